@@ -1,0 +1,327 @@
+//! Display names of every domain value and problem, in the language of the given [`Texts`].
+
+use super::Texts;
+use crate::domain::contact::BuyingRole;
+use crate::domain::customer::{
+    ContactChannel, CustomerKind, Party, PaymentAbility, Source, SupplierRank, Trend,
+};
+use crate::domain::error::AppError;
+use crate::domain::interaction::Channel;
+use crate::domain::member::MemberRole;
+use crate::domain::validate::{Field, FieldError, Problem};
+
+/// Picks the English or Chinese word by the language of `t`.
+fn pick(t: &Texts, en: &'static str, zh: &'static str) -> &'static str {
+    if std::ptr::eq(t, &super::EN) { en } else { zh }
+}
+
+impl CustomerKind {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            CustomerKind::EnterpriseBuyer => pick(t, "Enterprise buyer", "企业购买者"),
+            CustomerKind::InstitutionalBuyer => pick(t, "Institutional buyer", "机构购买者"),
+            CustomerKind::Distributor => pick(t, "Distributor", "经销商"),
+            CustomerKind::Consumer => pick(t, "Consumer", "个人消费者"),
+        }
+    }
+}
+
+impl Party {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Party::Organisation => t.party_org,
+            Party::Individual => t.party_person,
+        }
+    }
+}
+
+impl Source {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Source::TradeShow => pick(t, "Trade show", "展会"),
+            Source::Referral => pick(t, "Referral", "转介绍"),
+            Source::Website => pick(t, "Website", "网站"),
+            Source::ColdCall => pick(t, "Cold call", "陌生拜访/电话"),
+            Source::Advertising => pick(t, "Advertising", "广告"),
+            Source::Other => pick(t, "Other", "其他"),
+        }
+    }
+}
+
+impl ContactChannel {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            ContactChannel::Phone => pick(t, "Phone", "电话"),
+            ContactChannel::Sms => pick(t, "Text message", "短信"),
+            ContactChannel::Email => pick(t, "E-mail", "邮件"),
+            ContactChannel::WeChat => pick(t, "WeChat", "微信"),
+            ContactChannel::Post => pick(t, "Post", "邮寄"),
+            ContactChannel::Visit => pick(t, "Visit", "上门拜访"),
+        }
+    }
+}
+
+impl Trend {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Trend::Unknown => pick(t, "Unknown", "不详"),
+            Trend::Growing => pick(t, "Growing", "增长"),
+            Trend::Stable => pick(t, "Stable", "平稳"),
+            Trend::Declining => pick(t, "Declining", "下滑"),
+        }
+    }
+}
+
+impl PaymentAbility {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            PaymentAbility::Unknown => pick(t, "Unknown", "不详"),
+            PaymentAbility::Good => pick(t, "Pays on time", "按时付款"),
+            PaymentAbility::Fair => pick(t, "Sometimes late", "偶有拖欠"),
+            PaymentAbility::Poor => pick(t, "Often late", "经常拖欠"),
+        }
+    }
+}
+
+impl SupplierRank {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            SupplierRank::Unknown => pick(t, "Unknown", "不详"),
+            SupplierRank::Sole => pick(t, "Sole supplier", "独家供应商"),
+            SupplierRank::Primary => pick(t, "Main supplier", "主要供应商"),
+            SupplierRank::Secondary => pick(t, "One of several", "供应商之一"),
+            SupplierRank::Occasional => pick(t, "Occasional / trial", "偶尔或试用"),
+        }
+    }
+}
+
+impl BuyingRole {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            BuyingRole::DecisionMaker => pick(t, "Decision maker", "决策者"),
+            BuyingRole::Influencer => pick(t, "Influencer", "影响者"),
+            BuyingRole::Buyer => pick(t, "Buyer", "采购者"),
+            BuyingRole::User => pick(t, "User", "使用者"),
+            BuyingRole::Gatekeeper => pick(t, "Gatekeeper", "把关者"),
+            BuyingRole::Other => pick(t, "Other", "其他"),
+        }
+    }
+}
+
+impl Channel {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Channel::Call => pick(t, "Call", "电话"),
+            Channel::Visit => pick(t, "Visit", "拜访"),
+            Channel::Email => pick(t, "E-mail", "邮件"),
+            Channel::WeChat => pick(t, "WeChat", "微信"),
+            Channel::Meeting => pick(t, "Meeting", "会议"),
+            Channel::Event => pick(t, "Event", "活动"),
+            Channel::Note => pick(t, "Note", "备注"),
+        }
+    }
+}
+
+impl MemberRole {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            MemberRole::SalesRep => pick(t, "Sales rep", "销售代表"),
+            MemberRole::SalesManager => pick(t, "Sales manager", "销售经理"),
+            MemberRole::Service => pick(t, "Customer service", "客服"),
+            MemberRole::Marketing => pick(t, "Marketing", "市场"),
+            MemberRole::Admin => pick(t, "Administrator", "管理员"),
+        }
+    }
+}
+
+impl Field {
+    /// Display name of the field.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Field::Name => t.col_name,
+            Field::Company => t.company,
+            Field::Industry => t.industry,
+            Field::Region => t.region,
+            Field::Address => t.address,
+            Field::Phone => t.phone,
+            Field::Email => t.email,
+            Field::WeChat => t.wechat,
+            Field::Tags => t.tags,
+            Field::Notes => t.notes,
+            Field::CreditLimit => t.credit_limit,
+            Field::DoNotContactSince => t.dnc_since,
+            Field::Title => t.title,
+            Field::Summary => t.summary,
+            Field::When => t.when,
+            Field::CommitmentText => t.commitment,
+            Field::CommitmentDue => t.commitment_due,
+            Field::Date => t.date,
+            Field::Amount => t.amount,
+            Field::Quantity => t.quantity,
+            Field::Product => t.product,
+            Field::Margin => t.margin,
+            Field::SharePercent => t.share_of_wallet,
+            Field::Competitor => t.competitor_name,
+            Field::Text => pick(t, "Text", "文本"),
+        }
+    }
+}
+
+impl Problem {
+    /// What is wrong, as a sentence.
+    pub fn message(self, t: &Texts) -> String {
+        let s = |en, zh| pick(t, en, zh).to_string();
+        match self {
+            Problem::Required => s("Required.", "必填。"),
+            Problem::TooLong { max } => (t.p_too_long)(max),
+            Problem::ControlCharacters => s(
+                "Contains invisible control characters; retype it.",
+                "包含不可见的控制字符，请重新输入。",
+            ),
+            Problem::BadEmail => s(
+                "Not a valid e-mail address, e.g. name@example.com.",
+                "邮箱格式不正确，例如 name@example.com。",
+            ),
+            Problem::BadPhone => s(
+                "Not a phone number we recognise: a mobile (138 0013 8000), a landline with area code (010-1234 5678), 400/800, or +country code.",
+                "无法识别的电话号码：手机（138 0013 8000）、带区号的座机（010-1234 5678）、400/800，或 +国家代码。",
+            ),
+            Problem::BadChineseMobile => s(
+                "A Chinese mobile number has 11 digits starting with 13–19.",
+                "中国大陆手机号为 11 位，以 13–19 开头。",
+            ),
+            Problem::NotANumber => s("Not a number.", "不是有效的数字。"),
+            Problem::NegativeAmount => s("Cannot be negative.", "不能为负数。"),
+            Problem::TooManyDecimals { max } => (t.p_too_many_decimals)(max),
+            Problem::TooLarge => s("Too large.", "数值过大。"),
+            Problem::BadDate => s(
+                "Not a real date (year-month-day).",
+                "不是有效的日期（年-月-日）。",
+            ),
+            Problem::DateInFuture => s("Cannot be in the future.", "不能晚于今天。"),
+            Problem::BadPercent => s("A percentage from 0 to 100.", "请填写 0 到 100 之间的百分比。"),
+            Problem::MarginAboveAmount => s(
+                "The margin cannot exceed the amount.",
+                "毛利不能超过金额。",
+            ),
+            Problem::Duplicate => s("Entered twice.", "重复填写。"),
+            Problem::BadWeChat => s(
+                "A WeChat id has 6–20 letters, digits, _ or -, starting with a letter (or is a phone number).",
+                "微信号为 6–20 位字母、数字、下划线或减号，以字母开头（或为手机号）。",
+            ),
+            Problem::NotPositive => s("Must be more than zero.", "必须大于零。"),
+        }
+    }
+}
+
+impl FieldError {
+    /// "Field: problem", with the entry number for list fields ("Phone 2: …").
+    pub fn message(self, t: &Texts) -> String {
+        let label = match self.index {
+            Some(i) => (t.entry_n)(self.field.label(t), i + 1),
+            None => self.field.label(t).to_string(),
+        };
+        let sep = pick(t, ": ", "：");
+        format!("{label}{sep}{}", self.problem.message(t))
+    }
+}
+
+impl AppError {
+    /// What happened and what to do next, in the user's language.
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            AppError::StorageUnavailable(_) => t.err_storage_unavailable.to_string(),
+            AppError::UpgradeBlocked => t.err_upgrade_blocked.to_string(),
+            AppError::ClosedByOtherTab => t.err_closed_by_other_tab.to_string(),
+            AppError::QuotaExceeded => t.err_quota.to_string(),
+            AppError::NotFound => t.err_not_found.to_string(),
+            AppError::Invalid(errors) => {
+                let mut out = t.err_invalid.to_string();
+                for e in errors {
+                    out.push(' ');
+                    out.push_str(&e.message(t));
+                }
+                out
+            }
+            AppError::MemberInUse(n) => (t.member_in_use)(*n),
+            AppError::Damaged(_) => t.err_damaged.to_string(),
+            AppError::Storage(_) => t.err_storage.to_string(),
+        }
+    }
+
+    /// The browser's own words, when there are any, for a "details" disclosure.
+    pub fn details(&self) -> Option<&str> {
+        match self {
+            AppError::StorageUnavailable(d) | AppError::Damaged(d) | AppError::Storage(d) => {
+                Some(d)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::i18n::{EN, ZH};
+
+    #[test]
+    fn every_problem_reads_in_both_languages() {
+        let problems = [
+            Problem::Required,
+            Problem::TooLong { max: 5 },
+            Problem::ControlCharacters,
+            Problem::BadEmail,
+            Problem::BadPhone,
+            Problem::BadChineseMobile,
+            Problem::NotANumber,
+            Problem::NegativeAmount,
+            Problem::TooManyDecimals { max: 2 },
+            Problem::TooManyDecimals { max: 0 },
+            Problem::TooLarge,
+            Problem::BadDate,
+            Problem::DateInFuture,
+            Problem::BadPercent,
+            Problem::MarginAboveAmount,
+            Problem::Duplicate,
+            Problem::BadWeChat,
+            Problem::NotPositive,
+        ];
+        for p in problems {
+            let en = p.message(&EN);
+            let zh = p.message(&ZH);
+            let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            assert!(!en.is_empty() && !cjk(&en), "{p:?}: {en}");
+            assert!(cjk(&zh), "{p:?} is not translated: {zh}");
+        }
+    }
+
+    #[test]
+    fn field_errors_name_the_field_and_entry() {
+        let e = FieldError::at(Field::Phone, 1, Problem::BadPhone);
+        assert!(e.message(&EN).starts_with("Phone 2: Not a phone number"));
+        assert!(e.message(&ZH).starts_with("电话 2：无法识别"));
+        let e = FieldError::new(Field::Amount, Problem::NegativeAmount);
+        assert_eq!(e.message(&EN), "Amount: Cannot be negative.");
+        assert_eq!(e.message(&ZH), "金额：不能为负数。");
+    }
+
+    #[test]
+    fn labels_differ_by_language() {
+        for k in CustomerKind::ALL {
+            assert_ne!(k.label(&EN), k.label(&ZH));
+        }
+        assert_eq!(Channel::WeChat.label(&ZH), "微信");
+        assert_eq!(AppError::QuotaExceeded.message(&EN), EN.err_quota);
+    }
+}

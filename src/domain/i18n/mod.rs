@@ -1,0 +1,147 @@
+//! Translations: every word the app shows, in zh-CN and English.
+//!
+//! [`Texts`] is one struct with a field per message; [`texts.rs`](texts) defines the English and
+//! Chinese values side by side through the `texts!` macro, so a message missing in either
+//! language is a compile error rather than a blank on screen. Messages with values are plain
+//! functions (`(t.n_customers)(42)`).
+
+mod labels;
+mod texts;
+
+pub use texts::{EN, Texts, ZH};
+
+/// A language the app speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Simplified Chinese (zh-CN).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The messages in this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The BCP 47 tag, for `<html lang>` and storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language for a stored or browser tag: any `zh*` is Chinese, any `en*` English.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.trim().to_ascii_lowercase();
+        if code.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if code.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The first supported language in the browser's preference list, Chinese otherwise.
+    pub fn from_preferences<'a>(codes: impl IntoIterator<Item = &'a str>) -> Lang {
+        codes
+            .into_iter()
+            .find_map(Lang::from_code)
+            .unwrap_or_default()
+    }
+
+    /// The other language (for the switch).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+/// Declares [`Texts`] and both languages' values, English first, Chinese second.
+macro_rules! define_texts {
+    (
+        strings { $( $(#[$sm:meta])* $s:ident = $s_en:expr , $s_zh:expr ; )* }
+        formats { $( $(#[$fm:meta])* $f:ident ( $($arg:ident : $aty:ty),* ) = $f_en:expr , $f_zh:expr ; )* }
+    ) => {
+        /// Every message of the app in one language.
+        pub struct Texts {
+            $( $(#[$sm])* pub $s: &'static str, )*
+            $( $(#[$fm])* pub $f: fn($($aty),*) -> String, )*
+        }
+
+        /// English.
+        pub static EN: Texts = Texts {
+            $( $s: $s_en, )*
+            $( $f: { fn f($($arg: $aty),*) -> String { $f_en } f }, )*
+        };
+
+        /// Simplified Chinese.
+        pub static ZH: Texts = Texts {
+            $( $s: $s_zh, )*
+            $( $f: { fn f($($arg: $aty),*) -> String { $f_zh } f }, )*
+        };
+
+        impl Texts {
+            /// Every plain string with its field name (for completeness tests).
+            pub fn all_strings(&self) -> Vec<(&'static str, &'static str)> {
+                vec![ $( (stringify!($s), self.$s), )* ]
+            }
+        }
+    };
+}
+pub(crate) use define_texts;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_exists_and_differs_where_it_should() {
+        let en = EN.all_strings();
+        let zh = ZH.all_strings();
+        assert_eq!(en.len(), zh.len());
+        for ((name, e), (_, z)) in en.iter().zip(&zh) {
+            assert!(!e.trim().is_empty(), "English {name} is empty");
+            assert!(!z.trim().is_empty(), "Chinese {name} is empty");
+        }
+        // A Chinese string that is pure ASCII is almost always an untranslated copy.
+        let allowed_ascii = ["app_name_short", "palette_shortcut", "wechat", "kb_enter", "kb_esc"];
+        for (name, z) in &zh {
+            if !allowed_ascii.contains(name) {
+                assert!(!z.is_ascii(), "Chinese {name} looks untranslated: {z}");
+            }
+        }
+    }
+
+    #[test]
+    fn formats_fill_in_values() {
+        assert_eq!((EN.n_customers)(1), "1 customer");
+        assert_eq!((EN.n_customers)(1200), "1,200 customers");
+        assert_eq!((ZH.n_customers)(1200), "共 1,200 位客户");
+    }
+
+    #[test]
+    fn language_codes() {
+        assert_eq!(Lang::from_code("zh-TW"), Some(Lang::Zh));
+        assert_eq!(Lang::from_code("EN-gb"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::from_preferences(["fr-FR", "en-US", "zh-CN"]), Lang::En);
+        assert_eq!(Lang::from_preferences(["de"]), Lang::Zh);
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+            assert_eq!(l.other().other(), l);
+        }
+    }
+}

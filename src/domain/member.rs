@@ -1,0 +1,84 @@
+//! Team members: the people on our side who own accounts and record interactions.
+
+use crate::domain::customer::Errors;
+use crate::domain::id::Id;
+use crate::domain::time::Timestamp;
+use crate::domain::validate::{self, Field, FieldError, MAX_NAME};
+use serde::{Deserialize, Serialize};
+
+/// What a team member does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum MemberRole {
+    /// 销售代表
+    #[default]
+    SalesRep,
+    /// 销售经理
+    SalesManager,
+    /// 客服
+    Service,
+    /// 市场
+    Marketing,
+    /// 管理员
+    Admin,
+}
+
+impl MemberRole {
+    /// Every role, in display order.
+    pub const ALL: [MemberRole; 5] = [
+        MemberRole::SalesRep,
+        MemberRole::SalesManager,
+        MemberRole::Service,
+        MemberRole::Marketing,
+        MemberRole::Admin,
+    ];
+}
+
+/// A person on our team.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    /// Time-ordered id.
+    pub id: Id,
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: MemberRole,
+    /// When added.
+    pub created_at: Timestamp,
+}
+
+impl TeamMember {
+    /// Validates a name and role into a member (new when `existing` is `None`).
+    pub fn from_input(
+        name: &str,
+        role: MemberRole,
+        existing: Option<&TeamMember>,
+        now: Timestamp,
+    ) -> Result<TeamMember, Vec<FieldError>> {
+        let mut e = Errors::default();
+        let name = e.check(Field::Name, validate::required_line(name, MAX_NAME));
+        e.finish(TeamMember {
+            id: existing.map_or_else(Id::generate, |m| m.id),
+            name,
+            role,
+            created_at: existing.map_or(now, |m| m.created_at),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::validate::Problem;
+
+    #[test]
+    fn members_need_a_name() {
+        let m = TeamMember::from_input(" 王芳 ", MemberRole::SalesManager, None, Timestamp(1)).unwrap();
+        assert_eq!(m.name, "王芳");
+        assert_eq!(
+            TeamMember::from_input("", MemberRole::SalesRep, None, Timestamp(1)).unwrap_err(),
+            vec![FieldError::new(Field::Name, Problem::Required)]
+        );
+        let renamed = TeamMember::from_input("王芳芳", m.role, Some(&m), Timestamp(2)).unwrap();
+        assert_eq!((renamed.id, renamed.created_at), (m.id, m.created_at));
+    }
+}

@@ -1,0 +1,19 @@
+//! Pure domain code: no browser, no IndexedDB, no Leptos. Records and their validation,
+//! summaries and the customer index, search, translations, and the sample-data generator.
+
+pub mod contact;
+pub mod customer;
+pub mod error;
+pub mod i18n;
+pub mod id;
+pub mod interaction;
+pub mod list;
+pub mod member;
+pub mod money;
+pub mod purchase;
+pub mod sample;
+pub mod search;
+pub mod settings;
+pub mod summary;
+pub mod time;
+pub mod validate;

@@ -1,0 +1,297 @@
+//! Money: exact decimal amounts with a currency, parsing what people type, and display per
+//! language.
+//!
+//! Amounts are [`rust_decimal::Decimal`] (never floating point) and are stored as strings so no
+//! precision is lost on the way through IndexedDB. Summaries keep totals as integer minor units
+//! (fen, cents) for speed.
+
+use crate::domain::i18n::Lang;
+use crate::domain::validate::Problem;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::{Deserialize, Serialize};
+
+/// The currencies a customer can be billed in.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+pub enum Currency {
+    /// Chinese yuan renminbi.
+    #[default]
+    Cny,
+    /// US dollar.
+    Usd,
+    /// Euro.
+    Eur,
+    /// Hong Kong dollar.
+    Hkd,
+    /// Japanese yen.
+    Jpy,
+    /// Pound sterling.
+    Gbp,
+}
+
+impl Currency {
+    /// Every currency, in the order the pickers show them.
+    pub const ALL: [Currency; 6] = [
+        Currency::Cny,
+        Currency::Usd,
+        Currency::Eur,
+        Currency::Hkd,
+        Currency::Jpy,
+        Currency::Gbp,
+    ];
+
+    /// ISO 4217 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Cny => "CNY",
+            Currency::Usd => "USD",
+            Currency::Eur => "EUR",
+            Currency::Hkd => "HKD",
+            Currency::Jpy => "JPY",
+            Currency::Gbp => "GBP",
+        }
+    }
+
+    /// The currency for an ISO 4217 code (case-insensitive).
+    pub fn from_code(code: &str) -> Option<Currency> {
+        Currency::ALL
+            .into_iter()
+            .find(|c| c.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// Digits after the decimal point in everyday use.
+    pub fn minor_digits(self) -> u32 {
+        match self {
+            Currency::Jpy => 0,
+            _ => 2,
+        }
+    }
+
+    /// The symbol each language's conventions use (as `Intl.NumberFormat` writes them): the
+    /// local currency gets the bare sign, foreign dollars and yen are disambiguated.
+    pub fn symbol(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Currency::Cny, Lang::Zh) => "¥",
+            (Currency::Cny, Lang::En) => "CN¥",
+            (Currency::Usd, Lang::Zh) => "US$",
+            (Currency::Usd, Lang::En) => "$",
+            (Currency::Eur, _) => "€",
+            (Currency::Hkd, _) => "HK$",
+            (Currency::Jpy, Lang::Zh) => "JP¥",
+            (Currency::Jpy, Lang::En) => "¥",
+            (Currency::Gbp, _) => "£",
+        }
+    }
+}
+
+/// An exact amount of money in one currency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Money {
+    /// The amount; serialised as a string so it survives JavaScript exactly.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount: Decimal,
+    /// Its currency.
+    pub currency: Currency,
+}
+
+impl Money {
+    /// An amount in a currency.
+    pub fn new(amount: Decimal, currency: Currency) -> Self {
+        Money { amount, currency }
+    }
+
+    /// The amount in minor units (fen, cents), rounded half away from zero; saturates at the
+    /// limits of `i64`, which no real purchase reaches.
+    pub fn minor_units(self) -> i64 {
+        let scaled = self.amount * Decimal::from(10i64.pow(self.currency.minor_digits()));
+        scaled
+            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            .to_i64()
+            .unwrap_or(if scaled.is_sign_negative() {
+                i64::MIN
+            } else {
+                i64::MAX
+            })
+    }
+
+    /// Display with the language's symbol and grouping: `¥12,345.60`, `CN¥12,345.60`.
+    pub fn format(self, lang: Lang) -> String {
+        format_decimal_money(self.amount, self.currency, lang)
+    }
+}
+
+/// Formats an amount given in minor units.
+pub fn format_minor(minor: i64, currency: Currency, lang: Lang) -> String {
+    let amount = Decimal::from_i128_with_scale(i128::from(minor), currency.minor_digits());
+    format_decimal_money(amount, currency, lang)
+}
+
+fn format_decimal_money(amount: Decimal, currency: Currency, lang: Lang) -> String {
+    let digits = currency.minor_digits();
+    let rounded =
+        amount.round_dp_with_strategy(digits, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    let text = format!("{:.*}", digits as usize, rounded.abs());
+    let (int_part, frac) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text, None),
+    };
+    let grouped = group_thousands(&int_part);
+    let symbol = currency.symbol(lang);
+    match frac {
+        Some(f) => format!("{sign}{symbol}{grouped}.{f}"),
+        None => format!("{sign}{symbol}{grouped}"),
+    }
+}
+
+/// A whole number with thousands separators: `1234567` → `1,234,567` (both zh-CN and English
+/// group by thousands with a comma).
+pub fn format_count(n: u64) -> String {
+    group_thousands(&n.to_string())
+}
+
+fn group_thousands(digits: &str) -> String {
+    let len = digits.len();
+    let mut out = String::with_capacity(len + len / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Parses an amount of money as people type it: `1234.5`, `1,234.50`, `¥1 234`, `１２３`
+/// (full-width digits from a Chinese IME), `12,345.6元`. Refuses negative amounts, more decimals
+/// than the currency uses, and anything that is not a number.
+pub fn parse_amount(text: &str, currency: Currency) -> Result<Decimal, Problem> {
+    let value = parse_decimal(text)?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(Problem::NegativeAmount);
+    }
+    if value.scale() > currency.minor_digits() && value.normalize().scale() > currency.minor_digits()
+    {
+        return Err(Problem::TooManyDecimals {
+            max: currency.minor_digits(),
+        });
+    }
+    if value > Decimal::from(1_000_000_000_000i64) {
+        return Err(Problem::TooLarge);
+    }
+    Ok(value.normalize())
+}
+
+/// Parses a plain decimal number (quantities, percentages), accepting the same spellings as
+/// [`parse_amount`] and negative values.
+pub fn parse_decimal(text: &str) -> Result<Decimal, Problem> {
+    let mut cleaned = String::with_capacity(text.len());
+    for ch in text.trim().chars() {
+        match ch {
+            // Full-width digits and signs from Chinese input methods.
+            '０'..='９' => cleaned.push(char::from(b'0' + (ch as u32 - '０' as u32) as u8)),
+            '．' | '。' => cleaned.push('.'),
+            '－' => cleaned.push('-'),
+            '0'..='9' | '.' | '-' => cleaned.push(ch),
+            // Grouping and currency decoration that carry no value.
+            ',' | '，' | ' ' | '\u{a0}' | '_' | '¥' | '￥' | '$' | '€' | '£' | '元' => {}
+            _ => return Err(Problem::NotANumber),
+        }
+    }
+    if cleaned.is_empty() || cleaned == "-" || cleaned == "." {
+        return Err(Problem::NotANumber);
+    }
+    cleaned.parse::<Decimal>().map_err(|_| Problem::NotANumber)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn formats_like_intl_number_format() {
+        // Reference strings are what `new Intl.NumberFormat(locale, {style:'currency', ...})`
+        // prints in Chromium for zh-CN and en-US.
+        let m = Money::new(dec("1234567.5"), Currency::Cny);
+        assert_eq!(m.format(Lang::Zh), "¥1,234,567.50");
+        assert_eq!(m.format(Lang::En), "CN¥1,234,567.50");
+        assert_eq!(Money::new(dec("12"), Currency::Usd).format(Lang::Zh), "US$12.00");
+        assert_eq!(Money::new(dec("12"), Currency::Usd).format(Lang::En), "$12.00");
+        assert_eq!(Money::new(dec("1500"), Currency::Jpy).format(Lang::En), "¥1,500");
+        assert_eq!(Money::new(dec("1500"), Currency::Jpy).format(Lang::Zh), "JP¥1,500");
+        assert_eq!(Money::new(dec("-3.5"), Currency::Eur).format(Lang::En), "-€3.50");
+        assert_eq!(Money::new(dec("0.005"), Currency::Gbp).format(Lang::En), "£0.01");
+        assert_eq!(Money::new(dec("999"), Currency::Hkd).format(Lang::En), "HK$999.00");
+    }
+
+    #[test]
+    fn minor_units_round_half_away_from_zero() {
+        assert_eq!(Money::new(dec("12.345"), Currency::Cny).minor_units(), 1235);
+        assert_eq!(Money::new(dec("12.344"), Currency::Cny).minor_units(), 1234);
+        assert_eq!(Money::new(dec("1500"), Currency::Jpy).minor_units(), 1500);
+        assert_eq!(format_minor(123_456, Currency::Cny, Lang::Zh), "¥1,234.56");
+        assert_eq!(format_minor(0, Currency::Usd, Lang::En), "$0.00");
+    }
+
+    #[test]
+    fn parses_amounts_as_people_type_them() {
+        let cny = Currency::Cny;
+        assert_eq!(parse_amount("1234.5", cny), Ok(dec("1234.5")));
+        assert_eq!(parse_amount("1,234.50", cny), Ok(dec("1234.5")));
+        assert_eq!(parse_amount("¥ 12 000", cny), Ok(dec("12000")));
+        assert_eq!(parse_amount("１２３．４", cny), Ok(dec("123.4")));
+        assert_eq!(parse_amount("8800元", cny), Ok(dec("8800")));
+        assert_eq!(parse_amount("0", cny), Ok(dec("0")));
+    }
+
+    #[test]
+    fn refuses_bad_amounts_with_the_reason() {
+        let cny = Currency::Cny;
+        assert_eq!(parse_amount("-5", cny), Err(Problem::NegativeAmount));
+        assert_eq!(parse_amount("1.234", cny), Err(Problem::TooManyDecimals { max: 2 }));
+        assert_eq!(parse_amount("1.5", Currency::Jpy), Err(Problem::TooManyDecimals { max: 0 }));
+        assert_eq!(parse_amount("1.50", cny), Ok(dec("1.5")), "trailing zeros are fine");
+        assert_eq!(parse_amount("twelve", cny), Err(Problem::NotANumber));
+        assert_eq!(parse_amount("", cny), Err(Problem::NotANumber));
+        assert_eq!(parse_amount("1.2.3", cny), Err(Problem::NotANumber));
+        assert_eq!(parse_amount("1e5", cny), Err(Problem::NotANumber));
+        assert_eq!(parse_amount("99999999999999", cny), Err(Problem::TooLarge));
+    }
+
+    #[test]
+    fn groups_counts() {
+        assert_eq!(format_count(0), "0");
+        assert_eq!(format_count(999), "999");
+        assert_eq!(format_count(1000), "1,000");
+        assert_eq!(format_count(100_000), "100,000");
+        assert_eq!(format_count(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn currency_codes_round_trip() {
+        for c in Currency::ALL {
+            assert_eq!(Currency::from_code(c.code()), Some(c));
+        }
+        assert_eq!(Currency::from_code(" cny "), Some(Currency::Cny));
+        assert_eq!(Currency::from_code("XYZ"), None);
+    }
+
+    #[test]
+    fn money_survives_a_string_round_trip_exactly() {
+        let m = Money::new(dec("0.10"), Currency::Cny);
+        let json = postcard::to_allocvec(&m).unwrap();
+        let back: Money = postcard::from_bytes(&json).unwrap();
+        assert_eq!(back, m);
+    }
+}

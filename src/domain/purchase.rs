@@ -1,0 +1,244 @@
+//! Purchases (交易): what a customer bought, when, for how much. Every value classification is
+//! computed from these.
+
+use crate::domain::customer::Errors;
+use crate::domain::id::Id;
+use crate::domain::money::{Currency, Money, parse_amount, parse_decimal};
+use crate::domain::time::{Timestamp, parse_date};
+use crate::domain::validate::{self, Field, FieldError, MAX_LINE, MAX_TEXT, Problem};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// One purchase by a customer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Purchase {
+    /// Time-ordered id.
+    pub id: Id,
+    /// The customer.
+    pub customer_id: Id,
+    /// The day of the purchase.
+    pub date: NaiveDate,
+    /// Amount paid, exact.
+    pub amount: Money,
+    /// Quantity (may be fractional: 2.5 tonnes).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub quantity: Decimal,
+    /// Product or category bought.
+    pub product: String,
+    /// Gross margin on the sale, in the same currency, when known (may be negative).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub margin: Option<Decimal>,
+    /// Notes (order number, terms).
+    pub notes: String,
+    /// When created.
+    pub created_at: Timestamp,
+    /// When last changed.
+    pub updated_at: Timestamp,
+}
+
+/// A purchase form as typed.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct PurchaseInput {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub amount: String,
+    pub currency: Currency,
+    pub quantity: String,
+    pub product: String,
+    pub margin: String,
+    pub notes: String,
+}
+
+impl PurchaseInput {
+    /// The form pre-filled from a purchase.
+    pub fn from_purchase(p: &Purchase) -> Self {
+        PurchaseInput {
+            date: crate::domain::time::date_input_value(p.date),
+            amount: p.amount.amount.to_string(),
+            currency: p.amount.currency,
+            quantity: p.quantity.to_string(),
+            product: p.product.clone(),
+            margin: p.margin.map(|m| m.to_string()).unwrap_or_default(),
+            notes: p.notes.clone(),
+        }
+    }
+
+    /// Checks the form and builds the purchase. A purchase dated after `today` is refused.
+    pub fn validate(
+        &self,
+        customer_id: Id,
+        existing: Option<&Purchase>,
+        today: NaiveDate,
+        now: Timestamp,
+    ) -> Result<Purchase, Vec<FieldError>> {
+        let mut e = Errors::default();
+        let date = match parse_date(&self.date) {
+            Some(d) if d > today => {
+                e.0.push(FieldError::new(Field::Date, Problem::DateInFuture));
+                d
+            }
+            Some(d) => d,
+            None => {
+                e.0.push(FieldError::new(
+                    Field::Date,
+                    if self.date.trim().is_empty() {
+                        Problem::Required
+                    } else {
+                        Problem::BadDate
+                    },
+                ));
+                today
+            }
+        };
+        let amount = if self.amount.trim().is_empty() {
+            e.0.push(FieldError::new(Field::Amount, Problem::Required));
+            Decimal::ZERO
+        } else {
+            e.check(Field::Amount, parse_amount(&self.amount, self.currency))
+        };
+        let quantity = if self.quantity.trim().is_empty() {
+            Decimal::ONE
+        } else {
+            match parse_decimal(&self.quantity) {
+                Ok(q) if q <= Decimal::ZERO => {
+                    e.0.push(FieldError::new(Field::Quantity, Problem::NotPositive));
+                    Decimal::ONE
+                }
+                Ok(q) => q.normalize(),
+                Err(p) => {
+                    e.0.push(FieldError::new(Field::Quantity, p));
+                    Decimal::ONE
+                }
+            }
+        };
+        let product = e.check(Field::Product, validate::optional_line(&self.product, MAX_LINE));
+        let margin = if self.margin.trim().is_empty() {
+            None
+        } else {
+            match parse_decimal(&self.margin) {
+                Ok(m) if m > amount => {
+                    e.0.push(FieldError::new(Field::Margin, Problem::MarginAboveAmount));
+                    None
+                }
+                Ok(m) if m.normalize().scale() > self.currency.minor_digits() => {
+                    e.0.push(FieldError::new(
+                        Field::Margin,
+                        Problem::TooManyDecimals {
+                            max: self.currency.minor_digits(),
+                        },
+                    ));
+                    None
+                }
+                Ok(m) => Some(m.normalize()),
+                Err(p) => {
+                    e.0.push(FieldError::new(Field::Margin, p));
+                    None
+                }
+            }
+        };
+        let notes = e.check(Field::Notes, validate::text_block(&self.notes, MAX_TEXT));
+        e.finish(Purchase {
+            id: existing.map_or_else(Id::generate, |p| p.id),
+            customer_id,
+            date,
+            amount: Money::new(amount, self.currency),
+            quantity,
+            product,
+            margin,
+            notes,
+            created_at: existing.map_or(now, |p| p.created_at),
+            updated_at: now,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn input() -> PurchaseInput {
+        PurchaseInput {
+            date: "2026-11-20".into(),
+            amount: "12,800.50".into(),
+            currency: Currency::Cny,
+            quantity: "2.5".into(),
+            product: "龙井茶 (特级)".into(),
+            margin: "3200".into(),
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_purchase_keeps_exact_amounts() {
+        let p = input().validate(Id::generate(), None, today(), Timestamp(0)).unwrap();
+        assert_eq!(p.amount.amount, Decimal::from_str("12800.5").unwrap());
+        assert_eq!(p.quantity, Decimal::from_str("2.5").unwrap());
+        assert_eq!(p.margin, Some(Decimal::from(3200)));
+        assert_eq!(p.amount.minor_units(), 1_280_050);
+    }
+
+    #[test]
+    fn quantity_defaults_to_one_and_margin_may_be_negative() {
+        let mut i = input();
+        i.quantity.clear();
+        i.margin = "-150".into();
+        let p = i.validate(Id::generate(), None, today(), Timestamp(0)).unwrap();
+        assert_eq!(p.quantity, Decimal::ONE);
+        assert_eq!(p.margin, Some(Decimal::from(-150)));
+    }
+
+    #[test]
+    fn refuses_bad_purchases_naming_each_field() {
+        let i = PurchaseInput {
+            date: "2026-02-29".into(),
+            amount: "-10".into(),
+            currency: Currency::Cny,
+            quantity: "0".into(),
+            product: String::new(),
+            margin: "abc".into(),
+            notes: String::new(),
+        };
+        let errors = i.validate(Id::generate(), None, today(), Timestamp(0)).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![
+                FieldError::new(Field::Date, Problem::BadDate),
+                FieldError::new(Field::Amount, Problem::NegativeAmount),
+                FieldError::new(Field::Quantity, Problem::NotPositive),
+                FieldError::new(Field::Margin, Problem::NotANumber),
+            ]
+        );
+        let mut i = input();
+        i.date = "2026-11-24".into();
+        i.margin = "20000".into();
+        assert_eq!(
+            i.validate(Id::generate(), None, today(), Timestamp(0)).unwrap_err(),
+            vec![
+                FieldError::new(Field::Date, Problem::DateInFuture),
+                FieldError::new(Field::Margin, Problem::MarginAboveAmount),
+            ]
+        );
+        let mut i = input();
+        i.amount = " ".into();
+        i.margin.clear();
+        assert_eq!(
+            i.validate(Id::generate(), None, today(), Timestamp(0)).unwrap_err(),
+            vec![FieldError::new(Field::Amount, Problem::Required)]
+        );
+    }
+
+    #[test]
+    fn edit_round_trip() {
+        let p = input().validate(Id::generate(), None, today(), Timestamp(1)).unwrap();
+        let again = PurchaseInput::from_purchase(&p)
+            .validate(p.customer_id, Some(&p), today(), Timestamp(1))
+            .unwrap();
+        assert_eq!(again, p);
+    }
+}

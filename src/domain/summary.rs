@@ -1,0 +1,444 @@
+//! Per-customer summaries: the compact data the app loads at start-up instead of every record.
+//!
+//! A summary holds what the customer list shows, filters, sorts and searches (identity, owner,
+//! tags, contact channels) plus activity aggregates computed from the customer's contacts,
+//! interactions and purchases. The store keeps summaries in chunks of about
+//! [`CHUNK_TARGET`] customers, each one binary blob, updated in the same IndexedDB transaction
+//! as the records they summarise: reading 100,000 summaries is then a few hundred blob reads
+//! rather than 100,000 object clones. Everything here is pure so the chunk arithmetic and the
+//! aggregates are tested natively; a test rebuilds summaries from records and compares.
+
+use crate::domain::contact::ContactPerson;
+use crate::domain::customer::{Customer, CustomerKind, Party, Source};
+use crate::domain::id::Id;
+use crate::domain::interaction::Interaction;
+use crate::domain::money::Currency;
+use crate::domain::purchase::Purchase;
+use crate::domain::time::{Timestamp, epoch_day, from_epoch_day};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Activity aggregates of one customer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Activity {
+    /// Number of purchases.
+    pub purchase_count: u32,
+    /// Number of distinct days with a purchase.
+    pub purchase_days: u32,
+    /// First purchase, as days since 1970-01-01.
+    pub first_purchase: Option<i32>,
+    /// Last purchase, as days since 1970-01-01.
+    pub last_purchase: Option<i32>,
+    /// Lifetime revenue per currency, in minor units, sorted by currency.
+    pub revenue: Vec<(Currency, i64)>,
+    /// Lifetime gross margin per currency where recorded, in minor units.
+    pub margin: Vec<(Currency, i64)>,
+    /// Number of interactions.
+    pub interaction_count: u32,
+    /// Most recent interaction.
+    pub last_interaction: Option<Timestamp>,
+    /// Commitments not yet done.
+    pub open_commitments: u32,
+    /// Earliest due date among open commitments, as days since 1970-01-01.
+    pub next_commitment_due: Option<i32>,
+}
+
+impl Activity {
+    /// Aggregates computed from all of a customer's purchases and interactions.
+    pub fn compute(purchases: &[Purchase], interactions: &[Interaction]) -> Self {
+        let mut a = Activity::default();
+        let mut days: Vec<i32> = purchases.iter().map(|p| epoch_day(p.date)).collect();
+        days.sort_unstable();
+        a.first_purchase = days.first().copied();
+        a.last_purchase = days.last().copied();
+        days.dedup();
+        a.purchase_days = days.len() as u32;
+        a.purchase_count = purchases.len() as u32;
+        for p in purchases {
+            add_to(&mut a.revenue, p.amount.currency, p.amount.minor_units());
+            if let Some(m) = p.margin {
+                let minor = crate::domain::money::Money::new(m, p.amount.currency).minor_units();
+                add_to(&mut a.margin, p.amount.currency, minor);
+            }
+        }
+        a.interaction_count = interactions.len() as u32;
+        a.last_interaction = interactions.iter().map(|i| i.at).max();
+        for c in interactions.iter().filter_map(|i| i.commitment.as_ref()) {
+            if c.is_open() {
+                a.open_commitments += 1;
+                let due = epoch_day(c.due);
+                a.next_commitment_due = Some(a.next_commitment_due.map_or(due, |d| d.min(due)));
+            }
+        }
+        a
+    }
+
+    /// Lifetime revenue in one currency, in minor units.
+    pub fn revenue_in(&self, currency: Currency) -> i64 {
+        self.revenue
+            .iter()
+            .find(|(c, _)| *c == currency)
+            .map_or(0, |(_, v)| *v)
+    }
+
+    /// The last purchase as a date.
+    pub fn last_purchase_date(&self) -> Option<NaiveDate> {
+        self.last_purchase.map(from_epoch_day)
+    }
+
+    /// The first purchase as a date.
+    pub fn first_purchase_date(&self) -> Option<NaiveDate> {
+        self.first_purchase.map(from_epoch_day)
+    }
+
+    /// Whether an open commitment is past its due date.
+    pub fn has_overdue_commitment(&self, today: NaiveDate) -> bool {
+        self.next_commitment_due
+            .is_some_and(|d| d < epoch_day(today))
+    }
+}
+
+fn add_to(totals: &mut Vec<(Currency, i64)>, currency: Currency, minor: i64) {
+    match totals.binary_search_by_key(&currency, |(c, _)| *c) {
+        Ok(i) => totals[i].1 = totals[i].1.saturating_add(minor),
+        Err(i) => totals.insert(i, (currency, minor)),
+    }
+}
+
+/// What the list needs to know about one customer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerSummary {
+    pub id: Id,
+    pub party: Party,
+    pub kind: CustomerKind,
+    pub name: String,
+    pub company: String,
+    pub region: String,
+    pub industry: String,
+    pub phones: Vec<String>,
+    pub emails: Vec<String>,
+    pub wechat: String,
+    /// Names of the customer's contact persons (searchable).
+    pub contact_names: Vec<String>,
+    pub owner_id: Option<Id>,
+    pub tags: Vec<String>,
+    pub source: Source,
+    pub do_not_contact: bool,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub deleted_at: Option<Timestamp>,
+    pub activity: Activity,
+}
+
+impl CustomerSummary {
+    /// The summary of a customer and all of its records.
+    pub fn build(
+        customer: &Customer,
+        contacts: &[ContactPerson],
+        interactions: &[Interaction],
+        purchases: &[Purchase],
+    ) -> Self {
+        let mut s = Self::of_customer(customer, Activity::compute(purchases, interactions));
+        // In id order, so the same records always give the same summary.
+        let mut people: Vec<&ContactPerson> = contacts.iter().collect();
+        people.sort_by_key(|c| c.id);
+        s.contact_names = people.into_iter().map(|c| c.name.clone()).collect();
+        s
+    }
+
+    /// The summary of a customer's own fields, with activity figures already known.
+    pub fn of_customer(c: &Customer, activity: Activity) -> Self {
+        CustomerSummary {
+            id: c.id,
+            party: c.party,
+            kind: c.kind,
+            name: c.name.clone(),
+            company: c.company.clone(),
+            region: c.region.clone(),
+            industry: c.industry.clone(),
+            phones: c.phones.clone(),
+            emails: c.emails.clone(),
+            wechat: c.wechat.clone(),
+            contact_names: Vec::new(),
+            owner_id: c.owner_id,
+            tags: c.tags.clone(),
+            source: c.source,
+            do_not_contact: c.do_not_contact.is_some(),
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+            deleted_at: c.deleted_at,
+            activity,
+        }
+    }
+
+    /// Refreshes the customer's own fields, keeping activity and contact names.
+    pub fn refresh_customer(&mut self, c: &Customer) {
+        let activity = std::mem::take(&mut self.activity);
+        let contact_names = std::mem::take(&mut self.contact_names);
+        *self = Self::of_customer(c, activity);
+        self.contact_names = contact_names;
+    }
+}
+
+/// Target number of customers per chunk.
+pub const CHUNK_TARGET: usize = 1000;
+/// A chunk that grows beyond this is split into chunks of [`CHUNK_TARGET`].
+pub const CHUNK_MAX: usize = 2 * CHUNK_TARGET;
+
+/// The key of the first chunk. Chunks are keyed by the lowest id they may hold (as text), and
+/// the first one by the empty string, so every id has a chunk: the one with the greatest key
+/// not above the id.
+pub const FIRST_CHUNK: &str = "";
+
+/// Format version of the chunk encoding; a chunk of another version is rebuilt from records.
+const CHUNK_FORMAT: u8 = 1;
+
+/// Encodes the summaries of a chunk.
+pub fn encode_chunk(rows: &[CustomerSummary]) -> Vec<u8> {
+    let mut out = vec![CHUNK_FORMAT];
+    // Serialising plain data into a Vec cannot fail.
+    out.extend(postcard::to_allocvec(rows).unwrap_or_default());
+    out
+}
+
+/// Why a chunk could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChunkError {
+    /// Written by another version of the app.
+    #[error("summary chunk has format {0}, expected {CHUNK_FORMAT}")]
+    Format(u8),
+    /// Damaged bytes.
+    #[error("summary chunk is damaged: {0}")]
+    Corrupt(String),
+}
+
+/// Decodes a chunk written by [`encode_chunk`].
+pub fn decode_chunk(bytes: &[u8]) -> Result<Vec<CustomerSummary>, ChunkError> {
+    match bytes.split_first() {
+        Some((&CHUNK_FORMAT, rest)) => {
+            postcard::from_bytes(rest).map_err(|e| ChunkError::Corrupt(e.to_string()))
+        }
+        Some((&other, _)) => Err(ChunkError::Format(other)),
+        None => Err(ChunkError::Corrupt("empty".into())),
+    }
+}
+
+/// The index (into `keys`, sorted ascending, starting with [`FIRST_CHUNK`]) of the chunk that
+/// holds or would hold `id`.
+pub fn chunk_of(keys: &[String], id: Id) -> usize {
+    let text = id.to_string();
+    keys.partition_point(|k| k.as_str() <= text.as_str())
+        .saturating_sub(1)
+}
+
+/// Applies changes to the rows of one chunk: replaces or inserts `upserts` and removes
+/// `removals`, keeping rows sorted by id.
+pub fn merge_rows(
+    rows: &mut Vec<CustomerSummary>,
+    upserts: Vec<CustomerSummary>,
+    removals: &[Id],
+) {
+    for s in upserts {
+        match rows.binary_search_by_key(&s.id, |r| r.id) {
+            Ok(i) => rows[i] = s,
+            Err(i) => rows.insert(i, s),
+        }
+    }
+    rows.retain(|r| !removals.contains(&r.id));
+}
+
+/// Splits an oversized chunk into pieces of [`CHUNK_TARGET`] rows: the first piece keeps the
+/// chunk's key, each further piece is keyed by the id of its first row. A chunk within
+/// [`CHUNK_MAX`] is returned whole.
+pub fn split_chunk(key: String, rows: Vec<CustomerSummary>) -> Vec<(String, Vec<CustomerSummary>)> {
+    if rows.len() <= CHUNK_MAX {
+        return vec![(key, rows)];
+    }
+    let mut pieces = Vec::new();
+    let mut rows = rows.into_iter().peekable();
+    let mut first = true;
+    while rows.peek().is_some() {
+        let piece: Vec<CustomerSummary> = rows.by_ref().take(CHUNK_TARGET).collect();
+        let piece_key = if first {
+            key.clone()
+        } else {
+            piece[0].id.to_string()
+        };
+        first = false;
+        pieces.push((piece_key, piece));
+    }
+    pieces
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::domain::interaction::{Channel, Commitment};
+    use crate::domain::money::Money;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    pub(crate) fn purchase(customer: Id, date: NaiveDate, amount: &str, currency: Currency, margin: Option<&str>) -> Purchase {
+        Purchase {
+            id: Id::generate(),
+            customer_id: customer,
+            date,
+            amount: Money::new(Decimal::from_str(amount).unwrap(), currency),
+            quantity: Decimal::ONE,
+            product: "x".into(),
+            margin: margin.map(|m| Decimal::from_str(m).unwrap()),
+            notes: String::new(),
+            created_at: Timestamp(0),
+            updated_at: Timestamp(0),
+        }
+    }
+
+    fn interaction(customer: Id, at: i64, commitment: Option<(NaiveDate, bool)>) -> Interaction {
+        Interaction {
+            id: Id::generate(),
+            customer_id: customer,
+            at: Timestamp(at),
+            channel: Channel::Call,
+            member_id: None,
+            contact_id: None,
+            summary: "s".into(),
+            commitment: commitment.map(|(due, done)| Commitment {
+                text: "c".into(),
+                due,
+                done_at: done.then_some(Timestamp(1)),
+            }),
+            created_at: Timestamp(0),
+            updated_at: Timestamp(0),
+        }
+    }
+
+    #[test]
+    fn activity_from_records() {
+        let c = Id::generate();
+        let purchases = vec![
+            purchase(c, day(2025, 3, 1), "100.10", Currency::Cny, Some("30")),
+            purchase(c, day(2025, 3, 1), "50", Currency::Cny, None),
+            purchase(c, day(2024, 12, 31), "20", Currency::Usd, Some("-5.5")),
+            purchase(c, day(2026, 1, 2), "0.9", Currency::Cny, None),
+        ];
+        let interactions = vec![
+            interaction(c, 10, Some((day(2026, 12, 1), false))),
+            interaction(c, 30, Some((day(2026, 11, 1), false))),
+            interaction(c, 20, Some((day(2026, 10, 1), true))),
+            interaction(c, 5, None),
+        ];
+        let a = Activity::compute(&purchases, &interactions);
+        assert_eq!(a.purchase_count, 4);
+        assert_eq!(a.purchase_days, 3, "two purchases on 2025-03-01 count as one day");
+        assert_eq!(a.first_purchase_date(), Some(day(2024, 12, 31)));
+        assert_eq!(a.last_purchase_date(), Some(day(2026, 1, 2)));
+        // 100.10 + 50 + 0.90 = 151.00 yuan = 15,100 fen; 20 dollars = 2,000 cents.
+        assert_eq!(a.revenue, vec![(Currency::Cny, 15_100), (Currency::Usd, 2_000)]);
+        assert_eq!(a.revenue_in(Currency::Cny), 15_100);
+        assert_eq!(a.revenue_in(Currency::Eur), 0);
+        assert_eq!(a.margin, vec![(Currency::Cny, 3_000), (Currency::Usd, -550)]);
+        assert_eq!(a.interaction_count, 4);
+        assert_eq!(a.last_interaction, Some(Timestamp(30)));
+        assert_eq!(a.open_commitments, 2, "the done one does not count");
+        assert_eq!(a.next_commitment_due.map(from_epoch_day), Some(day(2026, 11, 1)));
+        assert!(a.has_overdue_commitment(day(2026, 11, 2)));
+        assert!(!a.has_overdue_commitment(day(2026, 11, 1)));
+    }
+
+    #[test]
+    fn empty_activity() {
+        let a = Activity::compute(&[], &[]);
+        assert_eq!(a, Activity::default());
+        assert!(!a.has_overdue_commitment(day(2030, 1, 1)));
+    }
+
+    pub(crate) fn summary(id: Id) -> CustomerSummary {
+        CustomerSummary {
+            id,
+            party: Party::Organisation,
+            kind: CustomerKind::EnterpriseBuyer,
+            name: format!("c{id}"),
+            company: String::new(),
+            region: String::new(),
+            industry: String::new(),
+            phones: vec![],
+            emails: vec![],
+            wechat: String::new(),
+            contact_names: vec![],
+            owner_id: None,
+            tags: vec![],
+            source: Source::Other,
+            do_not_contact: false,
+            created_at: Timestamp(0),
+            updated_at: Timestamp(0),
+            deleted_at: None,
+            activity: Activity::default(),
+        }
+    }
+
+    fn ids(n: usize) -> Vec<Id> {
+        (0..n)
+            .map(|i| Id::from_parts(1_700_000_000_000 + i as u64, [0; 10]))
+            .collect()
+    }
+
+    #[test]
+    fn chunks_round_trip_and_refuse_garbage() {
+        let rows: Vec<_> = ids(3).into_iter().map(summary).collect();
+        let bytes = encode_chunk(&rows);
+        assert_eq!(decode_chunk(&bytes).unwrap(), rows);
+        assert_eq!(decode_chunk(&[]), Err(ChunkError::Corrupt("empty".into())));
+        assert_eq!(decode_chunk(&[9, 1, 2]), Err(ChunkError::Format(9)));
+        assert!(matches!(decode_chunk(&bytes[..bytes.len() / 2]), Err(ChunkError::Corrupt(_))));
+    }
+
+    #[test]
+    fn every_id_has_exactly_one_chunk() {
+        let all = ids(10);
+        let keys = vec![FIRST_CHUNK.to_string(), all[3].to_string(), all[7].to_string()];
+        assert_eq!(chunk_of(&keys, Id::MIN), 0);
+        assert_eq!(chunk_of(&keys, all[0]), 0);
+        assert_eq!(chunk_of(&keys, all[2]), 0);
+        assert_eq!(chunk_of(&keys, all[3]), 1, "a chunk's own key belongs to it");
+        assert_eq!(chunk_of(&keys, all[6]), 1);
+        assert_eq!(chunk_of(&keys, all[9]), 2);
+        assert_eq!(chunk_of(&[FIRST_CHUNK.to_string()], all[5]), 0);
+    }
+
+    #[test]
+    fn merging_keeps_rows_sorted_and_unique() {
+        let all = ids(5);
+        let mut rows = vec![summary(all[1]), summary(all[3])];
+        let mut changed = summary(all[3]);
+        changed.name = "changed".into();
+        merge_rows(&mut rows, vec![summary(all[4]), summary(all[0]), changed], &[all[1]]);
+        let got: Vec<Id> = rows.iter().map(|r| r.id).collect();
+        assert_eq!(got, vec![all[0], all[3], all[4]]);
+        assert_eq!(rows[1].name, "changed");
+    }
+
+    #[test]
+    fn oversized_chunks_split_at_their_ids() {
+        let all = ids(CHUNK_MAX + 1);
+        let rows: Vec<_> = all.iter().copied().map(summary).collect();
+        let pieces = split_chunk(FIRST_CHUNK.into(), rows);
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(pieces[0].0, FIRST_CHUNK);
+        assert_eq!(pieces[1].0, all[CHUNK_TARGET].to_string());
+        assert_eq!(pieces[2].0, all[2 * CHUNK_TARGET].to_string());
+        assert_eq!(pieces.iter().map(|p| p.1.len()).sum::<usize>(), CHUNK_MAX + 1);
+        // Each row sits in the chunk chunk_of picks for it.
+        let keys: Vec<String> = pieces.iter().map(|p| p.0.clone()).collect();
+        for (i, (_, rows)) in pieces.iter().enumerate() {
+            for r in rows {
+                assert_eq!(chunk_of(&keys, r.id), i);
+            }
+        }
+        let small: Vec<_> = all[..CHUNK_MAX].iter().copied().map(summary).collect();
+        assert_eq!(split_chunk("k".into(), small).len(), 1);
+    }
+}

@@ -1,0 +1,180 @@
+//! Customers: create, update, the 360 view's data, trash / restore / purge, bulk changes.
+
+use super::idb::{self, Db, get, get_all_by, keys_by};
+use super::schema::{
+    ALL_STORES, BY_CUSTOMER, CONTACTS, CUSTOMERS, INTERACTIONS, PURCHASES, SUMMARIES,
+};
+use super::summaries::{self, Change};
+use super::{AppError, Result};
+use crate::domain::contact::ContactPerson;
+use crate::domain::customer::Customer;
+use crate::domain::id::Id;
+use crate::domain::interaction::Interaction;
+use crate::domain::purchase::Purchase;
+use crate::domain::summary::{Activity, CustomerSummary};
+use crate::domain::time::Timestamp;
+
+/// Everything the customer 360 view shows, read in one transaction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CustomerDetail {
+    pub customer: Customer,
+    pub contacts: Vec<ContactPerson>,
+    /// Newest first.
+    pub interactions: Vec<Interaction>,
+    /// Newest first.
+    pub purchases: Vec<Purchase>,
+}
+
+/// Stores a new customer and its summary.
+pub async fn create_customer(db: &Db, customer: &Customer) -> Result<CustomerSummary> {
+    let tx = db.tx(&[CUSTOMERS, SUMMARIES], true)?;
+    idb::add(&tx.object_store(CUSTOMERS).map_err(idb::convert)?, customer)?;
+    let summary = CustomerSummary::of_customer(customer, Activity::default());
+    let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+    summaries::apply(&store, vec![Change::Upsert(summary.clone())]).await?;
+    idb::commit(tx).await?;
+    Ok(summary)
+}
+
+/// Saves an edited customer (its own fields) and refreshes its summary.
+pub async fn update_customer(db: &Db, customer: &Customer) -> Result<CustomerSummary> {
+    let tx = db.tx(&[CUSTOMERS, SUMMARIES], true)?;
+    let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
+    if get::<Customer>(&customers, &customer.id.to_string()).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    idb::put(&customers, customer)?;
+    let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+    let mut out = summaries::apply(&store, vec![Change::Refresh(customer.clone())]).await?;
+    idb::commit(tx).await?;
+    out.pop().ok_or(AppError::NotFound)
+}
+
+/// Reads a customer with all of its contact persons, interactions and purchases.
+pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
+    let tx = db.tx(&[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES], false)?;
+    let key = id.to_string();
+    let Some(customer) = get::<Customer>(&tx.object_store(CUSTOMERS).map_err(idb::convert)?, &key).await?
+    else {
+        return Ok(None);
+    };
+    let mut contacts: Vec<ContactPerson> =
+        get_all_by(&tx.object_store(CONTACTS).map_err(idb::convert)?, BY_CUSTOMER, &key).await?;
+    let mut interactions: Vec<Interaction> =
+        get_all_by(&tx.object_store(INTERACTIONS).map_err(idb::convert)?, BY_CUSTOMER, &key).await?;
+    let mut purchases: Vec<Purchase> =
+        get_all_by(&tx.object_store(PURCHASES).map_err(idb::convert)?, BY_CUSTOMER, &key).await?;
+    contacts.sort_by_key(|c| c.id);
+    interactions.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+    purchases.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    Ok(Some(CustomerDetail {
+        customer,
+        contacts,
+        interactions,
+        purchases,
+    }))
+}
+
+/// Changes several customers in one transaction: reads each, lets `change` edit it (returning
+/// whether anything changed), writes back the changed ones and refreshes their summaries.
+async fn modify_each(
+    db: &Db,
+    ids: &[Id],
+    mut change: impl FnMut(&mut Customer) -> bool,
+) -> Result<Vec<CustomerSummary>> {
+    let tx = db.tx(&[CUSTOMERS, SUMMARIES], true)?;
+    let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
+    let mut changes = Vec::new();
+    for id in ids {
+        let Some(mut c) = get::<Customer>(&customers, &id.to_string()).await? else {
+            continue;
+        };
+        if change(&mut c) {
+            idb::put(&customers, &c)?;
+            changes.push(Change::Refresh(c));
+        }
+    }
+    let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+    let out = summaries::apply(&store, changes).await?;
+    idb::commit(tx).await?;
+    Ok(out)
+}
+
+/// Moves customers to the trash (restorable).
+pub async fn trash(db: &Db, ids: &[Id], now: Timestamp) -> Result<Vec<CustomerSummary>> {
+    modify_each(db, ids, |c| {
+        if c.deleted_at.is_some() {
+            return false;
+        }
+        c.deleted_at = Some(now);
+        true
+    })
+    .await
+}
+
+/// Takes customers out of the trash.
+pub async fn restore(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>> {
+    modify_each(db, ids, |c| c.deleted_at.take().is_some()).await
+}
+
+/// Assigns (or clears) the owner of several customers.
+pub async fn assign_owner(
+    db: &Db,
+    ids: &[Id],
+    owner: Option<Id>,
+    now: Timestamp,
+) -> Result<Vec<CustomerSummary>> {
+    modify_each(db, ids, |c| {
+        if c.owner_id == owner {
+            return false;
+        }
+        c.owner_id = owner;
+        c.updated_at = now;
+        true
+    })
+    .await
+}
+
+/// Adds a tag to several customers.
+pub async fn add_tag(db: &Db, ids: &[Id], tag: &str, now: Timestamp) -> Result<Vec<CustomerSummary>> {
+    modify_each(db, ids, |c| c.add_tag(tag, now)).await
+}
+
+/// Deletes customers for good with their contact persons, interactions and purchases, all in
+/// one transaction. Only customers already in the trash are purged.
+pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
+    let tx = db.tx(&[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES], true)?;
+    let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
+    let mut purged = Vec::new();
+    for id in ids {
+        let key = id.to_string();
+        match get::<Customer>(&customers, &key).await? {
+            Some(c) if c.deleted_at.is_some() => {}
+            _ => continue,
+        }
+        for store_name in [CONTACTS, INTERACTIONS, PURCHASES] {
+            let store = tx.object_store(store_name).map_err(idb::convert)?;
+            for k in keys_by(&store, BY_CUSTOMER, &key).await? {
+                idb::delete(&store, &k)?;
+            }
+        }
+        idb::delete(&customers, &key)?;
+        purged.push(*id);
+    }
+    let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+    summaries::apply(&store, purged.iter().map(|id| Change::Remove(*id)).collect()).await?;
+    idb::commit(tx).await?;
+    Ok(purged)
+}
+
+/// Removes every record of every kind, in one transaction.
+pub async fn delete_all(db: &Db) -> Result<()> {
+    let tx = db.tx(&ALL_STORES, true)?;
+    for name in ALL_STORES {
+        tx.object_store(name)
+            .map_err(idb::convert)?
+            .clear()
+            .map_err(idb::convert)?;
+    }
+    idb::commit(tx).await
+}

@@ -1,0 +1,300 @@
+//! Opening the database, the connection handle, error conversion and small request helpers.
+
+use super::schema::{self, DB_VERSION};
+use super::{AppError, Result};
+use indexed_db_futures::database::Database;
+use indexed_db_futures::error::{Error as IdbError, OpenDbError};
+use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::object_store::ObjectStore;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use indexed_db_futures::KeyRange;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+/// An open connection. Cheap to clone; every clone shares the connection and its state.
+#[derive(Clone)]
+pub struct Db {
+    inner: Rc<Inner>,
+}
+
+struct Inner {
+    db: Database,
+    name: String,
+    /// Set when another tab upgraded or deleted the database and this connection was closed.
+    closed: Cell<bool>,
+    on_closed: RefCell<Option<Box<dyn Fn()>>>,
+    _on_version_change: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Db {
+    /// The database name (tests use a fresh one each).
+    pub fn name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// Registers what to do when another tab forces this connection closed.
+    pub fn on_closed(&self, f: impl Fn() + 'static) {
+        *self.inner.on_closed.borrow_mut() = Some(Box::new(f));
+    }
+
+    /// Whether the connection was closed because of another tab.
+    pub fn is_closed(&self) -> bool {
+        self.inner.closed.get()
+    }
+
+    /// Closes the connection (tests, and before deleting the database).
+    pub fn close(&self) {
+        self.inner.closed.set(true);
+        self.inner.db.as_sys().close();
+    }
+
+    /// Starts a transaction over `stores`.
+    pub(crate) fn tx<'a>(&'a self, stores: &[&str], write: bool) -> Result<Transaction<'a>> {
+        if self.is_closed() {
+            return Err(AppError::ClosedByOtherTab);
+        }
+        let mode = if write {
+            TransactionMode::Readwrite
+        } else {
+            TransactionMode::Readonly
+        };
+        self.inner
+            .db
+            .transaction(stores)
+            .with_mode(mode)
+            .build()
+            .map_err(convert)
+    }
+}
+
+/// Opens (creating or upgrading) the database `name`. `on_blocked` runs if an older version
+/// open in another tab holds up the upgrade; the open then waits until that tab lets go.
+pub async fn open(name: &str, on_blocked: impl Fn() + 'static) -> Result<Db> {
+    let db = Database::open(name)
+        .with_version(DB_VERSION)
+        .with_on_blocked(move |_| {
+            on_blocked();
+            Ok(())
+        })
+        .with_on_upgrade_needed(|event, db| {
+            // Versions are small integers stored as f64 by the browser.
+            schema::upgrade(event.old_version() as u32, &db)
+        })
+        .await
+        .map_err(|e| match e {
+            OpenDbError::NullFactory | OpenDbError::UnsupportedEnvironment => {
+                AppError::StorageUnavailable(e.to_string())
+            }
+            OpenDbError::Base(e) => match convert(e) {
+                AppError::Storage(msg) => AppError::StorageUnavailable(msg),
+                other => other,
+            },
+            other => AppError::StorageUnavailable(other.to_string()),
+        })?;
+
+    let inner = Rc::new_cyclic(|weak: &std::rc::Weak<Inner>| {
+        let weak = weak.clone();
+        // Another tab wants to upgrade or delete the database: let go at once so it is not
+        // blocked, and tell the user this tab must reload.
+        let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            if let Some(inner) = weak.upgrade() {
+                inner.closed.set(true);
+                inner.db.as_sys().close();
+                if let Some(f) = inner.on_closed.borrow().as_ref() {
+                    f();
+                }
+            }
+        });
+        db.as_sys()
+            .set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        Inner {
+            db,
+            name: name.to_string(),
+            closed: Cell::new(false),
+            on_closed: RefCell::new(None),
+            _on_version_change: on_version_change,
+        }
+    });
+    Ok(Db { inner })
+}
+
+/// Deletes a whole database by name (tests).
+pub async fn delete_database(name: &str) -> Result<()> {
+    Database::delete_by_name(name)
+        .map_err(|e| AppError::Storage(e.to_string()))?
+        .await
+        .map_err(convert)
+}
+
+/// Maps a browser error to what the user should hear.
+pub(crate) fn convert(e: IdbError) -> AppError {
+    match &e {
+        IdbError::DomException(d) => dom_error(d.as_sys()),
+        IdbError::Serialisation(s) => AppError::Damaged(s.to_string()),
+        _ => AppError::Storage(e.to_string()),
+    }
+}
+
+fn dom_error(d: &web_sys::DomException) -> AppError {
+    let name = d.name();
+    let message = d.message();
+    if name == "QuotaExceededError" || message.to_lowercase().contains("quota") {
+        AppError::QuotaExceeded
+    } else if name == "InvalidStateError" && message.to_lowercase().contains("closing") {
+        AppError::ClosedByOtherTab
+    } else {
+        AppError::Storage(format!("{name}: {message}"))
+    }
+}
+
+/// Commits a transaction; when it aborts, reports the cause the browser recorded on it (for
+/// example a quota error or a constraint violation) rather than a bare "aborted".
+pub(crate) async fn commit(tx: Transaction<'_>) -> Result<()> {
+    let sys: web_sys::IdbTransaction = tx.as_sys().clone().unchecked_into();
+    match tx.commit().await {
+        Ok(()) => Ok(()),
+        Err(e) => Err(match sys.error() {
+            Some(cause) => dom_error(&cause),
+            None => convert(e),
+        }),
+    }
+}
+
+/// Serialises a record for IndexedDB (absent options become `undefined`, which indexes skip).
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::new())
+        .map_err(|e| AppError::Storage(e.to_string()))
+}
+
+/// Reads a record back.
+pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| AppError::Damaged(e.to_string()))
+}
+
+/// Issues a put; the request goes out at once and its outcome is reported by the commit.
+pub(crate) fn put<T: Serialize>(store: &ObjectStore<'_>, value: &T) -> Result<()> {
+    put_js(store, to_js(value)?)
+}
+
+/// Issues a put of an already-built JavaScript value.
+pub(crate) fn put_js(store: &ObjectStore<'_>, value: JsValue) -> Result<()> {
+    store.put(value).primitive().map_err(convert)?;
+    Ok(())
+}
+
+/// Issues an add, which fails (and aborts the transaction) if the key already exists.
+pub(crate) fn add<T: Serialize>(store: &ObjectStore<'_>, value: &T) -> Result<()> {
+    store.add(to_js(value)?).primitive().map_err(convert)?;
+    Ok(())
+}
+
+/// Issues a delete of one key.
+pub(crate) fn delete(store: &ObjectStore<'_>, key: &str) -> Result<()> {
+    store.delete(key.to_string()).primitive().map_err(convert)?;
+    Ok(())
+}
+
+/// One record by key.
+pub(crate) async fn get<T: DeserializeOwned>(store: &ObjectStore<'_>, key: &str) -> Result<Option<T>> {
+    let value: Option<JsValue> = store
+        .get(key.to_string())
+        .primitive()
+        .map_err(convert)?
+        .await
+        .map_err(convert)?;
+    match value {
+        Some(v) if !v.is_undefined() => from_js(v).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// Every record of a store.
+pub(crate) async fn get_all<T: DeserializeOwned>(store: &ObjectStore<'_>) -> Result<Vec<T>> {
+    let values = store
+        .get_all::<JsValue>()
+        .primitive()
+        .map_err(convert)?
+        .await
+        .map_err(convert)?;
+    values
+        .map(|v| v.map_err(convert).and_then(from_js))
+        .collect()
+}
+
+/// Every record whose index key equals `key`.
+pub(crate) async fn get_all_by<T: DeserializeOwned>(
+    store: &ObjectStore<'_>,
+    index: &str,
+    key: &str,
+) -> Result<Vec<T>> {
+    let index = store.index(index).map_err(convert)?;
+    let values = index
+        .get_all::<JsValue>()
+        .with_query::<String, _>(KeyRange::Only(key.to_string()))
+        .primitive()
+        .map_err(convert)?
+        .await
+        .map_err(convert)?;
+    values
+        .map(|v| v.map_err(convert).and_then(from_js))
+        .collect()
+}
+
+/// The primary keys of records whose index key equals `key`.
+pub(crate) async fn keys_by(store: &ObjectStore<'_>, index: &str, key: &str) -> Result<Vec<String>> {
+    let index = store.index(index).map_err(convert)?;
+    let keys = index
+        .get_all_keys::<String>()
+        .with_query::<String, _>(KeyRange::Only(key.to_string()))
+        .primitive()
+        .map_err(convert)?
+        .await
+        .map_err(convert)?;
+    keys.map(|k| k.map_err(convert)).collect()
+}
+
+/// Every primary key of a store, ascending.
+pub(crate) async fn all_keys(store: &ObjectStore<'_>) -> Result<Vec<String>> {
+    let keys = store
+        .get_all_keys::<String>()
+        .primitive()
+        .map_err(convert)?
+        .await
+        .map_err(convert)?;
+    keys.map(|k| k.map_err(convert)).collect()
+}
+
+/// Number of records whose index key equals `key`.
+pub(crate) async fn count_by(store: &ObjectStore<'_>, index: &str, key: &str) -> Result<u32> {
+    let index = store.index(index).map_err(convert)?;
+    index
+        .count()
+        .with_query::<String, _>(KeyRange::Only(key.to_string()))
+        .primitive()
+        .map_err(convert)?
+        .await
+        .map_err(convert)
+}
+
+/// Every record of an index, in index order.
+pub(crate) async fn get_all_in_index<T: DeserializeOwned>(
+    store: &ObjectStore<'_>,
+    index: &str,
+) -> Result<Vec<T>> {
+    let index = store.index(index).map_err(convert)?;
+    let values = index
+        .get_all::<JsValue>()
+        .primitive()
+        .map_err(convert)?
+        .await
+        .map_err(convert)?;
+    values
+        .map(|v| v.map_err(convert).and_then(from_js))
+        .collect()
+}

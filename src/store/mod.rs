@@ -1,0 +1,41 @@
+//! The only code that touches IndexedDB and localStorage.
+//!
+//! Plain async functions that take a [`Db`] and domain types and return domain types or an
+//! [`AppError`]. Each function is one transaction: inside it only IndexedDB requests are
+//! awaited (anything else lets the browser auto-commit), writes are committed explicitly, and
+//! a failure anywhere rolls the whole operation back. Per-customer summaries live in binary
+//! chunks next to the records and are rewritten in the same transaction as the records they
+//! summarise (see `domain::summary`).
+
+mod broadcast;
+mod customers;
+mod device;
+mod idb;
+mod members;
+mod records;
+mod sample;
+mod schema;
+mod settings;
+mod summaries;
+
+pub use broadcast::{ChangeFeed, notify_changed};
+pub use customers::{
+    CustomerDetail, add_tag, assign_owner, create_customer, delete_all, load_detail, purge,
+    restore, trash, update_customer,
+};
+pub use device::{StorageStatus, request_persistence, storage_status};
+pub use idb::{Db, delete_database, open};
+pub use members::{delete_member, list_members, save_member};
+pub use records::{
+    delete_contact, delete_interaction, delete_purchase, insert_batch, open_commitments,
+    save_contact, save_interaction, save_purchase, set_commitment_done,
+};
+pub use sample::{SampleProgress, load_sample};
+pub use schema::{DB_NAME, DB_VERSION};
+pub use settings::{load_settings, save_settings};
+pub use summaries::{load_summaries, rebuild_summaries};
+
+pub use crate::domain::error::AppError;
+
+/// What every store function returns.
+pub type Result<T> = std::result::Result<T, AppError>;

@@ -1,0 +1,175 @@
+//! Contact persons, interactions and purchases. Every change refreshes the customer's summary
+//! in the same transaction, so list figures can never drift from the records.
+
+use super::idb::{self, Db, get};
+use super::schema::{
+    BY_OPEN_DUE, CONTACTS, CUSTOMERS, INTERACTIONS, OPEN_DUE, PURCHASES, SUMMARIES,
+};
+use super::summaries::{self, Change};
+use super::{AppError, Result};
+use crate::domain::contact::ContactPerson;
+use crate::domain::customer::Customer;
+use crate::domain::id::Id;
+use crate::domain::interaction::Interaction;
+use crate::domain::purchase::Purchase;
+use crate::domain::sample::SampleCustomer;
+use crate::domain::summary::CustomerSummary;
+use crate::domain::time::{Timestamp, date_input_value};
+use indexed_db_futures::object_store::ObjectStore;
+use indexed_db_futures::transaction::Transaction;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+
+const RECORD_STORES: [&str; 5] = [CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES];
+
+/// The JavaScript value of an interaction, with the `open_due` property that the sparse
+/// open-commitments index reads while its commitment is open.
+fn interaction_js(i: &Interaction) -> Result<JsValue> {
+    let js = idb::to_js(i)?;
+    if let Some(c) = i.commitment.as_ref().filter(|c| c.is_open()) {
+        js_sys::Reflect::set(
+            &js,
+            &JsValue::from_str(OPEN_DUE),
+            &JsValue::from_str(&date_input_value(c.due)),
+        )
+        .map_err(|_| AppError::Storage("cannot set open_due".into()))?;
+    }
+    Ok(js)
+}
+
+/// Recomputes the summary of `customer_id` inside `tx` and writes it.
+async fn refresh(tx: &Transaction<'_>, customer_id: Id) -> Result<CustomerSummary> {
+    let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
+    let customer: Customer = get(&customers, &customer_id.to_string())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let summary = summaries::summary_of(tx, &customer).await?;
+    let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+    summaries::apply(&store, vec![Change::Upsert(summary.clone())]).await?;
+    Ok(summary)
+}
+
+/// Saves (creates or replaces) one record of a customer and refreshes the summary.
+async fn save_one(db: &Db, store_name: &str, customer_id: Id, value: JsValue) -> Result<CustomerSummary> {
+    let tx = db.tx(&RECORD_STORES, true)?;
+    idb::put_js(&tx.object_store(store_name).map_err(idb::convert)?, value)?;
+    let summary = refresh(&tx, customer_id).await?;
+    idb::commit(tx).await?;
+    Ok(summary)
+}
+
+/// Deletes one record of a customer and refreshes the summary.
+async fn delete_one<T: DeserializeOwned>(
+    db: &Db,
+    store_name: &str,
+    id: Id,
+    customer_of: impl Fn(&T) -> Id,
+) -> Result<CustomerSummary> {
+    let tx = db.tx(&RECORD_STORES, true)?;
+    let store = tx.object_store(store_name).map_err(idb::convert)?;
+    let record: T = get(&store, &id.to_string()).await?.ok_or(AppError::NotFound)?;
+    idb::delete(&store, &id.to_string())?;
+    let summary = refresh(&tx, customer_of(&record)).await?;
+    idb::commit(tx).await?;
+    Ok(summary)
+}
+
+/// Saves a contact person.
+pub async fn save_contact(db: &Db, c: &ContactPerson) -> Result<CustomerSummary> {
+    save_one(db, CONTACTS, c.customer_id, idb::to_js(c)?).await
+}
+
+/// Deletes a contact person.
+pub async fn delete_contact(db: &Db, id: Id) -> Result<CustomerSummary> {
+    delete_one(db, CONTACTS, id, |c: &ContactPerson| c.customer_id).await
+}
+
+/// Saves an interaction.
+pub async fn save_interaction(db: &Db, i: &Interaction) -> Result<CustomerSummary> {
+    save_one(db, INTERACTIONS, i.customer_id, interaction_js(i)?).await
+}
+
+/// Deletes an interaction.
+pub async fn delete_interaction(db: &Db, id: Id) -> Result<CustomerSummary> {
+    delete_one(db, INTERACTIONS, id, |i: &Interaction| i.customer_id).await
+}
+
+/// Saves a purchase.
+pub async fn save_purchase(db: &Db, p: &Purchase) -> Result<CustomerSummary> {
+    save_one(db, PURCHASES, p.customer_id, idb::to_js(p)?).await
+}
+
+/// Deletes a purchase.
+pub async fn delete_purchase(db: &Db, id: Id) -> Result<CustomerSummary> {
+    delete_one(db, PURCHASES, id, |p: &Purchase| p.customer_id).await
+}
+
+/// Marks an interaction's commitment done (`Some(time)`) or open again (`None`).
+pub async fn set_commitment_done(
+    db: &Db,
+    interaction_id: Id,
+    done_at: Option<Timestamp>,
+) -> Result<(Interaction, CustomerSummary)> {
+    let tx = db.tx(&RECORD_STORES, true)?;
+    let store = tx.object_store(INTERACTIONS).map_err(idb::convert)?;
+    let mut i: Interaction = get(&store, &interaction_id.to_string())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let Some(c) = i.commitment.as_mut() else {
+        return Err(AppError::NotFound);
+    };
+    c.done_at = done_at;
+    idb::put_js(&store, interaction_js(&i)?)?;
+    let summary = refresh(&tx, i.customer_id).await?;
+    idb::commit(tx).await?;
+    Ok((i, summary))
+}
+
+/// Every interaction with an open commitment, earliest due first.
+pub async fn open_commitments(db: &Db) -> Result<Vec<Interaction>> {
+    let tx = db.tx(&[INTERACTIONS], false)?;
+    let store = tx.object_store(INTERACTIONS).map_err(idb::convert)?;
+    idb::get_all_in_index(&store, BY_OPEN_DUE).await
+}
+
+fn add_all<T: Serialize>(store: &ObjectStore<'_>, items: &[T]) -> Result<()> {
+    for item in items {
+        idb::add(store, item)?;
+    }
+    Ok(())
+}
+
+/// Inserts a batch of customers with all their records in one transaction: either all of it
+/// is stored, or (any key already taken, quota exceeded...) none of it.
+pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<CustomerSummary>> {
+    let tx = db.tx(&RECORD_STORES, true)?;
+    let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
+    let contacts = tx.object_store(CONTACTS).map_err(idb::convert)?;
+    let interactions = tx.object_store(INTERACTIONS).map_err(idb::convert)?;
+    let purchases = tx.object_store(PURCHASES).map_err(idb::convert)?;
+    let mut changes = Vec::with_capacity(batch.len());
+    for s in batch {
+        idb::add(&customers, &s.customer)?;
+        add_all(&contacts, &s.contacts)?;
+        for i in &s.interactions {
+            interactions
+                .add(interaction_js(i)?)
+                .primitive()
+                .map_err(idb::convert)?;
+        }
+        add_all(&purchases, &s.purchases)?;
+        changes.push(Change::Upsert(CustomerSummary::build(
+            &s.customer,
+            &s.contacts,
+            &s.interactions,
+            &s.purchases,
+        )));
+    }
+    let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+    let out = summaries::apply(&store, changes).await?;
+    idb::commit(tx).await?;
+    Ok(out)
+}
+
+use indexed_db_futures::prelude::*;

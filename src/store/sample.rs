@@ -1,0 +1,65 @@
+//! Writing generated sample data in chunked transactions.
+
+use super::idb::{self, Db};
+use super::records::insert_batch;
+use super::schema::MEMBERS;
+use super::{Result, members};
+use crate::domain::member::TeamMember;
+use crate::domain::sample::{Generator, SampleConfig, team};
+use crate::domain::summary::CustomerSummary;
+
+/// How far a sample load has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SampleProgress {
+    pub customers_done: usize,
+    pub customers_total: usize,
+    pub purchases_done: usize,
+}
+
+/// Customers written per transaction: large enough to amortise the commit, small enough to
+/// keep each transaction's memory and the UI's progress steps modest.
+const BATCH: usize = 500;
+
+/// Writes the sample team (members already present are kept) and `config.customers`
+/// customers, [`BATCH`] per transaction, reporting progress after each. Returns the new
+/// summaries and the team. A failing batch stops the load; earlier batches stay (each is a
+/// complete set of customers with all their records, so nothing is half-written).
+pub async fn load_sample(
+    db: &Db,
+    config: SampleConfig,
+    mut progress: impl FnMut(SampleProgress),
+) -> Result<(Vec<CustomerSummary>, Vec<TeamMember>)> {
+    let existing = members::list_members(db).await?;
+    let team = team(config.seed);
+    {
+        let tx = db.tx(&[MEMBERS], true)?;
+        let store = tx.object_store(MEMBERS).map_err(idb::convert)?;
+        for m in &team {
+            if !existing.iter().any(|e| e.id == m.id) {
+                idb::put(&store, m)?;
+            }
+        }
+        idb::commit(tx).await?;
+    }
+    let total = config.customers;
+    let generator = Generator::new(config, team.clone());
+    let mut summaries = Vec::with_capacity(total);
+    let mut done = 0;
+    let mut purchases = 0;
+    let mut batch = Vec::with_capacity(BATCH);
+    for customer in generator {
+        batch.push(customer);
+        if batch.len() == BATCH || done + batch.len() == total {
+            purchases += batch.iter().map(|c| c.purchases.len()).sum::<usize>();
+            summaries.extend(insert_batch(db, &batch).await?);
+            done += batch.len();
+            batch.clear();
+            progress(SampleProgress {
+                customers_done: done,
+                customers_total: total,
+                purchases_done: purchases,
+            });
+        }
+    }
+    Ok((summaries, team))
+}

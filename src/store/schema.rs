@@ -1,0 +1,81 @@
+//! The database schema: store and index names, and the stepwise upgrade.
+//!
+//! Every schema change bumps [`DB_VERSION`] and adds an `if old < N` step; steps never change
+//! once released, so a database written by any earlier version upgrades through each of them.
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::KeyPath;
+
+/// The app's database name.
+pub const DB_NAME: &str = "zhike-crm";
+/// The current schema version.
+pub const DB_VERSION: u32 = 1;
+
+/// Customers, keyed by `id`.
+pub const CUSTOMERS: &str = "customers";
+/// Contact persons, keyed by `id`.
+pub const CONTACTS: &str = "contacts";
+/// Interactions, keyed by `id`.
+pub const INTERACTIONS: &str = "interactions";
+/// Purchases, keyed by `id`.
+pub const PURCHASES: &str = "purchases";
+/// Team members, keyed by `id`.
+pub const MEMBERS: &str = "members";
+/// Summary chunks `{start, data}`, keyed by `start` (see `domain::summary`).
+pub const SUMMARIES: &str = "summaries";
+
+/// Customers by owner (member id); unowned customers are not in it.
+pub const BY_OWNER: &str = "by_owner";
+/// Customers by last change.
+pub const BY_UPDATED: &str = "by_updated";
+/// Contacts, interactions and purchases by customer id.
+pub const BY_CUSTOMER: &str = "by_customer";
+/// Interactions with an open commitment, by due date (a sparse index: the `open_due` property
+/// is only present while the commitment is open).
+pub const BY_OPEN_DUE: &str = "by_open_due";
+/// Name of the property behind [`BY_OPEN_DUE`].
+pub const OPEN_DUE: &str = "open_due";
+
+/// Every store that holds user data.
+pub const ALL_STORES: [&str; 6] = [CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, MEMBERS, SUMMARIES];
+
+/// Brings a database from `old` (0 for a new one) to [`DB_VERSION`].
+pub fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Result<()> {
+    if old < 1 {
+        let customers = db
+            .create_object_store(CUSTOMERS)
+            .with_key_path(KeyPath::from("id"))
+            .build()?;
+        customers
+            .create_index(BY_OWNER, KeyPath::from("owner_id"))
+            .build()?;
+        customers
+            .create_index(BY_UPDATED, KeyPath::from("updated_at"))
+            .build()?;
+        for name in [CONTACTS, PURCHASES] {
+            db.create_object_store(name)
+                .with_key_path(KeyPath::from("id"))
+                .build()?
+                .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
+                .build()?;
+        }
+        let interactions = db
+            .create_object_store(INTERACTIONS)
+            .with_key_path(KeyPath::from("id"))
+            .build()?;
+        interactions
+            .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
+            .build()?;
+        interactions
+            .create_index(BY_OPEN_DUE, KeyPath::from(OPEN_DUE))
+            .build()?;
+        db.create_object_store(MEMBERS)
+            .with_key_path(KeyPath::from("id"))
+            .build()?;
+        db.create_object_store(SUMMARIES)
+            .with_key_path(KeyPath::from("start"))
+            .build()?;
+    }
+    Ok(())
+}

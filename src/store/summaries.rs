@@ -1,0 +1,172 @@
+//! Summary chunks: reading them all at start-up, and rewriting the affected ones inside the
+//! transaction that changes the records.
+
+use super::idb::{self, Db, get, get_all, get_all_by};
+use super::schema::{BY_CUSTOMER, CONTACTS, CUSTOMERS, INTERACTIONS, PURCHASES, SUMMARIES};
+use super::{AppError, Result};
+use crate::domain::contact::ContactPerson;
+use crate::domain::customer::Customer;
+use crate::domain::id::Id;
+use crate::domain::interaction::Interaction;
+use crate::domain::purchase::Purchase;
+use crate::domain::summary::{
+    Activity, CustomerSummary, FIRST_CHUNK, chunk_of, decode_chunk, encode_chunk,
+    merge_rows, split_chunk,
+};
+use indexed_db_futures::object_store::ObjectStore;
+use indexed_db_futures::transaction::Transaction;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A chunk as stored: `{start, data: Uint8Array}`.
+#[derive(Serialize, Deserialize)]
+struct ChunkRecord {
+    start: String,
+    #[serde(with = "serde_bytes")]
+    data: Vec<u8>,
+}
+
+/// A change to the summaries, applied in the transaction that changes the records.
+pub(crate) enum Change {
+    /// Insert or replace a whole summary.
+    Upsert(CustomerSummary),
+    /// The customer's own fields changed; activity figures stay as they are.
+    Refresh(Customer),
+    /// The customer was purged.
+    Remove(Id),
+}
+
+impl Change {
+    fn id(&self) -> Id {
+        match self {
+            Change::Upsert(s) => s.id,
+            Change::Refresh(c) => c.id,
+            Change::Remove(id) => *id,
+        }
+    }
+}
+
+/// Reads every summary. Cost: one read of a few hundred binary chunks, however many customers.
+/// A damaged chunk or one from another format version triggers a rebuild from the records.
+pub async fn load_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
+    let chunks: Vec<ChunkRecord> = {
+        let tx = db.tx(&[SUMMARIES], false)?;
+        let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+        get_all(&store).await?
+    };
+    let mut rows = Vec::new();
+    for chunk in &chunks {
+        match decode_chunk(&chunk.data) {
+            Ok(mut r) => rows.append(&mut r),
+            Err(_) => return rebuild_summaries(db).await,
+        }
+    }
+    Ok(rows)
+}
+
+/// Recomputes every summary from the records and replaces all chunks, in one transaction.
+/// Used when chunks are damaged, and by tests to prove chunks and records agree.
+pub async fn rebuild_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
+    let tx = db.tx(&[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES], true)?;
+    let customers: Vec<Customer> = get_all(&tx.object_store(CUSTOMERS).map_err(idb::convert)?).await?;
+    let contacts: Vec<ContactPerson> =
+        get_all(&tx.object_store(CONTACTS).map_err(idb::convert)?).await?;
+    let interactions: Vec<Interaction> =
+        get_all(&tx.object_store(INTERACTIONS).map_err(idb::convert)?).await?;
+    let purchases: Vec<Purchase> =
+        get_all(&tx.object_store(PURCHASES).map_err(idb::convert)?).await?;
+    let mut by_customer: BTreeMap<Id, (Vec<ContactPerson>, Vec<Interaction>, Vec<Purchase>)> =
+        BTreeMap::new();
+    for c in contacts {
+        by_customer.entry(c.customer_id).or_default().0.push(c);
+    }
+    for i in interactions {
+        by_customer.entry(i.customer_id).or_default().1.push(i);
+    }
+    for p in purchases {
+        by_customer.entry(p.customer_id).or_default().2.push(p);
+    }
+    let mut rows: Vec<CustomerSummary> = customers
+        .iter()
+        .map(|c| {
+            let (cs, is, ps) = by_customer.remove(&c.id).unwrap_or_default();
+            CustomerSummary::build(c, &cs, &is, &ps)
+        })
+        .collect();
+    rows.sort_by_key(|r| r.id);
+    let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+    store.clear().map_err(idb::convert)?;
+    for (start, piece) in split_chunk(FIRST_CHUNK.to_string(), rows.clone()) {
+        idb::put(&store, &ChunkRecord { start, data: encode_chunk(&piece) })?;
+    }
+    idb::commit(tx).await?;
+    Ok(rows)
+}
+
+/// The summary of one customer computed from its records, read inside `tx`.
+pub(crate) async fn summary_of(tx: &Transaction<'_>, customer: &Customer) -> Result<CustomerSummary> {
+    let key = customer.id.to_string();
+    let contacts: Vec<ContactPerson> =
+        get_all_by(&tx.object_store(CONTACTS).map_err(idb::convert)?, BY_CUSTOMER, &key).await?;
+    let interactions: Vec<Interaction> =
+        get_all_by(&tx.object_store(INTERACTIONS).map_err(idb::convert)?, BY_CUSTOMER, &key).await?;
+    let purchases: Vec<Purchase> =
+        get_all_by(&tx.object_store(PURCHASES).map_err(idb::convert)?, BY_CUSTOMER, &key).await?;
+    Ok(CustomerSummary::build(customer, &contacts, &interactions, &purchases))
+}
+
+/// Applies summary changes to the chunks in `store` (part of the caller's transaction).
+/// Returns the resulting summaries of upserted and refreshed customers.
+pub(crate) async fn apply(store: &ObjectStore<'_>, changes: Vec<Change>) -> Result<Vec<CustomerSummary>> {
+    if changes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut keys = idb::all_keys(store).await?;
+    if keys.first().map(String::as_str) != Some(FIRST_CHUNK) {
+        keys.insert(0, FIRST_CHUNK.to_string());
+    }
+    let mut groups: BTreeMap<usize, Vec<Change>> = BTreeMap::new();
+    for change in changes {
+        groups.entry(chunk_of(&keys, change.id())).or_default().push(change);
+    }
+    let mut out = Vec::new();
+    for (index, changes) in groups {
+        let key = keys[index].clone();
+        let mut rows = match get::<ChunkRecord>(store, &key).await? {
+            Some(chunk) => decode_chunk(&chunk.data).map_err(|e| AppError::Damaged(e.to_string()))?,
+            None => Vec::new(),
+        };
+        let mut upserts = Vec::new();
+        let mut removals = Vec::new();
+        for change in changes {
+            match change {
+                Change::Upsert(s) => upserts.push(s),
+                Change::Refresh(c) => {
+                    let s = match rows.binary_search_by_key(&c.id, |r| r.id) {
+                        Ok(i) => {
+                            let mut s = rows[i].clone();
+                            s.refresh_customer(&c);
+                            s
+                        }
+                        // Not summarised yet (cannot happen when chunks and records were
+                        // written together); start from empty activity.
+                        Err(_) => CustomerSummary::of_customer(&c, Activity::default()),
+                    };
+                    upserts.push(s);
+                }
+                Change::Remove(id) => removals.push(id),
+            }
+        }
+        out.extend(upserts.iter().cloned());
+        merge_rows(&mut rows, upserts, &removals);
+        if rows.is_empty() && key != FIRST_CHUNK {
+            idb::delete(store, &key)?;
+            continue;
+        }
+        for (start, piece) in split_chunk(key, rows) {
+            idb::put(store, &ChunkRecord { start, data: encode_chunk(&piece) })?;
+        }
+    }
+    Ok(out)
+}
+

@@ -1,0 +1,2 @@
+//! Leptos components, grouped by feature.
+pub fn start() {}

@@ -1,0 +1,341 @@
+//! The store against real IndexedDB in headless Chromium: a fresh database per test.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::NaiveDate;
+use crm::domain::contact::{BuyingRole, ContactInput};
+use crm::domain::customer::{Customer, CustomerInput};
+use crm::domain::error::AppError;
+use crm::domain::id::Id;
+use crm::domain::interaction::{Channel, InteractionInput};
+use crm::domain::member::{MemberRole, TeamMember};
+use crm::domain::money::Currency;
+use crm::domain::purchase::PurchaseInput;
+use crm::domain::sample::{Generator, SampleConfig, team};
+use crm::domain::summary::CustomerSummary;
+use crm::domain::time::Timestamp;
+use crm::store::{self, Db};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const NOW: Timestamp = Timestamp(1_795_420_800_000); // 2026-11-23T08:00Z
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+async fn fresh() -> Db {
+    store::open(&format!("test-{}", Id::generate()), || {}).await.unwrap()
+}
+
+fn customer(name: &str) -> Customer {
+    let input = CustomerInput {
+        name: name.into(),
+        phones: vec!["13800138000".into()],
+        ..CustomerInput::default()
+    };
+    Customer::create(Id::generate(), input.validate(today()).unwrap(), NOW)
+}
+
+async fn summaries(db: &Db) -> Vec<CustomerSummary> {
+    let mut s = store::load_summaries(db).await.unwrap();
+    s.sort_by_key(|s| s.id);
+    s
+}
+
+/// Chunks written alongside the records must equal summaries rebuilt from the records.
+async fn assert_summaries_match_records(db: &Db) {
+    let stored = summaries(db).await;
+    let mut rebuilt = store::rebuild_summaries(db).await.unwrap();
+    rebuilt.sort_by_key(|s| s.id);
+    assert_eq!(stored, rebuilt);
+}
+
+#[wasm_bindgen_test]
+async fn customers_create_read_update() {
+    let db = fresh().await;
+    assert!(summaries(&db).await.is_empty());
+    let mut c = customer("杭州西湖茶业");
+    let s = store::create_customer(&db, &c).await.unwrap();
+    assert_eq!(s.name, "杭州西湖茶业");
+    let detail = store::load_detail(&db, c.id).await.unwrap().unwrap();
+    assert_eq!(detail.customer, c);
+
+    c.name = "杭州西湖茶业有限公司".into();
+    c.updated_at = Timestamp(NOW.0 + 1);
+    let s = store::update_customer(&db, &c).await.unwrap();
+    assert_eq!(s.name, "杭州西湖茶业有限公司");
+    let all = summaries(&db).await;
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].name, "杭州西湖茶业有限公司");
+    assert_eq!(store::load_detail(&db, c.id).await.unwrap().unwrap().customer, c);
+
+    // The same id twice is refused and changes nothing.
+    assert!(store::create_customer(&db, &c).await.is_err());
+    assert_eq!(summaries(&db).await.len(), 1);
+    // Updating a customer that does not exist is refused.
+    assert_eq!(
+        store::update_customer(&db, &customer("ghost")).await,
+        Err(AppError::NotFound)
+    );
+    assert!(store::load_detail(&db, Id::generate()).await.unwrap().is_none());
+    assert_summaries_match_records(&db).await;
+}
+
+#[wasm_bindgen_test]
+async fn contacts_interactions_and_purchases_update_the_summary() {
+    let db = fresh().await;
+    let c = customer("Acme Trading");
+    store::create_customer(&db, &c).await.unwrap();
+
+    let person = ContactInput {
+        name: "李娜".into(),
+        role: BuyingRole::Buyer,
+        ..ContactInput::default()
+    }
+    .validate(c.id, None, NOW)
+    .unwrap();
+    let s = store::save_contact(&db, &person).await.unwrap();
+    assert_eq!(s.contact_names, vec!["李娜"]);
+
+    let talk = InteractionInput {
+        at: "2026-11-20T10:00".into(),
+        channel: Channel::Visit,
+        summary: "拜访".into(),
+        commitment_text: "发报价".into(),
+        commitment_due: "2026-11-25".into(),
+        ..InteractionInput::default()
+    }
+    .validate(c.id, None, NOW, 480)
+    .unwrap();
+    let s = store::save_interaction(&db, &talk).await.unwrap();
+    assert_eq!(s.activity.interaction_count, 1);
+    assert_eq!(s.activity.open_commitments, 1);
+    let open = store::open_commitments(&db).await.unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].id, talk.id);
+
+    let (done, s) = store::set_commitment_done(&db, talk.id, Some(NOW)).await.unwrap();
+    assert_eq!(done.commitment.unwrap().done_at, Some(NOW));
+    assert_eq!(s.activity.open_commitments, 0);
+    assert!(store::open_commitments(&db).await.unwrap().is_empty(), "the sparse index drops done promises");
+    store::set_commitment_done(&db, talk.id, None).await.unwrap();
+    assert_eq!(store::open_commitments(&db).await.unwrap().len(), 1, "reopened");
+
+    let p1 = PurchaseInput {
+        date: "2026-10-01".into(),
+        amount: "1,000.50".into(),
+        currency: Currency::Cny,
+        ..PurchaseInput::default()
+    }
+    .validate(c.id, None, today(), NOW)
+    .unwrap();
+    let p2 = PurchaseInput {
+        date: "2026-11-01".into(),
+        amount: "99.50".into(),
+        currency: Currency::Cny,
+        ..PurchaseInput::default()
+    }
+    .validate(c.id, None, today(), NOW)
+    .unwrap();
+    store::save_purchase(&db, &p1).await.unwrap();
+    let s = store::save_purchase(&db, &p2).await.unwrap();
+    assert_eq!(s.activity.purchase_count, 2);
+    assert_eq!(s.activity.revenue_in(Currency::Cny), 110_000);
+    assert_eq!(s.activity.last_purchase_date(), NaiveDate::from_ymd_opt(2026, 11, 1));
+
+    // Edit a purchase: the total follows.
+    let mut p2b = p2.clone();
+    p2b.amount.amount = rust_decimal::Decimal::from(200);
+    let s = store::save_purchase(&db, &p2b).await.unwrap();
+    assert_eq!(s.activity.revenue_in(Currency::Cny), 120_050);
+
+    let detail = store::load_detail(&db, c.id).await.unwrap().unwrap();
+    assert_eq!(detail.contacts, vec![person.clone()]);
+    assert_eq!(detail.purchases.len(), 2);
+    assert_eq!(detail.purchases[0].id, p2.id, "newest first");
+    assert_eq!(detail.interactions.len(), 1);
+
+    let s = store::delete_purchase(&db, p1.id).await.unwrap();
+    assert_eq!(s.activity.purchase_count, 1);
+    let s = store::delete_interaction(&db, talk.id).await.unwrap();
+    assert_eq!(s.activity.interaction_count, 0);
+    assert!(store::open_commitments(&db).await.unwrap().is_empty());
+    let s = store::delete_contact(&db, person.id).await.unwrap();
+    assert!(s.contact_names.is_empty());
+    assert_eq!(store::delete_contact(&db, person.id).await, Err(AppError::NotFound));
+    assert_summaries_match_records(&db).await;
+}
+
+#[wasm_bindgen_test]
+async fn members_and_ownership() {
+    let db = fresh().await;
+    let m = TeamMember::from_input("王芳", MemberRole::SalesManager, None, NOW).unwrap();
+    store::save_member(&db, &m).await.unwrap();
+    assert_eq!(store::list_members(&db).await.unwrap(), vec![m.clone()]);
+    let renamed = TeamMember::from_input("王芳芳", m.role, Some(&m), NOW).unwrap();
+    store::save_member(&db, &renamed).await.unwrap();
+    assert_eq!(store::list_members(&db).await.unwrap()[0].name, "王芳芳");
+
+    let a = customer("A");
+    let b = customer("B");
+    store::create_customer(&db, &a).await.unwrap();
+    store::create_customer(&db, &b).await.unwrap();
+    let changed = store::assign_owner(&db, &[a.id, b.id], Some(m.id), NOW).await.unwrap();
+    assert_eq!(changed.len(), 2);
+    assert!(summaries(&db).await.iter().all(|s| s.owner_id == Some(m.id)));
+    assert_eq!(store::delete_member(&db, m.id).await, Err(AppError::MemberInUse(2)));
+    store::assign_owner(&db, &[a.id, b.id], None, NOW).await.unwrap();
+    store::delete_member(&db, m.id).await.unwrap();
+    assert!(store::list_members(&db).await.unwrap().is_empty());
+
+    let tagged = store::add_tag(&db, &[a.id, b.id], "重点", NOW).await.unwrap();
+    assert_eq!(tagged.len(), 2);
+    let again = store::add_tag(&db, &[a.id], "重点", NOW).await.unwrap();
+    assert!(again.is_empty(), "a tag is added once");
+    assert_summaries_match_records(&db).await;
+}
+
+#[wasm_bindgen_test]
+async fn trash_restore_and_purge() {
+    let db = fresh().await;
+    let gen_team = team(7);
+    let sample: Vec<_> = Generator::new(
+        SampleConfig { seed: 7, customers: 3, today: today() },
+        gen_team,
+    )
+    .collect();
+    store::insert_batch(&db, &sample).await.unwrap();
+    let victim = &sample[0];
+    let keep = &sample[1];
+
+    let trashed = store::trash(&db, &[victim.customer.id], NOW).await.unwrap();
+    assert_eq!(trashed[0].deleted_at, Some(NOW));
+    assert!(store::load_detail(&db, victim.customer.id).await.unwrap().unwrap().customer.is_deleted());
+    // Purging only touches customers in the trash.
+    assert!(store::purge(&db, &[keep.customer.id]).await.unwrap().is_empty());
+
+    store::restore(&db, &[victim.customer.id]).await.unwrap();
+    assert!(summaries(&db).await.iter().all(|s| s.deleted_at.is_none()));
+
+    store::trash(&db, &[victim.customer.id], NOW).await.unwrap();
+    let purged = store::purge(&db, &[victim.customer.id]).await.unwrap();
+    assert_eq!(purged, vec![victim.customer.id]);
+    assert!(store::load_detail(&db, victim.customer.id).await.unwrap().is_none());
+    for p in &victim.purchases {
+        assert_eq!(store::delete_purchase(&db, p.id).await, Err(AppError::NotFound), "purchases purged");
+    }
+    for i in &victim.interactions {
+        assert_eq!(store::delete_interaction(&db, i.id).await, Err(AppError::NotFound), "interactions purged");
+    }
+    for c in &victim.contacts {
+        assert_eq!(store::delete_contact(&db, c.id).await, Err(AppError::NotFound), "contacts purged");
+    }
+    let left = summaries(&db).await;
+    assert_eq!(left.len(), 2);
+    assert!(!left.iter().any(|s| s.id == victim.customer.id));
+    let other = store::load_detail(&db, keep.customer.id).await.unwrap().unwrap();
+    assert_eq!(other.purchases.len(), keep.purchases.len(), "others untouched");
+    assert_summaries_match_records(&db).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_failing_multi_record_write_leaves_nothing_behind() {
+    let db = fresh().await;
+    let sample: Vec<_> = Generator::new(
+        SampleConfig { seed: 11, customers: 5, today: today() },
+        team(11),
+    )
+    .collect();
+    // The last customer repeats the first one's purchase id: the add fails at the end.
+    let mut bad = sample.clone();
+    let dup = bad[0].purchases.first().cloned().or_else(|| {
+        bad.iter().flat_map(|s| s.purchases.first().cloned()).next()
+    }).expect("sample has purchases");
+    let last = bad[4].customer.id;
+    bad[4].purchases.push(crm::domain::purchase::Purchase { customer_id: last, ..dup });
+    assert!(store::insert_batch(&db, &bad).await.is_err());
+    assert!(summaries(&db).await.is_empty(), "no summary written");
+    for s in &sample {
+        assert!(store::load_detail(&db, s.customer.id).await.unwrap().is_none(), "no customer written");
+    }
+    // The good batch then goes in whole.
+    store::insert_batch(&db, &sample).await.unwrap();
+    assert_eq!(summaries(&db).await.len(), 5);
+    assert_summaries_match_records(&db).await;
+}
+
+#[wasm_bindgen_test]
+async fn chunks_split_and_stay_consistent_at_a_few_thousand_customers() {
+    let db = fresh().await;
+    let (loaded, _) = store::load_sample(
+        &db,
+        SampleConfig { seed: 3, customers: 2_600, today: today() },
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(loaded.len(), 2_600);
+    let stored = summaries(&db).await;
+    assert_eq!(stored.len(), 2_600);
+    let mut ids: Vec<Id> = stored.iter().map(|s| s.id).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 2_600, "each customer once");
+    // Edit one in the middle and one new: still consistent.
+    let mut c = store::load_detail(&db, stored[1300].id).await.unwrap().unwrap().customer;
+    c.name = "改名".into();
+    store::update_customer(&db, &c).await.unwrap();
+    store::create_customer(&db, &customer("新客户")).await.unwrap();
+    assert_summaries_match_records(&db).await;
+    assert_eq!(summaries(&db).await.len(), 2_601);
+}
+
+#[wasm_bindgen_test]
+async fn another_tab_upgrading_closes_this_connection() {
+    let name = format!("test-{}", Id::generate());
+    let db = store::open(&name, || {}).await.unwrap();
+    let told = Rc::new(Cell::new(false));
+    let t = told.clone();
+    db.on_closed(move || t.set(true));
+    // Another tab opens the same database at a newer version.
+    let newer = indexed_db_futures::database::Database::open(name.as_str())
+        .with_version(store::DB_VERSION + 1)
+        .await
+        .unwrap();
+    assert!(told.get(), "the user is told");
+    assert!(db.is_closed());
+    assert_eq!(store::load_summaries(&db).await, Err(AppError::ClosedByOtherTab));
+    newer.close();
+}
+
+#[wasm_bindgen_test]
+async fn delete_all_empties_every_store() {
+    let db = fresh().await;
+    store::load_sample(&db, SampleConfig { seed: 5, customers: 20, today: today() }, |_| {})
+        .await
+        .unwrap();
+    assert!(!store::list_members(&db).await.unwrap().is_empty());
+    store::delete_all(&db).await.unwrap();
+    assert!(summaries(&db).await.is_empty());
+    assert!(store::list_members(&db).await.unwrap().is_empty());
+    assert!(store::open_commitments(&db).await.unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn settings_survive_in_local_storage() {
+    use crm::domain::i18n::Lang;
+    use crm::domain::settings::{Density, Settings, Theme};
+    let s = Settings {
+        lang: Lang::En,
+        theme: Theme::Dark,
+        density: Density::Compact,
+        me: Some(Id::generate()),
+    };
+    store::save_settings(&s);
+    assert_eq!(store::load_settings(), s);
+    let s2 = Settings { lang: Lang::Zh, me: None, ..s };
+    store::save_settings(&s2);
+    assert_eq!(store::load_settings(), s2);
+}
