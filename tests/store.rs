@@ -27,7 +27,9 @@ fn today() -> NaiveDate {
 }
 
 async fn fresh() -> Db {
-    store::open(&format!("test-{}", Id::generate()), || {}).await.unwrap()
+    store::open(&format!("test-{}", Id::generate()), || {})
+        .await
+        .unwrap()
 }
 
 fn customer(name: &str) -> Customer {
@@ -70,7 +72,14 @@ async fn customers_create_read_update() {
     let all = summaries(&db).await;
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].name, "杭州西湖茶业有限公司");
-    assert_eq!(store::load_detail(&db, c.id).await.unwrap().unwrap().customer, c);
+    assert_eq!(
+        store::load_detail(&db, c.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .customer,
+        c
+    );
 
     // The same id twice is refused and changes nothing.
     assert!(store::create_customer(&db, &c).await.is_err());
@@ -80,7 +89,12 @@ async fn customers_create_read_update() {
         store::update_customer(&db, &customer("ghost")).await,
         Err(AppError::NotFound)
     );
-    assert!(store::load_detail(&db, Id::generate()).await.unwrap().is_none());
+    assert!(
+        store::load_detail(&db, Id::generate())
+            .await
+            .unwrap()
+            .is_none()
+    );
     assert_summaries_match_records(&db).await;
 }
 
@@ -117,12 +131,23 @@ async fn contacts_interactions_and_purchases_update_the_summary() {
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].id, talk.id);
 
-    let (done, s) = store::set_commitment_done(&db, talk.id, Some(NOW)).await.unwrap();
+    let (done, s) = store::set_commitment_done(&db, talk.id, Some(NOW))
+        .await
+        .unwrap();
     assert_eq!(done.commitment.unwrap().done_at, Some(NOW));
     assert_eq!(s.activity.open_commitments, 0);
-    assert!(store::open_commitments(&db).await.unwrap().is_empty(), "the sparse index drops done promises");
-    store::set_commitment_done(&db, talk.id, None).await.unwrap();
-    assert_eq!(store::open_commitments(&db).await.unwrap().len(), 1, "reopened");
+    assert!(
+        store::open_commitments(&db).await.unwrap().is_empty(),
+        "the sparse index drops done promises"
+    );
+    store::set_commitment_done(&db, talk.id, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        store::open_commitments(&db).await.unwrap().len(),
+        1,
+        "reopened"
+    );
 
     let p1 = PurchaseInput {
         date: "2026-10-01".into(),
@@ -144,7 +169,10 @@ async fn contacts_interactions_and_purchases_update_the_summary() {
     let s = store::save_purchase(&db, &p2).await.unwrap();
     assert_eq!(s.activity.purchase_count, 2);
     assert_eq!(s.activity.revenue_in(Currency::Cny), 110_000);
-    assert_eq!(s.activity.last_purchase_date(), NaiveDate::from_ymd_opt(2026, 11, 1));
+    assert_eq!(
+        s.activity.last_purchase_date(),
+        NaiveDate::from_ymd_opt(2026, 11, 1)
+    );
 
     // Edit a purchase: the total follows.
     let mut p2b = p2.clone();
@@ -165,7 +193,10 @@ async fn contacts_interactions_and_purchases_update_the_summary() {
     assert!(store::open_commitments(&db).await.unwrap().is_empty());
     let s = store::delete_contact(&db, person.id).await.unwrap();
     assert!(s.contact_names.is_empty());
-    assert_eq!(store::delete_contact(&db, person.id).await, Err(AppError::NotFound));
+    assert_eq!(
+        store::delete_contact(&db, person.id).await,
+        Err(AppError::NotFound)
+    );
     assert_summaries_match_records(&db).await;
 }
 
@@ -183,15 +214,29 @@ async fn members_and_ownership() {
     let b = customer("B");
     store::create_customer(&db, &a).await.unwrap();
     store::create_customer(&db, &b).await.unwrap();
-    let changed = store::assign_owner(&db, &[a.id, b.id], Some(m.id), NOW).await.unwrap();
+    let changed = store::assign_owner(&db, &[a.id, b.id], Some(m.id), NOW)
+        .await
+        .unwrap();
     assert_eq!(changed.len(), 2);
-    assert!(summaries(&db).await.iter().all(|s| s.owner_id == Some(m.id)));
-    assert_eq!(store::delete_member(&db, m.id).await, Err(AppError::MemberInUse(2)));
-    store::assign_owner(&db, &[a.id, b.id], None, NOW).await.unwrap();
+    assert!(
+        summaries(&db)
+            .await
+            .iter()
+            .all(|s| s.owner_id == Some(m.id))
+    );
+    assert_eq!(
+        store::delete_member(&db, m.id).await,
+        Err(AppError::MemberInUse(2))
+    );
+    store::assign_owner(&db, &[a.id, b.id], None, NOW)
+        .await
+        .unwrap();
     store::delete_member(&db, m.id).await.unwrap();
     assert!(store::list_members(&db).await.unwrap().is_empty());
 
-    let tagged = store::add_tag(&db, &[a.id, b.id], "重点", NOW).await.unwrap();
+    let tagged = store::add_tag(&db, &[a.id, b.id], "重点", NOW)
+        .await
+        .unwrap();
     assert_eq!(tagged.len(), 2);
     let again = store::add_tag(&db, &[a.id], "重点", NOW).await.unwrap();
     assert!(again.is_empty(), "a tag is added once");
@@ -203,7 +248,11 @@ async fn trash_restore_and_purge() {
     let db = fresh().await;
     let gen_team = team(7);
     let sample: Vec<_> = Generator::new(
-        SampleConfig { seed: 7, customers: 3, today: today() },
+        SampleConfig {
+            seed: 7,
+            customers: 3,
+            today: today(),
+        },
         gen_team,
     )
     .collect();
@@ -213,9 +262,21 @@ async fn trash_restore_and_purge() {
 
     let trashed = store::trash(&db, &[victim.customer.id], NOW).await.unwrap();
     assert_eq!(trashed[0].deleted_at, Some(NOW));
-    assert!(store::load_detail(&db, victim.customer.id).await.unwrap().unwrap().customer.is_deleted());
+    assert!(
+        store::load_detail(&db, victim.customer.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .customer
+            .is_deleted()
+    );
     // Purging only touches customers in the trash.
-    assert!(store::purge(&db, &[keep.customer.id]).await.unwrap().is_empty());
+    assert!(
+        store::purge(&db, &[keep.customer.id])
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     store::restore(&db, &[victim.customer.id]).await.unwrap();
     assert!(summaries(&db).await.iter().all(|s| s.deleted_at.is_none()));
@@ -223,21 +284,45 @@ async fn trash_restore_and_purge() {
     store::trash(&db, &[victim.customer.id], NOW).await.unwrap();
     let purged = store::purge(&db, &[victim.customer.id]).await.unwrap();
     assert_eq!(purged, vec![victim.customer.id]);
-    assert!(store::load_detail(&db, victim.customer.id).await.unwrap().is_none());
+    assert!(
+        store::load_detail(&db, victim.customer.id)
+            .await
+            .unwrap()
+            .is_none()
+    );
     for p in &victim.purchases {
-        assert_eq!(store::delete_purchase(&db, p.id).await, Err(AppError::NotFound), "purchases purged");
+        assert_eq!(
+            store::delete_purchase(&db, p.id).await,
+            Err(AppError::NotFound),
+            "purchases purged"
+        );
     }
     for i in &victim.interactions {
-        assert_eq!(store::delete_interaction(&db, i.id).await, Err(AppError::NotFound), "interactions purged");
+        assert_eq!(
+            store::delete_interaction(&db, i.id).await,
+            Err(AppError::NotFound),
+            "interactions purged"
+        );
     }
     for c in &victim.contacts {
-        assert_eq!(store::delete_contact(&db, c.id).await, Err(AppError::NotFound), "contacts purged");
+        assert_eq!(
+            store::delete_contact(&db, c.id).await,
+            Err(AppError::NotFound),
+            "contacts purged"
+        );
     }
     let left = summaries(&db).await;
     assert_eq!(left.len(), 2);
     assert!(!left.iter().any(|s| s.id == victim.customer.id));
-    let other = store::load_detail(&db, keep.customer.id).await.unwrap().unwrap();
-    assert_eq!(other.purchases.len(), keep.purchases.len(), "others untouched");
+    let other = store::load_detail(&db, keep.customer.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        other.purchases.len(),
+        keep.purchases.len(),
+        "others untouched"
+    );
     assert_summaries_match_records(&db).await;
 }
 
@@ -245,21 +330,37 @@ async fn trash_restore_and_purge() {
 async fn a_failing_multi_record_write_leaves_nothing_behind() {
     let db = fresh().await;
     let sample: Vec<_> = Generator::new(
-        SampleConfig { seed: 11, customers: 5, today: today() },
+        SampleConfig {
+            seed: 11,
+            customers: 5,
+            today: today(),
+        },
         team(11),
     )
     .collect();
     // The last customer repeats the first one's purchase id: the add fails at the end.
     let mut bad = sample.clone();
-    let dup = bad[0].purchases.first().cloned().or_else(|| {
-        bad.iter().flat_map(|s| s.purchases.first().cloned()).next()
-    }).expect("sample has purchases");
+    let dup = bad[0]
+        .purchases
+        .first()
+        .cloned()
+        .or_else(|| bad.iter().flat_map(|s| s.purchases.first().cloned()).next())
+        .expect("sample has purchases");
     let last = bad[4].customer.id;
-    bad[4].purchases.push(crm::domain::purchase::Purchase { customer_id: last, ..dup });
+    bad[4].purchases.push(crm::domain::purchase::Purchase {
+        customer_id: last,
+        ..dup
+    });
     assert!(store::insert_batch(&db, &bad).await.is_err());
     assert!(summaries(&db).await.is_empty(), "no summary written");
     for s in &sample {
-        assert!(store::load_detail(&db, s.customer.id).await.unwrap().is_none(), "no customer written");
+        assert!(
+            store::load_detail(&db, s.customer.id)
+                .await
+                .unwrap()
+                .is_none(),
+            "no customer written"
+        );
     }
     // The good batch then goes in whole.
     store::insert_batch(&db, &sample).await.unwrap();
@@ -272,7 +373,11 @@ async fn chunks_split_and_stay_consistent_at_a_few_thousand_customers() {
     let db = fresh().await;
     let (loaded, _) = store::load_sample(
         &db,
-        SampleConfig { seed: 3, customers: 2_600, today: today() },
+        SampleConfig {
+            seed: 3,
+            customers: 2_600,
+            today: today(),
+        },
         |_| {},
     )
     .await
@@ -284,10 +389,16 @@ async fn chunks_split_and_stay_consistent_at_a_few_thousand_customers() {
     ids.dedup();
     assert_eq!(ids.len(), 2_600, "each customer once");
     // Edit one in the middle and one new: still consistent.
-    let mut c = store::load_detail(&db, stored[1300].id).await.unwrap().unwrap().customer;
+    let mut c = store::load_detail(&db, stored[1300].id)
+        .await
+        .unwrap()
+        .unwrap()
+        .customer;
     c.name = "改名".into();
     store::update_customer(&db, &c).await.unwrap();
-    store::create_customer(&db, &customer("新客户")).await.unwrap();
+    store::create_customer(&db, &customer("新客户"))
+        .await
+        .unwrap();
     assert_summaries_match_records(&db).await;
     assert_eq!(summaries(&db).await.len(), 2_601);
 }
@@ -306,16 +417,27 @@ async fn another_tab_upgrading_closes_this_connection() {
         .unwrap();
     assert!(told.get(), "the user is told");
     assert!(db.is_closed());
-    assert_eq!(store::load_summaries(&db).await, Err(AppError::ClosedByOtherTab));
+    assert_eq!(
+        store::load_summaries(&db).await,
+        Err(AppError::ClosedByOtherTab)
+    );
     newer.close();
 }
 
 #[wasm_bindgen_test]
 async fn delete_all_empties_every_store() {
     let db = fresh().await;
-    store::load_sample(&db, SampleConfig { seed: 5, customers: 20, today: today() }, |_| {})
-        .await
-        .unwrap();
+    store::load_sample(
+        &db,
+        SampleConfig {
+            seed: 5,
+            customers: 20,
+            today: today(),
+        },
+        |_| {},
+    )
+    .await
+    .unwrap();
     assert!(!store::list_members(&db).await.unwrap().is_empty());
     store::delete_all(&db).await.unwrap();
     assert!(summaries(&db).await.is_empty());
@@ -335,7 +457,11 @@ async fn settings_survive_in_local_storage() {
     };
     store::save_settings(&s);
     assert_eq!(store::load_settings(), s);
-    let s2 = Settings { lang: Lang::Zh, me: None, ..s };
+    let s2 = Settings {
+        lang: Lang::Zh,
+        me: None,
+        ..s
+    };
     store::save_settings(&s2);
     assert_eq!(store::load_settings(), s2);
 }

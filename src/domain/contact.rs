@@ -134,9 +134,12 @@ mod tests {
         assert_eq!(p.customer_id, customer);
         assert_eq!(p.created_at, Timestamp(5));
 
-        let edited = ContactInput { title: "总监".into(), ..ContactInput::from_contact(&p) }
-            .validate(customer, Some(&p), Timestamp(9))
-            .unwrap();
+        let edited = ContactInput {
+            title: "总监".into(),
+            ..ContactInput::from_contact(&p)
+        }
+        .validate(customer, Some(&p), Timestamp(9))
+        .unwrap();
         assert_eq!(edited.id, p.id, "editing keeps the id");
         assert_eq!(edited.created_at, Timestamp(5));
         assert_eq!(edited.updated_at, Timestamp(9));
@@ -149,7 +152,9 @@ mod tests {
             emails: vec!["li.na@".into()],
             ..ContactInput::default()
         };
-        let errors = input.validate(Id::generate(), None, Timestamp(0)).unwrap_err();
+        let errors = input
+            .validate(Id::generate(), None, Timestamp(0))
+            .unwrap_err();
         assert_eq!(
             errors,
             vec![

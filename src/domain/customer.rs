@@ -4,9 +4,7 @@
 use crate::domain::id::Id;
 use crate::domain::money::{Currency, Money, parse_amount};
 use crate::domain::time::{Timestamp, parse_date};
-use crate::domain::validate::{
-    self, Field, FieldError, MAX_LINE, MAX_NAME, MAX_TEXT, Problem,
-};
+use crate::domain::validate::{self, Field, FieldError, MAX_LINE, MAX_NAME, MAX_TEXT, Problem};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +19,9 @@ pub enum Party {
 }
 
 /// The relationship kind (客户类型) of seed 004.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub enum CustomerKind {
     /// 企业购买者: a business buying for its own use or production.
     #[default]
@@ -148,7 +148,12 @@ pub enum Trend {
 
 impl Trend {
     /// Every value, in display order.
-    pub const ALL: [Trend; 4] = [Trend::Unknown, Trend::Growing, Trend::Stable, Trend::Declining];
+    pub const ALL: [Trend; 4] = [
+        Trend::Unknown,
+        Trend::Growing,
+        Trend::Stable,
+        Trend::Declining,
+    ];
 }
 
 /// How well the customer pays (支付能力).
@@ -368,7 +373,12 @@ impl Errors {
         }
     }
 
-    pub fn check_at<T: Default>(&mut self, field: Field, i: usize, result: Result<T, Problem>) -> T {
+    pub fn check_at<T: Default>(
+        &mut self,
+        field: Field,
+        i: usize,
+        result: Result<T, Problem>,
+    ) -> T {
         match result {
             Ok(v) => v,
             Err(p) => {
@@ -493,9 +503,18 @@ impl CustomerInput {
     pub fn validate(&self, today: NaiveDate) -> Result<CustomerFields, Vec<FieldError>> {
         let mut e = Errors::default();
         let name = e.check(Field::Name, validate::required_line(&self.name, MAX_NAME));
-        let company = e.check(Field::Company, validate::optional_line(&self.company, MAX_NAME));
-        let industry = e.check(Field::Industry, validate::optional_line(&self.industry, MAX_LINE));
-        let region = e.check(Field::Region, validate::optional_line(&self.region, MAX_LINE));
+        let company = e.check(
+            Field::Company,
+            validate::optional_line(&self.company, MAX_NAME),
+        );
+        let industry = e.check(
+            Field::Industry,
+            validate::optional_line(&self.industry, MAX_LINE),
+        );
+        let region = e.check(
+            Field::Region,
+            validate::optional_line(&self.region, MAX_LINE),
+        );
         let address = e.check(Field::Address, validate::optional_line(&self.address, 500));
         let phones = validate_phones(&mut e, Field::Phone, &self.phones);
         let emails = validate_emails(&mut e, Field::Email, &self.emails);
@@ -508,24 +527,43 @@ impl CustomerInput {
             }
         };
         let business = BusinessProfile {
-            main_products: e.check(Field::Text, validate::text_block(&self.main_products, MAX_TEXT)),
+            main_products: e.check(
+                Field::Text,
+                validate::text_block(&self.main_products, MAX_TEXT),
+            ),
             scale: e.check(Field::Text, validate::optional_line(&self.scale, MAX_LINE)),
             trend: self.trend,
             payment_ability: self.payment_ability,
-            notes: e.check(Field::Notes, validate::text_block(&self.business_notes, MAX_TEXT)),
+            notes: e.check(
+                Field::Notes,
+                validate::text_block(&self.business_notes, MAX_TEXT),
+            ),
         };
-        let sales_policy = e.check(Field::Text, validate::text_block(&self.sales_policy, MAX_TEXT));
+        let sales_policy = e.check(
+            Field::Text,
+            validate::text_block(&self.sales_policy, MAX_TEXT),
+        );
         let position = OurPosition {
             rank: self.rank,
-            share_of_wallet: e.check(Field::SharePercent, validate::percent(&self.share_of_wallet)),
-            notes: e.check(Field::Notes, validate::text_block(&self.position_notes, MAX_TEXT)),
+            share_of_wallet: e.check(
+                Field::SharePercent,
+                validate::percent(&self.share_of_wallet),
+            ),
+            notes: e.check(
+                Field::Notes,
+                validate::text_block(&self.position_notes, MAX_TEXT),
+            ),
         };
         let mut competitors = Vec::new();
         for (i, (cname, cnotes)) in self.competitors.iter().enumerate() {
             if cname.trim().is_empty() && cnotes.trim().is_empty() {
                 continue;
             }
-            let name = e.check_at(Field::Competitor, i, validate::required_line(cname, MAX_NAME));
+            let name = e.check_at(
+                Field::Competitor,
+                i,
+                validate::required_line(cname, MAX_NAME),
+            );
             let notes = e.check_at(Field::Competitor, i, validate::text_block(cnotes, MAX_TEXT));
             competitors.push(CompetitorPresence { name, notes });
         }
@@ -669,7 +707,12 @@ impl Customer {
     /// Adds a tag unless it is already there (case-insensitively); returns whether it changed.
     pub fn add_tag(&mut self, tag: &str, now: Timestamp) -> bool {
         let tag = tag.trim();
-        if tag.is_empty() || self.tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+        if tag.is_empty()
+            || self
+                .tags
+                .iter()
+                .any(|t| t.to_lowercase() == tag.to_lowercase())
+        {
             return false;
         }
         self.tags.push(tag.to_string());
@@ -705,7 +748,11 @@ mod tests {
     fn a_good_form_validates_and_normalises() {
         let f = input().validate(today()).unwrap();
         assert_eq!(f.name, "杭州西湖茶业有限公司");
-        assert_eq!(f.phones, vec!["0571-88886666", "138 0013 8000"], "blank entries dropped");
+        assert_eq!(
+            f.phones,
+            vec!["0571-88886666", "138 0013 8000"],
+            "blank entries dropped"
+        );
         assert_eq!(f.tags, vec!["重点", "华东"]);
         assert!(f.do_not_contact.is_none());
         assert!(f.credit_limit.is_none());
@@ -715,7 +762,11 @@ mod tests {
     fn every_problem_is_reported_at_once_with_its_field_and_entry() {
         let bad = CustomerInput {
             name: "  ".into(),
-            phones: vec!["138".into(), "13800138000".into(), "+86 138 0013 8000".into()],
+            phones: vec![
+                "138".into(),
+                "13800138000".into(),
+                "+86 138 0013 8000".into(),
+            ],
             emails: vec!["ok@example.com".into(), "nope".into()],
             credit_limit: "-100".into(),
             share_of_wallet: "120".into(),
@@ -730,7 +781,10 @@ mod tests {
             "the same number written differently is a duplicate: {errors:?}"
         );
         assert!(errors.contains(&FieldError::at(Field::Email, 1, Problem::BadEmail)));
-        assert!(errors.contains(&FieldError::new(Field::CreditLimit, Problem::NegativeAmount)));
+        assert!(errors.contains(&FieldError::new(
+            Field::CreditLimit,
+            Problem::NegativeAmount
+        )));
         assert!(errors.contains(&FieldError::new(Field::SharePercent, Problem::BadPercent)));
         assert!(errors.contains(&FieldError::new(Field::WeChat, Problem::BadWeChat)));
         assert_eq!(errors.len(), 7, "{errors:?}");
@@ -741,7 +795,11 @@ mod tests {
         let mut i = input();
         i.do_not_contact = true;
         let f = i.validate(today()).unwrap();
-        assert_eq!(f.do_not_contact.unwrap().since, today(), "defaults to today");
+        assert_eq!(
+            f.do_not_contact.unwrap().since,
+            today(),
+            "defaults to today"
+        );
 
         i.do_not_contact_since = "2026-02-30".into();
         assert_eq!(
@@ -751,16 +809,32 @@ mod tests {
         i.do_not_contact_since = "2026-12-01".into();
         assert_eq!(
             i.validate(today()).unwrap_err(),
-            vec![FieldError::new(Field::DoNotContactSince, Problem::DateInFuture)]
+            vec![FieldError::new(
+                Field::DoNotContactSince,
+                Problem::DateInFuture
+            )]
         );
         i.do_not_contact_since = "2026-01-15".into();
-        i.do_not_contact_channels = vec![ContactChannel::Email, ContactChannel::Phone, ContactChannel::Email];
+        i.do_not_contact_channels = vec![
+            ContactChannel::Email,
+            ContactChannel::Phone,
+            ContactChannel::Email,
+        ];
         let dnc = i.validate(today()).unwrap().do_not_contact.unwrap();
-        assert_eq!(dnc.channels, vec![ContactChannel::Phone, ContactChannel::Email]);
+        assert_eq!(
+            dnc.channels,
+            vec![ContactChannel::Phone, ContactChannel::Email]
+        );
         assert!(dnc.forbids(ContactChannel::Email));
         assert!(!dnc.forbids(ContactChannel::Visit));
-        let all = DoNotContact { since: today(), channels: vec![] };
-        assert!(all.forbids(ContactChannel::Visit), "no channel listed means all channels");
+        let all = DoNotContact {
+            since: today(),
+            channels: vec![],
+        };
+        assert!(
+            all.forbids(ContactChannel::Visit),
+            "no channel listed means all channels"
+        );
     }
 
     #[test]
@@ -798,7 +872,11 @@ mod tests {
 
     #[test]
     fn tags_are_added_once() {
-        let mut c = Customer::create(Id::generate(), input().validate(today()).unwrap(), Timestamp(1));
+        let mut c = Customer::create(
+            Id::generate(),
+            input().validate(today()).unwrap(),
+            Timestamp(1),
+        );
         assert!(!c.add_tag("华东", Timestamp(2)));
         assert!(c.add_tag("VIP", Timestamp(3)));
         assert!(!c.add_tag("vip", Timestamp(4)));

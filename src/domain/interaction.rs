@@ -146,7 +146,10 @@ impl InteractionInput {
                 now
             }
         };
-        let summary = e.check(Field::Summary, validate::text_block(&self.summary, MAX_TEXT));
+        let summary = e.check(
+            Field::Summary,
+            validate::text_block(&self.summary, MAX_TEXT),
+        );
         if summary.is_empty() {
             e.0.push(FieldError::new(Field::Summary, Problem::Required));
         }
@@ -232,7 +235,11 @@ mod tests {
             vec![FieldError::new(Field::CommitmentDue, Problem::BadDate)]
         );
         i.commitment_due = "2026-11-27".into();
-        let c = i.validate(Id::generate(), None, NOW, 480).unwrap().commitment.unwrap();
+        let c = i
+            .validate(Id::generate(), None, NOW, 480)
+            .unwrap()
+            .commitment
+            .unwrap();
         assert!(c.is_open());
         let due = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
         assert!(!c.is_overdue(due));
@@ -247,7 +254,10 @@ mod tests {
 
     #[test]
     fn refuses_missing_summary_bad_time_and_future() {
-        let i = InteractionInput { at: "".into(), ..InteractionInput::default() };
+        let i = InteractionInput {
+            at: "".into(),
+            ..InteractionInput::default()
+        };
         assert_eq!(
             i.validate(Id::generate(), None, NOW, 0).unwrap_err(),
             vec![

@@ -97,7 +97,10 @@ impl SortKey {
     /// Whether a click on the column first sorts descending (numbers and dates: biggest and
     /// newest first).
     pub fn descending_first(self) -> bool {
-        matches!(self, SortKey::Revenue | SortKey::LastPurchase | SortKey::Updated)
+        matches!(
+            self,
+            SortKey::Revenue | SortKey::LastPurchase | SortKey::Updated
+        )
     }
 }
 
@@ -112,6 +115,79 @@ pub struct ListQuery {
     pub contact: ContactFilter,
     pub sort: SortKey,
     pub descending: bool,
+}
+
+impl ListQuery {
+    /// The query from URL parameters (`q`, `kind`, `owner`, `tag`, `contact`, `sort`, `dir`).
+    /// Unknown values are ignored, so an edited or outdated link still opens the list.
+    pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut q = ListQuery::default();
+        for (key, value) in params {
+            match key {
+                "q" => q.text = value.to_string(),
+                "kind" => q.kind = CustomerKind::parse(value),
+                "owner" => {
+                    q.owner = match value {
+                        "none" => OwnerFilter::Unassigned,
+                        id => id.parse().map(OwnerFilter::Member).unwrap_or_default(),
+                    }
+                }
+                "tag" if !value.is_empty() => q.tag = Some(value.to_string()),
+                "contact" => {
+                    q.contact = match value {
+                        "dnc" => ContactFilter::DoNotContact,
+                        "ok" => ContactFilter::Contactable,
+                        _ => ContactFilter::Any,
+                    }
+                }
+                "sort" => q.sort = SortKey::parse(value).unwrap_or_default(),
+                "dir" => q.descending = value == "desc",
+                _ => {}
+            }
+        }
+        q
+    }
+
+    /// The URL parameters of the query (defaults left out), the inverse of
+    /// [`ListQuery::from_params`]. The scope is a page of its own and is not included.
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !self.text.is_empty() {
+            out.push(("q", self.text.clone()));
+        }
+        if let Some(k) = self.kind {
+            out.push(("kind", k.as_str().to_string()));
+        }
+        match self.owner {
+            OwnerFilter::Any => {}
+            OwnerFilter::Unassigned => out.push(("owner", "none".into())),
+            OwnerFilter::Member(id) => out.push(("owner", id.to_string())),
+        }
+        if let Some(t) = &self.tag {
+            out.push(("tag", t.clone()));
+        }
+        match self.contact {
+            ContactFilter::Any => {}
+            ContactFilter::DoNotContact => out.push(("contact", "dnc".into())),
+            ContactFilter::Contactable => out.push(("contact", "ok".into())),
+        }
+        if self.sort != SortKey::Relevance {
+            out.push(("sort", self.sort.as_str().into()));
+            if self.descending {
+                out.push(("dir", "desc".into()));
+            }
+        }
+        out
+    }
+
+    /// Whether any filter (not the order) is set.
+    pub fn is_filtered(&self) -> bool {
+        !self.text.trim().is_empty()
+            || self.kind.is_some()
+            || self.owner != OwnerFilter::Any
+            || self.tag.is_some()
+            || self.contact != ContactFilter::Any
+    }
 }
 
 /// Every customer summary with its search and sort keys.
@@ -251,8 +327,10 @@ impl CustomerIndex {
                 *counts.entry(t.as_str()).or_default() += 1;
             }
         }
-        let mut out: Vec<(String, usize)> =
-            counts.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
+        let mut out: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(t, n)| (t.to_string(), n))
+            .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
     }
@@ -314,7 +392,13 @@ impl CustomerIndex {
         out
     }
 
-    fn sort(&self, out: &mut [u32], q: &ListQuery, text: &Query, owner_names: &HashMap<Id, String>) {
+    fn sort(
+        &self,
+        out: &mut [u32],
+        q: &ListQuery,
+        text: &Query,
+        owner_names: &HashMap<Id, String>,
+    ) {
         let rows = &self.rows;
         let updated = |i: u32| std::cmp::Reverse(rows[i as usize].updated_at);
         match q.sort {
@@ -323,7 +407,11 @@ impl CustomerIndex {
                     out.sort_unstable_by_key(|&i| (updated(i), rows[i as usize].id));
                 } else {
                     out.sort_unstable_by_key(|&i| {
-                        (text.rank(&self.name_keys[i as usize]), updated(i), rows[i as usize].id)
+                        (
+                            text.rank(&self.name_keys[i as usize]),
+                            updated(i),
+                            rows[i as usize].id,
+                        )
                     });
                 }
             }
@@ -337,11 +425,16 @@ impl CustomerIndex {
             }
             SortKey::Owner => {
                 // Owners are few: rank them once by name, unassigned last.
-                let mut owners: Vec<(&str, Id)> =
-                    owner_names.iter().map(|(id, n)| (n.as_str(), *id)).collect();
+                let mut owners: Vec<(&str, Id)> = owner_names
+                    .iter()
+                    .map(|(id, n)| (n.as_str(), *id))
+                    .collect();
                 owners.sort();
-                let owner_rank: HashMap<Id, usize> =
-                    owners.iter().enumerate().map(|(r, (_, id))| (*id, r)).collect();
+                let owner_rank: HashMap<Id, usize> = owners
+                    .iter()
+                    .enumerate()
+                    .map(|(r, (_, id))| (*id, r))
+                    .collect();
                 let rank = self.name_rank();
                 out.sort_unstable_by_key(|&i| {
                     let o = rows[i as usize]
@@ -428,8 +521,14 @@ mod tests {
     #[test]
     fn default_order_is_most_recently_updated_and_excludes_trash() {
         let ix = index();
-        assert_eq!(names(&ix, &ListQuery::default()), ["Acme Trading", "李四", "张三"]);
-        let trash = ListQuery { scope: Scope::Trash, ..ListQuery::default() };
+        assert_eq!(
+            names(&ix, &ListQuery::default()),
+            ["Acme Trading", "李四", "张三"]
+        );
+        let trash = ListQuery {
+            scope: Scope::Trash,
+            ..ListQuery::default()
+        };
         assert_eq!(names(&ix, &trash), ["赵六"]);
         assert_eq!(ix.count(Scope::Active), 3);
         assert_eq!(ix.count(Scope::Trash), 1);
@@ -438,43 +537,141 @@ mod tests {
     #[test]
     fn search_covers_pinyin_contacts_and_phones() {
         let ix = index();
-        let q = |t: &str| ListQuery { text: t.into(), ..ListQuery::default() };
+        let q = |t: &str| ListQuery {
+            text: t.into(),
+            ..ListQuery::default()
+        };
         assert_eq!(names(&ix, &q("zs")), ["张三"]);
-        assert_eq!(names(&ix, &q("wangwu")), ["李四"], "found through a contact person");
+        assert_eq!(
+            names(&ix, &q("wangwu")),
+            ["李四"],
+            "found through a contact person"
+        );
         assert_eq!(names(&ix, &q("138 0013")), ["张三"]);
         assert_eq!(names(&ix, &q("acme")), ["Acme Trading"]);
-        assert!(names(&ix, &q("zl")).is_empty(), "trashed customers are not found");
+        assert!(
+            names(&ix, &q("zl")).is_empty(),
+            "trashed customers are not found"
+        );
     }
 
     #[test]
     fn filters_combine() {
         let ix = index();
-        let q = ListQuery { tag: Some("VIP".into()), ..ListQuery::default() };
-        assert_eq!(names(&ix, &q), ["李四", "张三"], "tags match case-insensitively");
-        let q = ListQuery { owner: OwnerFilter::Unassigned, ..ListQuery::default() };
+        let q = ListQuery {
+            tag: Some("VIP".into()),
+            ..ListQuery::default()
+        };
+        assert_eq!(
+            names(&ix, &q),
+            ["李四", "张三"],
+            "tags match case-insensitively"
+        );
+        let q = ListQuery {
+            owner: OwnerFilter::Unassigned,
+            ..ListQuery::default()
+        };
         assert_eq!(names(&ix, &q), ["张三"]);
-        let q = ListQuery { owner: OwnerFilter::Member(id(100)), ..ListQuery::default() };
+        let q = ListQuery {
+            owner: OwnerFilter::Member(id(100)),
+            ..ListQuery::default()
+        };
         assert_eq!(names(&ix, &q), ["Acme Trading"]);
-        let q = ListQuery { contact: ContactFilter::DoNotContact, ..ListQuery::default() };
+        let q = ListQuery {
+            contact: ContactFilter::DoNotContact,
+            ..ListQuery::default()
+        };
         assert_eq!(names(&ix, &q), ["Acme Trading"]);
-        let q = ListQuery { contact: ContactFilter::Contactable, kind: Some(CustomerKind::EnterpriseBuyer), tag: Some("华东".into()), ..ListQuery::default() };
+        let q = ListQuery {
+            contact: ContactFilter::Contactable,
+            kind: Some(CustomerKind::EnterpriseBuyer),
+            tag: Some("华东".into()),
+            ..ListQuery::default()
+        };
         assert_eq!(names(&ix, &q), ["李四"]);
     }
 
     #[test]
     fn sorts_by_each_column_both_ways() {
         let ix = index();
-        let q = |sort, descending| ListQuery { sort, descending, ..ListQuery::default() };
+        let q = |sort, descending| ListQuery {
+            sort,
+            descending,
+            ..ListQuery::default()
+        };
         // Pinyin order: Acme (acme) < 李四 (lisi) < 张三 (zhangsan).
-        assert_eq!(names(&ix, &q(SortKey::Name, false)), ["Acme Trading", "李四", "张三"]);
-        assert_eq!(names(&ix, &q(SortKey::Name, true)), ["张三", "李四", "Acme Trading"]);
-        assert_eq!(names(&ix, &q(SortKey::Revenue, true)), ["Acme Trading", "张三", "李四"]);
-        assert_eq!(names(&ix, &q(SortKey::Revenue, false)), ["李四", "张三", "Acme Trading"]);
-        assert_eq!(names(&ix, &q(SortKey::LastPurchase, true)), ["张三", "Acme Trading", "李四"]);
+        assert_eq!(
+            names(&ix, &q(SortKey::Name, false)),
+            ["Acme Trading", "李四", "张三"]
+        );
+        assert_eq!(
+            names(&ix, &q(SortKey::Name, true)),
+            ["张三", "李四", "Acme Trading"]
+        );
+        assert_eq!(
+            names(&ix, &q(SortKey::Revenue, true)),
+            ["Acme Trading", "张三", "李四"]
+        );
+        assert_eq!(
+            names(&ix, &q(SortKey::Revenue, false)),
+            ["李四", "张三", "Acme Trading"]
+        );
+        assert_eq!(
+            names(&ix, &q(SortKey::LastPurchase, true)),
+            ["张三", "Acme Trading", "李四"]
+        );
         // Owners by name: Amy (李四), Zoe (Acme), unassigned (张三) last.
-        assert_eq!(names(&ix, &q(SortKey::Owner, false)), ["李四", "Acme Trading", "张三"]);
-        assert_eq!(names(&ix, &q(SortKey::Kind, false)), ["李四", "张三", "Acme Trading"]);
-        assert_eq!(names(&ix, &q(SortKey::Updated, false)), ["张三", "李四", "Acme Trading"]);
+        assert_eq!(
+            names(&ix, &q(SortKey::Owner, false)),
+            ["李四", "Acme Trading", "张三"]
+        );
+        assert_eq!(
+            names(&ix, &q(SortKey::Kind, false)),
+            ["李四", "张三", "Acme Trading"]
+        );
+        assert_eq!(
+            names(&ix, &q(SortKey::Updated, false)),
+            ["张三", "李四", "Acme Trading"]
+        );
+    }
+
+    #[test]
+    fn queries_round_trip_through_url_parameters() {
+        let q = ListQuery {
+            scope: Scope::Active,
+            text: "张 三&x=1".into(),
+            kind: Some(CustomerKind::Distributor),
+            owner: OwnerFilter::Member(id(100)),
+            tag: Some("华东".into()),
+            contact: ContactFilter::DoNotContact,
+            sort: SortKey::Revenue,
+            descending: true,
+        };
+        let params = q.to_params();
+        let back = ListQuery::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(back, q);
+        assert!(ListQuery::default().to_params().is_empty());
+        let odd = ListQuery::from_params([
+            ("kind", "spaceship"),
+            ("sort", "x"),
+            ("owner", "none"),
+            ("zzz", "1"),
+        ]);
+        assert_eq!(
+            odd,
+            ListQuery {
+                owner: OwnerFilter::Unassigned,
+                ..ListQuery::default()
+            }
+        );
+        assert!(odd.is_filtered());
+        assert!(
+            !ListQuery {
+                sort: SortKey::Name,
+                ..ListQuery::default()
+            }
+            .is_filtered()
+        );
     }
 
     #[test]
@@ -484,15 +681,28 @@ mod tests {
         changed.name = "张三丰".into();
         ix.upsert(changed);
         assert_eq!(ix.len(), 4);
-        let q = ListQuery { text: "zsf".into(), ..ListQuery::default() };
+        let q = ListQuery {
+            text: "zsf".into(),
+            ..ListQuery::default()
+        };
         assert_eq!(names(&ix, &q), ["张三丰"]);
         ix.remove(id(1));
         assert_eq!(ix.len(), 3);
         assert!(ix.get(id(1)).is_none());
-        assert_eq!(ix.get(id(4)).unwrap().name, "赵六", "the moved row is still found");
-        let by_name = ListQuery { sort: SortKey::Name, ..ListQuery::default() };
+        assert_eq!(
+            ix.get(id(4)).unwrap().name,
+            "赵六",
+            "the moved row is still found"
+        );
+        let by_name = ListQuery {
+            sort: SortKey::Name,
+            ..ListQuery::default()
+        };
         assert_eq!(names(&ix, &by_name), ["Acme Trading", "李四"]);
-        assert_eq!(ix.tag_counts(), vec![("vip".to_string(), 1), ("华东".to_string(), 1)]);
+        assert_eq!(
+            ix.tag_counts(),
+            vec![("vip".to_string(), 1), ("华东".to_string(), 1)]
+        );
         assert_eq!(ix.owned_by(id(101)), 1);
     }
 }

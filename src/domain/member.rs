@@ -72,7 +72,8 @@ mod tests {
 
     #[test]
     fn members_need_a_name() {
-        let m = TeamMember::from_input(" 王芳 ", MemberRole::SalesManager, None, Timestamp(1)).unwrap();
+        let m =
+            TeamMember::from_input(" 王芳 ", MemberRole::SalesManager, None, Timestamp(1)).unwrap();
         assert_eq!(m.name, "王芳");
         assert_eq!(
             TeamMember::from_input("", MemberRole::SalesRep, None, Timestamp(1)).unwrap_err(),

@@ -128,8 +128,18 @@ pub fn format_minor(minor: i64, currency: Currency, lang: Lang) -> String {
     format_decimal_money(amount, currency, lang)
 }
 
+/// Formats an amount given in minor units rounded to whole units (`¥12,346`), for overviews
+/// where the cents only add noise; the exact figure is shown where the record is.
+pub fn format_minor_whole(minor: i64, currency: Currency, lang: Lang) -> String {
+    let amount = Decimal::from_i128_with_scale(i128::from(minor), currency.minor_digits());
+    format_with_digits(amount, currency, 0, lang)
+}
+
 fn format_decimal_money(amount: Decimal, currency: Currency, lang: Lang) -> String {
-    let digits = currency.minor_digits();
+    format_with_digits(amount, currency, currency.minor_digits(), lang)
+}
+
+fn format_with_digits(amount: Decimal, currency: Currency, digits: u32, lang: Lang) -> String {
     let rounded =
         amount.round_dp_with_strategy(digits, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
@@ -160,7 +170,7 @@ fn group_thousands(digits: &str) -> String {
     let len = digits.len();
     let mut out = String::with_capacity(len + len / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
+        if i > 0 && (len - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -176,7 +186,8 @@ pub fn parse_amount(text: &str, currency: Currency) -> Result<Decimal, Problem> 
     if value.is_sign_negative() && !value.is_zero() {
         return Err(Problem::NegativeAmount);
     }
-    if value.scale() > currency.minor_digits() && value.normalize().scale() > currency.minor_digits()
+    if value.scale() > currency.minor_digits()
+        && value.normalize().scale() > currency.minor_digits()
     {
         return Err(Problem::TooManyDecimals {
             max: currency.minor_digits(),
@@ -226,13 +237,34 @@ mod tests {
         let m = Money::new(dec("1234567.5"), Currency::Cny);
         assert_eq!(m.format(Lang::Zh), "¥1,234,567.50");
         assert_eq!(m.format(Lang::En), "CN¥1,234,567.50");
-        assert_eq!(Money::new(dec("12"), Currency::Usd).format(Lang::Zh), "US$12.00");
-        assert_eq!(Money::new(dec("12"), Currency::Usd).format(Lang::En), "$12.00");
-        assert_eq!(Money::new(dec("1500"), Currency::Jpy).format(Lang::En), "¥1,500");
-        assert_eq!(Money::new(dec("1500"), Currency::Jpy).format(Lang::Zh), "JP¥1,500");
-        assert_eq!(Money::new(dec("-3.5"), Currency::Eur).format(Lang::En), "-€3.50");
-        assert_eq!(Money::new(dec("0.005"), Currency::Gbp).format(Lang::En), "£0.01");
-        assert_eq!(Money::new(dec("999"), Currency::Hkd).format(Lang::En), "HK$999.00");
+        assert_eq!(
+            Money::new(dec("12"), Currency::Usd).format(Lang::Zh),
+            "US$12.00"
+        );
+        assert_eq!(
+            Money::new(dec("12"), Currency::Usd).format(Lang::En),
+            "$12.00"
+        );
+        assert_eq!(
+            Money::new(dec("1500"), Currency::Jpy).format(Lang::En),
+            "¥1,500"
+        );
+        assert_eq!(
+            Money::new(dec("1500"), Currency::Jpy).format(Lang::Zh),
+            "JP¥1,500"
+        );
+        assert_eq!(
+            Money::new(dec("-3.5"), Currency::Eur).format(Lang::En),
+            "-€3.50"
+        );
+        assert_eq!(
+            Money::new(dec("0.005"), Currency::Gbp).format(Lang::En),
+            "£0.01"
+        );
+        assert_eq!(
+            Money::new(dec("999"), Currency::Hkd).format(Lang::En),
+            "HK$999.00"
+        );
     }
 
     #[test]
@@ -242,6 +274,15 @@ mod tests {
         assert_eq!(Money::new(dec("1500"), Currency::Jpy).minor_units(), 1500);
         assert_eq!(format_minor(123_456, Currency::Cny, Lang::Zh), "¥1,234.56");
         assert_eq!(format_minor(0, Currency::Usd, Lang::En), "$0.00");
+        assert_eq!(
+            format_minor_whole(123_456, Currency::Cny, Lang::Zh),
+            "¥1,235"
+        );
+        assert_eq!(
+            format_minor_whole(331_772_350, Currency::Cny, Lang::En),
+            "CN¥3,317,724"
+        );
+        assert_eq!(format_minor_whole(-50, Currency::Usd, Lang::En), "-$1");
     }
 
     #[test]
@@ -259,9 +300,19 @@ mod tests {
     fn refuses_bad_amounts_with_the_reason() {
         let cny = Currency::Cny;
         assert_eq!(parse_amount("-5", cny), Err(Problem::NegativeAmount));
-        assert_eq!(parse_amount("1.234", cny), Err(Problem::TooManyDecimals { max: 2 }));
-        assert_eq!(parse_amount("1.5", Currency::Jpy), Err(Problem::TooManyDecimals { max: 0 }));
-        assert_eq!(parse_amount("1.50", cny), Ok(dec("1.5")), "trailing zeros are fine");
+        assert_eq!(
+            parse_amount("1.234", cny),
+            Err(Problem::TooManyDecimals { max: 2 })
+        );
+        assert_eq!(
+            parse_amount("1.5", Currency::Jpy),
+            Err(Problem::TooManyDecimals { max: 0 })
+        );
+        assert_eq!(
+            parse_amount("1.50", cny),
+            Ok(dec("1.5")),
+            "trailing zeros are fine"
+        );
         assert_eq!(parse_amount("twelve", cny), Err(Problem::NotANumber));
         assert_eq!(parse_amount("", cny), Err(Problem::NotANumber));
         assert_eq!(parse_amount("1.2.3", cny), Err(Problem::NotANumber));

@@ -112,7 +112,10 @@ impl PurchaseInput {
                 }
             }
         };
-        let product = e.check(Field::Product, validate::optional_line(&self.product, MAX_LINE));
+        let product = e.check(
+            Field::Product,
+            validate::optional_line(&self.product, MAX_LINE),
+        );
         let margin = if self.margin.trim().is_empty() {
             None
         } else {
@@ -176,7 +179,9 @@ mod tests {
 
     #[test]
     fn a_purchase_keeps_exact_amounts() {
-        let p = input().validate(Id::generate(), None, today(), Timestamp(0)).unwrap();
+        let p = input()
+            .validate(Id::generate(), None, today(), Timestamp(0))
+            .unwrap();
         assert_eq!(p.amount.amount, Decimal::from_str("12800.5").unwrap());
         assert_eq!(p.quantity, Decimal::from_str("2.5").unwrap());
         assert_eq!(p.margin, Some(Decimal::from(3200)));
@@ -188,7 +193,9 @@ mod tests {
         let mut i = input();
         i.quantity.clear();
         i.margin = "-150".into();
-        let p = i.validate(Id::generate(), None, today(), Timestamp(0)).unwrap();
+        let p = i
+            .validate(Id::generate(), None, today(), Timestamp(0))
+            .unwrap();
         assert_eq!(p.quantity, Decimal::ONE);
         assert_eq!(p.margin, Some(Decimal::from(-150)));
     }
@@ -204,7 +211,9 @@ mod tests {
             margin: "abc".into(),
             notes: String::new(),
         };
-        let errors = i.validate(Id::generate(), None, today(), Timestamp(0)).unwrap_err();
+        let errors = i
+            .validate(Id::generate(), None, today(), Timestamp(0))
+            .unwrap_err();
         assert_eq!(
             errors,
             vec![
@@ -218,7 +227,8 @@ mod tests {
         i.date = "2026-11-24".into();
         i.margin = "20000".into();
         assert_eq!(
-            i.validate(Id::generate(), None, today(), Timestamp(0)).unwrap_err(),
+            i.validate(Id::generate(), None, today(), Timestamp(0))
+                .unwrap_err(),
             vec![
                 FieldError::new(Field::Date, Problem::DateInFuture),
                 FieldError::new(Field::Margin, Problem::MarginAboveAmount),
@@ -228,14 +238,17 @@ mod tests {
         i.amount = " ".into();
         i.margin.clear();
         assert_eq!(
-            i.validate(Id::generate(), None, today(), Timestamp(0)).unwrap_err(),
+            i.validate(Id::generate(), None, today(), Timestamp(0))
+                .unwrap_err(),
             vec![FieldError::new(Field::Amount, Problem::Required)]
         );
     }
 
     #[test]
     fn edit_round_trip() {
-        let p = input().validate(Id::generate(), None, today(), Timestamp(1)).unwrap();
+        let p = input()
+            .validate(Id::generate(), None, today(), Timestamp(1))
+            .unwrap();
         let again = PurchaseInput::from_purchase(&p)
             .validate(p.customer_id, Some(&p), today(), Timestamp(1))
             .unwrap();

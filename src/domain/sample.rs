@@ -157,26 +157,99 @@ const BRAND: [&str; 24] = [
 ];
 /// (industry word in a company name, industry, English industry, product, English product)
 const INDUSTRIES: [(&str, &str, &str, &str, &str); 15] = [
-    ("科技", "信息技术", "IT", "软件年费", "Software subscription"),
-    ("贸易", "批发零售", "Wholesale", "日用百货", "Household goods"),
+    (
+        "科技",
+        "信息技术",
+        "IT",
+        "软件年费",
+        "Software subscription",
+    ),
+    (
+        "贸易",
+        "批发零售",
+        "Wholesale",
+        "日用百货",
+        "Household goods",
+    ),
     ("机械", "机械制造", "Machinery", "伺服电机", "Servo motors"),
-    ("电子", "电子元器件", "Electronics", "电子元器件", "Electronic components"),
-    ("食品", "食品加工", "Food processing", "食品原料", "Food ingredients"),
-    ("物流", "交通物流", "Logistics", "物流服务", "Logistics services"),
-    ("医疗器械", "医疗健康", "Healthcare", "医用耗材", "Medical consumables"),
-    ("建材", "建筑建材", "Construction", "建材辅料", "Building materials"),
+    (
+        "电子",
+        "电子元器件",
+        "Electronics",
+        "电子元器件",
+        "Electronic components",
+    ),
+    (
+        "食品",
+        "食品加工",
+        "Food processing",
+        "食品原料",
+        "Food ingredients",
+    ),
+    (
+        "物流",
+        "交通物流",
+        "Logistics",
+        "物流服务",
+        "Logistics services",
+    ),
+    (
+        "医疗器械",
+        "医疗健康",
+        "Healthcare",
+        "医用耗材",
+        "Medical consumables",
+    ),
+    (
+        "建材",
+        "建筑建材",
+        "Construction",
+        "建材辅料",
+        "Building materials",
+    ),
     ("纺织", "纺织服装", "Textiles", "定制面料", "Custom fabrics"),
-    ("化工", "化工", "Chemicals", "工业涂料", "Industrial coatings"),
-    ("家具", "家具家居", "Furniture", "办公家具", "Office furniture"),
+    (
+        "化工",
+        "化工",
+        "Chemicals",
+        "工业涂料",
+        "Industrial coatings",
+    ),
+    (
+        "家具",
+        "家具家居",
+        "Furniture",
+        "办公家具",
+        "Office furniture",
+    ),
     ("茶业", "茶叶", "Tea", "茶叶礼盒", "Tea gift boxes"),
-    ("包装", "包装印刷", "Packaging", "包装材料", "Packaging materials"),
-    ("汽配", "汽车零部件", "Auto parts", "维修配件", "Spare parts"),
-    ("检测", "检验检测", "Testing", "检测服务", "Testing services"),
+    (
+        "包装",
+        "包装印刷",
+        "Packaging",
+        "包装材料",
+        "Packaging materials",
+    ),
+    (
+        "汽配",
+        "汽车零部件",
+        "Auto parts",
+        "维修配件",
+        "Spare parts",
+    ),
+    (
+        "检测",
+        "检验检测",
+        "Testing",
+        "检测服务",
+        "Testing services",
+    ),
 ];
 const COMPANY_SUFFIX: [&str; 4] = ["有限公司", "股份有限公司", "集团有限公司", "实业有限公司"];
 const SURNAMES: [&str; 32] = [
     "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
-    "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "曾", "单", "许", "韩", "冯", "欧阳", "仇",
+    "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "曾", "单", "许", "韩", "冯", "欧阳",
+    "仇",
 ];
 const GIVEN: [&str; 32] = [
     "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
@@ -184,14 +257,27 @@ const GIVEN: [&str; 32] = [
     "子涵", "思远",
 ];
 const EN_ADJ: [&str; 10] = [
-    "Blue", "North", "Silver", "Pacific", "Summit", "Harbor", "Crescent", "Evergreen", "Golden",
+    "Blue",
+    "North",
+    "Silver",
+    "Pacific",
+    "Summit",
+    "Harbor",
+    "Crescent",
+    "Evergreen",
+    "Golden",
     "Atlas",
 ];
 const EN_NOUN: [&str; 10] = [
     "Ridge", "River", "Bay", "Oak", "Stone", "Peak", "Bridge", "Field", "Point", "Gate",
 ];
 const EN_SUFFIX: [&str; 6] = [
-    "Trading Ltd", "Imports LLC", "Foods Inc.", "Supply Co.", "GmbH", "Pty Ltd",
+    "Trading Ltd",
+    "Imports LLC",
+    "Foods Inc.",
+    "Supply Co.",
+    "GmbH",
+    "Pty Ltd",
 ];
 const EN_FIRST: [&str; 10] = [
     "James", "Mary", "Anna", "David", "Sophie", "Lucas", "Emma", "Noah", "Olivia", "Liam",
@@ -222,31 +308,88 @@ const EN_TITLES: [(&str, BuyingRole); 4] = [
     ("Office Manager", BuyingRole::Gatekeeper),
 ];
 const TAGS: [&str; 8] = [
-    "重点客户", "华东", "华南", "年度框架协议", "老客户转介绍", "需要回访", "VIP", "Export",
+    "重点客户",
+    "华东",
+    "华南",
+    "年度框架协议",
+    "老客户转介绍",
+    "需要回访",
+    "VIP",
+    "Export",
 ];
-const COMPETITORS: [&str; 5] = ["远大供应链", "华东同创", "Apex Industrial", "众诚贸易", "金桥科技"];
-/// (summary, commitment) of Chinese interactions.
-const TALKS: [(&str, Option<&str>); 12] = [
-    ("电话沟通下季度采购计划，客户预计用量增加", Some("三天内发送新报价单")),
-    ("上门拜访，介绍新品并留下样品", Some("两周内回访收集试用反馈")),
-    ("客户反馈上批货交期延误，已协调物流加急", Some("每天同步物流进度直到签收")),
-    ("微信确认订单规格和开票信息", None),
-    ("参加行业展会，在展位交流合作意向", Some("寄送产品目录和案例")),
-    ("邮件发送年度合作方案", None),
-    ("与采购部开会讨论框架协议条款", Some("法务审核后发送合同草稿")),
-    ("客户询问售后维修流程", Some("安排技术人员上门检修")),
-    ("节日问候并赠送礼品", None),
-    ("电话催收逾期货款，客户承诺月底前付清", None),
-    ("客户抱怨价格偏高，说明成本构成", Some("申请特价并答复客户")),
-    ("内部备注：客户采购负责人即将调岗", None),
+const COMPETITORS: [&str; 5] = [
+    "远大供应链",
+    "华东同创",
+    "Apex Industrial",
+    "众诚贸易",
+    "金桥科技",
 ];
-const EN_TALKS: [(&str, Option<&str>); 6] = [
-    ("Call about next quarter's volumes", Some("Send updated price list")),
-    ("Video meeting with purchasing to review the framework agreement", Some("Send contract draft")),
-    ("E-mailed the product catalogue", None),
-    ("Met at the trade show booth", Some("Ship samples")),
-    ("Customer reported a late delivery; expedited with the forwarder", None),
-    ("Quarterly business review", None),
+/// (summary, commitment, channel) of Chinese interactions.
+const TALKS: [(&str, Option<&str>, Channel); 12] = [
+    (
+        "电话沟通下季度采购计划，客户预计用量增加",
+        Some("三天内发送新报价单"),
+        Channel::Call,
+    ),
+    (
+        "上门拜访，介绍新品并留下样品",
+        Some("两周内回访收集试用反馈"),
+        Channel::Visit,
+    ),
+    (
+        "客户反馈上批货交期延误，已协调物流加急",
+        Some("每天同步物流进度直到签收"),
+        Channel::Call,
+    ),
+    ("微信确认订单规格和开票信息", None, Channel::WeChat),
+    (
+        "参加行业展会，在展位交流合作意向",
+        Some("寄送产品目录和案例"),
+        Channel::Event,
+    ),
+    ("邮件发送年度合作方案", None, Channel::Email),
+    (
+        "与采购部开会讨论框架协议条款",
+        Some("法务审核后发送合同草稿"),
+        Channel::Meeting,
+    ),
+    (
+        "客户询问售后维修流程",
+        Some("安排技术人员上门检修"),
+        Channel::Call,
+    ),
+    ("节日问候并赠送礼品", None, Channel::Visit),
+    ("电话催收逾期货款，客户承诺月底前付清", None, Channel::Call),
+    (
+        "客户抱怨价格偏高，说明成本构成",
+        Some("申请特价并答复客户"),
+        Channel::WeChat,
+    ),
+    ("内部备注：客户采购负责人即将调岗", None, Channel::Note),
+];
+const EN_TALKS: [(&str, Option<&str>, Channel); 6] = [
+    (
+        "Call about next quarter's volumes",
+        Some("Send updated price list"),
+        Channel::Call,
+    ),
+    (
+        "Video meeting with purchasing to review the framework agreement",
+        Some("Send contract draft"),
+        Channel::Meeting,
+    ),
+    ("E-mailed the product catalogue", None, Channel::Email),
+    (
+        "Met at the trade show booth",
+        Some("Ship samples"),
+        Channel::Event,
+    ),
+    (
+        "Customer reported a late delivery; expedited with the forwarder",
+        None,
+        Channel::Email,
+    ),
+    ("Quarterly business review", None, Channel::Meeting),
 ];
 
 /// The sample team: a manager, sales reps, service and an export specialist.
@@ -395,7 +538,10 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
                 CustomerKind::InstitutionalBuyer => match rng.range(0, 3) {
                     0 => format!("{city}市第{}人民医院", rng.range(1, 9)),
                     1 => format!("{city}{brand}职业技术学院"),
-                    2 => format!("{city}市{}", rng.pick(&["疾病预防控制中心", "教育局", "图书馆", "自来水公司"])),
+                    2 => format!(
+                        "{city}市{}",
+                        rng.pick(&["疾病预防控制中心", "教育局", "图书馆", "自来水公司"])
+                    ),
                     _ => format!("{city}{brand}大学"),
                 },
                 CustomerKind::Distributor => format!("{city}{brand}商贸有限公司"),
@@ -406,7 +552,12 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
         }
     };
     let company = if party == Party::Individual && rng.chance(0.4) && foreign.is_none() {
-        format!("{city}{}{}{}", rng.pick(&BRAND), rng.pick(&BRAND), industry.0)
+        format!(
+            "{city}{}{}{}",
+            rng.pick(&BRAND),
+            rng.pick(&BRAND),
+            industry.0
+        )
     } else {
         company
     };
@@ -422,7 +573,12 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
         Profile::Regular => {
             let len = years(rng, 1.0, 4.0);
             let rate = 3.0 + 3.0 * rng.unit();
-            (today - len, today, (f64::from(len) / 365.0 * rate).round() as i64, false)
+            (
+                today - len,
+                today,
+                (f64::from(len) / 365.0 * rate).round() as i64,
+                false,
+            )
         }
         Profile::Growing => {
             let len = years(rng, 1.5, 2.5);
@@ -432,18 +588,33 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
             let end = today - rng.range(180, 365) as i32;
             let len = years(rng, 1.0, 3.0);
             let rate = 4.0 + 4.0 * rng.unit();
-            (end - len, end, (f64::from(len) / 365.0 * rate).round() as i64, false)
+            (
+                end - len,
+                end,
+                (f64::from(len) / 365.0 * rate).round() as i64,
+                false,
+            )
         }
         Profile::Lost => {
             let end = today - rng.range(540, 1280) as i32;
             let len = years(rng, 0.5, 2.0);
             let rate = 2.0 + 3.0 * rng.unit();
-            (end - len, end, (f64::from(len) / 365.0 * rate).round().max(1.0) as i64, false)
+            (
+                end - len,
+                end,
+                (f64::from(len) / 365.0 * rate).round().max(1.0) as i64,
+                false,
+            )
         }
         Profile::LargeAccount => {
             let len = years(rng, 2.0, 4.0);
             let rate = 15.0 + 15.0 * rng.unit();
-            (today - len, today, (f64::from(len) / 365.0 * rate).round() as i64, false)
+            (
+                today - len,
+                today,
+                (f64::from(len) / 365.0 * rate).round() as i64,
+                false,
+            )
         }
         Profile::Occasional => {
             let len = years(rng, 1.0, 4.0);
@@ -461,8 +632,15 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
         CustomerKind::EnterpriseBuyer => 5_000.0 * 16f64.powf(rng.unit()),
         CustomerKind::Distributor => 20_000.0 * 15f64.powf(rng.unit()),
         CustomerKind::InstitutionalBuyer => 50_000.0 * 10f64.powf(rng.unit()),
-    } * if profile == Profile::LargeAccount { 3.0 } else { 1.0 }
-        * if profile == Profile::Occasional { 0.3 } else { 1.0 };
+    } * if profile == Profile::LargeAccount {
+        3.0
+    } else {
+        1.0
+    } * if profile == Profile::Occasional {
+        0.3
+    } else {
+        1.0
+    };
     let per_cny = match currency {
         Currency::Cny => 1.0,
         Currency::Usd => 1.0 / 7.2,
@@ -471,10 +649,18 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
         Currency::Hkd => 1.0 / 0.92,
         Currency::Jpy => 1.0 / 0.048,
     };
-    let product = if foreign.is_some() { industry.4 } else { industry.3 };
+    let product = if foreign.is_some() {
+        industry.4
+    } else {
+        industry.3
+    };
     let mut days: Vec<i32> = (0..count)
         .map(|_| {
-            let u = if growing { rng.unit().sqrt() } else { rng.unit() };
+            let u = if growing {
+                rng.unit().sqrt()
+            } else {
+                rng.unit()
+            };
             span_start + (f64::from(span_end - span_start) * u) as i32
         })
         .collect();
@@ -484,11 +670,15 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
         .map(|&d| {
             let at = day_ms(d, rng);
             let amount = base_cny * per_cny * (0.5 + rng.unit());
-            let digits = if currency == Currency::Jpy { 0 } else if amount > 1000.0 { 0 } else { 2 };
+            let digits = if currency == Currency::Jpy || amount > 1000.0 {
+                0
+            } else {
+                2
+            };
             let amount = decimal(amount, digits);
-            let margin = rng
-                .chance(0.7)
-                .then(|| (amount * decimal(0.15 + 0.25 * rng.unit(), 2)).round_dp(currency.minor_digits()));
+            let margin = rng.chance(0.7).then(|| {
+                (amount * decimal(0.15 + 0.25 * rng.unit(), 2)).round_dp(currency.minor_digits())
+            });
             Purchase {
                 id: Id::from_parts(at.0.max(0) as u64, rng.id_bytes()),
                 customer_id: id,
@@ -545,13 +735,19 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
     let owner = if rng.chance(0.05) {
         None
     } else if foreign.is_some() {
-        team.iter().find(|m| m.name == "Emily Zhou").or(team.first())
+        team.iter()
+            .find(|m| m.name == "Emily Zhou")
+            .or(team.first())
     } else {
         let reps: Vec<&TeamMember> = team
             .iter()
             .filter(|m| matches!(m.role, MemberRole::SalesRep | MemberRole::SalesManager))
             .collect();
-        if reps.is_empty() { team.first() } else { Some(*rng.pick(&reps)) }
+        if reps.is_empty() {
+            team.first()
+        } else {
+            Some(*rng.pick(&reps))
+        }
     };
     let talk_end = if matches!(profile, Profile::Lost) {
         span_end + rng.range(0, 120) as i32
@@ -562,16 +758,12 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
     let mut interactions: Vec<Interaction> = (0..n_talks)
         .map(|_| {
             let d = created_day + (f64::from((talk_end - created_day).max(1)) * rng.unit()) as i32;
-            let at = day_ms(d.min(today), rng);
-            let (summary, promise) = if foreign.is_some() {
+            // Up to yesterday: an office-hours time today may still be in the future.
+            let at = day_ms(d.min(today - 1), rng);
+            let (summary, promise, channel) = if foreign.is_some() {
                 *rng.pick(&EN_TALKS)
             } else {
                 *rng.pick(&TALKS)
-            };
-            let channel = if summary.starts_with("内部备注") {
-                Channel::Note
-            } else {
-                *rng.pick(&Channel::ALL[..6])
             };
             let commitment = promise.filter(|_| rng.chance(0.6)).map(|text| {
                 let due = d + rng.range(2, 14) as i32;
@@ -603,12 +795,16 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
         (_, Some(f)) => vec![format!("{}{:04}", f.1, rng.range(0, 9999))],
         (Party::Individual, None) => vec![mobile(rng)],
         (Party::Organisation, None) => {
-            let first = if area.len() == 3 {
-                format!("{area}-{:04} {:04}", rng.range(5000, 8999), rng.range(0, 9999))
+            let first = format!(
+                "{area}-{:04} {:04}",
+                rng.range(5000, 8999),
+                rng.range(0, 9999)
+            );
+            if rng.chance(0.3) {
+                vec![first, mobile(rng)]
             } else {
-                format!("{area}-{:04} {:04}", rng.range(5000, 8999), rng.range(0, 9999))
-            };
-            if rng.chance(0.3) { vec![first, mobile(rng)] } else { vec![first] }
+                vec![first]
+            }
         }
     };
     let emails = match party {
@@ -618,7 +814,11 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
             } else {
                 pinyin_of(&name)
             };
-            let host = if foreign.is_some() { "mail.com" } else { *rng.pick(&["163.com", "qq.com", "126.com"]) };
+            let host = if foreign.is_some() {
+                "mail.com"
+            } else {
+                *rng.pick(&["163.com", "qq.com", "126.com"])
+            };
             vec![format!("{user}{}@{host}", rng.range(1, 99))]
         }
         Party::Organisation => vec![format!(
@@ -638,6 +838,8 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
     }
     let region = match foreign {
         Some(f) => f.0.to_string(),
+        // Municipalities are their own province: 北京, not 北京 北京.
+        None if province == city => city.to_string(),
         None => format!("{province} {city}"),
     };
     let last_activity = interactions
@@ -673,7 +875,12 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
         kind,
         name,
         company,
-        industry: if foreign.is_some() { industry.2 } else { industry.1 }.to_string(),
+        industry: if foreign.is_some() {
+            industry.2
+        } else {
+            industry.1
+        }
+        .to_string(),
         region,
         address: if foreign.is_some() {
             String::new()
@@ -683,7 +890,11 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
         phones,
         emails,
         wechat: if foreign.is_none() && rng.chance(0.5) {
-            format!("wx_{}{}", pinyin_of(&customer_short(rng)), rng.range(10, 9999))
+            format!(
+                "wx_{}{}",
+                pinyin_of(&customer_short(rng)),
+                rng.range(10, 9999)
+            )
         } else {
             String::new()
         },
@@ -712,9 +923,8 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
             notes: String::new(),
         },
         competitors,
-        credit_limit: (party == Party::Organisation && rng.chance(0.5)).then(|| {
-            Money::new(decimal((base_cny * per_cny * 5.0).round(), 0), currency)
-        }),
+        credit_limit: (party == Party::Organisation && rng.chance(0.5))
+            .then(|| Money::new(decimal((base_cny * per_cny * 5.0).round(), 0), currency)),
         do_not_contact,
         notes: String::new(),
         created_at,
@@ -765,17 +975,28 @@ mod tests {
         assert_eq!(a, b);
         let g = Generator::new(config(50), team(42));
         assert_eq!(g.customer(17), a[17], "customer i can be made on its own");
-        let other: Vec<SampleCustomer> =
-            Generator::new(SampleConfig { seed: 43, ..config(50) }, team(43)).collect();
+        let other: Vec<SampleCustomer> = Generator::new(
+            SampleConfig {
+                seed: 43,
+                ..config(50)
+            },
+            team(43),
+        )
+        .collect();
         assert_ne!(a[0].customer.name, other[0].customer.name);
     }
 
     #[test]
     fn purchases_average_about_ten_per_customer() {
         let n = 5_000;
-        let total: usize = Generator::new(config(n), team(42)).map(|c| c.purchases.len()).sum();
+        let total: usize = Generator::new(config(n), team(42))
+            .map(|c| c.purchases.len())
+            .sum();
         let mean = total as f64 / n as f64;
-        assert!((8.5..=11.5).contains(&mean), "mean purchases per customer: {mean}");
+        assert!(
+            (8.5..=11.5).contains(&mean),
+            "mean purchases per customer: {mean}"
+        );
     }
 
     #[test]
@@ -796,7 +1017,9 @@ mod tests {
                 assert_eq!(p.customer_id, c.id);
             }
             for i in &s.interactions {
-                assert!(i.at.0 <= Timestamp::from_local(today.and_hms_opt(23, 59, 0).unwrap(), 0).0);
+                assert!(
+                    i.at.0 <= Timestamp::from_local(today.and_hms_opt(23, 59, 0).unwrap(), 0).0
+                );
             }
             for cp in &s.contacts {
                 for e in &cp.emails {
@@ -810,9 +1033,14 @@ mod tests {
     fn behaviours_are_varied() {
         let today = epoch_day(config(1).today);
         let summaries: Vec<CustomerSummary> = Generator::new(config(1000), team(42))
-            .map(|s| CustomerSummary::build(&s.customer, &s.contacts, &s.interactions, &s.purchases))
+            .map(|s| {
+                CustomerSummary::build(&s.customer, &s.contacts, &s.interactions, &s.purchases)
+            })
             .collect();
-        let never = summaries.iter().filter(|s| s.activity.purchase_count == 0).count();
+        let never = summaries
+            .iter()
+            .filter(|s| s.activity.purchase_count == 0)
+            .count();
         let recent = summaries
             .iter()
             .filter(|s| s.activity.last_purchase.is_some_and(|d| d > today - 90))
@@ -821,9 +1049,18 @@ mod tests {
             .iter()
             .filter(|s| s.activity.last_purchase.is_some_and(|d| d < today - 540))
             .count();
-        let big = summaries.iter().filter(|s| s.activity.purchase_count >= 40).count();
-        let foreign = summaries.iter().filter(|s| s.activity.revenue.iter().any(|r| r.0 != Currency::Cny)).count();
-        let individuals = summaries.iter().filter(|s| s.party == Party::Individual).count();
+        let big = summaries
+            .iter()
+            .filter(|s| s.activity.purchase_count >= 40)
+            .count();
+        let foreign = summaries
+            .iter()
+            .filter(|s| s.activity.revenue.iter().any(|r| r.0 != Currency::Cny))
+            .count();
+        let individuals = summaries
+            .iter()
+            .filter(|s| s.party == Party::Individual)
+            .count();
         let overdue = summaries
             .iter()
             .filter(|s| s.activity.has_overdue_commitment(from_epoch_day(today)))

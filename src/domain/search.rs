@@ -201,7 +201,10 @@ mod tests {
             vec![("abcmaoyi".into(), "abcmy".into())]
         );
         assert_eq!(pinyin_keys("吕布")[0].0, "lvbu", "ü is typed as v");
-        assert!(pinyin_keys("Acme Ltd").is_empty(), "nothing to add for Latin text");
+        assert!(
+            pinyin_keys("Acme Ltd").is_empty(),
+            "nothing to add for Latin text"
+        );
     }
 
     #[test]
@@ -214,7 +217,10 @@ mod tests {
         let keys = pinyin_keys("单田芳");
         assert!(keys.iter().any(|(f, _)| f == "shantianfang"), "{keys:?}");
         let keys = pinyin_keys("仇英");
-        assert!(keys.iter().any(|(f, i)| f == "qiuying" && i == "qy"), "{keys:?}");
+        assert!(
+            keys.iter().any(|(f, i)| f == "qiuying" && i == "qy"),
+            "{keys:?}"
+        );
     }
 
     #[test]
@@ -224,9 +230,20 @@ mod tests {
             ["+86 138-0013-8000"],
             ["Zhang.San@XiHuTea.cn"],
         );
-        for q in ["zs", "zhangsan", "zhang san", "张", "西湖", "xihu", "hzxh", "138 0013", "13800138000",
-            "138-0013-8000", "zhang.san@", "ＸＩＨＵ"]
-        {
+        for q in [
+            "zs",
+            "zhangsan",
+            "zhang san",
+            "张",
+            "西湖",
+            "xihu",
+            "hzxh",
+            "138 0013",
+            "13800138000",
+            "138-0013-8000",
+            "zhang.san@",
+            "ＸＩＨＵ",
+        ] {
             assert!(Query::parse(q).matches(&key), "{q} should match");
         }
         for q in ["ls", "lisi", "139", "zhangsan@xihutea.com"] {

@@ -233,11 +233,7 @@ pub fn chunk_of(keys: &[String], id: Id) -> usize {
 
 /// Applies changes to the rows of one chunk: replaces or inserts `upserts` and removes
 /// `removals`, keeping rows sorted by id.
-pub fn merge_rows(
-    rows: &mut Vec<CustomerSummary>,
-    upserts: Vec<CustomerSummary>,
-    removals: &[Id],
-) {
+pub fn merge_rows(rows: &mut Vec<CustomerSummary>, upserts: Vec<CustomerSummary>, removals: &[Id]) {
     for s in upserts {
         match rows.binary_search_by_key(&s.id, |r| r.id) {
             Ok(i) => rows[i] = s,
@@ -282,7 +278,13 @@ pub(crate) mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    pub(crate) fn purchase(customer: Id, date: NaiveDate, amount: &str, currency: Currency, margin: Option<&str>) -> Purchase {
+    pub(crate) fn purchase(
+        customer: Id,
+        date: NaiveDate,
+        amount: &str,
+        currency: Currency,
+        margin: Option<&str>,
+    ) -> Purchase {
         Purchase {
             id: Id::generate(),
             customer_id: customer,
@@ -333,18 +335,30 @@ pub(crate) mod tests {
         ];
         let a = Activity::compute(&purchases, &interactions);
         assert_eq!(a.purchase_count, 4);
-        assert_eq!(a.purchase_days, 3, "two purchases on 2025-03-01 count as one day");
+        assert_eq!(
+            a.purchase_days, 3,
+            "two purchases on 2025-03-01 count as one day"
+        );
         assert_eq!(a.first_purchase_date(), Some(day(2024, 12, 31)));
         assert_eq!(a.last_purchase_date(), Some(day(2026, 1, 2)));
         // 100.10 + 50 + 0.90 = 151.00 yuan = 15,100 fen; 20 dollars = 2,000 cents.
-        assert_eq!(a.revenue, vec![(Currency::Cny, 15_100), (Currency::Usd, 2_000)]);
+        assert_eq!(
+            a.revenue,
+            vec![(Currency::Cny, 15_100), (Currency::Usd, 2_000)]
+        );
         assert_eq!(a.revenue_in(Currency::Cny), 15_100);
         assert_eq!(a.revenue_in(Currency::Eur), 0);
-        assert_eq!(a.margin, vec![(Currency::Cny, 3_000), (Currency::Usd, -550)]);
+        assert_eq!(
+            a.margin,
+            vec![(Currency::Cny, 3_000), (Currency::Usd, -550)]
+        );
         assert_eq!(a.interaction_count, 4);
         assert_eq!(a.last_interaction, Some(Timestamp(30)));
         assert_eq!(a.open_commitments, 2, "the done one does not count");
-        assert_eq!(a.next_commitment_due.map(from_epoch_day), Some(day(2026, 11, 1)));
+        assert_eq!(
+            a.next_commitment_due.map(from_epoch_day),
+            Some(day(2026, 11, 1))
+        );
         assert!(a.has_overdue_commitment(day(2026, 11, 2)));
         assert!(!a.has_overdue_commitment(day(2026, 11, 1)));
     }
@@ -393,17 +407,28 @@ pub(crate) mod tests {
         assert_eq!(decode_chunk(&bytes).unwrap(), rows);
         assert_eq!(decode_chunk(&[]), Err(ChunkError::Corrupt("empty".into())));
         assert_eq!(decode_chunk(&[9, 1, 2]), Err(ChunkError::Format(9)));
-        assert!(matches!(decode_chunk(&bytes[..bytes.len() / 2]), Err(ChunkError::Corrupt(_))));
+        assert!(matches!(
+            decode_chunk(&bytes[..bytes.len() / 2]),
+            Err(ChunkError::Corrupt(_))
+        ));
     }
 
     #[test]
     fn every_id_has_exactly_one_chunk() {
         let all = ids(10);
-        let keys = vec![FIRST_CHUNK.to_string(), all[3].to_string(), all[7].to_string()];
+        let keys = vec![
+            FIRST_CHUNK.to_string(),
+            all[3].to_string(),
+            all[7].to_string(),
+        ];
         assert_eq!(chunk_of(&keys, Id::MIN), 0);
         assert_eq!(chunk_of(&keys, all[0]), 0);
         assert_eq!(chunk_of(&keys, all[2]), 0);
-        assert_eq!(chunk_of(&keys, all[3]), 1, "a chunk's own key belongs to it");
+        assert_eq!(
+            chunk_of(&keys, all[3]),
+            1,
+            "a chunk's own key belongs to it"
+        );
         assert_eq!(chunk_of(&keys, all[6]), 1);
         assert_eq!(chunk_of(&keys, all[9]), 2);
         assert_eq!(chunk_of(&[FIRST_CHUNK.to_string()], all[5]), 0);
@@ -415,7 +440,11 @@ pub(crate) mod tests {
         let mut rows = vec![summary(all[1]), summary(all[3])];
         let mut changed = summary(all[3]);
         changed.name = "changed".into();
-        merge_rows(&mut rows, vec![summary(all[4]), summary(all[0]), changed], &[all[1]]);
+        merge_rows(
+            &mut rows,
+            vec![summary(all[4]), summary(all[0]), changed],
+            &[all[1]],
+        );
         let got: Vec<Id> = rows.iter().map(|r| r.id).collect();
         assert_eq!(got, vec![all[0], all[3], all[4]]);
         assert_eq!(rows[1].name, "changed");
@@ -430,7 +459,10 @@ pub(crate) mod tests {
         assert_eq!(pieces[0].0, FIRST_CHUNK);
         assert_eq!(pieces[1].0, all[CHUNK_TARGET].to_string());
         assert_eq!(pieces[2].0, all[2 * CHUNK_TARGET].to_string());
-        assert_eq!(pieces.iter().map(|p| p.1.len()).sum::<usize>(), CHUNK_MAX + 1);
+        assert_eq!(
+            pieces.iter().map(|p| p.1.len()).sum::<usize>(),
+            CHUNK_MAX + 1
+        );
         // Each row sits in the chunk chunk_of picks for it.
         let keys: Vec<String> = pieces.iter().map(|p| p.0.clone()).collect();
         for (i, (_, rows)) in pieces.iter().enumerate() {

@@ -38,7 +38,7 @@ impl Timestamp {
 /// Days since 1970-01-01 of a calendar date: a compact, sortable form used in summaries.
 pub fn epoch_day(date: NaiveDate) -> i32 {
     // The result fits an i32 for every date chrono can represent (±262,143 years).
-    (date.num_days_from_ce() - EPOCH_CE_DAYS) as i32
+    date.num_days_from_ce() - EPOCH_CE_DAYS
 }
 
 /// The calendar date of a day number produced by [`epoch_day`].
@@ -189,7 +189,11 @@ mod tests {
         assert_eq!(parse_date("2025-02-30"), None);
         assert_eq!(parse_date("2025-13-01"), None);
         assert_eq!(parse_date("2025-00-10"), None);
-        assert_eq!(parse_date("1800-01-01"), None, "outside the plausible range");
+        assert_eq!(
+            parse_date("1800-01-01"),
+            None,
+            "outside the plausible range"
+        );
         assert_eq!(parse_date("2025-1-1-1"), None);
         assert_eq!(parse_date("yesterday"), None);
         assert_eq!(parse_date(""), None);

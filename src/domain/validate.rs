@@ -177,9 +177,9 @@ pub fn email(value: &str) -> Result<String, Problem> {
         && !local.starts_with('.')
         && !local.ends_with('.')
         && !local.contains("..")
-        && local.chars().all(|c| {
-            c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c)
-        });
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
     if !local_ok || domain.contains('@') {
         return Err(Problem::BadEmail);
     }
@@ -265,7 +265,11 @@ pub fn phone(value: &str) -> Result<(String, PhoneKind), Problem> {
     }
     let international = main.starts_with('+') || digits.starts_with("00");
     let national = if let Some(rest) = main.strip_prefix("+86") {
-        Some(rest.chars().filter(char::is_ascii_digit).collect::<String>())
+        Some(
+            rest.chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>(),
+        )
     } else if let Some(rest) = digits.strip_prefix("0086") {
         Some(rest.to_string())
     } else if international {
@@ -408,13 +412,22 @@ mod tests {
         assert_eq!(required_line("  张三  ", MAX_NAME), Ok("张三".into()));
         assert_eq!(required_line("   ", MAX_NAME), Err(Problem::Required));
         assert_eq!(required_line("", MAX_NAME), Err(Problem::Required));
-        assert_eq!(required_line("a\u{0}b", MAX_NAME), Err(Problem::ControlCharacters));
-        assert_eq!(required_line("a\nb", MAX_NAME), Err(Problem::ControlCharacters));
+        assert_eq!(
+            required_line("a\u{0}b", MAX_NAME),
+            Err(Problem::ControlCharacters)
+        );
+        assert_eq!(
+            required_line("a\nb", MAX_NAME),
+            Err(Problem::ControlCharacters)
+        );
         assert_eq!(
             required_line(&"长".repeat(201), MAX_NAME),
             Err(Problem::TooLong { max: 200 })
         );
-        assert!(required_line(&"长".repeat(200), MAX_NAME).is_ok(), "counts chars, not bytes");
+        assert!(
+            required_line(&"长".repeat(200), MAX_NAME).is_ok(),
+            "counts chars, not bytes"
+        );
         assert_eq!(optional_line("  ", 10), Ok(String::new()));
     }
 
@@ -496,13 +509,17 @@ mod tests {
             "+86 10 1234 5678",
             "+86 755 8888 6666",
         ] {
-            assert_eq!(phone(ok).map(|p| p.1), Ok(PhoneKind::ChineseLandline), "{ok}");
+            assert_eq!(
+                phone(ok).map(|p| p.1),
+                Ok(PhoneKind::ChineseLandline),
+                "{ok}"
+            );
         }
         for bad in [
-            "010-123456",       // subscriber too short
-            "010-123456789",    // subscriber too long
-            "0755-0888 6666",   // subscriber cannot start with 0
-            "12345678",         // no area code
+            "010-123456",            // subscriber too short
+            "010-123456789",         // subscriber too long
+            "0755-0888 6666",        // subscriber cannot start with 0
+            "12345678",              // no area code
             "0571-88886666-1234567", // extension too long
             "010-1234abcd",
         ] {
@@ -512,13 +529,32 @@ mod tests {
 
     #[test]
     fn service_and_international_numbers() {
-        assert_eq!(phone("400-820-8820").map(|p| p.1), Ok(PhoneKind::ChineseService));
-        assert_eq!(phone("800 810 8888").map(|p| p.1), Ok(PhoneKind::ChineseService));
-        assert_eq!(phone("+1 (415) 555-0100").map(|p| p.1), Ok(PhoneKind::International));
-        assert_eq!(phone("+44 20 7946 0958").map(|p| p.1), Ok(PhoneKind::International));
-        assert_eq!(phone("0044 20 7946 0958").map(|p| p.1), Ok(PhoneKind::International));
+        assert_eq!(
+            phone("400-820-8820").map(|p| p.1),
+            Ok(PhoneKind::ChineseService)
+        );
+        assert_eq!(
+            phone("800 810 8888").map(|p| p.1),
+            Ok(PhoneKind::ChineseService)
+        );
+        assert_eq!(
+            phone("+1 (415) 555-0100").map(|p| p.1),
+            Ok(PhoneKind::International)
+        );
+        assert_eq!(
+            phone("+44 20 7946 0958").map(|p| p.1),
+            Ok(PhoneKind::International)
+        );
+        assert_eq!(
+            phone("0044 20 7946 0958").map(|p| p.1),
+            Ok(PhoneKind::International)
+        );
         assert_eq!(phone("+1 234"), Err(Problem::BadPhone), "too short");
-        assert_eq!(phone("+1234567890123456"), Err(Problem::BadPhone), "16 digits");
+        assert_eq!(
+            phone("+1234567890123456"),
+            Err(Problem::BadPhone),
+            "16 digits"
+        );
         assert_eq!(phone("call me"), Err(Problem::BadPhone));
         assert_eq!(phone(""), Err(Problem::Required));
     }

@@ -40,7 +40,10 @@ pub async fn create_customer(db: &Db, customer: &Customer) -> Result<CustomerSum
 pub async fn update_customer(db: &Db, customer: &Customer) -> Result<CustomerSummary> {
     let tx = db.tx(&[CUSTOMERS, SUMMARIES], true)?;
     let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
-    if get::<Customer>(&customers, &customer.id.to_string()).await?.is_none() {
+    if get::<Customer>(&customers, &customer.id.to_string())
+        .await?
+        .is_none()
+    {
         return Err(AppError::NotFound);
     }
     idb::put(&customers, customer)?;
@@ -54,16 +57,29 @@ pub async fn update_customer(db: &Db, customer: &Customer) -> Result<CustomerSum
 pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
     let tx = db.tx(&[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES], false)?;
     let key = id.to_string();
-    let Some(customer) = get::<Customer>(&tx.object_store(CUSTOMERS).map_err(idb::convert)?, &key).await?
+    let Some(customer) =
+        get::<Customer>(&tx.object_store(CUSTOMERS).map_err(idb::convert)?, &key).await?
     else {
         return Ok(None);
     };
-    let mut contacts: Vec<ContactPerson> =
-        get_all_by(&tx.object_store(CONTACTS).map_err(idb::convert)?, BY_CUSTOMER, &key).await?;
-    let mut interactions: Vec<Interaction> =
-        get_all_by(&tx.object_store(INTERACTIONS).map_err(idb::convert)?, BY_CUSTOMER, &key).await?;
-    let mut purchases: Vec<Purchase> =
-        get_all_by(&tx.object_store(PURCHASES).map_err(idb::convert)?, BY_CUSTOMER, &key).await?;
+    let mut contacts: Vec<ContactPerson> = get_all_by(
+        &tx.object_store(CONTACTS).map_err(idb::convert)?,
+        BY_CUSTOMER,
+        &key,
+    )
+    .await?;
+    let mut interactions: Vec<Interaction> = get_all_by(
+        &tx.object_store(INTERACTIONS).map_err(idb::convert)?,
+        BY_CUSTOMER,
+        &key,
+    )
+    .await?;
+    let mut purchases: Vec<Purchase> = get_all_by(
+        &tx.object_store(PURCHASES).map_err(idb::convert)?,
+        BY_CUSTOMER,
+        &key,
+    )
+    .await?;
     contacts.sort_by_key(|c| c.id);
     interactions.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
     purchases.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
@@ -136,14 +152,22 @@ pub async fn assign_owner(
 }
 
 /// Adds a tag to several customers.
-pub async fn add_tag(db: &Db, ids: &[Id], tag: &str, now: Timestamp) -> Result<Vec<CustomerSummary>> {
+pub async fn add_tag(
+    db: &Db,
+    ids: &[Id],
+    tag: &str,
+    now: Timestamp,
+) -> Result<Vec<CustomerSummary>> {
     modify_each(db, ids, |c| c.add_tag(tag, now)).await
 }
 
 /// Deletes customers for good with their contact persons, interactions and purchases, all in
 /// one transaction. Only customers already in the trash are purged.
 pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
-    let tx = db.tx(&[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES], true)?;
+    let tx = db.tx(
+        &[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES],
+        true,
+    )?;
     let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
     let mut purged = Vec::new();
     for id in ids {
@@ -162,7 +186,11 @@ pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
         purged.push(*id);
     }
     let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
-    summaries::apply(&store, purged.iter().map(|id| Change::Remove(*id)).collect()).await?;
+    summaries::apply(
+        &store,
+        purged.iter().map(|id| Change::Remove(*id)).collect(),
+    )
+    .await?;
     idb::commit(tx).await?;
     Ok(purged)
 }

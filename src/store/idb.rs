@@ -2,13 +2,13 @@
 
 use super::schema::{self, DB_VERSION};
 use super::{AppError, Result};
+use indexed_db_futures::KeyRange;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::{Error as IdbError, OpenDbError};
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
-use indexed_db_futures::KeyRange;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::{Cell, RefCell};
@@ -201,7 +201,10 @@ pub(crate) fn delete(store: &ObjectStore<'_>, key: &str) -> Result<()> {
 }
 
 /// One record by key.
-pub(crate) async fn get<T: DeserializeOwned>(store: &ObjectStore<'_>, key: &str) -> Result<Option<T>> {
+pub(crate) async fn get<T: DeserializeOwned>(
+    store: &ObjectStore<'_>,
+    key: &str,
+) -> Result<Option<T>> {
     let value: Option<JsValue> = store
         .get(key.to_string())
         .primitive()
@@ -247,7 +250,11 @@ pub(crate) async fn get_all_by<T: DeserializeOwned>(
 }
 
 /// The primary keys of records whose index key equals `key`.
-pub(crate) async fn keys_by(store: &ObjectStore<'_>, index: &str, key: &str) -> Result<Vec<String>> {
+pub(crate) async fn keys_by(
+    store: &ObjectStore<'_>,
+    index: &str,
+    key: &str,
+) -> Result<Vec<String>> {
     let index = store.index(index).map_err(convert)?;
     let keys = index
         .get_all_keys::<String>()

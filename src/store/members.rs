@@ -26,10 +26,18 @@ pub async fn save_member(db: &Db, member: &TeamMember) -> Result<()> {
 /// [`AppError::MemberInUse`] with the number of customers to hand over first.
 pub async fn delete_member(db: &Db, id: Id) -> Result<()> {
     let tx = db.tx(&[MEMBERS, CUSTOMERS], true)?;
-    let owned = count_by(&tx.object_store(CUSTOMERS).map_err(idb::convert)?, BY_OWNER, &id.to_string()).await?;
+    let owned = count_by(
+        &tx.object_store(CUSTOMERS).map_err(idb::convert)?,
+        BY_OWNER,
+        &id.to_string(),
+    )
+    .await?;
     if owned > 0 {
         return Err(AppError::MemberInUse(owned as usize));
     }
-    idb::delete(&tx.object_store(MEMBERS).map_err(idb::convert)?, &id.to_string())?;
+    idb::delete(
+        &tx.object_store(MEMBERS).map_err(idb::convert)?,
+        &id.to_string(),
+    )?;
     idb::commit(tx).await
 }

@@ -51,7 +51,12 @@ async fn refresh(tx: &Transaction<'_>, customer_id: Id) -> Result<CustomerSummar
 }
 
 /// Saves (creates or replaces) one record of a customer and refreshes the summary.
-async fn save_one(db: &Db, store_name: &str, customer_id: Id, value: JsValue) -> Result<CustomerSummary> {
+async fn save_one(
+    db: &Db,
+    store_name: &str,
+    customer_id: Id,
+    value: JsValue,
+) -> Result<CustomerSummary> {
     let tx = db.tx(&RECORD_STORES, true)?;
     idb::put_js(&tx.object_store(store_name).map_err(idb::convert)?, value)?;
     let summary = refresh(&tx, customer_id).await?;
@@ -68,7 +73,9 @@ async fn delete_one<T: DeserializeOwned>(
 ) -> Result<CustomerSummary> {
     let tx = db.tx(&RECORD_STORES, true)?;
     let store = tx.object_store(store_name).map_err(idb::convert)?;
-    let record: T = get(&store, &id.to_string()).await?.ok_or(AppError::NotFound)?;
+    let record: T = get(&store, &id.to_string())
+        .await?
+        .ok_or(AppError::NotFound)?;
     idb::delete(&store, &id.to_string())?;
     let summary = refresh(&tx, customer_of(&record)).await?;
     idb::commit(tx).await?;

@@ -3,9 +3,9 @@
 //! Every schema change bumps [`DB_VERSION`] and adds an `if old < N` step; steps never change
 //! once released, so a database written by any earlier version upgrades through each of them.
 
+use indexed_db_futures::KeyPath;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::KeyPath;
 
 /// The app's database name.
 pub const DB_NAME: &str = "zhike-crm";
@@ -38,7 +38,14 @@ pub const BY_OPEN_DUE: &str = "by_open_due";
 pub const OPEN_DUE: &str = "open_due";
 
 /// Every store that holds user data.
-pub const ALL_STORES: [&str; 6] = [CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, MEMBERS, SUMMARIES];
+pub const ALL_STORES: [&str; 6] = [
+    CUSTOMERS,
+    CONTACTS,
+    INTERACTIONS,
+    PURCHASES,
+    MEMBERS,
+    SUMMARIES,
+];
 
 /// Brings a database from `old` (0 for a new one) to [`DB_VERSION`].
 pub fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Result<()> {

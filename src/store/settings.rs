@@ -18,7 +18,9 @@ pub fn load_settings() -> Settings {
         .unwrap_or_else(browser_language);
     Settings {
         lang,
-        theme: text(THEME).and_then(|t| Theme::parse(&t)).unwrap_or_default(),
+        theme: text(THEME)
+            .and_then(|t| Theme::parse(&t))
+            .unwrap_or_default(),
         density: text(DENSITY)
             .and_then(|d| Density::parse(&d))
             .unwrap_or_default(),

@@ -10,8 +10,8 @@ use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
 use crate::domain::purchase::Purchase;
 use crate::domain::summary::{
-    Activity, CustomerSummary, FIRST_CHUNK, chunk_of, decode_chunk, encode_chunk,
-    merge_rows, split_chunk,
+    Activity, CustomerSummary, FIRST_CHUNK, chunk_of, decode_chunk, encode_chunk, merge_rows,
+    split_chunk,
 };
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::transaction::Transaction;
@@ -25,6 +25,9 @@ struct ChunkRecord {
     #[serde(with = "serde_bytes")]
     data: Vec<u8>,
 }
+
+/// A customer's contact persons, interactions and purchases.
+type Records = (Vec<ContactPerson>, Vec<Interaction>, Vec<Purchase>);
 
 /// A change to the summaries, applied in the transaction that changes the records.
 pub(crate) enum Change {
@@ -67,16 +70,19 @@ pub async fn load_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
 /// Recomputes every summary from the records and replaces all chunks, in one transaction.
 /// Used when chunks are damaged, and by tests to prove chunks and records agree.
 pub async fn rebuild_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
-    let tx = db.tx(&[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES], true)?;
-    let customers: Vec<Customer> = get_all(&tx.object_store(CUSTOMERS).map_err(idb::convert)?).await?;
+    let tx = db.tx(
+        &[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES],
+        true,
+    )?;
+    let customers: Vec<Customer> =
+        get_all(&tx.object_store(CUSTOMERS).map_err(idb::convert)?).await?;
     let contacts: Vec<ContactPerson> =
         get_all(&tx.object_store(CONTACTS).map_err(idb::convert)?).await?;
     let interactions: Vec<Interaction> =
         get_all(&tx.object_store(INTERACTIONS).map_err(idb::convert)?).await?;
     let purchases: Vec<Purchase> =
         get_all(&tx.object_store(PURCHASES).map_err(idb::convert)?).await?;
-    let mut by_customer: BTreeMap<Id, (Vec<ContactPerson>, Vec<Interaction>, Vec<Purchase>)> =
-        BTreeMap::new();
+    let mut by_customer: BTreeMap<Id, Records> = BTreeMap::new();
     for c in contacts {
         by_customer.entry(c.customer_id).or_default().0.push(c);
     }
@@ -97,27 +103,56 @@ pub async fn rebuild_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
     let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
     store.clear().map_err(idb::convert)?;
     for (start, piece) in split_chunk(FIRST_CHUNK.to_string(), rows.clone()) {
-        idb::put(&store, &ChunkRecord { start, data: encode_chunk(&piece) })?;
+        idb::put(
+            &store,
+            &ChunkRecord {
+                start,
+                data: encode_chunk(&piece),
+            },
+        )?;
     }
     idb::commit(tx).await?;
     Ok(rows)
 }
 
 /// The summary of one customer computed from its records, read inside `tx`.
-pub(crate) async fn summary_of(tx: &Transaction<'_>, customer: &Customer) -> Result<CustomerSummary> {
+pub(crate) async fn summary_of(
+    tx: &Transaction<'_>,
+    customer: &Customer,
+) -> Result<CustomerSummary> {
     let key = customer.id.to_string();
-    let contacts: Vec<ContactPerson> =
-        get_all_by(&tx.object_store(CONTACTS).map_err(idb::convert)?, BY_CUSTOMER, &key).await?;
-    let interactions: Vec<Interaction> =
-        get_all_by(&tx.object_store(INTERACTIONS).map_err(idb::convert)?, BY_CUSTOMER, &key).await?;
-    let purchases: Vec<Purchase> =
-        get_all_by(&tx.object_store(PURCHASES).map_err(idb::convert)?, BY_CUSTOMER, &key).await?;
-    Ok(CustomerSummary::build(customer, &contacts, &interactions, &purchases))
+    let contacts: Vec<ContactPerson> = get_all_by(
+        &tx.object_store(CONTACTS).map_err(idb::convert)?,
+        BY_CUSTOMER,
+        &key,
+    )
+    .await?;
+    let interactions: Vec<Interaction> = get_all_by(
+        &tx.object_store(INTERACTIONS).map_err(idb::convert)?,
+        BY_CUSTOMER,
+        &key,
+    )
+    .await?;
+    let purchases: Vec<Purchase> = get_all_by(
+        &tx.object_store(PURCHASES).map_err(idb::convert)?,
+        BY_CUSTOMER,
+        &key,
+    )
+    .await?;
+    Ok(CustomerSummary::build(
+        customer,
+        &contacts,
+        &interactions,
+        &purchases,
+    ))
 }
 
 /// Applies summary changes to the chunks in `store` (part of the caller's transaction).
 /// Returns the resulting summaries of upserted and refreshed customers.
-pub(crate) async fn apply(store: &ObjectStore<'_>, changes: Vec<Change>) -> Result<Vec<CustomerSummary>> {
+pub(crate) async fn apply(
+    store: &ObjectStore<'_>,
+    changes: Vec<Change>,
+) -> Result<Vec<CustomerSummary>> {
     if changes.is_empty() {
         return Ok(Vec::new());
     }
@@ -127,13 +162,18 @@ pub(crate) async fn apply(store: &ObjectStore<'_>, changes: Vec<Change>) -> Resu
     }
     let mut groups: BTreeMap<usize, Vec<Change>> = BTreeMap::new();
     for change in changes {
-        groups.entry(chunk_of(&keys, change.id())).or_default().push(change);
+        groups
+            .entry(chunk_of(&keys, change.id()))
+            .or_default()
+            .push(change);
     }
     let mut out = Vec::new();
     for (index, changes) in groups {
         let key = keys[index].clone();
         let mut rows = match get::<ChunkRecord>(store, &key).await? {
-            Some(chunk) => decode_chunk(&chunk.data).map_err(|e| AppError::Damaged(e.to_string()))?,
+            Some(chunk) => {
+                decode_chunk(&chunk.data).map_err(|e| AppError::Damaged(e.to_string()))?
+            }
             None => Vec::new(),
         };
         let mut upserts = Vec::new();
@@ -164,9 +204,14 @@ pub(crate) async fn apply(store: &ObjectStore<'_>, changes: Vec<Change>) -> Resu
             continue;
         }
         for (start, piece) in split_chunk(key, rows) {
-            idb::put(store, &ChunkRecord { start, data: encode_chunk(&piece) })?;
+            idb::put(
+                store,
+                &ChunkRecord {
+                    start,
+                    data: encode_chunk(&piece),
+                },
+            )?;
         }
     }
     Ok(out)
 }
-

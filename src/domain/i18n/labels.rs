@@ -209,11 +209,13 @@ impl Problem {
                 "不是有效的日期（年-月-日）。",
             ),
             Problem::DateInFuture => s("Cannot be in the future.", "不能晚于今天。"),
-            Problem::BadPercent => s("A percentage from 0 to 100.", "请填写 0 到 100 之间的百分比。"),
-            Problem::MarginAboveAmount => s(
-                "The margin cannot exceed the amount.",
-                "毛利不能超过金额。",
+            Problem::BadPercent => s(
+                "A percentage from 0 to 100.",
+                "请填写 0 到 100 之间的百分比。",
             ),
+            Problem::MarginAboveAmount => {
+                s("The margin cannot exceed the amount.", "毛利不能超过金额。")
+            }
             Problem::Duplicate => s("Entered twice.", "重复填写。"),
             Problem::BadWeChat => s(
                 "A WeChat id has 6–20 letters, digits, _ or -, starting with a letter (or is a phone number).",

@@ -117,7 +117,13 @@ mod tests {
             assert!(!z.trim().is_empty(), "Chinese {name} is empty");
         }
         // A Chinese string that is pure ASCII is almost always an untranslated copy.
-        let allowed_ascii = ["app_name_short", "palette_shortcut", "wechat", "kb_enter", "kb_esc"];
+        let allowed_ascii = [
+            "app_name_short",
+            "palette_shortcut",
+            "wechat",
+            "kb_enter",
+            "kb_esc",
+        ];
         for (name, z) in &zh {
             if !allowed_ascii.contains(name) {
                 assert!(!z.is_ascii(), "Chinese {name} looks untranslated: {z}");
@@ -137,7 +143,10 @@ mod tests {
         assert_eq!(Lang::from_code("zh-TW"), Some(Lang::Zh));
         assert_eq!(Lang::from_code("EN-gb"), Some(Lang::En));
         assert_eq!(Lang::from_code("fr"), None);
-        assert_eq!(Lang::from_preferences(["fr-FR", "en-US", "zh-CN"]), Lang::En);
+        assert_eq!(
+            Lang::from_preferences(["fr-FR", "en-US", "zh-CN"]),
+            Lang::En
+        );
         assert_eq!(Lang::from_preferences(["de"]), Lang::Zh);
         for l in Lang::ALL {
             assert_eq!(Lang::from_code(l.code()), Some(l));

@@ -67,7 +67,7 @@ super::define_texts! {
         filter_tag = "Tag", "标签";
         filter_tag_all = "All tags", "全部标签";
         filter_contact = "Contact preference", "联系偏好";
-        filter_contact_all = "Any preference", "全部";
+        filter_contact_all = "Any preference", "全部联系偏好";
         filter_contact_dnc = "Do not contact", "勿扰客户";
         filter_contact_ok = "May be contacted", "可联系客户";
         filter_clear = "Clear filters", "清除筛选";
@@ -79,6 +79,7 @@ super::define_texts! {
         col_revenue = "Revenue", "累计金额";
         col_last_purchase = "Last purchase", "最近购买";
         col_updated = "Updated", "更新时间";
+        created = "Created", "创建于";
         sort_relevance = "Best match", "最相关";
         select_all = "Select all shown", "全选当前结果";
         select_row = "Select", "选择";

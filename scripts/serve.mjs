@@ -1,0 +1,71 @@
+// A small static server that behaves like a CDN / static host: files from a directory, the
+// directory's 404.html (the app) for unknown paths, correct MIME types, and optionally the
+// whole site under a sub-path (as when a team hosts it at https://example.com/crm/).
+//
+// Usage: node scripts/serve.mjs [--dir dist] [--port 8080] [--base /crm/] [--quiet]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const dir = resolve(opt("dir", "dist"));
+const port = Number(opt("port", "8080"));
+const base = opt("base", "/").replace(/\/?$/, "/");
+const quiet = args.includes("--quiet");
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".ico": "image/x-icon",
+};
+
+async function fileAt(path) {
+  try {
+    const s = await stat(path);
+    if (s.isFile()) return path;
+    if (s.isDirectory()) return fileAt(join(path, "index.html"));
+  } catch {}
+  return null;
+}
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, "http://localhost");
+  let path = decodeURIComponent(url.pathname);
+  if (!path.startsWith(base)) {
+    if (path === base.slice(0, -1)) {
+      res.writeHead(301, { Location: base });
+      return res.end();
+    }
+    res.writeHead(404, { "Content-Type": "text/plain" });
+    return res.end("Not found");
+  }
+  const rel = normalize(path.slice(base.length)).replace(/^(\.\.[/\\])+/, "");
+  const found = await fileAt(join(dir, rel));
+  const file = found ?? join(dir, "404.html");
+  try {
+    const body = await readFile(file);
+    res.writeHead(found ? 200 : 404, {
+      "Content-Type": types[extname(file)] ?? "application/octet-stream",
+      "Cache-Control": "no-cache",
+    });
+    res.end(body);
+    if (!quiet) console.log(`${found ? 200 : 404} ${req.method} ${url.pathname}`);
+  } catch {
+    res.writeHead(404, { "Content-Type": "text/plain" });
+    res.end("Not found");
+  }
+});
+
+server.listen(port, "127.0.0.1", () => {
+  console.log(`Serving ${dir} at http://127.0.0.1:${port}${base}`);
+});

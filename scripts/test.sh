@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test and exits non-zero on any failure:
+#   format, clippy (native and wasm32), native unit tests, in-browser tests against real
+#   IndexedDB (headless Chromium), and end-to-end tests of the release build served under a
+#   sub-path with its Content-Security-Policy on. Screenshots land in test-results/.
+# Installs whatever is missing first (see scripts/install.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh
+source scripts/env.sh
+
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+started=$SECONDS
+
+step "fetch dependencies"
+cargo fetch --quiet
+export CARGO_NET_OFFLINE=true
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy (native)"
+cargo clippy --all-targets --quiet -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
+
+step "native tests"
+cargo test --quiet
+
+step "in-browser tests (headless Chromium, real IndexedDB)"
+cargo test --target wasm32-unknown-unknown --quiet
+
+step "release build under a sub-path (/crm/)"
+trunk build --release --offline --public-url /crm/ --dist target/e2e-dist
+
+step "end-to-end tests"
+mkdir -p test-results
+E2E_DIST=target/e2e-dist E2E_BASE=/crm/ node --test --test-concurrency=1 tests/e2e/
+
+printf '\n\033[1;32mall tests passed in %ss\033[0m\n' "$((SECONDS - started))"

@@ -1,0 +1,116 @@
+//! The root component: preferences, workspace, notices, router.
+
+use crate::domain::settings::Theme;
+use crate::store;
+use crate::ui::commitments::page::CommitmentsPage;
+use crate::ui::customers::detail::CustomerPage;
+use crate::ui::customers::edit::{EditCustomerPage, NewCustomerPage};
+use crate::ui::customers::list::CustomerList;
+use crate::ui::layout::boot::BootScreen;
+use crate::ui::layout::shell::Shell;
+use crate::ui::routes::{Page, base_path};
+use crate::ui::settings::page::SettingsPage;
+use crate::ui::state::{Status, provide_prefs, provide_workspace, use_texts};
+use crate::ui::trash::page::TrashPage;
+use crate::ui::widgets::empty::EmptyState;
+use crate::ui::widgets::icon::lu;
+use crate::ui::widgets::toast::provide_toasts;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{A, Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+/// The app.
+#[component]
+pub fn App() -> impl IntoView {
+    let prefs = provide_prefs();
+    let ws = provide_workspace();
+    provide_toasts();
+    let t = use_texts();
+
+    // <html lang>, theme, density and title follow the preferences.
+    Effect::new(move |_| {
+        let s = prefs.0.get();
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", s.lang.code());
+            match s.theme {
+                Theme::System => {
+                    let _ = root.remove_attribute("data-theme");
+                }
+                other => {
+                    let _ = root.set_attribute("data-theme", other.as_str());
+                }
+            }
+            let _ = root.set_attribute("data-density", s.density.as_str());
+        }
+        doc.set_title(s.lang.texts().app_name);
+    });
+
+    spawn_local(async move {
+        // Ask the browser not to evict the data; the answer shows in Settings.
+        let _ = store::request_persistence().await;
+    });
+    spawn_local(ws.open(store::DB_NAME));
+
+    // Another tab changed data: read the summaries again.
+    let feed = StoredValue::new_local(None::<store::ChangeFeed>);
+    Effect::new(move |_| {
+        if ws.status.get() == Status::Ready && feed.with_value(Option::is_none) {
+            feed.set_value(store::ChangeFeed::subscribe(move || {
+                if let Some(db) = ws.db() {
+                    spawn_local(async move {
+                        let _ = ws.reload(&db).await;
+                    });
+                }
+            }));
+        }
+    });
+
+    let base = base_path();
+    view! {
+        <Show
+            // Once open, the workspace stays on screen even if another tab closes the connection:
+            // the overlay below explains and offers a reload.
+            when=move || matches!(ws.status.get(), Status::Ready | Status::Closed)
+            fallback=move || view! { <BootScreen /> }
+        >
+            <Router base=base.clone()>
+                <Shell>
+                    <Routes fallback=move || view! { <NotFound /> }>
+                        <Route path=path!("/") view=|| view! { <Redirect path=Page::Customers.path() options=crate::ui::routes::nav() /> } />
+                        <Route path=path!("/index.html") view=|| view! { <Redirect path=Page::Customers.path() options=crate::ui::routes::nav() /> } />
+                        <Route path=path!("/customers") view=CustomerList />
+                        <Route path=path!("/customers/new") view=NewCustomerPage />
+                        <Route path=path!("/customers/:id") view=CustomerPage />
+                        <Route path=path!("/customers/:id/edit") view=EditCustomerPage />
+                        <Route path=path!("/commitments") view=CommitmentsPage />
+                        <Route path=path!("/trash") view=TrashPage />
+                        <Route path=path!("/settings") view=SettingsPage />
+                    </Routes>
+                </Shell>
+            </Router>
+        </Show>
+        {move || (ws.status.get() == Status::Closed).then(|| {
+            view! { <BootScreen /> }
+        })}
+        <span hidden>{move || t.get().app_name}</span>
+    }
+}
+
+/// A path that matches no page.
+#[component]
+fn NotFound() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <EmptyState
+            icon=lu::LuMapPinOff
+            title=Signal::derive(move || t.get().err_not_found.to_string())
+            body=Signal::derive(String::new)
+        >
+            <A href=Page::Customers.path() attr:class="btn btn-primary">{move || t.get().detail_back}</A>
+        </EmptyState>
+    }
+}

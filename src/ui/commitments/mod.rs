@@ -1,0 +1,2 @@
+//! Open commitments across all customers.
+pub mod page;

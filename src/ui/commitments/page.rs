@@ -1,0 +1,119 @@
+//! Every promise our side made and has not kept yet, earliest due first: who promised what to
+//! whom, and which are overdue (seed 000: "three reps promised different things").
+
+use crate::domain::interaction::{Commitment, Interaction};
+use crate::domain::time::{format_date, format_relative_day};
+use crate::store;
+use crate::ui::clock;
+use crate::ui::routes::Page;
+use crate::ui::state::{use_lang, use_prefs, use_texts, use_workspace};
+use crate::ui::widgets::empty::EmptyState;
+use crate::ui::widgets::icon::{Icon, lu};
+use crate::ui::widgets::toast::use_toasts;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+/// The commitments page.
+#[component]
+pub fn CommitmentsPage() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let ws = use_workspace();
+    let prefs = use_prefs();
+    let toasts = use_toasts();
+    let only_mine = RwSignal::new(false);
+    let loaded = LocalResource::new(move || {
+        ws.revision.track();
+        async move {
+            let db = ws.db()?;
+            Some(store::open_commitments(&db).await)
+        }
+    });
+    let today = clock::today();
+
+    let mark_done = move |i: Interaction| {
+        let Some(db) = ws.db() else { return };
+        spawn_local(async move {
+            match store::set_commitment_done(&db, i.id, Some(clock::now())).await {
+                Ok((_, s)) => ws.apply(vec![s]),
+                Err(e) => toasts.error(&e),
+            }
+        });
+    };
+
+    view! {
+        <section class="page">
+            <header class="page-header">
+                <div>
+                    <h1>{move || t.get().commitments_title}</h1>
+                    <p class="page-sub">{move || t.get().commitments_intro}</p>
+                </div>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || only_mine.get()
+                        disabled=move || prefs.0.with(|s| s.me.is_none())
+                        on:change=move |ev| only_mine.set(event_target_checked(&ev))
+                    />
+                    {move || t.get().commitments_mine}
+                </label>
+            </header>
+            <Transition fallback=move || view! { <p class="muted">{move || t.get().loading}</p> }>
+                {move || loaded.get().map(|r| match r {
+                    Some(Ok(list)) => {
+                        let me = prefs.0.with(|s| s.me);
+                        let mut list: Vec<(Interaction, Commitment)> = list
+                            .into_iter()
+                            .filter(|i| !only_mine.get() || (me.is_some() && i.member_id == me))
+                            // Customers in the trash keep their promises out of sight.
+                            .filter(|i| ws.index.with(|ix| ix.get(i.customer_id).is_some_and(|s| s.deleted_at.is_none())))
+                            .filter_map(|i| i.commitment.clone().filter(Commitment::is_open).map(|c| (i, c)))
+                            .collect();
+                        list.sort_by_key(|(_, c)| c.due);
+                        if list.is_empty() {
+                            return view! {
+                                <EmptyState
+                                    icon=lu::LuListChecks
+                                    title=Signal::derive(move || t.get().commitments_empty.to_string())
+                                    body=Signal::derive(String::new)
+                                />
+                            }.into_any();
+                        }
+                        view! {
+                            <ul class="commitments-page" data-testid="commitments">
+                                {list.into_iter().map(|(i, c)| {
+                                    let overdue = c.is_overdue(today);
+                                    let customer = ws.index.with(|ix| ix.get(i.customer_id).map(|s| s.name.clone())).unwrap_or_default();
+                                    let who = ws.member_name(i.member_id);
+                                    let cid = i.customer_id;
+                                    let item = i.clone();
+                                    view! {
+                                        <li class="commitment-row" class:overdue=overdue>
+                                            <div class="commitment-due-col">
+                                                <strong>{move || format_date(c.due, lang.get())}</strong>
+                                                <span class="muted">{move || format_relative_day(c.due, today, lang.get())}</span>
+                                                {overdue.then(|| view! { <span class="badge badge-danger">{move || t.get().overdue}</span> })}
+                                            </div>
+                                            <div class="commitment-main">
+                                                <span class="commitment-text">{c.text.clone()}</span>
+                                                <A href=Page::Customer(cid).path() attr:class="muted">{customer}</A>
+                                            </div>
+                                            <div class="commitment-who">{who.unwrap_or_default()}</div>
+                                            <button class="btn btn-small" on:click=move |_| mark_done(item.clone())>
+                                                <Icon icon=lu::LuCheck />
+                                                {move || t.get().mark_done}
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                    Some(Err(e)) => view! { <p class="form-error" role="alert">{move || e.message(t.get())}</p> }.into_any(),
+                    None => view! { <p></p> }.into_any(),
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,421 @@
+//! The customer 360 view (客户360视图): identity and badges, totals, open commitments, quick
+//! logging of interactions and purchases, one timeline, contact persons and the customer file.
+
+use super::contacts::ContactsPanel;
+use super::format::revenue_text;
+use super::interaction_form::InteractionForm;
+use super::purchase_form::PurchaseForm;
+use super::timeline::Timeline;
+use crate::domain::customer::{Customer, Party};
+use crate::domain::id::Id;
+use crate::domain::money::Currency;
+use crate::domain::time::{format_date, format_datetime, format_relative_day};
+use crate::store::{self, CustomerDetail};
+use crate::ui::clock;
+use crate::ui::routes::Page;
+use crate::ui::state::{edited, use_lang, use_texts, use_workspace};
+use crate::ui::widgets::empty::EmptyState;
+use crate::ui::widgets::icon::{Icon, lu};
+use crate::ui::widgets::toast::use_toasts;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// The 360 view page.
+#[component]
+pub fn CustomerPage() -> impl IntoView {
+    let t = use_texts();
+    let ws = use_workspace();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
+    let detail = LocalResource::new(move || {
+        let id = id.get();
+        // Reload whenever records change (here or in another tab).
+        ws.revision.track();
+        async move {
+            let db = ws.db()?;
+            Some(store::load_detail(&db, id?).await)
+        }
+    });
+    view! {
+        <section class="page page-detail">
+            <A href=Page::Customers.path() attr:class="back-link">
+                <Icon icon=lu::LuArrowLeft />
+                {move || t.get().detail_back}
+            </A>
+            <Transition fallback=move || view! { <p class="muted">{move || t.get().loading}</p> }>
+                {move || detail.get().map(|loaded| match loaded {
+                    Some(Ok(Some(d))) => view! { <Detail detail=d /> }.into_any(),
+                    Some(Err(e)) => view! { <p class="form-error" role="alert">{move || e.message(t.get())}</p> }.into_any(),
+                    _ => view! {
+                        <EmptyState
+                            icon=lu::LuUserX
+                            title=Signal::derive(move || t.get().detail_not_found.to_string())
+                            body=Signal::derive(String::new)
+                        />
+                    }.into_any(),
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Quick {
+    Interaction,
+    Purchase,
+}
+
+#[component]
+fn Detail(detail: CustomerDetail) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let ws = use_workspace();
+    let toasts = use_toasts();
+    let CustomerDetail {
+        customer,
+        contacts,
+        interactions,
+        purchases,
+    } = detail;
+    let id = customer.id;
+    let today = clock::today();
+    let summary = Memo::new(move |_| ws.index.with(|ix| ix.get(id).cloned()));
+    let quick = RwSignal::new(Quick::Interaction);
+    let default_currency = purchases
+        .first()
+        .map_or(Currency::Cny, |p| p.amount.currency);
+    let stored = StoredValue::new(customer.clone());
+
+    let set_owner = move |owner: Option<Id>| {
+        let Some(db) = ws.db() else { return };
+        let c = edited(&stored.get_value(), |c| c.owner_id = owner);
+        spawn_local(async move {
+            match store::update_customer(&db, &c).await {
+                Ok(s) => {
+                    ws.apply(vec![s]);
+                    toasts.info(t.get_untracked().customer_saved);
+                }
+                Err(e) => toasts.error(&e),
+            }
+        });
+    };
+    let to_trash = move |_| {
+        let Some(db) = ws.db() else { return };
+        spawn_local(async move {
+            match store::trash(&db, &[id], clock::now()).await {
+                Ok(rows) => {
+                    ws.apply(rows);
+                    let undo_db = db.clone();
+                    toasts.with_action(
+                        (t.get_untracked().moved_to_trash)(1),
+                        t.get_untracked().undo,
+                        move || {
+                            let db = undo_db.clone();
+                            spawn_local(async move {
+                                match store::restore(&db, &[id]).await {
+                                    Ok(rows) => ws.apply(rows),
+                                    Err(e) => toasts.error(&e),
+                                }
+                            });
+                        },
+                    );
+                }
+                Err(e) => toasts.error(&e),
+            }
+        });
+    };
+    let restore = move |_| {
+        let Some(db) = ws.db() else { return };
+        spawn_local(async move {
+            match store::restore(&db, &[id]).await {
+                Ok(rows) => {
+                    ws.apply(rows);
+                    toasts.info((t.get_untracked().restored)(1));
+                }
+                Err(e) => toasts.error(&e),
+            }
+        });
+    };
+
+    let open_commitments: Vec<_> = interactions
+        .iter()
+        .filter_map(|i| {
+            i.commitment
+                .clone()
+                .filter(|c| c.is_open())
+                .map(|c| (i.member_id, c))
+        })
+        .collect();
+    let in_trash = customer.is_deleted();
+    let subtitle = [
+        customer.company.as_str(),
+        customer.region.as_str(),
+        customer.industry.as_str(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let party = customer.party;
+    let kind = customer.kind;
+    let dnc = customer.do_not_contact.clone();
+    let owner_id = customer.owner_id;
+
+    view! {
+        <article class="detail" data-testid="customer-detail">
+            {in_trash.then(|| view! {
+                <div class="banner banner-warn" role="status">
+                    <Icon icon=lu::LuTrash2 />
+                    <span>{move || t.get().detail_in_trash}</span>
+                    <button class="btn btn-small" on:click=restore>{move || t.get().restore}</button>
+                </div>
+            })}
+            <header class="detail-header">
+                <div class="avatar" aria-hidden="true">
+                    <Icon icon=if party == Party::Individual { lu::LuUser } else { lu::LuBuilding2 } />
+                </div>
+                <div class="detail-title">
+                    <h1 data-testid="customer-name">{customer.name.clone()}</h1>
+                    <p class="muted">{subtitle}</p>
+                    <div class="badges">
+                        <span class=format!("kind kind-{}", kind.as_str())>{move || kind.label(t.get())}</span>
+                        {customer.tags.iter().map(|tag| view! { <span class="tag">{tag.clone()}</span> }).collect_view()}
+                        {dnc.map(|d| view! {
+                            <span class="badge badge-warn" data-testid="dnc-badge">
+                                {move || format!("{} · {}", t.get().badge_dnc, format_date(d.since, lang.get()))}
+                            </span>
+                        })}
+                    </div>
+                </div>
+                <div class="detail-actions">
+                    <label class="owner-picker">
+                        <span class="muted">{move || t.get().owner}</span>
+                        <select
+                            data-testid="detail-owner"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                set_owner(v.parse().ok());
+                            }
+                        >
+                            <option value="" selected=owner_id.is_none()>{move || t.get().unassigned}</option>
+                            {move || ws.members.get().into_iter().map(|m| view! {
+                                <option value=m.id.to_string() selected=owner_id == Some(m.id)>{m.name}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <A href=Page::EditCustomer(id).path() attr:class="btn" attr:data-testid="edit-customer">
+                        <Icon icon=lu::LuPencil />
+                        {move || t.get().edit}
+                    </A>
+                    {(!in_trash).then(|| view! {
+                        <button class="btn btn-danger-soft" data-testid="trash-customer" on:click=to_trash>
+                            <Icon icon=lu::LuTrash2 />
+                            <span class="btn-label">{move || t.get().move_to_trash}</span>
+                        </button>
+                    })}
+                </div>
+            </header>
+
+            <section class="totals" aria-label=move || t.get().detail_totals data-testid="totals">
+                {move || summary.get().map(|s| {
+                    let a = s.activity;
+                    let last_contact = a.last_interaction.map(|ts| ts.local_datetime(clock::offset_minutes()));
+                    let first = a.first_purchase_date();
+                    let last = a.last_purchase_date();
+                    let lang = lang.get();
+                    let t = t.get();
+                    view! {
+                        <div class="stat"><span class="stat-label">{t.total_revenue}</span><strong class="stat-value" data-testid="total-revenue">{revenue_text(&a.revenue, lang)}</strong></div>
+                        <div class="stat"><span class="stat-label">{t.total_purchases}</span><strong class="stat-value" data-testid="total-purchases">{a.purchase_count}</strong></div>
+                        <div class="stat"><span class="stat-label">{t.first_purchase}</span><strong class="stat-value">{first.map_or_else(|| t.never.to_string(), |d| format_date(d, lang))}</strong></div>
+                        <div class="stat">
+                            <span class="stat-label">{t.last_purchase}</span>
+                            <strong class="stat-value">{last.map_or_else(|| t.never.to_string(), |d| format_date(d, lang))}</strong>
+                            <span class="stat-sub">{last.map(|d| format_relative_day(d, today, lang))}</span>
+                        </div>
+                        <div class="stat"><span class="stat-label">{t.last_contact}</span><strong class="stat-value">{last_contact.map_or_else(|| t.never.to_string(), |d| format_datetime(d, lang))}</strong></div>
+                    }
+                })}
+            </section>
+
+            {(!open_commitments.is_empty()).then(|| {
+                let items = open_commitments.clone();
+                view! {
+                    <section class="panel panel-highlight" aria-labelledby="open-commitments" data-testid="open-commitments">
+                        <header class="panel-header"><h2 id="open-commitments">{move || t.get().open_commitments}</h2></header>
+                        <ul class="commitment-list">
+                            {items.into_iter().map(|(member, c)| {
+                                let overdue = c.is_overdue(today);
+                                let who = ws.member_name(member);
+                                view! {
+                                    <li class:overdue=overdue>
+                                        <Icon icon=if overdue { lu::LuTriangleAlert } else { lu::LuClock } />
+                                        <span class="commitment-text">{c.text.clone()}</span>
+                                        <span class="muted">
+                                            {move || format!("{} {}", t.get().due, format_date(c.due, lang.get()))}
+                                            {who.clone().map(|w| format!(" · {w}"))}
+                                        </span>
+                                        {overdue.then(|| view! { <span class="badge badge-danger">{move || t.get().overdue}</span> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
+
+            <div class="detail-grid">
+                <div class="detail-main">
+                    <section class="panel" aria-label=move || t.get().quick_interaction>
+                        <div class="tabs" role="tablist">
+                            <button
+                                role="tab"
+                                class="tab"
+                                id="tab-interaction"
+                                aria-selected=move || (quick.get() == Quick::Interaction).to_string()
+                                aria-controls="quick-panel"
+                                data-testid="tab-interaction"
+                                on:click=move |_| quick.set(Quick::Interaction)
+                            >
+                                <Icon icon=lu::LuMessageSquarePlus />
+                                {move || t.get().quick_interaction}
+                            </button>
+                            <button
+                                role="tab"
+                                class="tab"
+                                id="tab-purchase"
+                                aria-selected=move || (quick.get() == Quick::Purchase).to_string()
+                                aria-controls="quick-panel"
+                                data-testid="tab-purchase"
+                                on:click=move |_| quick.set(Quick::Purchase)
+                            >
+                                <Icon icon=lu::LuReceipt />
+                                {move || t.get().quick_purchase}
+                            </button>
+                        </div>
+                        <div id="quick-panel" role="tabpanel" aria-labelledby=move || if quick.get() == Quick::Interaction { "tab-interaction" } else { "tab-purchase" }>
+                            {
+                                let contacts = contacts.clone();
+                                move || match quick.get() {
+                                    Quick::Interaction => view! {
+                                        <InteractionForm customer_id=id existing=None contacts=contacts.clone() on_done=Callback::new(|_| {}) />
+                                    }.into_any(),
+                                    Quick::Purchase => view! {
+                                        <PurchaseForm customer_id=id existing=None currency=default_currency on_done=Callback::new(|_| {}) />
+                                    }.into_any(),
+                                }
+                            }
+                        </div>
+                    </section>
+                    <Timeline customer_id=id interactions=interactions purchases=purchases contacts=contacts.clone() />
+                </div>
+                <aside class="detail-side">
+                    <ContactsPanel customer_id=id contacts=contacts />
+                    <CustomerFile customer=customer />
+                </aside>
+            </div>
+        </article>
+    }
+}
+
+/// The customer file: channels, the four information blocks, credit and preferences.
+#[component]
+fn CustomerFile(customer: Customer) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let c = customer;
+    let row = move |label: fn(&'static crate::domain::i18n::Texts) -> &'static str,
+                    value: String| {
+        (!value.trim().is_empty()).then(|| {
+            view! {
+                <div class="kv"><dt>{move || label(t.get())}</dt><dd>{value}</dd></div>
+            }
+        })
+    };
+    let credit = c.credit_limit;
+    let dnc = c.do_not_contact.clone();
+    let source = c.source;
+    let trend = c.business.trend;
+    let pay = c.business.payment_ability;
+    let rank = c.position.rank;
+    let created = c.created_at.local_date(clock::offset_minutes());
+    let updated = c.updated_at.local_datetime(clock::offset_minutes());
+    view! {
+        <section class="panel" aria-labelledby="file-title" data-testid="customer-file">
+            <header class="panel-header"><h2 id="file-title">{move || t.get().details_title}</h2></header>
+            <dl class="kvs">
+                <div class="kv">
+                    <dt>{move || t.get().phones}</dt>
+                    <dd class="ways">
+                        {c.phones.iter().map(|p| view! { <a href=format!("tel:{}", crate::domain::validate::phone_digits(p))>{p.clone()}</a> }).collect_view()}
+                        {c.phones.is_empty().then(|| view! { <span class="muted">{move || t.get().not_set}</span> })}
+                    </dd>
+                </div>
+                <div class="kv">
+                    <dt>{move || t.get().emails}</dt>
+                    <dd class="ways">
+                        {c.emails.iter().map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a> }).collect_view()}
+                        {c.emails.is_empty().then(|| view! { <span class="muted">{move || t.get().not_set}</span> })}
+                    </dd>
+                </div>
+                {row(|t| t.wechat, c.wechat.clone())}
+                {row(|t| t.address, c.address.clone())}
+                <div class="kv"><dt>{move || t.get().source}</dt><dd>{move || source.label(t.get())}</dd></div>
+            </dl>
+            <h3>{move || t.get().sec_business}</h3>
+            <dl class="kvs">
+                {row(|t| t.main_products, c.business.main_products.clone())}
+                {row(|t| t.scale, c.business.scale.clone())}
+                <div class="kv"><dt>{move || t.get().trend}</dt><dd>{move || trend.label(t.get())}</dd></div>
+                <div class="kv"><dt>{move || t.get().payment_ability}</dt><dd>{move || pay.label(t.get())}</dd></div>
+                {row(|t| t.business_notes, c.business.notes.clone())}
+            </dl>
+            {(!c.sales_policy.is_empty()).then(|| view! {
+                <h3>{move || t.get().sec_policy}</h3>
+                <p class="prose">{c.sales_policy.clone()}</p>
+            })}
+            <h3>{move || t.get().sec_position}</h3>
+            <dl class="kvs">
+                <div class="kv"><dt>{move || t.get().supplier_rank}</dt><dd>{move || rank.label(t.get())}</dd></div>
+                {row(|t| t.share_of_wallet, c.position.share_of_wallet.map(|p| format!("{p}%")).unwrap_or_default())}
+                {row(|t| t.position_notes, c.position.notes.clone())}
+            </dl>
+            {(!c.competitors.is_empty()).then(|| view! {
+                <h3>{move || t.get().sec_competitors}</h3>
+                <dl class="kvs">
+                    {c.competitors.iter().map(|cp| view! { <div class="kv"><dt>{cp.name.clone()}</dt><dd>{cp.notes.clone()}</dd></div> }).collect_view()}
+                </dl>
+            })}
+            <h3>{move || t.get().sec_credit}</h3>
+            <dl class="kvs">
+                <div class="kv">
+                    <dt>{move || t.get().credit_limit}</dt>
+                    <dd>{move || credit.map_or_else(|| t.get().not_set.to_string(), |m| m.format(lang.get()))}</dd>
+                </div>
+                <div class="kv">
+                    <dt>{move || t.get().dnc}</dt>
+                    <dd>{move || match &dnc {
+                        None => t.get().no.to_string(),
+                        Some(d) => {
+                            let channels = if d.channels.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" ({})", d.channels.iter().map(|c| c.label(t.get())).collect::<Vec<_>>().join(", "))
+                            };
+                            format!("{} {}{channels}", t.get().dnc_since, format_date(d.since, lang.get()))
+                        }
+                    }}</dd>
+                </div>
+            </dl>
+            {(!c.notes.is_empty()).then(|| view! {
+                <h3>{move || t.get().notes}</h3>
+                <p class="prose">{c.notes.clone()}</p>
+            })}
+            <p class="muted small">
+                {move || format!("{} {} · {} {}", t.get().created, format_date(created, lang.get()), t.get().col_updated, format_datetime(updated, lang.get()))}
+            </p>
+        </section>
+    }
+}

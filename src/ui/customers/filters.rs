@@ -1,0 +1,125 @@
+//! The filter bar above the customer list.
+
+use crate::domain::customer::CustomerKind;
+use crate::domain::list::{ContactFilter, ListQuery, OwnerFilter};
+use crate::ui::state::{use_texts, use_workspace};
+use crate::ui::widgets::icon::{Icon, lu};
+use leptos::prelude::*;
+
+/// Kind, owner, tag and contact-preference filters.
+#[component]
+pub fn FilterBar(
+    /// The current query.
+    query: Memo<ListQuery>,
+    /// Called with the changed query.
+    on_change: Callback<ListQuery>,
+    /// Clears search and filters.
+    on_clear: Callback<()>,
+) -> impl IntoView {
+    let t = use_texts();
+    let ws = use_workspace();
+    let tags = Memo::new(move |_| ws.index.with(|ix| ix.tag_counts()));
+    let update = move |f: Box<dyn FnOnce(&mut ListQuery)>| {
+        let mut q = query.get_untracked();
+        f(&mut q);
+        on_change.run(q);
+    };
+
+    view! {
+        <div class="filters" role="group" aria-label=move || t.get().filter_kind>
+            <label class="filter">
+                <span class="sr-only">{move || t.get().filter_kind}</span>
+                <select
+                    data-testid="filter-kind"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        update(Box::new(move |q| q.kind = CustomerKind::parse(&v)));
+                    }
+                >
+                    <option value="" selected=move || query.with(|q| q.kind.is_none())>{move || t.get().filter_kind_all}</option>
+                    {CustomerKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.as_str() selected=move || query.with(|q| q.kind == Some(k))>
+                            {move || k.label(t.get())}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="filter">
+                <span class="sr-only">{move || t.get().filter_owner}</span>
+                <select
+                    data-testid="filter-owner"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        update(Box::new(move |q| {
+                            q.owner = match v.as_str() {
+                                "" => OwnerFilter::Any,
+                                "none" => OwnerFilter::Unassigned,
+                                id => id.parse().map(OwnerFilter::Member).unwrap_or_default(),
+                            }
+                        }));
+                    }
+                >
+                    <option value="" selected=move || query.with(|q| q.owner == OwnerFilter::Any)>{move || t.get().filter_owner_all}</option>
+                    <option value="none" selected=move || query.with(|q| q.owner == OwnerFilter::Unassigned)>{move || t.get().unassigned}</option>
+                    <For
+                        each=move || ws.members.get()
+                        key=|m| (m.id, m.name.clone())
+                        children=move |m| {
+                            let id = m.id;
+                            view! {
+                                <option value=id.to_string() selected=move || query.with(|q| q.owner == OwnerFilter::Member(id))>{m.name}</option>
+                            }
+                        }
+                    />
+                </select>
+            </label>
+            <label class="filter">
+                <span class="sr-only">{move || t.get().filter_tag}</span>
+                <select
+                    data-testid="filter-tag"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        update(Box::new(move |q| q.tag = (!v.is_empty()).then_some(v)));
+                    }
+                >
+                    <option value="" selected=move || query.with(|q| q.tag.is_none())>{move || t.get().filter_tag_all}</option>
+                    {move || tags.get().into_iter().map(|(tag, n)| {
+                        let value = tag.clone();
+                        let is = tag.clone();
+                        view! {
+                            <option value=value selected=move || query.with(|q| q.tag.as_deref() == Some(is.as_str()))>
+                                {format!("{tag} ({n})")}
+                            </option>
+                        }
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="filter">
+                <span class="sr-only">{move || t.get().filter_contact}</span>
+                <select
+                    data-testid="filter-contact"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        update(Box::new(move |q| {
+                            q.contact = match v.as_str() {
+                                "dnc" => ContactFilter::DoNotContact,
+                                "ok" => ContactFilter::Contactable,
+                                _ => ContactFilter::Any,
+                            }
+                        }));
+                    }
+                >
+                    <option value="" selected=move || query.with(|q| q.contact == ContactFilter::Any)>{move || t.get().filter_contact_all}</option>
+                    <option value="dnc" selected=move || query.with(|q| q.contact == ContactFilter::DoNotContact)>{move || t.get().filter_contact_dnc}</option>
+                    <option value="ok" selected=move || query.with(|q| q.contact == ContactFilter::Contactable)>{move || t.get().filter_contact_ok}</option>
+                </select>
+            </label>
+            <Show when=move || query.with(ListQuery::is_filtered)>
+                <button class="btn btn-ghost" data-testid="clear-filters" on:click=move |_| on_clear.run(())>
+                    <Icon icon=lu::LuFunnelX />
+                    {move || t.get().filter_clear}
+                </button>
+            </Show>
+        </div>
+    }
+}

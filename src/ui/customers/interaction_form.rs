@@ -1,0 +1,210 @@
+//! Logging (or editing) an interaction, with an optional commitment.
+
+use crate::domain::contact::ContactPerson;
+use crate::domain::id::Id;
+use crate::domain::interaction::{Channel, Interaction, InteractionInput};
+use crate::domain::time::{date_input_value, datetime_input_value};
+use crate::domain::validate::{Field, FieldError};
+use crate::store;
+use crate::ui::clock;
+use crate::ui::state::{use_prefs, use_texts, use_workspace};
+use crate::ui::widgets::field::{
+    SelectField, TextArea, TextField, bind, error_for, field_id, label,
+};
+use crate::ui::widgets::keys;
+use crate::ui::widgets::toast::use_toasts;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The interaction form. New when `existing` is `None`.
+#[component]
+pub fn InteractionForm(
+    customer_id: Id,
+    existing: Option<Interaction>,
+    /// The customer's contact persons, to say whom we spoke with.
+    contacts: Vec<ContactPerson>,
+    /// Called after a successful save.
+    on_done: Callback<()>,
+    /// Called on Esc / Cancel.
+    #[prop(optional)]
+    on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    let t = use_texts();
+    let ws = use_workspace();
+    let toasts = use_toasts();
+    let me = use_prefs().0.with_untracked(|s| s.me);
+    let offset = clock::offset_minutes();
+    let fresh = move || InteractionInput {
+        at: datetime_input_value(clock::now().local_datetime(offset)),
+        member_id: me,
+        ..InteractionInput::default()
+    };
+    let initial = match &existing {
+        Some(i) => InteractionInput {
+            at: datetime_input_value(i.at.local_datetime(offset)),
+            channel: i.channel,
+            member_id: i.member_id,
+            contact_id: i.contact_id,
+            summary: i.summary.clone(),
+            commitment_text: i
+                .commitment
+                .as_ref()
+                .map(|c| c.text.clone())
+                .unwrap_or_default(),
+            commitment_due: i
+                .commitment
+                .as_ref()
+                .map(|c| date_input_value(c.due))
+                .unwrap_or_default(),
+        },
+        None => fresh(),
+    };
+    let input = RwSignal::new(initial);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let saving = RwSignal::new(false);
+    let existing = StoredValue::new(existing);
+    let prefix = if existing.with_value(Option::is_some) {
+        "ie"
+    } else {
+        "in"
+    };
+    let id = move |f: Field| field_id(prefix, f, None);
+
+    let submit = move || {
+        if saving.get_untracked() {
+            return;
+        }
+        let Some(db) = ws.db() else { return };
+        let result = existing.with_value(|e| {
+            input
+                .get_untracked()
+                .validate(customer_id, e.as_ref(), clock::now(), offset)
+        });
+        match result {
+            Err(e) => errors.set(e),
+            Ok(interaction) => {
+                errors.set(Vec::new());
+                saving.set(true);
+                spawn_local(async move {
+                    match store::save_interaction(&db, &interaction).await {
+                        Ok(summary) => {
+                            ws.apply(vec![summary]);
+                            toasts.info(t.get_untracked().interaction_saved);
+                            if existing.with_value(Option::is_none) {
+                                input.set(fresh());
+                            }
+                            on_done.run(());
+                        }
+                        Err(e) => toasts.error(&e),
+                    }
+                    saving.set(false);
+                });
+            }
+        }
+    };
+
+    let (at, set_at) = bind(input, |i| i.at.clone(), |i, v| i.at = v);
+    let (summary, set_summary) = bind(input, |i| i.summary.clone(), |i, v| i.summary = v);
+    let (ctext, set_ctext) = bind(
+        input,
+        |i| i.commitment_text.clone(),
+        |i, v| i.commitment_text = v,
+    );
+    let (cdue, set_cdue) = bind(
+        input,
+        |i| i.commitment_due.clone(),
+        |i, v| i.commitment_due = v,
+    );
+    let contact_options = {
+        let contacts = contacts.clone();
+        Signal::derive(move || {
+            let mut o = vec![(None, t.get().none.to_string())];
+            o.extend(contacts.iter().map(|c| (Some(c.id), c.name.clone())));
+            o
+        })
+    };
+    let member_options = Signal::derive(move || {
+        let mut o = vec![(None, t.get().none.to_string())];
+        o.extend(ws.members.get().into_iter().map(|m| (Some(m.id), m.name)));
+        o
+    });
+
+    view! {
+        <form
+            class="form quick-form"
+            novalidate
+            data-testid="interaction-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                submit();
+            }
+            on:keydown=move |ev| {
+                if keys::is_escape(&ev) {
+                    if let Some(c) = on_cancel {
+                        ev.prevent_default();
+                        c.run(());
+                    }
+                    return;
+                }
+                if ev.key() == "Enter" {
+                    let is_input = ev.target().and_then(|t| {
+                        use wasm_bindgen::JsCast;
+                        t.dyn_into::<web_sys::HtmlInputElement>().ok()
+                    }).is_some();
+                    let in_area = !is_input && (ev.ctrl_key() || ev.meta_key());
+                    if is_input || in_area {
+                        ev.prevent_default();
+                        if !keys::composing(&ev) && (in_area || !ev.shift_key()) {
+                            submit();
+                        }
+                    }
+                }
+            }
+        >
+            <div class="grid-3">
+                <TextField id=id(Field::When) kind="datetime-local" label=label(t, |t| t.when) value=at on_input=set_at error=error_for(errors, Field::When, None) required=true />
+                <SelectField
+                    id=format!("{prefix}-channel")
+                    label=label(t, |t| t.channel)
+                    options=Signal::derive(move || Channel::ALL.into_iter().map(|c| (c, c.label(t.get()).to_string())).collect())
+                    value=Signal::derive(move || input.with(|i| i.channel))
+                    on_change=Callback::new(move |c| input.update(|i| i.channel = c))
+                />
+                <SelectField
+                    id=format!("{prefix}-member")
+                    label=label(t, |t| t.our_side)
+                    options=member_options
+                    value=Signal::derive(move || input.with(|i| i.member_id))
+                    on_change=Callback::new(move |m| input.update(|i| i.member_id = m))
+                />
+            </div>
+            <TextArea
+                id=id(Field::Summary)
+                label=label(t, |t| t.summary)
+                value=summary
+                on_input=set_summary
+                error=error_for(errors, Field::Summary, None)
+                placeholder=label(t, |t| t.summary_placeholder)
+                rows=3
+            />
+            <div class="grid-3">
+                <SelectField
+                    id=format!("{prefix}-contact")
+                    label=label(t, |t| t.their_side)
+                    options=contact_options
+                    value=Signal::derive(move || input.with(|i| i.contact_id))
+                    on_change=Callback::new(move |c| input.update(|i| i.contact_id = c))
+                />
+                <TextField id=id(Field::CommitmentText) label=label(t, |t| t.commitment) value=ctext on_input=set_ctext error=error_for(errors, Field::CommitmentText, None) placeholder=label(t, |t| t.commitment_placeholder) />
+                <TextField id=id(Field::CommitmentDue) kind="date" label=label(t, |t| t.commitment_due) value=cdue on_input=set_cdue error=error_for(errors, Field::CommitmentDue, None) />
+            </div>
+            <div class="form-actions">
+                <span class="hint">{move || t.get().save_hint}</span>
+                {on_cancel.map(|c| view! { <button type="button" class="btn" on:click=move |_| c.run(())>{move || t.get().cancel}</button> })}
+                <button type="submit" class="btn btn-primary" data-testid="save-interaction" disabled=move || saving.get()>
+                    {move || if saving.get() { t.get().saving } else { t.get().save }}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,193 @@
+//! The customer list page: search as you type, filters and order kept in the URL (so a view can
+//! be bookmarked and shared), a virtualised table, multi-select with bulk actions.
+
+use super::bulk_bar::BulkBar;
+use super::filters::FilterBar;
+use super::table::CustomerTable;
+use crate::domain::id::Id;
+use crate::domain::list::{ListQuery, SortKey};
+use crate::ui::routes::Page;
+use crate::ui::settings::data::load_sample_data;
+use crate::ui::state::{use_texts, use_workspace};
+use crate::ui::widgets::empty::EmptyState;
+use crate::ui::widgets::icon::{Icon, lu};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use std::collections::HashSet;
+use std::time::Duration;
+
+/// How long typing must pause before the list filters: keystrokes never wait for the search.
+const SEARCH_DELAY: Duration = Duration::from_millis(90);
+
+/// The list URL for a query.
+pub fn list_url(q: &ListQuery) -> String {
+    let params = q.to_params();
+    if params.is_empty() {
+        return Page::Customers.path();
+    }
+    let query: Vec<String> = params
+        .into_iter()
+        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
+        .collect();
+    format!("{}?{}", Page::Customers.path(), query.join("&"))
+}
+
+/// The customer list.
+#[component]
+pub fn CustomerList() -> impl IntoView {
+    let t = use_texts();
+    let ws = use_workspace();
+    let navigate = use_navigate();
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|p| {
+            let pairs: Vec<(String, String)> = p
+                .clone()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            ListQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        })
+    });
+    let names = Memo::new(move |_| ws.member_names());
+    let rows = Memo::new(move |_| {
+        let q = query.get();
+        names.with(|n| ws.index.with(|ix| ix.query(&q, n)))
+    });
+    let active_total = Memo::new(move |_| {
+        ws.index
+            .with(|ix| ix.count(crate::domain::list::Scope::Active))
+    });
+    let selection = RwSignal::new(HashSet::<Id>::new());
+    let sample_busy = RwSignal::new(false);
+
+    let go = {
+        let navigate = navigate.clone();
+        Callback::new(move |q: ListQuery| {
+            navigate(
+                &list_url(&q),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..crate::ui::routes::nav()
+                },
+            );
+        })
+    };
+
+    // The search box answers every keystroke at once; the list follows after a short pause.
+    let text = RwSignal::new(query.get_untracked().text);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let on_search = move |value: String| {
+        text.set(value.clone());
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                let mut q = query.get_untracked();
+                q.text = value.clone();
+                go.run(q);
+            },
+            SEARCH_DELAY,
+        )
+        .ok();
+        pending.set_value(handle);
+    };
+    let on_sort = Callback::new(move |key: SortKey| {
+        let mut q = query.get_untracked();
+        if q.sort == key {
+            q.descending = !q.descending;
+        } else {
+            q.sort = key;
+            q.descending = key.descending_first();
+        }
+        go.run(q);
+    });
+    let on_clear = Callback::new(move |_| {
+        text.set(String::new());
+        let q = ListQuery {
+            sort: query.get_untracked().sort,
+            descending: query.get_untracked().descending,
+            ..ListQuery::default()
+        };
+        go.run(q);
+    });
+
+    view! {
+        <section class="page page-list">
+            <header class="page-header">
+                <div>
+                    <h1>{move || t.get().customers_title}</h1>
+                    <p class="page-sub" data-testid="customer-count">
+                        {move || {
+                            let shown = rows.with(Vec::len);
+                            let total = active_total.get();
+                            if query.with(ListQuery::is_filtered) {
+                                (t.get().n_shown_of)(shown, total)
+                            } else {
+                                (t.get().n_customers)(total)
+                            }
+                        }}
+                    </p>
+                </div>
+                <A href=Page::NewCustomer.path() attr:class="btn btn-primary" attr:data-testid="new-customer">
+                    <Icon icon=lu::LuPlus />
+                    <span>{move || t.get().new_customer}</span>
+                </A>
+            </header>
+            <Show
+                when=move || { active_total.get() > 0 }
+                fallback=move || view! {
+                    <EmptyState
+                        icon=lu::LuUsers
+                        title=Signal::derive(move || t.get().empty_title.to_string())
+                        body=Signal::derive(move || t.get().empty_body.to_string())
+                    >
+                        <A href=Page::NewCustomer.path() attr:class="btn btn-primary">{move || t.get().empty_add}</A>
+                        <button
+                            class="btn"
+                            data-testid="load-sample"
+                            disabled=move || sample_busy.get()
+                            on:click=move |_| load_sample_data(sample_busy)
+                        >
+                            {move || if sample_busy.get() { t.get().sample_loading } else { t.get().empty_sample }}
+                        </button>
+                    </EmptyState>
+                }
+            >
+                <div class="toolbar">
+                    <div class="search">
+                        <Icon icon=lu::LuSearch />
+                        <input
+                            type="search"
+                            data-testid="search"
+                            aria-label=move || t.get().search_label
+                            placeholder=move || t.get().search_placeholder
+                            prop:value=move || text.get()
+                            on:input=move |ev| on_search(event_target_value(&ev))
+                        />
+                    </div>
+                    <FilterBar query=query on_change=go on_clear=on_clear />
+                </div>
+                <BulkBar selection=selection />
+                <Show
+                    when=move || rows.with(|r| !r.is_empty())
+                    fallback=move || view! {
+                        <EmptyState
+                            icon=lu::LuSearchX
+                            title=Signal::derive(move || t.get().no_match_title.to_string())
+                            body=Signal::derive(move || t.get().no_match_body.to_string())
+                        >
+                            <button class="btn" on:click=move |_| on_clear.run(())>{move || t.get().filter_clear}</button>
+                        </EmptyState>
+                    }
+                >
+                    <CustomerTable rows=rows query=query on_sort=on_sort selection=selection />
+                </Show>
+            </Show>
+        </section>
+    }
+}

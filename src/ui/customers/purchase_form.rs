@@ -1,0 +1,138 @@
+//! Recording (or editing) a purchase.
+
+use crate::domain::id::Id;
+use crate::domain::money::Currency;
+use crate::domain::purchase::{Purchase, PurchaseInput};
+use crate::domain::time::date_input_value;
+use crate::domain::validate::{Field, FieldError};
+use crate::store;
+use crate::ui::clock;
+use crate::ui::state::{use_texts, use_workspace};
+use crate::ui::widgets::field::{SelectField, TextField, bind, error_for, field_id, label};
+use crate::ui::widgets::keys;
+use crate::ui::widgets::toast::use_toasts;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The purchase form. New when `existing` is `None`; `currency` is the default for new ones.
+#[component]
+pub fn PurchaseForm(
+    customer_id: Id,
+    existing: Option<Purchase>,
+    currency: Currency,
+    on_done: Callback<()>,
+    #[prop(optional)] on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    let t = use_texts();
+    let ws = use_workspace();
+    let toasts = use_toasts();
+    let fresh = move || PurchaseInput {
+        date: date_input_value(clock::today()),
+        currency,
+        quantity: "1".into(),
+        ..PurchaseInput::default()
+    };
+    let initial = existing
+        .as_ref()
+        .map_or_else(fresh, PurchaseInput::from_purchase);
+    let input = RwSignal::new(initial);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let saving = RwSignal::new(false);
+    let existing = StoredValue::new(existing);
+    let prefix = if existing.with_value(Option::is_some) {
+        "pe"
+    } else {
+        "pn"
+    };
+    let id = move |f: Field| field_id(prefix, f, None);
+
+    let submit = move || {
+        if saving.get_untracked() {
+            return;
+        }
+        let Some(db) = ws.db() else { return };
+        let result = existing.with_value(|e| {
+            input
+                .get_untracked()
+                .validate(customer_id, e.as_ref(), clock::today(), clock::now())
+        });
+        match result {
+            Err(e) => errors.set(e),
+            Ok(purchase) => {
+                errors.set(Vec::new());
+                saving.set(true);
+                spawn_local(async move {
+                    match store::save_purchase(&db, &purchase).await {
+                        Ok(summary) => {
+                            ws.apply(vec![summary]);
+                            toasts.info(t.get_untracked().purchase_saved);
+                            if existing.with_value(Option::is_none) {
+                                input.set(fresh());
+                            }
+                            on_done.run(());
+                        }
+                        Err(e) => toasts.error(&e),
+                    }
+                    saving.set(false);
+                });
+            }
+        }
+    };
+
+    let (date, set_date) = bind(input, |i| i.date.clone(), |i, v| i.date = v);
+    let (amount, set_amount) = bind(input, |i| i.amount.clone(), |i, v| i.amount = v);
+    let (quantity, set_quantity) = bind(input, |i| i.quantity.clone(), |i, v| i.quantity = v);
+    let (product, set_product) = bind(input, |i| i.product.clone(), |i, v| i.product = v);
+    let (margin, set_margin) = bind(input, |i| i.margin.clone(), |i, v| i.margin = v);
+    let (notes, set_notes) = bind(input, |i| i.notes.clone(), |i, v| i.notes = v);
+
+    view! {
+        <form
+            class="form quick-form"
+            novalidate
+            data-testid="purchase-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                submit();
+            }
+            on:keydown=move |ev| {
+                if keys::is_escape(&ev) {
+                    if let Some(c) = on_cancel {
+                        ev.prevent_default();
+                        c.run(());
+                    }
+                } else if ev.key() == "Enter" {
+                    ev.prevent_default();
+                    if keys::is_submit(&ev) {
+                        submit();
+                    }
+                }
+            }
+        >
+            <div class="grid-3">
+                <TextField id=id(Field::Date) kind="date" label=label(t, |t| t.date) value=date on_input=set_date error=error_for(errors, Field::Date, None) required=true />
+                <div class="field-row">
+                    <TextField id=id(Field::Amount) label=label(t, |t| t.amount) value=amount on_input=set_amount error=error_for(errors, Field::Amount, None) required=true inputmode="decimal" class="grow" />
+                    <SelectField
+                        id=format!("{prefix}-currency")
+                        label=label(t, |t| t.currency)
+                        options=Signal::derive(|| Currency::ALL.into_iter().map(|c| (c, c.code().to_string())).collect())
+                        value=Signal::derive(move || input.with(|i| i.currency))
+                        on_change=Callback::new(move |c| input.update(|i| i.currency = c))
+                    />
+                </div>
+                <TextField id=id(Field::Quantity) label=label(t, |t| t.quantity) value=quantity on_input=set_quantity error=error_for(errors, Field::Quantity, None) inputmode="decimal" />
+                <TextField id=id(Field::Product) label=label(t, |t| t.product) value=product on_input=set_product error=error_for(errors, Field::Product, None) />
+                <TextField id=id(Field::Margin) label=label(t, |t| t.margin) value=margin on_input=set_margin error=error_for(errors, Field::Margin, None) inputmode="decimal" />
+                <TextField id=id(Field::Notes) label=label(t, |t| t.notes) value=notes on_input=set_notes error=error_for(errors, Field::Notes, None) />
+            </div>
+            <div class="form-actions">
+                <span class="hint">{move || t.get().save_hint}</span>
+                {on_cancel.map(|c| view! { <button type="button" class="btn" on:click=move |_| c.run(())>{move || t.get().cancel}</button> })}
+                <button type="submit" class="btn btn-primary" data-testid="save-purchase" disabled=move || saving.get()>
+                    {move || if saving.get() { t.get().saving } else { t.get().save }}
+                </button>
+            </div>
+        </form>
+    }
+}

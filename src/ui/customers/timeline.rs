@@ -1,0 +1,240 @@
+//! One timeline of a customer's interactions and purchases, newest first, with commitments
+//! marked open, done or overdue.
+
+use super::interaction_form::InteractionForm;
+use super::purchase_form::PurchaseForm;
+use crate::domain::contact::ContactPerson;
+use crate::domain::id::Id;
+use crate::domain::interaction::Interaction;
+use crate::domain::money::Currency;
+use crate::domain::purchase::Purchase;
+use crate::domain::time::{Timestamp, format_date, format_datetime, format_relative_day};
+use crate::store;
+use crate::ui::clock;
+use crate::ui::state::{use_lang, use_texts, use_workspace};
+use crate::ui::widgets::confirm::Confirm;
+use crate::ui::widgets::icon::{Icon, IconData, lu};
+use crate::ui::widgets::modal::Modal;
+use crate::ui::widgets::toast::use_toasts;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// An entry of the timeline.
+#[derive(Clone, PartialEq)]
+enum Entry {
+    Interaction(Interaction),
+    Purchase(Purchase),
+}
+
+impl Entry {
+    /// When it happened; a purchase counts from noon of its day.
+    fn at(&self, offset: i32) -> Timestamp {
+        match self {
+            Entry::Interaction(i) => i.at,
+            Entry::Purchase(p) => {
+                Timestamp::from_local(p.date.and_hms_opt(12, 0, 0).unwrap_or_default(), offset)
+            }
+        }
+    }
+}
+
+fn channel_icon(i: &Interaction) -> IconData {
+    use crate::domain::interaction::Channel::*;
+    match i.channel {
+        Call => lu::LuPhone,
+        Visit => lu::LuMapPin,
+        Email => lu::LuMail,
+        WeChat => lu::LuMessageCircle,
+        Meeting => lu::LuUsers,
+        Event => lu::LuCalendarDays,
+        Note => lu::LuStickyNote,
+    }
+}
+
+/// What is being edited or deleted.
+#[derive(Clone, PartialEq)]
+enum Target {
+    Interaction(Interaction),
+    Purchase(Purchase),
+}
+
+/// The timeline.
+#[component]
+pub fn Timeline(
+    customer_id: Id,
+    interactions: Vec<Interaction>,
+    purchases: Vec<Purchase>,
+    contacts: Vec<ContactPerson>,
+) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let ws = use_workspace();
+    let toasts = use_toasts();
+    let offset = clock::offset_minutes();
+    let today = clock::today();
+    let mut entries: Vec<Entry> = interactions
+        .into_iter()
+        .map(Entry::Interaction)
+        .chain(purchases.into_iter().map(Entry::Purchase))
+        .collect();
+    entries.sort_by_key(|e| std::cmp::Reverse(e.at(offset)));
+    let empty = entries.is_empty();
+    let contacts = StoredValue::new(contacts);
+    let editing = RwSignal::new(None::<Target>);
+    let deleting = RwSignal::new(None::<String>);
+    let delete_target = StoredValue::new(None::<Target>);
+
+    let toggle_done = move |id: Id, done: bool| {
+        let Some(db) = ws.db() else { return };
+        spawn_local(async move {
+            match store::set_commitment_done(&db, id, done.then(clock::now)).await {
+                Ok((_, s)) => ws.apply(vec![s]),
+                Err(e) => toasts.error(&e),
+            }
+        });
+    };
+    let confirm_delete = Callback::new(move |_| {
+        let (Some(db), Some(target)) = (ws.db(), delete_target.get_value()) else {
+            return;
+        };
+        spawn_local(async move {
+            let result = match target {
+                Target::Interaction(i) => store::delete_interaction(&db, i.id).await,
+                Target::Purchase(p) => store::delete_purchase(&db, p.id).await,
+            };
+            match result {
+                Ok(s) => {
+                    ws.apply(vec![s]);
+                    toasts.info(t.get_untracked().deleted_item);
+                }
+                Err(e) => toasts.error(&e),
+            }
+        });
+    });
+    let ask_delete = move |target: Target| {
+        delete_target.set_value(Some(target));
+        deleting.set(Some(t.get_untracked().confirm_delete_item.to_string()));
+    };
+    let member = move |id: Option<Id>| ws.member_name(id);
+    let contact_name = move |id: Option<Id>| {
+        let id = id?;
+        contacts.with_value(|cs| cs.iter().find(|c| c.id == id).map(|c| c.name.clone()))
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="timeline-title">
+            <header class="panel-header"><h2 id="timeline-title">{move || t.get().timeline}</h2></header>
+            {empty.then(|| view! { <p class="muted">{move || t.get().timeline_empty}</p> })}
+            <ol class="timeline" data-testid="timeline">
+                {entries.into_iter().map(|entry| match entry {
+                    Entry::Interaction(i) => {
+                        let who = member(i.member_id);
+                        let whom = contact_name(i.contact_id);
+                        let at = i.at.local_datetime(offset);
+                        let channel = i.channel;
+                        let edit_target = Target::Interaction(i.clone());
+                        let delete_target = Target::Interaction(i.clone());
+                        let commitment = i.commitment.clone().map(|c| {
+                            let id = i.id;
+                            let open = c.is_open();
+                            let overdue = c.is_overdue(today);
+                            view! {
+                                <div class="commitment" class:commitment-open=open class:commitment-overdue=overdue data-testid="commitment">
+                                    <Icon icon=if open { lu::LuCircleDashed } else { lu::LuCircleCheck } />
+                                    <div class="commitment-body">
+                                        <span class="commitment-text">{c.text.clone()}</span>
+                                        <span class="commitment-due">
+                                            {move || format!("{} {} · {}", t.get().due, format_date(c.due, lang.get()), format_relative_day(c.due, today, lang.get()))}
+                                            {overdue.then(|| view! { <span class="badge badge-danger">{move || t.get().overdue}</span> })}
+                                            {(!open).then(|| view! { <span class="badge badge-ok">{move || t.get().done}</span> })}
+                                        </span>
+                                    </div>
+                                    <button class="btn btn-small" data-testid="toggle-commitment" on:click=move |_| toggle_done(id, open)>
+                                        {move || if open { t.get().mark_done } else { t.get().mark_open }}
+                                    </button>
+                                </div>
+                            }
+                        });
+                        view! {
+                            <li class=format!("tl-item tl-{}", channel.as_str()) data-testid="timeline-interaction">
+                                <span class="tl-icon"><Icon icon=channel_icon(&i) /></span>
+                                <div class="tl-body">
+                                    <div class="tl-head">
+                                        <strong>{move || channel.label(t.get())}</strong>
+                                        <span class="muted">
+                                            {move || format_datetime(at, lang.get())}
+                                            {who.map(|w| format!(" · {w}"))}
+                                            {whom.map(|w| format!(" → {w}"))}
+                                        </span>
+                                        <span class="tl-actions">
+                                            <button class="btn-icon" aria-label=move || t.get().edit on:click=move |_| editing.set(Some(edit_target.clone()))><Icon icon=lu::LuPencil /></button>
+                                            <button class="btn-icon" aria-label=move || t.get().delete on:click=move |_| ask_delete(delete_target.clone())><Icon icon=lu::LuTrash2 /></button>
+                                        </span>
+                                    </div>
+                                    <p class="tl-text">{i.summary.clone()}</p>
+                                    {commitment}
+                                </div>
+                            </li>
+                        }.into_any()
+                    }
+                    Entry::Purchase(p) => {
+                        let amount = p.amount;
+                        let margin = p.margin.map(|m| crate::domain::money::Money::new(m, p.amount.currency));
+                        let date = p.date;
+                        let detail = format!(
+                            "{}{}",
+                            p.product,
+                            if p.quantity == rust_decimal::Decimal::ONE { String::new() } else { format!(" × {}", p.quantity) }
+                        );
+                        let edit_target = Target::Purchase(p.clone());
+                        let delete_target = Target::Purchase(p.clone());
+                        view! {
+                            <li class="tl-item tl-purchase" data-testid="timeline-purchase">
+                                <span class="tl-icon"><Icon icon=lu::LuShoppingCart /></span>
+                                <div class="tl-body">
+                                    <div class="tl-head">
+                                        <strong>{move || t.get().kind_purchase}</strong>
+                                        <span class="muted">{move || format_date(date, lang.get())}</span>
+                                        <span class="tl-actions">
+                                            <button class="btn-icon" aria-label=move || t.get().edit on:click=move |_| editing.set(Some(edit_target.clone()))><Icon icon=lu::LuPencil /></button>
+                                            <button class="btn-icon" aria-label=move || t.get().delete on:click=move |_| ask_delete(delete_target.clone())><Icon icon=lu::LuTrash2 /></button>
+                                        </span>
+                                    </div>
+                                    <p class="tl-text">
+                                        <strong class="amount">{move || amount.format(lang.get())}</strong>
+                                        " "
+                                        <span>{detail}</span>
+                                        {margin.map(|m| view! {
+                                            <span class="muted">{move || format!(" · {} {}", t.get().margin, m.format(lang.get()))}</span>
+                                        })}
+                                    </p>
+                                    {(!p.notes.is_empty()).then(|| view! { <p class="muted">{p.notes.clone()}</p> })}
+                                </div>
+                            </li>
+                        }.into_any()
+                    }
+                }).collect_view()}
+            </ol>
+            <Modal
+                open=Signal::derive(move || editing.with(Option::is_some))
+                on_close=Callback::new(move |_| editing.set(None))
+                title=Signal::derive(move || t.get().edit.to_string())
+                class="modal-wide"
+            >
+                {move || editing.get().map(|target| {
+                    let done = Callback::new(move |_| editing.set(None));
+                    match target {
+                        Target::Interaction(i) => view! {
+                            <InteractionForm customer_id=customer_id existing=Some(i) contacts=contacts.get_value() on_done=done on_cancel=done />
+                        }.into_any(),
+                        Target::Purchase(p) => {
+                            let currency: Currency = p.amount.currency;
+                            view! { <PurchaseForm customer_id=customer_id existing=Some(p) currency=currency on_done=done on_cancel=done /> }.into_any()
+                        }
+                    }
+                })}
+            </Modal>
+            <Confirm question=deleting confirm_label=Signal::derive(move || t.get().delete.to_string()) on_confirm=confirm_delete />
+        </section>
+    }
+}

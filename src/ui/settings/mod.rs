@@ -1,0 +1,5 @@
+//! Settings: preferences, team, storage, sample data, reset.
+pub mod data;
+pub mod page;
+pub mod storage;
+pub mod team;

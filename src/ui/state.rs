@@ -1,0 +1,194 @@
+//! App-wide state, provided once at the top and read through `use_*` functions.
+//!
+//! - [`Workspace`]: the database connection, every customer summary (the index the list,
+//!   palette and pages query), and the team.
+//! - [`Prefs`]: language, theme, density and "me", persisted to localStorage on change.
+//! - [`use_texts`]: the current language's messages.
+
+use crate::domain::customer::Customer;
+use crate::domain::error::AppError;
+use crate::domain::i18n::{Lang, Texts};
+use crate::domain::id::Id;
+use crate::domain::list::CustomerIndex;
+use crate::domain::member::TeamMember;
+use crate::domain::settings::Settings;
+use crate::domain::summary::CustomerSummary;
+use crate::store::{self, Db};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// Where opening the workspace stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Opening the database and reading summaries.
+    Opening,
+    /// Waiting: an old version of the app in another tab holds up the upgrade.
+    Blocked,
+    /// Ready to use.
+    Ready,
+    /// Cannot continue (storage unavailable, damaged...).
+    Failed(AppError),
+    /// Another tab upgraded or reset the database; this tab must reload.
+    Closed,
+}
+
+/// The open workspace: connection, customer index, team.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    db: StoredValue<Option<Db>, LocalStorage>,
+    /// Every customer summary with search keys; updated in place after each committed write.
+    pub index: RwSignal<CustomerIndex, LocalStorage>,
+    /// The team, in the order members were added.
+    pub members: RwSignal<Vec<TeamMember>>,
+    /// Opening status.
+    pub status: RwSignal<Status>,
+    /// Bumped whenever records change, so pages showing details reload.
+    pub revision: RwSignal<u64>,
+}
+
+impl Workspace {
+    fn new() -> Self {
+        Workspace {
+            db: StoredValue::new_local(None),
+            index: RwSignal::new_local(CustomerIndex::default()),
+            members: RwSignal::new(Vec::new()),
+            status: RwSignal::new(Status::Opening),
+            revision: RwSignal::new(0),
+        }
+    }
+
+    /// The connection, once open.
+    pub fn db(&self) -> Option<Db> {
+        self.db.get_value()
+    }
+
+    /// Opens the database and loads the team and every summary.
+    pub async fn open(self, name: &str) {
+        let status = self.status;
+        let db = match store::open(name, move || status.set(Status::Blocked)).await {
+            Ok(db) => db,
+            Err(e) => {
+                status.set(Status::Failed(e));
+                return;
+            }
+        };
+        db.on_closed(move || status.set(Status::Closed));
+        self.db.set_value(Some(db.clone()));
+        match self.reload(&db).await {
+            Ok(()) => status.set(Status::Ready),
+            Err(e) => status.set(Status::Failed(e)),
+        }
+    }
+
+    /// Reads the team and all summaries again (after another tab changed data).
+    pub async fn reload(self, db: &Db) -> Result<(), AppError> {
+        let members = store::list_members(db).await?;
+        let rows = store::load_summaries(db).await?;
+        self.members.set(members);
+        self.index.set(CustomerIndex::new(rows));
+        self.revision.update(|r| *r += 1);
+        Ok(())
+    }
+
+    /// Puts fresh summaries into the index after a committed write, and tells other tabs.
+    pub fn apply(self, rows: Vec<CustomerSummary>) {
+        if rows.is_empty() {
+            return;
+        }
+        self.index.update(|ix| {
+            for r in rows {
+                ix.upsert(r);
+            }
+        });
+        self.changed();
+    }
+
+    /// Drops purged customers from the index.
+    pub fn remove(self, ids: &[Id]) {
+        self.index.update(|ix| {
+            for id in ids {
+                ix.remove(*id);
+            }
+        });
+        self.changed();
+    }
+
+    /// Marks that records changed here: detail pages reload, other tabs refresh.
+    pub fn changed(self) {
+        self.revision.update(|r| *r += 1);
+        store::notify_changed();
+    }
+
+    /// Display names of the team, for sorting and showing owners.
+    pub fn member_names(self) -> HashMap<Id, String> {
+        self.members
+            .with(|ms| ms.iter().map(|m| (m.id, m.name.clone())).collect())
+    }
+
+    /// A member's name.
+    pub fn member_name(self, id: Option<Id>) -> Option<String> {
+        let id = id?;
+        self.members
+            .with(|ms| ms.iter().find(|m| m.id == id).map(|m| m.name.clone()))
+    }
+}
+
+/// Creates the workspace and provides it to every component below.
+pub fn provide_workspace() -> Workspace {
+    let ws = Workspace::new();
+    provide_context(ws);
+    ws
+}
+
+/// The workspace.
+pub fn use_workspace() -> Workspace {
+    expect_context::<Workspace>()
+}
+
+/// The user's preferences, saved to localStorage whenever they change.
+#[derive(Clone, Copy)]
+pub struct Prefs(pub RwSignal<Settings>);
+
+/// Loads preferences and provides them.
+pub fn provide_prefs() -> Prefs {
+    let prefs = Prefs(RwSignal::new(store::load_settings()));
+    Effect::new(move |_| {
+        let s = prefs.0.get();
+        store::save_settings(&s);
+    });
+    provide_context(prefs);
+    prefs
+}
+
+/// The preferences.
+pub fn use_prefs() -> Prefs {
+    expect_context::<Prefs>()
+}
+
+impl Prefs {
+    /// The current language.
+    pub fn lang(self) -> Signal<Lang> {
+        let s = self.0;
+        Signal::derive(move || s.with(|s| s.lang))
+    }
+}
+
+/// The current language's messages; read it inside reactive closures
+/// (`move || t.get().save`) so text follows a language switch.
+pub fn use_texts() -> Signal<&'static Texts> {
+    let prefs = use_prefs();
+    Signal::derive(move || prefs.0.with(|s| s.lang.texts()))
+}
+
+/// The current language.
+pub fn use_lang() -> Signal<Lang> {
+    use_prefs().lang()
+}
+
+/// A copy of a customer with a change applied and `updated_at` stamped, for one-field edits.
+pub fn edited(customer: &Customer, change: impl FnOnce(&mut Customer)) -> Customer {
+    let mut c = customer.clone();
+    change(&mut c);
+    c.updated_at = crate::ui::clock::now();
+    c
+}

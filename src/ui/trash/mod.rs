@@ -1,0 +1,2 @@
+//! Customers in the trash.
+pub mod page;

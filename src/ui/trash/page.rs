@@ -1,0 +1,132 @@
+//! The trash: restore customers, or delete them for good with all their records.
+
+use crate::domain::id::Id;
+use crate::domain::list::{ListQuery, Scope};
+use crate::domain::time::format_datetime;
+use crate::store;
+use crate::ui::clock;
+use crate::ui::routes::Page;
+use crate::ui::state::{use_lang, use_texts, use_workspace};
+use crate::ui::widgets::confirm::Confirm;
+use crate::ui::widgets::empty::EmptyState;
+use crate::ui::widgets::icon::{Icon, lu};
+use crate::ui::widgets::toast::use_toasts;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+/// The trash page.
+#[component]
+pub fn TrashPage() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let ws = use_workspace();
+    let toasts = use_toasts();
+    let rows = Memo::new(move |_| {
+        ws.index.with(|ix| {
+            let q = ListQuery {
+                scope: Scope::Trash,
+                ..ListQuery::default()
+            };
+            let mut rows: Vec<(Id, String, Option<crate::domain::time::Timestamp>)> = ix
+                .query(&q, &Default::default())
+                .into_iter()
+                .map(|p| {
+                    let r = ix.row(p);
+                    (r.id, r.name.clone(), r.deleted_at)
+                })
+                .collect();
+            rows.sort_by_key(|r| std::cmp::Reverse(r.2));
+            rows
+        })
+    });
+    let question = RwSignal::new(None::<String>);
+    let pending = StoredValue::new(Vec::<Id>::new());
+
+    let restore = move |id: Id| {
+        let Some(db) = ws.db() else { return };
+        spawn_local(async move {
+            match store::restore(&db, &[id]).await {
+                Ok(r) => {
+                    ws.apply(r);
+                    toasts.info((t.get_untracked().restored)(1));
+                }
+                Err(e) => toasts.error(&e),
+            }
+        });
+    };
+    let purge = Callback::new(move |_| {
+        let Some(db) = ws.db() else { return };
+        let ids = pending.get_value();
+        spawn_local(async move {
+            match store::purge(&db, &ids).await {
+                Ok(gone) => {
+                    ws.remove(&gone);
+                    toasts.info((t.get_untracked().purged)(gone.len()));
+                }
+                Err(e) => toasts.error(&e),
+            }
+        });
+    });
+
+    view! {
+        <section class="page">
+            <header class="page-header">
+                <div>
+                    <h1>{move || t.get().trash_title}</h1>
+                    <p class="page-sub">{move || t.get().trash_intro}</p>
+                </div>
+                <Show when=move || rows.with(|r| !r.is_empty())>
+                    <button class="btn btn-danger-soft" data-testid="empty-trash" on:click=move |_| {
+                        let ids: Vec<Id> = rows.with_untracked(|r| r.iter().map(|x| x.0).collect());
+                        let n = ids.len();
+                        pending.set_value(ids);
+                        question.set(Some((t.get_untracked().confirm_empty_trash)(n)));
+                    }>
+                        {move || t.get().trash_empty_all}
+                    </button>
+                </Show>
+            </header>
+            <Show
+                when=move || rows.with(|r| !r.is_empty())
+                fallback=move || view! {
+                    <EmptyState
+                        icon=lu::LuTrash2
+                        title=Signal::derive(move || t.get().trash_empty.to_string())
+                        body=Signal::derive(String::new)
+                    />
+                }
+            >
+                <ul class="trash-list" data-testid="trash-list">
+                    <For
+                        each=move || rows.get()
+                        key=|r| r.0
+                        children=move |(id, name, deleted)| {
+                            let when = deleted.map(|d| d.local_datetime(clock::offset_minutes()));
+                            let confirm_name = name.clone();
+                            view! {
+                                <li class="trash-row">
+                                    <A href=Page::Customer(id).path() attr:class="trash-name">{name.clone()}</A>
+                                    <span class="muted">
+                                        {move || when.map(|w| format!("{} {}", t.get().trash_deleted_at, format_datetime(w, lang.get())))}
+                                    </span>
+                                    <button class="btn btn-small" data-testid="restore" on:click=move |_| restore(id)>
+                                        <Icon icon=lu::LuUndo2 />
+                                        {move || t.get().restore}
+                                    </button>
+                                    <button class="btn btn-small btn-danger-soft" data-testid="purge" on:click=move |_| {
+                                        pending.set_value(vec![id]);
+                                        question.set(Some((t.get_untracked().confirm_purge)(&confirm_name)));
+                                    }>
+                                        {move || t.get().trash_purge}
+                                    </button>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </Show>
+            <Confirm question=question confirm_label=Signal::derive(move || t.get().trash_purge.to_string()) on_confirm=purge />
+        </section>
+    }
+}

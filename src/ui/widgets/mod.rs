@@ -1,0 +1,10 @@
+//! Shared building blocks.
+pub mod confirm;
+pub mod empty;
+pub mod field;
+pub mod icon;
+pub mod keys;
+pub mod list_input;
+pub mod modal;
+pub mod palette;
+pub mod toast;

@@ -1,0 +1,59 @@
+// axe-core on the list, the 360 view and settings, in both themes, at desktop and phone width;
+// screenshots of each for people to look at.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import AxeBuilder from "@axe-core/playwright";
+import { launch, loadSample, openApp, shot, startServer } from "./helpers.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function serious(page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+for (const theme of ["light", "dark"]) {
+  for (const [label, width, height] of [["desktop", 1280, 800], ["phone", 390, 844]]) {
+    test(`no serious accessibility violations: ${theme} theme, ${label}`, async () => {
+      const lang = theme === "light" ? "zh-CN" : "en-US";
+      const { context, page } = await openApp(browser, server.url, { lang, width, height, colorScheme: theme });
+      const found = {};
+      found.empty = await serious(page);
+      await loadSample(page);
+      found.list = await serious(page);
+      await shot(page, `list-${lang}-${theme}-${label}`);
+      await page.locator("[data-testid=customer-row] .row-link").first().click();
+      await page.getByTestId("customer-detail").waitFor();
+      found.detail = await serious(page);
+      await shot(page, `detail-${lang}-${theme}-${label}`);
+      await page.getByTestId("edit-customer").click();
+      await page.getByTestId("customer-form").waitFor();
+      found.form = await serious(page);
+      await shot(page, `form-${lang}-${theme}-${label}`);
+      await page.goto(server.url + "settings");
+      await page.getByTestId("team").waitFor();
+      found.settings = await serious(page);
+      await shot(page, `settings-${lang}-${theme}-${label}`);
+      await page.goto(server.url + "commitments");
+      await page.waitForSelector("[data-testid=commitments], [data-testid=empty-state]");
+      found.commitments = await serious(page);
+      await shot(page, `commitments-${lang}-${theme}-${label}`);
+      for (const [where, violations] of Object.entries(found)) {
+        assert.deepEqual(violations, [], `${where}: ${violations.join("; ")}`);
+      }
+      assert.deepEqual(page.problems, []);
+      await context.close();
+    });
+  }
+}

@@ -1,0 +1,173 @@
+// A person's everyday path: create a customer, log an interaction with a promise and a
+// purchase, reload, and find everything still there; search by pinyin; jump with Ctrl+K.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { fill, launch, loadSample, openApp, shot, startServer } from "./helpers.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test("create a customer, add an interaction and a purchase, reload: all still there", async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.getByTestId("new-customer").click();
+  await page.getByTestId("customer-form").waitFor();
+
+  // Saving an empty form names what is wrong, in Chinese.
+  await page.getByTestId("save-customer").click();
+  await page.getByTestId("form-errors").waitFor();
+  assert.match(await page.getByTestId("form-errors").innerText(), /名称：必填/);
+
+  await fill(page, "cf-name", "杭州西湖茶业有限公司");
+  await fill(page, "cf-phone-0", "0571-8888 6666");
+  await fill(page, "cf-email-0", "not-an-email");
+  await page.locator("#cf-name").press("Enter");
+  await page.getByText("邮箱格式不正确").first().waitFor();
+
+  await fill(page, "cf-email-0", "buyer@xihutea.cn");
+  await fill(page, "cf-tags", "重点, 华东");
+  // Enter while a Chinese IME is composing must not save...
+  await page.locator("#cf-name").dispatchEvent("keydown", { key: "Enter", isComposing: true, bubbles: true });
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByTestId("customer-detail").count(), 0, "composing Enter saved the form");
+  // ...a plain Enter does.
+  await page.locator("#cf-name").press("Enter");
+  await page.getByTestId("customer-detail").waitFor();
+  assert.equal(await page.getByTestId("customer-name").innerText(), "杭州西湖茶业有限公司");
+
+  // Log a visit with a promise.
+  await fill(page, "in-summary", "拜访采购部，介绍新品龙井");
+  await fill(page, "in-commitmenttext", "周五前发报价");
+  await fill(page, "in-commitmentdue", "2099-01-15");
+  await page.getByTestId("save-interaction").click();
+  await page.getByTestId("timeline-interaction").first().waitFor();
+  await page.getByTestId("open-commitments").waitFor();
+
+  // Record a purchase.
+  await page.getByTestId("tab-purchase").click();
+  await fill(page, "pn-amount", "12,800.50");
+  await fill(page, "pn-product", "龙井茶礼盒");
+  await page.getByTestId("save-purchase").click();
+  await page.getByTestId("timeline-purchase").first().waitFor();
+  await page.waitForFunction(() => document.querySelector("[data-testid=total-revenue]")?.textContent.includes("12,800.50"));
+
+  const url = page.url();
+  await page.reload();
+  await page.getByTestId("customer-detail").waitFor();
+  assert.equal(page.url(), url, "the deep link survives a reload under the sub-path");
+  assert.equal(await page.getByTestId("customer-name").innerText(), "杭州西湖茶业有限公司");
+  assert.match(await page.getByTestId("total-revenue").innerText(), /¥12,800\.50/);
+  assert.equal(await page.getByTestId("total-purchases").innerText(), "1");
+  assert.match(await page.getByTestId("timeline").innerText(), /拜访采购部，介绍新品龙井/);
+  assert.match(await page.getByTestId("open-commitments").innerText(), /周五前发报价/);
+  await shot(page, "detail-zh-desktop", true);
+
+  // The promise is done: mark it and it leaves the open list.
+  await page.getByTestId("toggle-commitment").click();
+  await page.getByTestId("open-commitments").waitFor({ state: "detached" });
+
+  // Back on the list the customer is there with its revenue.
+  await page.getByText("全部客户").click();
+  await page.getByTestId("customer-row").first().waitFor();
+  assert.match(await page.getByTestId("customer-row").first().innerText(), /杭州西湖茶业有限公司[\s\S]*¥12,800\.50/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("pinyin search, filters in the URL, and the command palette", async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  await shot(page, "list-zh-desktop");
+
+  // Add 张三 by hand: `zs` and `zhangsan` must find him.
+  await page.getByTestId("new-customer").click();
+  await page.locator("label.segment").nth(1).click(); // a person
+  await fill(page, "cf-name", "张三");
+  await page.locator("#cf-name").press("Enter");
+  await page.getByTestId("customer-detail").waitFor();
+  await page.getByText("全部客户").click();
+  await page.getByTestId("customer-row").first().waitFor();
+
+  const rows = page.getByTestId("customer-row");
+  for (const query of ["zs", "zhangsan", "zhang san", "ZS"]) {
+    await page.getByTestId("search").fill(query);
+    await page.waitForFunction(
+      (q) => new URL(location.href).searchParams.get("q") === q,
+      query,
+    );
+    const names = await page.locator("[data-testid=customer-row] .row-link").allInnerTexts();
+    assert.ok(names.includes("张三"), `${query} finds 张三 (got ${names.slice(0, 5)})`);
+  }
+
+  // Full pinyin of a city finds the companies named after it, and only those.
+  await page.getByTestId("search").fill("beijing");
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("q") === "beijing");
+  assert.ok((await rows.count()) > 0, "full pinyin finds 北京 customers");
+  for (const name of await page.locator("[data-testid=customer-row] .row-link").allInnerTexts()) {
+    assert.match(name, /北京/);
+  }
+
+  // Reloading keeps the search: the URL holds it.
+  await page.reload();
+  await page.getByTestId("customer-row").first().waitFor();
+  assert.equal(await page.getByTestId("search").inputValue(), "beijing");
+
+  // Ctrl+K, type pinyin initials, Enter opens the customer.
+  await page.getByTestId("clear-filters").click();
+  await page.keyboard.press("Control+k");
+  await page.getByTestId("palette").waitFor();
+  await page.keyboard.type("zhangsan");
+  await page.waitForTimeout(200);
+  await shot(page, "palette-zh-desktop");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("customer-detail").waitFor();
+  assert.equal(await page.getByTestId("customer-name").innerText(), "张三");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("bulk actions: tag two customers, filter by the tag, move them to the trash and undo", async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await loadSample(page);
+  const boxes = page.locator("[data-testid=customer-row] input[type=checkbox]");
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await page.getByTestId("bulk-bar").waitFor();
+  await page.getByTestId("bulk-tag").fill("展会跟进");
+  await page.getByTestId("bulk-tag").press("Enter");
+  await page.getByText("已为 2 位客户添加标签").waitFor();
+
+  await page.getByTestId("filter-tag").selectOption("展会跟进");
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByTestId("customer-row").count(), 2);
+  assert.match(page.url(), /tag=/);
+
+  await page.getByTestId("select-all").check();
+  await page.getByTestId("bulk-delete").click();
+  await page.getByText("已将 2 位客户移到回收站").waitFor();
+  await page.getByTestId("empty-state").waitFor();
+  await page.getByTestId("toast-action").click();
+  await page.getByTestId("customer-row").first().waitFor();
+  assert.equal(await page.getByTestId("customer-row").count(), 2, "Undo brought both back");
+
+  // Trash one for good.
+  await page.getByTestId("customer-row").first().locator("input[type=checkbox]").check();
+  await page.getByTestId("bulk-delete").click();
+  await page.getByText("已将 1 位客户移到回收站").waitFor();
+  await page.goto(server.url + "trash");
+  await page.getByTestId("trash-list").waitFor();
+  await shot(page, "trash-zh-desktop");
+  await page.getByTestId("purge").first().click();
+  await page.getByTestId("confirm-yes").click();
+  await page.getByText("已永久删除 1 位客户").waitFor();
+  await page.getByTestId("empty-state").waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
