@@ -29,7 +29,7 @@ step "native tests"
 cargo test --quiet
 
 step "in-browser tests (headless Chromium, real IndexedDB)"
-cargo test --target wasm32-unknown-unknown --quiet
+cargo test --target wasm32-unknown-unknown
 
 step "release build under a sub-path (/crm/)"
 trunk build --release --offline --public-url /crm/ --dist target/e2e-dist

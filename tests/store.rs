@@ -252,6 +252,7 @@ async fn trash_restore_and_purge() {
             seed: 7,
             customers: 3,
             today: today(),
+            id_epoch_ms: NOW.0 as u64,
         },
         gen_team,
     )
@@ -334,6 +335,7 @@ async fn a_failing_multi_record_write_leaves_nothing_behind() {
             seed: 11,
             customers: 5,
             today: today(),
+            id_epoch_ms: NOW.0 as u64,
         },
         team(11),
     )
@@ -377,6 +379,7 @@ async fn chunks_split_and_stay_consistent_at_a_few_thousand_customers() {
             seed: 3,
             customers: 2_600,
             today: today(),
+            id_epoch_ms: NOW.0 as u64,
         },
         |_| {},
     )
@@ -433,6 +436,7 @@ async fn delete_all_empties_every_store() {
             seed: 5,
             customers: 20,
             today: today(),
+            id_epoch_ms: NOW.0 as u64,
         },
         |_| {},
     )

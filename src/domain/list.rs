@@ -8,7 +8,7 @@
 use crate::domain::customer::CustomerKind;
 use crate::domain::id::Id;
 use crate::domain::money::Currency;
-use crate::domain::search::{self, Query};
+use crate::domain::search::{KeyBuilder, Query};
 use crate::domain::summary::CustomerSummary;
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -191,18 +191,44 @@ impl ListQuery {
 }
 
 /// Every customer summary with its search and sort keys.
+///
+/// Queries never sort on the fly: for each sortable column an order of all rows is computed on
+/// first use (and again after a change), and a query walks that order keeping the rows that
+/// pass its filters, so a filter change costs one pass over the rows.
 #[derive(Default)]
 pub struct CustomerIndex {
     rows: Vec<CustomerSummary>,
     /// Lowercase search key of each row (names with pinyin, phones, e-mails, WeChat).
     keys: Vec<Box<str>>,
-    /// Lowercase key of the name alone, for ranking.
-    name_keys: Vec<Box<str>>,
-    /// Sort key of the name: full pinyin for Chinese, lowercase otherwise.
-    sort_names: Vec<Box<str>>,
+    /// Length of the part of each key that belongs to the customer's own name (for ranking).
+    name_ends: Vec<u32>,
+    /// Where in each key the name's sort form (full pinyin, or the lowercased name) lies.
+    sort_names: Vec<(u32, u32)>,
     by_id: HashMap<Id, u32>,
-    /// Rank of each row by name, computed on first use after a change.
-    name_rank: OnceCell<Vec<u32>>,
+    /// All rows in ascending order of each sortable column, computed on first use.
+    orders: [OnceCell<Vec<u32>>; ORDERED_KEYS],
+}
+
+/// Columns with a cached order (every [`SortKey`] except owner, whose names live elsewhere).
+const ORDERED_KEYS: usize = 5;
+
+fn order_slot(key: SortKey) -> Option<usize> {
+    match key {
+        SortKey::Name => Some(0),
+        SortKey::Kind => Some(1),
+        SortKey::Revenue => Some(2),
+        SortKey::LastPurchase => Some(3),
+        // Relevance falls back to the most recently updated first.
+        SortKey::Updated | SortKey::Relevance => Some(4),
+        SortKey::Owner => None,
+    }
+}
+
+/// What the index keeps about a row besides the summary.
+struct RowKeys {
+    key: Box<str>,
+    name_end: u32,
+    sort_name: (u32, u32),
 }
 
 impl CustomerIndex {
@@ -210,64 +236,73 @@ impl CustomerIndex {
     pub fn new(rows: Vec<CustomerSummary>) -> Self {
         let mut index = CustomerIndex {
             keys: Vec::with_capacity(rows.len()),
-            name_keys: Vec::with_capacity(rows.len()),
+            name_ends: Vec::with_capacity(rows.len()),
             sort_names: Vec::with_capacity(rows.len()),
             by_id: HashMap::with_capacity(rows.len()),
-            rows: Vec::new(),
-            name_rank: OnceCell::new(),
+            rows: Vec::with_capacity(rows.len()),
+            orders: Default::default(),
         };
+        let mut builder = KeyBuilder::default();
         for row in rows {
-            index.push(row);
+            let keys = Self::keys_of(&mut builder, &row);
+            if let Some(&i) = index.by_id.get(&row.id) {
+                index.set(i as usize, row, keys);
+            } else {
+                index.by_id.insert(row.id, index.rows.len() as u32);
+                index.rows.push(row);
+                index.keys.push(keys.key);
+                index.name_ends.push(keys.name_end);
+                index.sort_names.push(keys.sort_name);
+            }
         }
         index
     }
 
-    fn keys_of(s: &CustomerSummary) -> (Box<str>, Box<str>, Box<str>) {
-        let names = std::iter::once(s.name.as_str())
-            .chain(std::iter::once(s.company.as_str()))
-            .chain(s.contact_names.iter().map(String::as_str));
-        let key = search::build_key(
-            names,
-            s.phones.iter().map(String::as_str),
-            s.emails
-                .iter()
-                .map(String::as_str)
-                .chain(std::iter::once(s.wechat.as_str())),
-        );
-        let name_key = search::build_key([s.name.as_str()], [], []);
-        let sort_name = search::pinyin_keys(&s.name)
-            .into_iter()
-            .next()
-            .map(|(full, _)| full)
-            .unwrap_or_else(|| search::normalise(&s.name));
-        (key.into(), name_key.into(), sort_name.into())
-    }
-
-    fn push(&mut self, row: CustomerSummary) {
-        if let Some(&i) = self.by_id.get(&row.id) {
-            self.replace(i as usize, row);
-            return;
+    fn keys_of(b: &mut KeyBuilder, s: &CustomerSummary) -> RowKeys {
+        b.start();
+        let sort_name = b.name(&s.name);
+        let name_end = b.len() as u32;
+        if !s.company.is_empty() {
+            b.name(&s.company);
         }
-        let (key, name_key, sort_name) = Self::keys_of(&row);
-        self.by_id.insert(row.id, self.rows.len() as u32);
-        self.rows.push(row);
-        self.keys.push(key);
-        self.name_keys.push(name_key);
-        self.sort_names.push(sort_name);
+        for c in &s.contact_names {
+            b.name(c);
+        }
+        for p in &s.phones {
+            b.phone(p);
+        }
+        for e in &s.emails {
+            b.text(e);
+        }
+        b.text(&s.wechat);
+        RowKeys {
+            key: b.key().into(),
+            name_end,
+            sort_name,
+        }
     }
 
-    fn replace(&mut self, i: usize, row: CustomerSummary) {
-        let (key, name_key, sort_name) = Self::keys_of(&row);
+    fn set(&mut self, i: usize, row: CustomerSummary, keys: RowKeys) {
         self.rows[i] = row;
-        self.keys[i] = key;
-        self.name_keys[i] = name_key;
-        self.sort_names[i] = sort_name;
+        self.keys[i] = keys.key;
+        self.name_ends[i] = keys.name_end;
+        self.sort_names[i] = keys.sort_name;
     }
 
     /// Inserts or replaces one summary.
     pub fn upsert(&mut self, row: CustomerSummary) {
-        self.push(row);
-        self.name_rank = OnceCell::new();
+        let keys = Self::keys_of(&mut KeyBuilder::default(), &row);
+        match self.by_id.get(&row.id) {
+            Some(&i) => self.set(i as usize, row, keys),
+            None => {
+                self.by_id.insert(row.id, self.rows.len() as u32);
+                self.rows.push(row);
+                self.keys.push(keys.key);
+                self.name_ends.push(keys.name_end);
+                self.sort_names.push(keys.sort_name);
+            }
+        }
+        self.orders = Default::default();
     }
 
     /// Removes a customer (purged from the trash).
@@ -278,12 +313,12 @@ impl CustomerIndex {
         let i = i as usize;
         self.rows.swap_remove(i);
         self.keys.swap_remove(i);
-        self.name_keys.swap_remove(i);
+        self.name_ends.swap_remove(i);
         self.sort_names.swap_remove(i);
         if let Some(moved) = self.rows.get(i) {
             self.by_id.insert(moved.id, i as u32);
         }
-        self.name_rank = OnceCell::new();
+        self.orders = Default::default();
     }
 
     /// Number of customers, trash included.
@@ -343,20 +378,92 @@ impl CustomerIndex {
             .count()
     }
 
-    fn name_rank(&self) -> &[u32] {
-        self.name_rank.get_or_init(|| {
-            let mut order: Vec<u32> = (0..self.rows.len() as u32).collect();
-            order.sort_by(|&a, &b| {
-                self.sort_names[a as usize]
-                    .cmp(&self.sort_names[b as usize])
-                    .then_with(|| self.rows[a as usize].id.cmp(&self.rows[b as usize].id))
-            });
-            let mut rank = vec![0u32; order.len()];
-            for (r, &i) in order.iter().enumerate() {
-                rank[i as usize] = r as u32;
+    fn sort_name(&self, i: usize) -> &str {
+        let (a, b) = self.sort_names[i];
+        &self.keys[i][a as usize..b as usize]
+    }
+
+    /// All rows in ascending order of a column (ties broken by id), cached until a change.
+    fn order(&self, slot: usize) -> &[u32] {
+        self.orders[slot].get_or_init(|| {
+            let rows = &self.rows;
+            let mut order: Vec<u32> = (0..rows.len() as u32).collect();
+            let id = |i: u32| rows[i as usize].id;
+            match slot {
+                0 => order.sort_by(|&a, &b| {
+                    self.sort_name(a as usize)
+                        .cmp(self.sort_name(b as usize))
+                        .then_with(|| id(a).cmp(&id(b)))
+                }),
+                1 => {
+                    let names = self.order(0);
+                    let mut rank = vec![0u32; rows.len()];
+                    for (r, &i) in names.iter().enumerate() {
+                        rank[i as usize] = r as u32;
+                    }
+                    order.sort_unstable_by_key(|&i| (rows[i as usize].kind, rank[i as usize]));
+                }
+                2 => {
+                    // Yuan first, then the other currencies together.
+                    let mut keyed: Vec<((i64, i64), u32)> = rows
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| {
+                            let a = &r.activity;
+                            let others: i64 = a
+                                .revenue
+                                .iter()
+                                .filter(|(c, _)| *c != Currency::Cny)
+                                .map(|(_, v)| *v)
+                                .sum();
+                            ((a.revenue_in(Currency::Cny), others), i as u32)
+                        })
+                        .collect();
+                    keyed
+                        .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(&id(b.1))));
+                    order = keyed.into_iter().map(|(_, i)| i).collect();
+                }
+                3 => {
+                    let mut keyed: Vec<(Option<i32>, u32)> = rows
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| (r.activity.last_purchase, i as u32))
+                        .collect();
+                    keyed
+                        .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(&id(b.1))));
+                    order = keyed.into_iter().map(|(_, i)| i).collect();
+                }
+                _ => {
+                    let mut keyed: Vec<(i64, u32)> = rows
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| (r.updated_at.0, i as u32))
+                        .collect();
+                    keyed
+                        .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(&id(b.1))));
+                    order = keyed.into_iter().map(|(_, i)| i).collect();
+                }
             }
-            rank
+            order
         })
+    }
+
+    fn passes(&self, i: usize, q: &ListQuery, text: &Query, tag: Option<&str>) -> bool {
+        let r = &self.rows[i];
+        r.deleted_at.is_some() == (q.scope == Scope::Trash)
+            && q.kind.is_none_or(|k| r.kind == k)
+            && match q.owner {
+                OwnerFilter::Any => true,
+                OwnerFilter::Unassigned => r.owner_id.is_none(),
+                OwnerFilter::Member(m) => r.owner_id == Some(m),
+            }
+            && match q.contact {
+                ContactFilter::Any => true,
+                ContactFilter::DoNotContact => r.do_not_contact,
+                ContactFilter::Contactable => !r.do_not_contact,
+            }
+            && tag.is_none_or(|t| r.tags.iter().any(|rt| rt.to_lowercase() == t))
+            && text.matches(&self.keys[i])
     }
 
     /// The positions of the rows matching a query, in its order. `owner_names` gives each
@@ -364,111 +471,64 @@ impl CustomerIndex {
     pub fn query(&self, q: &ListQuery, owner_names: &HashMap<Id, String>) -> Vec<u32> {
         let text = Query::parse(&q.text);
         let tag = q.tag.as_deref().map(str::to_lowercase);
-        let mut out: Vec<u32> = Vec::new();
-        for (i, r) in self.rows.iter().enumerate() {
-            let in_scope = r.deleted_at.is_some() == (q.scope == Scope::Trash);
-            if !in_scope
-                || q.kind.is_some_and(|k| r.kind != k)
-                || match q.owner {
-                    OwnerFilter::Any => false,
-                    OwnerFilter::Unassigned => r.owner_id.is_some(),
-                    OwnerFilter::Member(m) => r.owner_id != Some(m),
-                }
-                || match q.contact {
-                    ContactFilter::Any => false,
-                    ContactFilter::DoNotContact => !r.do_not_contact,
-                    ContactFilter::Contactable => r.do_not_contact,
-                }
-                || tag
-                    .as_deref()
-                    .is_some_and(|t| !r.tags.iter().any(|rt| rt.to_lowercase() == t))
-                || !text.matches(&self.keys[i])
-            {
-                continue;
+        let tag = tag.as_deref();
+        let Some(slot) = order_slot(q.sort) else {
+            return self.query_by_owner(q, &text, tag, owner_names);
+        };
+        let order = self.order(slot);
+        let keep = |&i: &u32| self.passes(i as usize, q, &text, tag);
+        if q.sort == SortKey::Relevance {
+            // Most recently updated first; with search text, better matches before others.
+            let mut out: Vec<u32> = order.iter().rev().copied().filter(keep).collect();
+            if !text.is_empty() {
+                let name_key =
+                    |i: u32| &self.keys[i as usize][..self.name_ends[i as usize] as usize];
+                out.sort_by_cached_key(|&i| text.rank(name_key(i)));
             }
-            out.push(i as u32);
+            return out;
         }
-        self.sort(&mut out, q, &text, owner_names);
-        out
+        if q.descending {
+            order.iter().rev().copied().filter(keep).collect()
+        } else {
+            order.iter().copied().filter(keep).collect()
+        }
     }
 
-    fn sort(
+    fn query_by_owner(
         &self,
-        out: &mut [u32],
         q: &ListQuery,
         text: &Query,
+        tag: Option<&str>,
         owner_names: &HashMap<Id, String>,
-    ) {
-        let rows = &self.rows;
-        let updated = |i: u32| std::cmp::Reverse(rows[i as usize].updated_at);
-        match q.sort {
-            SortKey::Relevance => {
-                if text.is_empty() {
-                    out.sort_unstable_by_key(|&i| (updated(i), rows[i as usize].id));
-                } else {
-                    out.sort_unstable_by_key(|&i| {
-                        (
-                            text.rank(&self.name_keys[i as usize]),
-                            updated(i),
-                            rows[i as usize].id,
-                        )
-                    });
-                }
-            }
-            SortKey::Name => {
-                let rank = self.name_rank();
-                out.sort_unstable_by_key(|&i| rank[i as usize]);
-            }
-            SortKey::Kind => {
-                let rank = self.name_rank();
-                out.sort_unstable_by_key(|&i| (rows[i as usize].kind, rank[i as usize]));
-            }
-            SortKey::Owner => {
-                // Owners are few: rank them once by name, unassigned last.
-                let mut owners: Vec<(&str, Id)> = owner_names
-                    .iter()
-                    .map(|(id, n)| (n.as_str(), *id))
-                    .collect();
-                owners.sort();
-                let owner_rank: HashMap<Id, usize> = owners
-                    .iter()
-                    .enumerate()
-                    .map(|(r, (_, id))| (*id, r))
-                    .collect();
-                let rank = self.name_rank();
-                out.sort_unstable_by_key(|&i| {
-                    let o = rows[i as usize]
-                        .owner_id
-                        .and_then(|id| owner_rank.get(&id).copied())
-                        .unwrap_or(usize::MAX);
-                    (o, rank[i as usize])
-                });
-            }
-            SortKey::Revenue => {
-                out.sort_unstable_by_key(|&i| {
-                    let a = &rows[i as usize].activity;
-                    let others: i64 = a
-                        .revenue
-                        .iter()
-                        .filter(|(c, _)| *c != Currency::Cny)
-                        .map(|(_, v)| *v)
-                        .sum();
-                    (a.revenue_in(Currency::Cny), others, rows[i as usize].id)
-                });
-            }
-            SortKey::LastPurchase => {
-                out.sort_unstable_by_key(|&i| {
-                    (rows[i as usize].activity.last_purchase, rows[i as usize].id)
-                });
-            }
-            SortKey::Updated => {
-                out.sort_unstable_by_key(|&i| (rows[i as usize].updated_at, rows[i as usize].id));
-            }
-        }
-        // Relevance has one fixed order; every other column sorts ascending, then flips.
-        if q.sort != SortKey::Relevance && q.descending {
+    ) -> Vec<u32> {
+        // Owners are few: rank them by name (unassigned last), then names within each owner.
+        let mut owners: Vec<(&str, Id)> = owner_names
+            .iter()
+            .map(|(id, n)| (n.as_str(), *id))
+            .collect();
+        owners.sort();
+        let owner_rank: HashMap<Id, usize> = owners
+            .iter()
+            .enumerate()
+            .map(|(r, (_, id))| (*id, r))
+            .collect();
+        let by_name = self.order(0);
+        let mut out: Vec<u32> = by_name
+            .iter()
+            .copied()
+            .filter(|&i| self.passes(i as usize, q, text, tag))
+            .collect();
+        // A stable sort keeps name order within each owner.
+        out.sort_by_key(|&i| {
+            self.rows[i as usize]
+                .owner_id
+                .and_then(|id| owner_rank.get(&id).copied())
+                .unwrap_or(usize::MAX)
+        });
+        if q.descending {
             out.reverse();
         }
+        out
     }
 }
 

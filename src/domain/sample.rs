@@ -73,6 +73,10 @@ pub struct SampleConfig {
     pub customers: usize,
     /// The day the histories end (normally today).
     pub today: NaiveDate,
+    /// Ids are stamped with this Unix time (ms) plus the customer's index, the way records an
+    /// import creates carry the import's time: ids then increase in generation order, so bulk
+    /// writes append to the newest summary chunk instead of touching every chunk.
+    pub id_epoch_ms: u64,
 }
 
 /// One generated customer and everything recorded about them.
@@ -442,7 +446,7 @@ impl Generator {
         );
         // Warm up so neighbouring sub-seeds diverge at once.
         rng.next_u64();
-        build(&mut rng, &self.config, &self.team)
+        build(&mut rng, &self.config, &self.team, index)
     }
 }
 
@@ -494,8 +498,9 @@ fn decimal(value: f64, digits: u32) -> Decimal {
         .normalize()
 }
 
-fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustomer {
+fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember], index: usize) -> SampleCustomer {
     let today = epoch_day(cfg.today);
+    let id_ms = cfg.id_epoch_ms + index as u64;
     let profile = profile_of(rng);
     let foreign = rng.chance(0.08).then(|| *rng.pick(&FOREIGN));
     let kind = match rng.range(0, 99) {
@@ -623,7 +628,7 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
     };
     let created_day = span_start - rng.range(0, 60) as i32;
     let created_at = day_ms(created_day, rng);
-    let id = Id::from_parts(created_at.0.max(0) as u64, rng.id_bytes());
+    let id = Id::from_parts(id_ms, rng.id_bytes());
 
     let currency = foreign.map_or(Currency::Cny, |f| f.2);
     // Typical order size in yuan; other currencies scaled by a rough rate so amounts look real.
@@ -680,7 +685,7 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
                 (amount * decimal(0.15 + 0.25 * rng.unit(), 2)).round_dp(currency.minor_digits())
             });
             Purchase {
-                id: Id::from_parts(at.0.max(0) as u64, rng.id_bytes()),
+                id: Id::from_parts(id_ms, rng.id_bytes()),
                 customer_id: id,
                 date: from_epoch_day(d),
                 amount: Money::new(amount, currency),
@@ -714,7 +719,7 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
                     None => mobile(rng),
                 };
                 ContactPerson {
-                    id: Id::from_parts(created_at.0.max(0) as u64 + 1, rng.id_bytes()),
+                    id: Id::from_parts(id_ms, rng.id_bytes()),
                     customer_id: id,
                     name,
                     title: title.to_string(),
@@ -776,7 +781,7 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember]) -> SampleCustom
                 }
             });
             Interaction {
-                id: Id::from_parts(at.0.max(0) as u64, rng.id_bytes()),
+                id: Id::from_parts(id_ms, rng.id_bytes()),
                 customer_id: id,
                 at,
                 channel,
@@ -955,6 +960,7 @@ mod tests {
             seed: 42,
             customers,
             today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            id_epoch_ms: 1_795_420_800_000,
         }
     }
 
@@ -1076,6 +1082,15 @@ mod tests {
         ] {
             assert!((lo..=hi).contains(&n), "{what}: {n} not in {lo}..={hi}");
         }
+    }
+
+    #[test]
+    fn customer_ids_increase_in_generation_order() {
+        let ids: Vec<Id> = Generator::new(config(200), team(42))
+            .map(|c| c.customer.id)
+            .collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(ids[0].unix_ms(), 1_795_420_800_000);
     }
 
     #[test]

@@ -39,47 +39,65 @@ const SURNAME_READINGS: &[(char, &str)] = &[
     ('阚', "kan"),
 ];
 
-/// The reading of one character in plain pinyin (ü written as `v`, as people type it).
-fn reading(ch: char) -> Option<String> {
-    ch.to_pinyin().map(|p| p.plain().replace('ü', "v"))
+/// Appends the plain pinyin of a character (ü written as `v`, as people type it) to `full` and
+/// its first letter to `initials`; `false` when the character has no reading.
+fn push_reading(ch: char, full: &mut String, initials: &mut String) -> bool {
+    let Some(p) = ch.to_pinyin() else {
+        return false;
+    };
+    let plain = p.plain();
+    for (i, c) in plain.chars().enumerate() {
+        let c = if c == 'ü' { 'v' } else { c };
+        if i == 0 {
+            initials.push(c);
+        }
+        full.push(c);
+    }
+    true
 }
 
-/// Full pinyin and initials of a text: `张三` → (`zhangsan`, `zs`). Characters without a reading
-/// (Latin letters, digits) are kept, lowercased, in both. When the first character has a
-/// distinct surname reading, a second pair with that reading is returned too.
+/// Writes the full pinyin and initials of `text` into the buffers (cleared first): `张三` →
+/// `zhangsan`, `zs`. Characters without a reading (Latin letters, digits) are kept, lowercased,
+/// in both. Returns whether the text had any Chinese character.
+pub fn pinyin_into(text: &str, full: &mut String, initials: &mut String) -> bool {
+    full.clear();
+    initials.clear();
+    let mut has_cjk = false;
+    for ch in text.chars() {
+        if push_reading(ch, full, initials) {
+            has_cjk = true;
+        } else if ch.is_alphanumeric() {
+            for lower in ch.to_lowercase() {
+                full.push(lower);
+                initials.push(lower);
+            }
+        }
+    }
+    has_cjk
+}
+
+/// The surname reading of a name's first character when it differs from the common one.
+fn surname_reading(text: &str) -> Option<&'static str> {
+    let first = text.trim_start().chars().next()?;
+    let (_, surname) = SURNAME_READINGS.iter().find(|(c, _)| *c == first)?;
+    let common = first.to_pinyin().map(|p| p.plain());
+    (common != Some(*surname)).then_some(*surname)
+}
+
+/// Full pinyin and initials of a text: `张三` → (`zhangsan`, `zs`). Empty for text without
+/// Chinese characters. When the first character has a distinct surname reading (曾, 单...), a
+/// second pair with that reading follows.
 pub fn pinyin_keys(text: &str) -> Vec<(String, String)> {
     let mut full = String::new();
     let mut initials = String::new();
-    let mut has_cjk = false;
-    for ch in text.chars() {
-        match reading(ch) {
-            Some(r) => {
-                has_cjk = true;
-                initials.push_str(&r[..1]);
-                full.push_str(&r);
-            }
-            None if ch.is_alphanumeric() => {
-                for lower in ch.to_lowercase() {
-                    full.push(lower);
-                    initials.push(lower);
-                }
-            }
-            None => {}
-        }
-    }
-    if !has_cjk {
+    if !pinyin_into(text, &mut full, &mut initials) {
         return Vec::new();
     }
     let mut keys = vec![(full, initials)];
-    let mut chars = text.trim().chars();
-    if let Some(first) = chars.next()
-        && let Some(&(_, surname)) = SURNAME_READINGS.iter().find(|(c, _)| *c == first)
-        && reading(first).as_deref() != Some(surname)
-    {
-        let (rest_full, rest_initials) = pinyin_keys(chars.as_str())
-            .into_iter()
-            .next()
-            .unwrap_or_default();
+    if let Some(surname) = surname_reading(text) {
+        let rest: String = text.trim_start().chars().skip(1).collect();
+        let (mut rest_full, mut rest_initials) = (String::new(), String::new());
+        pinyin_into(&rest, &mut rest_full, &mut rest_initials);
         keys.push((
             format!("{surname}{rest_full}"),
             format!("{}{rest_initials}", &surname[..1]),
@@ -91,6 +109,85 @@ pub fn pinyin_keys(text: &str) -> Vec<(String, String)> {
 /// Separates the fields of a search key so a query never matches across two fields.
 pub const FIELD_SEPARATOR: char = '\u{1f}';
 
+/// Builds a lowercase search key field by field, reusing its buffers: names get their pinyin
+/// (full and initials), phones their digits.
+#[derive(Default)]
+pub struct KeyBuilder {
+    key: String,
+    full: String,
+    initials: String,
+}
+
+impl KeyBuilder {
+    /// Starts a new key (buffers are kept).
+    pub fn start(&mut self) {
+        self.key.clear();
+    }
+
+    fn push_field(&mut self, text: &str) {
+        if !text.is_empty() {
+            self.key.push(FIELD_SEPARATOR);
+            self.key.push_str(text);
+        }
+    }
+
+    /// Adds a name with its pinyin; returns the range of its full pinyin in the key (or of the
+    /// lowercased name when it has no Chinese), by which names sort in pinyin order.
+    pub fn name(&mut self, name: &str) -> (u32, u32) {
+        let start = self.key.len() + 1;
+        self.key.push(FIELD_SEPARATOR);
+        push_normalised(&mut self.key, name);
+        let mut sort_range = (start as u32, self.key.len() as u32);
+        let mut full = std::mem::take(&mut self.full);
+        let mut initials = std::mem::take(&mut self.initials);
+        if pinyin_into(name, &mut full, &mut initials) {
+            let start = self.key.len() + 1;
+            self.push_field(&full);
+            sort_range = (start as u32, self.key.len() as u32);
+            self.push_field(&initials);
+            // Rare: a surname read differently (曾 Zēng) also gets its own pair.
+            if surname_reading(name).is_some() {
+                for (f, i) in pinyin_keys(name).into_iter().skip(1) {
+                    self.push_field(&f);
+                    self.push_field(&i);
+                }
+            }
+        }
+        self.full = full;
+        self.initials = initials;
+        sort_range
+    }
+
+    /// Adds a phone number as its digits.
+    pub fn phone(&mut self, phone: &str) {
+        self.key.push(FIELD_SEPARATOR);
+        self.key.extend(phone.chars().filter(char::is_ascii_digit));
+    }
+
+    /// Adds any other text, lowercased.
+    pub fn text(&mut self, text: &str) {
+        if !text.is_empty() {
+            self.key.push(FIELD_SEPARATOR);
+            push_normalised(&mut self.key, text);
+        }
+    }
+
+    /// Length of the key so far (to remember where a part ends).
+    pub fn len(&self) -> usize {
+        self.key.len()
+    }
+
+    /// Whether nothing was added yet.
+    pub fn is_empty(&self) -> bool {
+        self.key.is_empty()
+    }
+
+    /// The finished key.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+}
+
 /// Builds the lowercase search key of a customer from its searchable texts: names (with their
 /// pinyin), phones (as digits), e-mails and ids.
 pub fn build_key<'a>(
@@ -98,53 +195,55 @@ pub fn build_key<'a>(
     phones: impl IntoIterator<Item = &'a str>,
     others: impl IntoIterator<Item = &'a str>,
 ) -> String {
-    let mut key = String::new();
-    let mut push = |s: &str| {
-        if !s.is_empty() {
-            key.push(FIELD_SEPARATOR);
-            key.push_str(s);
-        }
-    };
+    let mut b = KeyBuilder::default();
     for name in names {
-        push(&normalise(name));
-        for (full, initials) in pinyin_keys(name) {
-            push(&full);
-            push(&initials);
+        if !name.is_empty() {
+            b.name(name);
         }
     }
     for phone in phones {
-        push(&crate::domain::validate::phone_digits(phone));
+        b.phone(phone);
     }
     for other in others {
-        push(&normalise(other));
+        b.text(other);
     }
-    key
+    b.key
 }
 
-/// Lowercases and folds full-width ASCII (from Chinese input methods) to plain ASCII.
-pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+fn push_normalised(out: &mut String, text: &str) {
     for ch in text.chars() {
         let ch = match ch {
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(ch as u32 - 0xfee0).unwrap_or(ch),
             '\u{3000}' => ' ',
             _ => ch,
         };
-        out.extend(ch.to_lowercase());
+        if ch.is_ascii() {
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            out.extend(ch.to_lowercase());
+        }
     }
+}
+
+/// Lowercases and folds full-width ASCII (from Chinese input methods) to plain ASCII.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_normalised(&mut out, text);
     out
 }
 
-/// A parsed search query: lowercase tokens that must all occur in a customer's key.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// A parsed search query: lowercase tokens that must all occur in a customer's key, each with
+/// a substring searcher built once and reused over every key.
+#[derive(Clone, Debug, Default)]
 pub struct Query {
     tokens: Vec<String>,
+    finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl Query {
     /// Parses what the user typed. Phone-like tokens (`138-0013-8000`) lose their punctuation.
     pub fn parse(text: &str) -> Self {
-        let tokens = normalise(text)
+        let tokens: Vec<String> = normalise(text)
             .split_whitespace()
             .map(|t| {
                 let phone_like = t.chars().any(|c| c.is_ascii_digit())
@@ -157,7 +256,11 @@ impl Query {
             })
             .filter(|t: &String| !t.is_empty())
             .collect();
-        Query { tokens }
+        let finders = tokens
+            .iter()
+            .map(|t| memchr::memmem::Finder::new(t.as_bytes()).into_owned())
+            .collect();
+        Query { tokens, finders }
     }
 
     /// Whether nothing was typed.
@@ -167,7 +270,8 @@ impl Query {
 
     /// Whether every token occurs in the key.
     pub fn matches(&self, key: &str) -> bool {
-        self.tokens.iter().all(|t| key.contains(t.as_str()))
+        let key = key.as_bytes();
+        self.finders.iter().all(|f| f.find(key).is_some())
     }
 
     /// How well a match fits, lower is better: 0 when the name (or its pinyin) starts with the

@@ -16,6 +16,9 @@ pub struct SampleProgress {
     pub purchases_done: usize,
 }
 
+/// Seed of the sample team's ids.
+const SAMPLE_TEAM_SEED: u64 = 42;
+
 /// Customers written per transaction: large enough to amortise the commit, small enough to
 /// keep each transaction's memory and the UI's progress steps modest.
 const BATCH: usize = 500;
@@ -30,7 +33,8 @@ pub async fn load_sample(
     mut progress: impl FnMut(SampleProgress),
 ) -> Result<(Vec<CustomerSummary>, Vec<TeamMember>)> {
     let existing = members::list_members(db).await?;
-    let team = team(config.seed);
+    // The same sample team every time, so loading sample data twice does not double it.
+    let team = team(SAMPLE_TEAM_SEED);
     {
         let tx = db.tx(&[MEMBERS], true)?;
         let store = tx.object_store(MEMBERS).map_err(idb::convert)?;

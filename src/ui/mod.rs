@@ -41,6 +41,7 @@ pub async fn generate_sample(customers: u32, seed: u32) -> Result<u32, JsValue> 
         seed: u64::from(seed),
         customers: customers as usize,
         today: clock::today(),
+        id_epoch_ms: clock::now().0 as u64,
     };
     let mut purchases = 0;
     crate::store::load_sample(&db, config, |p| purchases = p.purchases_done)
@@ -48,4 +49,15 @@ pub async fn generate_sample(customers: u32, seed: u32) -> Result<u32, JsValue> 
         .map_err(|e| JsValue::from_str(&e.to_string()))?;
     db.close();
     Ok(purchases as u32)
+}
+
+/// Bytes of WebAssembly memory in use, for measurements.
+#[wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
 }

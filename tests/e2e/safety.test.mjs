@@ -42,7 +42,8 @@ test("a browser set to English starts in English, with dates and money its way",
   await page.waitForFunction(() => document.documentElement.lang === "en");
   await loadSample(page);
   const text = await page.getByTestId("customer-table").innerText();
-  assert.match(text, /CN¥[\d,]+\.\d\d/, "yuan amounts read CN¥ in English");
+  assert.match(text, /CN¥\d{1,3}(,\d{3})*\b/, "yuan amounts read CN¥ in English, grouped by thousands");
+  assert.match(text, /yesterday|days? ago|months? ago|today/, "relative dates in English");
   assert.match(await page.getByTestId("customer-count").innerText(), /300 customers/);
   await shot(page, "list-en-desktop");
   assert.deepEqual(page.problems, []);

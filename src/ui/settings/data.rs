@@ -26,6 +26,7 @@ pub fn load_sample_data(busy: RwSignal<bool>) {
             seed,
             customers: SAMPLE_CUSTOMERS,
             today: clock::today(),
+            id_epoch_ms: clock::now().0 as u64,
         };
         match store::load_sample(&db, config, |_| {}).await {
             Ok((rows, _)) => {

@@ -1,0 +1,108 @@
+//! Native figures for the customer index at 100,000 customers: building it (what start-up
+//! pays after reading the summaries), and a query per search keystroke and filter change.
+//! Run with `cargo bench --bench index`; it prints figures, it does not assert them.
+
+use chrono::NaiveDate;
+use crm::domain::list::{CustomerIndex, ListQuery, OwnerFilter, SortKey};
+use crm::domain::sample::{Generator, SampleConfig, team};
+use crm::domain::summary::{CustomerSummary, decode_chunk, encode_chunk};
+use std::collections::HashMap;
+use std::time::Instant;
+
+fn median_ms(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    let n: usize = std::env::var("CUSTOMERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let config = SampleConfig {
+        seed: 42,
+        customers: n,
+        today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        id_epoch_ms: 1_795_420_800_000,
+    };
+    let t = Instant::now();
+    let members = team(42);
+    let rows: Vec<CustomerSummary> = Generator::new(config, members.clone())
+        .map(|s| CustomerSummary::build(&s.customer, &s.contacts, &s.interactions, &s.purchases))
+        .collect();
+    println!(
+        "generate {n} customers with summaries: {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+
+    let t = Instant::now();
+    let chunks: Vec<Vec<u8>> = rows.chunks(1000).map(encode_chunk).collect();
+    let bytes: usize = chunks.iter().map(Vec::len).sum();
+    println!(
+        "encode {} chunks ({:.1} MB): {:.0} ms",
+        chunks.len(),
+        bytes as f64 / 1e6,
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let t = Instant::now();
+    let decoded: Vec<CustomerSummary> = chunks
+        .iter()
+        .flat_map(|c| decode_chunk(c).unwrap())
+        .collect();
+    println!("decode them: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+
+    let t = Instant::now();
+    let index = CustomerIndex::new(decoded);
+    println!(
+        "build the index (search and sort keys): {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+
+    let names: HashMap<_, _> = members.iter().map(|m| (m.id, m.name.clone())).collect();
+    let keystrokes = [
+        "z", "zh", "zha", "zhan", "zhang", "北", "北京", "138", "sales@", "wx_", "hz", "xihu",
+    ];
+    let mut samples = Vec::new();
+    for _ in 0..10 {
+        for k in keystrokes {
+            let q = ListQuery {
+                text: k.into(),
+                ..ListQuery::default()
+            };
+            let t = Instant::now();
+            let hits = index.query(&q, &names);
+            samples.push(t.elapsed().as_secs_f64() * 1e3);
+            std::hint::black_box(hits);
+        }
+    }
+    println!(
+        "search keystroke (query + rank): median {:.1} ms",
+        median_ms(samples)
+    );
+
+    let mut samples = Vec::new();
+    for i in 0..50 {
+        let q = ListQuery {
+            owner: OwnerFilter::Member(members[i % 4].id),
+            sort: [
+                SortKey::Name,
+                SortKey::Revenue,
+                SortKey::LastPurchase,
+                SortKey::Updated,
+            ][i % 4],
+            descending: i % 2 == 0,
+            ..ListQuery::default()
+        };
+        let t = Instant::now();
+        std::hint::black_box(index.query(&q, &names));
+        samples.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    println!("filter + sort change: median {:.1} ms", median_ms(samples));
+
+    let t = Instant::now();
+    std::hint::black_box(index.query(&ListQuery::default(), &names));
+    println!(
+        "unfiltered list, default order: {:.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+}
