@@ -53,8 +53,9 @@ report("search_to_result_median", Math.round(times[Math.floor(times.length / 2)]
 
 const metrics = await page.evaluate(() => ({
   heap: performance.memory?.usedJSHeapSize ?? null,
-  wasm: window.wasmBindings?.__wbindgen_memory?.().buffer.byteLength ?? null,
+  wasm: window.wasmBindings?.wasm_memory_bytes?.() ?? null,
 }));
 report("js_heap_after_load", Math.round((metrics.heap ?? 0) / 1048576), "MB");
+report("wasm_memory_after_load", Math.round((metrics.wasm ?? 0) / 1048576), "MB");
 await browser.close();
 server.stop();

@@ -151,3 +151,29 @@ test("a change in one tab shows in the other", async () => {
   assert.deepEqual([...page.problems, ...second.problems], []);
   await context.close();
 });
+
+test("storage full: a clear message, and nothing stored is lost or half-written", async () => {
+  const { context, page } = await openApp(browser, server.url);
+  // Leave this origin room for a customer or two but not for the sample data. (Chromium
+  // applies the override to storage opened after it, so it is set before the first write.)
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(server.url).origin;
+  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin, quotaSize: usage + 200_000 });
+  await page.getByTestId("new-customer").click();
+  await fill(page, "cf-name", "配额测试客户");
+  await page.locator("#cf-name").press("Enter");
+  await page.getByTestId("customer-detail").waitFor();
+  await page.goto(server.url + "settings");
+  await page.getByTestId("settings-load-sample").click();
+  await page.getByTestId("toasts").getByText("浏览器存储空间已满").waitFor({ timeout: 30_000 });
+  await shot(page, "quota-exceeded-zh");
+  // Nothing of the failed load is left, and the earlier customer is intact.
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin });
+  await page.goto(server.url + "customers");
+  await page.getByTestId("customer-row").first().waitFor();
+  assert.equal(await page.getByTestId("customer-row").count(), 1);
+  assert.match(await page.getByTestId("customer-count").innerText(), /共 1 位客户/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

@@ -1,6 +1,7 @@
 //! The customer form, for new customers and for editing every field of an existing one.
 //! Enter saves and Esc cancels, except while a Chinese input method is composing.
 
+use super::competitors::Competitors;
 use crate::domain::customer::{
     ContactChannel, CustomerFields, CustomerInput, CustomerKind, Party, PaymentAbility, Source,
     SupplierRank, Trend,
@@ -12,7 +13,6 @@ use crate::ui::state::{use_texts, use_workspace};
 use crate::ui::widgets::field::{
     SelectField, TextArea, TextField, bind, error_for, field_id, label,
 };
-use crate::ui::widgets::icon::{Icon, lu};
 use crate::ui::widgets::keys;
 use crate::ui::widgets::list_input::ListInput;
 use leptos::prelude::*;
@@ -365,69 +365,5 @@ pub fn CustomerForm(
                 </button>
             </div>
         </form>
-    }
-}
-
-/// Competitors present at the customer (name and notes each), keyed by position like
-/// [`ListInput`].
-#[component]
-fn Competitors(input: RwSignal<CustomerInput>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
-    let t = use_texts();
-    let count = Memo::new(move |_| input.with(|i| i.competitors.len()));
-    let get = move |i: usize, second: bool| {
-        input.with(|x| {
-            x.competitors
-                .get(i)
-                .map(|c| if second { c.1.clone() } else { c.0.clone() })
-                .unwrap_or_default()
-        })
-    };
-    view! {
-        <div class="competitors">
-            <For
-                each=move || 0..count.get()
-                key=|i| *i
-                children=move |i| view! {
-                    <div class="competitor">
-                        <TextField
-                            id=field_id("cf", Field::Competitor, Some(i))
-                            label=Signal::derive(move || t.get().competitor_name.to_string())
-                            value=Signal::derive(move || get(i, false))
-                            on_input=Callback::new(move |v: String| input.update(|x| {
-                                if let Some(c) = x.competitors.get_mut(i) { c.0 = v; }
-                            }))
-                            error=error_for(errors, Field::Competitor, Some(i))
-                        />
-                        <TextField
-                            id=format!("cf-competitor-notes-{i}")
-                            label=Signal::derive(move || t.get().competitor_notes.to_string())
-                            value=Signal::derive(move || get(i, true))
-                            on_input=Callback::new(move |v: String| input.update(|x| {
-                                if let Some(c) = x.competitors.get_mut(i) { c.1 = v; }
-                            }))
-                            class="grow"
-                        />
-                        <button
-                            type="button"
-                            class="btn-icon list-remove"
-                            aria-label=move || t.get().remove
-                            on:click=move |_| input.update(|x| {
-                                if i < x.competitors.len() { x.competitors.remove(i); }
-                            })
-                        >
-                            <Icon icon=lu::LuX />
-                        </button>
-                    </div>
-                }
-            />
-            <button
-                type="button"
-                class="btn btn-ghost btn-small"
-                on:click=move |_| input.update(|x| x.competitors.push((String::new(), String::new())))
-            >
-                <Icon icon=lu::LuPlus />
-                {move || t.get().add_competitor}
-            </button>
-        </div>
     }
 }

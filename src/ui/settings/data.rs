@@ -28,13 +28,13 @@ pub fn load_sample_data(busy: RwSignal<bool>) {
             today: clock::today(),
             id_epoch_ms: clock::now().0 as u64,
         };
-        match store::load_sample(&db, config, |_| {}).await {
-            Ok((rows, _)) => {
-                let n = rows.len();
-                let _ = ws.reload(&db).await;
-                store::notify_changed();
-                toasts.info((t.get_untracked().sample_loaded)(n));
-            }
+        let result = store::load_sample(&db, config, |_| {}).await;
+        // Whatever committed (all of it, or the team and complete batches before a failure)
+        // is shown either way.
+        let _ = ws.reload(&db).await;
+        store::notify_changed();
+        match result {
+            Ok((rows, _)) => toasts.info((t.get_untracked().sample_loaded)(rows.len())),
             Err(e) => toasts.error(&e),
         }
         busy.set(false);

@@ -26,6 +26,9 @@ pub struct Toasts {
     /// The action behind each notice that has one (closures stay on this thread).
     actions: StoredValue<Vec<Action>, LocalStorage>,
     next: StoredValue<u64>,
+    /// The messages, captured at creation: errors are often reported from async tasks that run
+    /// outside any component, where contexts cannot be looked up.
+    texts: Signal<&'static crate::domain::i18n::Texts>,
 }
 
 impl Toasts {
@@ -70,7 +73,7 @@ impl Toasts {
 
     /// A failure, in the user's language.
     pub fn error(self, e: &AppError) {
-        let t = use_texts_untracked();
+        let t = self.texts.get_untracked();
         self.push(e.message(t), true, None);
     }
 
@@ -90,16 +93,13 @@ impl Toasts {
     }
 }
 
-fn use_texts_untracked() -> &'static crate::domain::i18n::Texts {
-    use_texts().get_untracked()
-}
-
 /// Creates the notice stack and provides it.
 pub fn provide_toasts() -> Toasts {
     let toasts = Toasts {
         items: RwSignal::new(Vec::new()),
         actions: StoredValue::new_local(Vec::new()),
         next: StoredValue::new(0),
+        texts: use_texts(),
     };
     provide_context(toasts);
     toasts

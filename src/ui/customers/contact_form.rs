@@ -1,0 +1,125 @@
+//! Adding or editing a contact person.
+
+use crate::domain::contact::{BuyingRole, ContactInput, ContactPerson};
+use crate::domain::id::Id;
+use crate::domain::validate::{Field, FieldError};
+use crate::store;
+use crate::ui::clock;
+use crate::ui::state::{use_texts, use_workspace};
+use crate::ui::widgets::field::{
+    SelectField, TextArea, TextField, bind, error_for, field_id, label,
+};
+use crate::ui::widgets::keys;
+use crate::ui::widgets::list_input::ListInput;
+use crate::ui::widgets::toast::use_toasts;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The contact person form.
+#[component]
+pub fn ContactForm(
+    customer_id: Id,
+    existing: Option<ContactPerson>,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let t = use_texts();
+    let ws = use_workspace();
+    let toasts = use_toasts();
+    let input = RwSignal::new(
+        existing
+            .as_ref()
+            .map(ContactInput::from_contact)
+            .unwrap_or_default(),
+    );
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let existing = StoredValue::new(existing);
+    let saving = RwSignal::new(false);
+    let id = |f: Field| field_id("cp", f, None);
+    let submit = move || {
+        let Some(db) = ws.db() else { return };
+        let result = existing.with_value(|e| {
+            input
+                .get_untracked()
+                .validate(customer_id, e.as_ref(), clock::now())
+        });
+        match result {
+            Err(e) => errors.set(e),
+            Ok(person) => {
+                saving.set(true);
+                spawn_local(async move {
+                    match store::save_contact(&db, &person).await {
+                        Ok(s) => {
+                            ws.apply(vec![s]);
+                            toasts.info(t.get_untracked().contact_saved);
+                            on_done.run(());
+                        }
+                        Err(e) => toasts.error(&e),
+                    }
+                    saving.set(false);
+                });
+            }
+        }
+    };
+    let (name, set_name) = bind(input, |i| i.name.clone(), |i, v| i.name = v);
+    let (title, set_title) = bind(input, |i| i.title.clone(), |i, v| i.title = v);
+    let (notes, set_notes) = bind(input, |i| i.notes.clone(), |i, v| i.notes = v);
+    view! {
+        <form
+            class="form"
+            novalidate
+            data-testid="contact-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                submit();
+            }
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" && ev.target().and_then(|t| {
+                    use wasm_bindgen::JsCast;
+                    t.dyn_into::<web_sys::HtmlInputElement>().ok()
+                }).is_some() {
+                    ev.prevent_default();
+                    if keys::is_submit(&ev) {
+                        submit();
+                    }
+                }
+            }
+        >
+            <div class="grid-2">
+                <TextField id=id(Field::Name) label=label(t, |t| t.contact_name) value=name on_input=set_name error=error_for(errors, Field::Name, None) required=true />
+                <TextField id=id(Field::Title) label=label(t, |t| t.title) value=title on_input=set_title error=error_for(errors, Field::Title, None) />
+                <SelectField
+                    id="cp-role"
+                    label=label(t, |t| t.buying_role)
+                    options=Signal::derive(move || BuyingRole::ALL.into_iter().map(|r| (r, r.label(t.get()).to_string())).collect())
+                    value=Signal::derive(move || input.with(|i| i.role))
+                    on_change=Callback::new(move |r| input.update(|i| i.role = r))
+                />
+                <ListInput
+                    prefix="cp"
+                    field=Field::Phone
+                    label=label(t, |t| t.phone)
+                    add_label=label(t, |t| t.add_phone)
+                    kind="tel"
+                    values=Signal::derive(move || input.with(|i| i.phones.clone()))
+                    set=Callback::new(move |v| input.update(|i| i.phones = v))
+                    errors=errors
+                />
+                <ListInput
+                    prefix="cp"
+                    field=Field::Email
+                    label=label(t, |t| t.email)
+                    add_label=label(t, |t| t.add_email)
+                    kind="email"
+                    values=Signal::derive(move || input.with(|i| i.emails.clone()))
+                    set=Callback::new(move |v| input.update(|i| i.emails = v))
+                    errors=errors
+                />
+                <TextArea id=id(Field::Notes) label=label(t, |t| t.notes) value=notes on_input=set_notes error=error_for(errors, Field::Notes, None) rows=2 />
+            </div>
+            <div class="form-actions">
+                <button type="button" class="btn" on:click=move |_| on_done.run(())>{move || t.get().cancel}</button>
+                <button type="submit" class="btn btn-primary" data-testid="save-contact" disabled=move || saving.get()>{move || t.get().save}</button>
+            </div>
+        </form>
+    }
+}
