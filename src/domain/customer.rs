@@ -397,22 +397,29 @@ impl Errors {
     }
 }
 
-/// Validates a list of phone numbers, skipping blank entries and flagging repeats.
-pub(crate) fn validate_phones(errors: &mut Errors, field: Field, raw: &[String]) -> Vec<String> {
+/// Validates a list field entry by entry, skipping blank entries and flagging repeats (two
+/// entries with the same `identity`), so every problem names its entry.
+fn validate_list(
+    errors: &mut Errors,
+    field: Field,
+    raw: &[String],
+    check: impl Fn(&str) -> Result<String, Problem>,
+    identity: impl Fn(&str) -> String,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
-    for (i, p) in raw.iter().enumerate() {
-        if p.trim().is_empty() {
+    for (i, value) in raw.iter().enumerate() {
+        if value.trim().is_empty() {
             continue;
         }
-        match validate::phone(p) {
-            Ok((p, _)) => {
-                let digits = validate::phone_identity(&p);
-                if seen.contains(&digits) {
+        match check(value) {
+            Ok(value) => {
+                let id = identity(&value);
+                if seen.contains(&id) {
                     errors.0.push(FieldError::at(field, i, Problem::Duplicate));
                 } else {
-                    seen.push(digits);
-                    out.push(p);
+                    seen.push(id);
+                    out.push(value);
                 }
             }
             Err(problem) => errors.0.push(FieldError::at(field, i, problem)),
@@ -421,25 +428,20 @@ pub(crate) fn validate_phones(errors: &mut Errors, field: Field, raw: &[String])
     out
 }
 
-/// Validates a list of e-mail addresses, skipping blank entries and flagging repeats.
+/// Validates a list of phone numbers (the same number written differently is a repeat).
+pub(crate) fn validate_phones(errors: &mut Errors, field: Field, raw: &[String]) -> Vec<String> {
+    validate_list(
+        errors,
+        field,
+        raw,
+        |p| validate::phone(p).map(|(p, _)| p),
+        validate::phone_identity,
+    )
+}
+
+/// Validates a list of e-mail addresses (repeats compared case-insensitively).
 pub(crate) fn validate_emails(errors: &mut Errors, field: Field, raw: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (i, e) in raw.iter().enumerate() {
-        if e.trim().is_empty() {
-            continue;
-        }
-        match validate::email(e) {
-            Ok(e) => {
-                if out.iter().any(|o| o.eq_ignore_ascii_case(&e)) {
-                    errors.0.push(FieldError::at(field, i, Problem::Duplicate));
-                } else {
-                    out.push(e);
-                }
-            }
-            Err(problem) => errors.0.push(FieldError::at(field, i, problem)),
-        }
-    }
-    out
+    validate_list(errors, field, raw, validate::email, str::to_lowercase)
 }
 
 impl CustomerInput {

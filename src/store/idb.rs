@@ -225,9 +225,7 @@ pub(crate) async fn get_all<T: DeserializeOwned>(store: &ObjectStore<'_>) -> Res
         .map_err(convert)?
         .await
         .map_err(convert)?;
-    values
-        .map(|v| v.map_err(convert).and_then(from_js))
-        .collect()
+    collect(values)
 }
 
 /// Every record whose index key equals `key`.
@@ -244,9 +242,7 @@ pub(crate) async fn get_all_by<T: DeserializeOwned>(
         .map_err(convert)?
         .await
         .map_err(convert)?;
-    values
-        .map(|v| v.map_err(convert).and_then(from_js))
-        .collect()
+    collect(values)
 }
 
 /// The primary keys of records whose index key equals `key`.
@@ -301,6 +297,13 @@ pub(crate) async fn get_all_in_index<T: DeserializeOwned>(
         .map_err(convert)?
         .await
         .map_err(convert)?;
+    collect(values)
+}
+
+/// Deserialises the records of a `getAll`.
+fn collect<T: DeserializeOwned>(
+    values: impl Iterator<Item = indexed_db_futures::Result<JsValue>>,
+) -> Result<Vec<T>> {
     values
         .map(|v| v.map_err(convert).and_then(from_js))
         .collect()

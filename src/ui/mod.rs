@@ -3,6 +3,7 @@
 //! `widgets`. Components call `store` functions and `domain` logic; they never touch
 //! IndexedDB themselves.
 
+mod actions;
 mod app;
 pub mod clock;
 mod commitments;

@@ -1,20 +1,11 @@
 // axe-core on the list, the 360 view and settings, in both themes, at desktop and phone width;
 // screenshots of each for people to look at.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import AxeBuilder from "@axe-core/playwright";
-import { launch, loadSample, openApp, shot, startServer } from "./helpers.mjs";
+import { loadSample, openApp, shot, useApp } from "./helpers.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const app = useApp();
 
 async function serious(page) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -27,7 +18,7 @@ for (const theme of ["light", "dark"]) {
   for (const [label, width, height] of [["desktop", 1280, 800], ["phone", 390, 844]]) {
     test(`no serious accessibility violations: ${theme} theme, ${label}`, async () => {
       const lang = theme === "light" ? "zh-CN" : "en-US";
-      const { context, page } = await openApp(browser, server.url, { lang, width, height, colorScheme: theme });
+      const { context, page } = await openApp(app.browser, app.url, { lang, width, height, colorScheme: theme });
       const found = {};
       found.empty = await serious(page);
       await loadSample(page);
@@ -41,11 +32,11 @@ for (const theme of ["light", "dark"]) {
       await page.getByTestId("customer-form").waitFor();
       found.form = await serious(page);
       await shot(page, `form-${lang}-${theme}-${label}`);
-      await page.goto(server.url + "settings");
+      await page.goto(app.url + "settings");
       await page.getByTestId("team").waitFor();
       found.settings = await serious(page);
       await shot(page, `settings-${lang}-${theme}-${label}`);
-      await page.goto(server.url + "commitments");
+      await page.goto(app.url + "commitments");
       await page.waitForSelector("[data-testid=commitments], [data-testid=empty-state]");
       found.commitments = await serious(page);
       await shot(page, `commitments-${lang}-${theme}-${label}`);

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -98,4 +99,23 @@ export async function loadSample(page) {
 /** Types into a field by its DOM id. */
 export async function fill(page, id, value) {
   await page.locator(`#${id}`).fill(value);
+}
+
+/**
+ * Registers the server and browser for a test file: `const app = useApp();` then `app.url`
+ * and `app.browser` inside the tests.
+ */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    const server = await startServer();
+    app.stopServer = server.stop;
+    app.url = server.url;
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    app.stopServer?.();
+  });
+  return app;
 }

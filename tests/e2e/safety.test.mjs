@@ -1,24 +1,15 @@
 // Languages, hostile input, the Content-Security-Policy, storage failures and other tabs.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { fill, launch, loadSample, openApp, shot, startServer, watch } from "./helpers.mjs";
+import { test } from "node:test";
+import { fill, loadSample, openApp, shot, useApp, watch } from "./helpers.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const app = useApp();
 
 test("switch to English and back; the choice survives a reload", async () => {
-  const { context, page } = await openApp(browser, server.url, { lang: "zh-CN" });
+  const { context, page } = await openApp(app.browser, app.url, { lang: "zh-CN" });
   assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
   assert.match(await page.locator("h1").first().innerText(), /客户/);
-  await page.goto(server.url + "settings");
+  await page.goto(app.url + "settings");
   await page.getByTestId("lang-en").check({ force: true });
   await page.waitForFunction(() => document.documentElement.lang === "en");
   assert.match(await page.locator("h1").first().innerText(), /Settings/);
@@ -38,7 +29,7 @@ test("switch to English and back; the choice survives a reload", async () => {
 });
 
 test("a browser set to English starts in English, with dates and money its way", async () => {
-  const { context, page } = await openApp(browser, server.url, { lang: "en-US" });
+  const { context, page } = await openApp(app.browser, app.url, { lang: "en-US" });
   await page.waitForFunction(() => document.documentElement.lang === "en");
   await loadSample(page);
   const text = await page.getByTestId("customer-table").innerText();
@@ -51,7 +42,7 @@ test("a browser set to English starts in English, with dates and money its way",
 });
 
 test("a hostile name shows literally and runs nothing", async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.url);
   const hostile = `<img src=x onerror=alert(1)><script>alert(2)</script>"'&`;
   await page.evaluate(() => {
     window.__pwned = false;
@@ -79,7 +70,7 @@ test("a hostile name shows literally and runs nothing", async () => {
 });
 
 test("the app runs under a strict Content-Security-Policy", async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.url);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   assert.match(csp, /default-src 'self'/);
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
@@ -92,20 +83,20 @@ test("the app runs under a strict Content-Security-Policy", async () => {
   const origins = await page.evaluate(() =>
     [...new Set(performance.getEntriesByType("resource").map((e) => new URL(e.name).origin))],
   );
-  assert.deepEqual(origins, [new URL(server.url).origin]);
+  assert.deepEqual(origins, [new URL(app.url).origin]);
   await loadSample(page);
   assert.deepEqual(page.problems, [], "no CSP violation while working");
   await context.close();
 });
 
 test("IndexedDB unavailable: a clear translated message instead of a broken page", async () => {
-  const context = await browser.newContext({ locale: "zh-CN" });
+  const context = await app.browser.newContext({ locale: "zh-CN" });
   await context.addInitScript(() => {
     Object.defineProperty(window, "indexedDB", { get: () => undefined });
   });
   const page = await context.newPage();
   watch(page);
-  await page.goto(server.url);
+  await page.goto(app.url);
   const alert = page.getByTestId("storage-error");
   await alert.waitFor();
   assert.match(await alert.innerText(), /IndexedDB 不可用/);
@@ -114,11 +105,11 @@ test("IndexedDB unavailable: a clear translated message instead of a broken page
 });
 
 test("another tab upgrading the database closes this one safely and says so", async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.url);
   await loadSample(page);
   // A newer version of the app in another tab asks for the database.
   const other = await context.newPage();
-  await other.goto(server.url + "settings");
+  await other.goto(app.url + "settings");
   await other.waitForSelector("main.main");
   await other.evaluate(
     () =>
@@ -138,10 +129,10 @@ test("another tab upgrading the database closes this one safely and says so", as
 });
 
 test("a change in one tab shows in the other", async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.url);
   const second = await context.newPage();
   watch(second);
-  await second.goto(server.url);
+  await second.goto(app.url);
   await second.getByTestId("empty-state").waitFor();
   await page.getByTestId("new-customer").click();
   await fill(page, "cf-name", "跨标签页客户");
@@ -153,24 +144,24 @@ test("a change in one tab shows in the other", async () => {
 });
 
 test("storage full: a clear message, and nothing stored is lost or half-written", async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.url);
   // Leave this origin room for a customer or two but not for the sample data. (Chromium
   // applies the override to storage opened after it, so it is set before the first write.)
   const cdp = await context.newCDPSession(page);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(app.url).origin;
   const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
   await cdp.send("Storage.overrideQuotaForOrigin", { origin, quotaSize: usage + 200_000 });
   await page.getByTestId("new-customer").click();
   await fill(page, "cf-name", "配额测试客户");
   await page.locator("#cf-name").press("Enter");
   await page.getByTestId("customer-detail").waitFor();
-  await page.goto(server.url + "settings");
+  await page.goto(app.url + "settings");
   await page.getByTestId("settings-load-sample").click();
   await page.getByTestId("toasts").getByText("浏览器存储空间已满").waitFor({ timeout: 30_000 });
   await shot(page, "quota-exceeded-zh");
   // Nothing of the failed load is left, and the earlier customer is intact.
   await cdp.send("Storage.overrideQuotaForOrigin", { origin });
-  await page.goto(server.url + "customers");
+  await page.goto(app.url + "customers");
   await page.getByTestId("customer-row").first().waitFor();
   assert.equal(await page.getByTestId("customer-row").count(), 1);
   assert.match(await page.getByTestId("customer-count").innerText(), /共 1 位客户/);

@@ -4,6 +4,7 @@ use crate::domain::contact::{BuyingRole, ContactInput, ContactPerson};
 use crate::domain::id::Id;
 use crate::domain::validate::{Field, FieldError};
 use crate::store;
+use crate::ui::actions::save_record;
 use crate::ui::clock;
 use crate::ui::state::{use_texts, use_workspace};
 use crate::ui::widgets::field::{
@@ -13,7 +14,6 @@ use crate::ui::widgets::keys;
 use crate::ui::widgets::list_input::ListInput;
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The contact person form.
 #[component]
@@ -44,20 +44,14 @@ pub fn ContactForm(
         });
         match result {
             Err(e) => errors.set(e),
-            Ok(person) => {
-                saving.set(true);
-                spawn_local(async move {
-                    match store::save_contact(&db, &person).await {
-                        Ok(s) => {
-                            ws.apply(vec![s]);
-                            toasts.info(t.get_untracked().contact_saved);
-                            on_done.run(());
-                        }
-                        Err(e) => toasts.error(&e),
-                    }
-                    saving.set(false);
-                });
-            }
+            Ok(person) => save_record(
+                ws,
+                toasts,
+                saving,
+                t.get_untracked().contact_saved,
+                async move { store::save_contact(&db, &person).await },
+                move || on_done.run(()),
+            ),
         }
     };
     let (name, set_name) = bind(input, |i| i.name.clone(), |i, v| i.name = v);

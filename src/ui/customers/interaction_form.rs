@@ -6,6 +6,7 @@ use crate::domain::interaction::{Channel, Interaction, InteractionInput};
 use crate::domain::time::{date_input_value, datetime_input_value};
 use crate::domain::validate::{Field, FieldError};
 use crate::store;
+use crate::ui::actions::save_record;
 use crate::ui::clock;
 use crate::ui::state::{use_prefs, use_texts, use_workspace};
 use crate::ui::widgets::field::{
@@ -14,7 +15,6 @@ use crate::ui::widgets::field::{
 use crate::ui::widgets::keys;
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The interaction form. New when `existing` is `None`.
 #[component]
@@ -84,21 +84,19 @@ pub fn InteractionForm(
             Err(e) => errors.set(e),
             Ok(interaction) => {
                 errors.set(Vec::new());
-                saving.set(true);
-                spawn_local(async move {
-                    match store::save_interaction(&db, &interaction).await {
-                        Ok(summary) => {
-                            ws.apply(vec![summary]);
-                            toasts.info(t.get_untracked().interaction_saved);
-                            if existing.with_value(Option::is_none) {
-                                input.set(fresh());
-                            }
-                            on_done.run(());
+                save_record(
+                    ws,
+                    toasts,
+                    saving,
+                    t.get_untracked().interaction_saved,
+                    async move { store::save_interaction(&db, &interaction).await },
+                    move || {
+                        if existing.with_value(Option::is_none) {
+                            input.set(fresh());
                         }
-                        Err(e) => toasts.error(&e),
-                    }
-                    saving.set(false);
-                });
+                        on_done.run(());
+                    },
+                );
             }
         }
     };

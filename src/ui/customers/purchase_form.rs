@@ -6,13 +6,13 @@ use crate::domain::purchase::{Purchase, PurchaseInput};
 use crate::domain::time::date_input_value;
 use crate::domain::validate::{Field, FieldError};
 use crate::store;
+use crate::ui::actions::save_record;
 use crate::ui::clock;
 use crate::ui::state::{use_texts, use_workspace};
 use crate::ui::widgets::field::{SelectField, TextField, bind, error_for, field_id, label};
 use crate::ui::widgets::keys;
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The purchase form. New when `existing` is `None`; `currency` is the default for new ones.
 #[component]
@@ -60,21 +60,19 @@ pub fn PurchaseForm(
             Err(e) => errors.set(e),
             Ok(purchase) => {
                 errors.set(Vec::new());
-                saving.set(true);
-                spawn_local(async move {
-                    match store::save_purchase(&db, &purchase).await {
-                        Ok(summary) => {
-                            ws.apply(vec![summary]);
-                            toasts.info(t.get_untracked().purchase_saved);
-                            if existing.with_value(Option::is_none) {
-                                input.set(fresh());
-                            }
-                            on_done.run(());
+                save_record(
+                    ws,
+                    toasts,
+                    saving,
+                    t.get_untracked().purchase_saved,
+                    async move { store::save_purchase(&db, &purchase).await },
+                    move || {
+                        if existing.with_value(Option::is_none) {
+                            input.set(fresh());
                         }
-                        Err(e) => toasts.error(&e),
-                    }
-                    saving.set(false);
-                });
+                        on_done.run(());
+                    },
+                );
             }
         }
     };
