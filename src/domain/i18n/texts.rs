@@ -59,7 +59,7 @@ super::define_texts! {
         // Customer list
         customers_title = "Customers", "客户";
         search_label = "Search customers", "搜索客户";
-        search_placeholder = "Name, company, phone, e-mail or pinyin (zs → 张三)", "名称、公司、电话、邮箱或拼音（zs → 张三）";
+        search_placeholder = "Name, phone, e-mail or pinyin (zs → 张三)", "名称、公司、电话、邮箱或拼音（zs → 张三）";
         filter_kind = "Kind", "类型";
         filter_kind_all = "All kinds", "全部类型";
         filter_owner = "Owner", "负责人";
