@@ -3,6 +3,8 @@
 //! Run with `cargo bench --bench index`; it prints figures, it does not assert them.
 
 use chrono::NaiveDate;
+use crm::domain::analysis::config::AnalysisConfig;
+use crm::domain::analysis::engine::{Models, analyse};
 use crm::domain::list::{CustomerIndex, ListQuery, OwnerFilter, SortKey};
 use crm::domain::sample::{Generator, SampleConfig, team};
 use crm::domain::summary::{CustomerSummary, decode_chunk, encode_chunk};
@@ -104,5 +106,41 @@ fn main() {
     println!(
         "unfiltered list, default order: {:.1} ms",
         t.elapsed().as_secs_f64() * 1e3
+    );
+
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let cfg = AnalysisConfig::default();
+    let refs: Vec<&CustomerSummary> = index.rows().iter().collect();
+    let t = Instant::now();
+    let analysis = analyse(&refs, today, &cfg, Models::Fit(None));
+    println!(
+        "full analysis with model fit: {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let start = analysis
+        .purchase_model
+        .map(|f| f.params)
+        .zip(analysis.spend_model);
+    let t = Instant::now();
+    let refit = analyse(&refs, today, &cfg, Models::Fit(start));
+    println!(
+        "full analysis, refit from the last parameters: {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let t = Instant::now();
+    std::hint::black_box(analyse(
+        &refs,
+        today,
+        &cfg,
+        Models::Use(start.map(|s| s.0), start.map(|s| s.1)),
+    ));
+    println!(
+        "full analysis with given parameters: {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    println!(
+        "fitted: {:?} / {:?}",
+        refit.purchase_model.map(|f| f.params),
+        refit.spend_model
     );
 }

@@ -469,3 +469,83 @@ async fn settings_survive_in_local_storage() {
     store::save_settings(&s2);
     assert_eq!(store::load_settings(), s2);
 }
+
+#[wasm_bindgen_test]
+async fn upgrading_from_version_1_keeps_every_record() {
+    let name = format!("test-{}", Id::generate());
+    let v1 = store::open_at(&name, 1, || {}).await.unwrap();
+    let sample: Vec<_> = Generator::new(
+        SampleConfig {
+            seed: 21,
+            customers: 30,
+            today: today(),
+            id_epoch_ms: NOW.0 as u64,
+        },
+        team(21),
+    )
+    .collect();
+    store::insert_batch(&v1, &sample).await.unwrap();
+    let member = TeamMember::from_input("王芳", MemberRole::SalesManager, None, NOW).unwrap();
+    store::save_member(&v1, &member).await.unwrap();
+    let before = summaries(&v1).await;
+    let mut details = Vec::new();
+    for s in &sample {
+        details.push(
+            store::load_detail(&v1, s.customer.id)
+                .await
+                .unwrap()
+                .unwrap(),
+        );
+    }
+    v1.close();
+
+    let v2 = store::open(&name, || {}).await.unwrap();
+    assert_eq!(summaries(&v2).await, before, "summaries intact");
+    for (s, d) in sample.iter().zip(&details) {
+        assert_eq!(
+            &store::load_detail(&v2, s.customer.id)
+                .await
+                .unwrap()
+                .unwrap(),
+            d
+        );
+    }
+    assert_eq!(store::list_members(&v2).await.unwrap(), vec![member]);
+    // The new store of version 2 works.
+    assert!(store::list_segments(&v2).await.unwrap().is_empty());
+    assert_summaries_match_records(&v2).await;
+}
+
+#[wasm_bindgen_test]
+async fn segments_are_saved_listed_and_deleted() {
+    use crm::domain::analysis::importance::Importance;
+    use crm::domain::analysis::segment::{Condition, Range, Segment};
+    let db = fresh().await;
+    let segment = Segment {
+        id: Id::generate(),
+        name: "华东重要客户".into(),
+        conditions: vec![
+            Condition::Region("浙江".into()),
+            Condition::Importance(vec![Importance::Vip, Importance::Important]),
+            Condition::PAlive(Range {
+                min: Some(50.0),
+                max: None,
+            }),
+        ],
+        created_at: NOW,
+        updated_at: NOW,
+    };
+    store::save_segment(&db, &segment).await.unwrap();
+    assert_eq!(
+        store::list_segments(&db).await.unwrap(),
+        vec![segment.clone()]
+    );
+    let renamed = Segment {
+        name: "改名".into(),
+        ..segment.clone()
+    };
+    store::save_segment(&db, &renamed).await.unwrap();
+    assert_eq!(store::list_segments(&db).await.unwrap(), vec![renamed]);
+    store::delete_segment(&db, segment.id).await.unwrap();
+    assert!(store::list_segments(&db).await.unwrap().is_empty());
+}

@@ -1,9 +1,11 @@
 //! Pure domain code: no browser, no IndexedDB, no Leptos. Records and their validation,
 //! summaries and the customer index, search, translations, and the sample-data generator.
 
+pub mod analysis;
 pub mod contact;
 pub mod customer;
 pub mod error;
+pub mod export;
 pub mod i18n;
 pub mod id;
 pub mod interaction;

@@ -18,6 +18,21 @@ use crate::domain::time::{Timestamp, epoch_day, from_epoch_day};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// What a customer bought on one day in one currency: the purchase history the analysis
+/// (RFM, importance, loyalty, lifecycle, the prediction models) is computed from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PurchaseDay {
+    /// Days since 1970-01-01.
+    pub day: i32,
+    /// Currency of the amounts.
+    pub currency: Currency,
+    /// Total paid that day, in minor units.
+    pub amount: i64,
+    /// Total gross margin recorded that day, in minor units; `None` when no purchase of the
+    /// day has a margin.
+    pub margin: Option<i64>,
+}
+
 /// Activity aggregates of one customer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Activity {
@@ -41,6 +56,8 @@ pub struct Activity {
     pub open_commitments: u32,
     /// Earliest due date among open commitments, as days since 1970-01-01.
     pub next_commitment_due: Option<i32>,
+    /// Purchases per day and currency, oldest first.
+    pub history: Vec<PurchaseDay>,
 }
 
 impl Activity {
@@ -55,10 +72,36 @@ impl Activity {
         a.purchase_days = days.len() as u32;
         a.purchase_count = purchases.len() as u32;
         for p in purchases {
-            add_to(&mut a.revenue, p.amount.currency, p.amount.minor_units());
-            if let Some(m) = p.margin {
-                let minor = crate::domain::money::Money::new(m, p.amount.currency).minor_units();
+            let amount = p.amount.minor_units();
+            let margin = p
+                .margin
+                .map(|m| crate::domain::money::Money::new(m, p.amount.currency).minor_units());
+            add_to(&mut a.revenue, p.amount.currency, amount);
+            if let Some(minor) = margin {
                 add_to(&mut a.margin, p.amount.currency, minor);
+            }
+            let day = epoch_day(p.date);
+            let key = (day, p.amount.currency);
+            match a
+                .history
+                .binary_search_by_key(&key, |h| (h.day, h.currency))
+            {
+                Ok(i) => {
+                    let h = &mut a.history[i];
+                    h.amount = h.amount.saturating_add(amount);
+                    if let Some(m) = margin {
+                        h.margin = Some(h.margin.unwrap_or(0).saturating_add(m));
+                    }
+                }
+                Err(i) => a.history.insert(
+                    i,
+                    PurchaseDay {
+                        day,
+                        currency: p.amount.currency,
+                        amount,
+                        margin,
+                    },
+                ),
             }
         }
         a.interaction_count = interactions.len() as u32;
@@ -191,7 +234,8 @@ pub const CHUNK_MAX: usize = 2 * CHUNK_TARGET;
 pub const FIRST_CHUNK: &str = "";
 
 /// Format version of the chunk encoding; a chunk of another version is rebuilt from records.
-const CHUNK_FORMAT: u8 = 1;
+/// Version 2 added the purchase history; older chunks are rebuilt from the records.
+const CHUNK_FORMAT: u8 = 2;
 
 /// Encodes the summaries of a chunk.
 pub fn encode_chunk(rows: &[CustomerSummary]) -> Vec<u8> {

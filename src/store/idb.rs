@@ -75,15 +75,22 @@ impl Db {
 /// Opens (creating or upgrading) the database `name`. `on_blocked` runs if an older version
 /// open in another tab holds up the upgrade; the open then waits until that tab lets go.
 pub async fn open(name: &str, on_blocked: impl Fn() + 'static) -> Result<Db> {
+    open_at(name, DB_VERSION, on_blocked).await
+}
+
+/// Opens the database at a given schema version (at most [`DB_VERSION`]). The app always uses
+/// the current one; tests use older ones to check that upgrades keep data.
+pub async fn open_at(name: &str, version: u32, on_blocked: impl Fn() + 'static) -> Result<Db> {
+    let version = version.min(DB_VERSION);
     let db = Database::open(name)
-        .with_version(DB_VERSION)
+        .with_version(version)
         .with_on_blocked(move |_| {
             on_blocked();
             Ok(())
         })
-        .with_on_upgrade_needed(|event, db| {
+        .with_on_upgrade_needed(move |event, db| {
             // Versions are small integers stored as f64 by the browser.
-            schema::upgrade(event.old_version() as u32, &db)
+            schema::upgrade(event.old_version() as u32, version, &db)
         })
         .await
         .map_err(|e| match e {

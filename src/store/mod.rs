@@ -15,6 +15,7 @@ mod members;
 mod records;
 mod sample;
 mod schema;
+mod segments;
 mod settings;
 mod summaries;
 
@@ -24,7 +25,7 @@ pub use customers::{
     restore, trash, update_customer,
 };
 pub use device::{StorageStatus, request_persistence, storage_status};
-pub use idb::{Db, delete_database, open};
+pub use idb::{Db, delete_database, open, open_at};
 pub use members::{delete_member, list_members, save_member};
 pub use records::{
     delete_contact, delete_interaction, delete_purchase, insert_batch, open_commitments,
@@ -32,7 +33,8 @@ pub use records::{
 };
 pub use sample::{SampleProgress, load_sample};
 pub use schema::{DB_NAME, DB_VERSION};
-pub use settings::{load_settings, save_settings};
+pub use segments::{delete_segment, list_segments, save_segment};
+pub use settings::{load_analysis_config, load_settings, save_analysis_config, save_settings};
 pub use summaries::{load_summaries, rebuild_summaries};
 
 pub use crate::domain::error::AppError;

@@ -10,7 +10,10 @@ use indexed_db_futures::prelude::*;
 /// The app's database name.
 pub const DB_NAME: &str = "zhike-crm";
 /// The current schema version.
-pub const DB_VERSION: u32 = 1;
+///
+/// 1. customers, contacts, interactions, purchases, members, summary chunks.
+/// 2. saved segments.
+pub const DB_VERSION: u32 = 2;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -37,19 +40,23 @@ pub const BY_OPEN_DUE: &str = "by_open_due";
 /// Name of the property behind [`BY_OPEN_DUE`].
 pub const OPEN_DUE: &str = "open_due";
 
+/// Saved segments, keyed by `id` (since version 2).
+pub const SEGMENTS: &str = "segments";
+
 /// Every store that holds user data.
-pub const ALL_STORES: [&str; 6] = [
+pub const ALL_STORES: [&str; 7] = [
     CUSTOMERS,
     CONTACTS,
     INTERACTIONS,
     PURCHASES,
     MEMBERS,
     SUMMARIES,
+    SEGMENTS,
 ];
 
-/// Brings a database from `old` (0 for a new one) to [`DB_VERSION`].
-pub fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Result<()> {
-    if old < 1 {
+/// Brings a database from `old` (0 for a new one) to `new`, one version at a time.
+pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<()> {
+    if old < 1 && new >= 1 {
         let customers = db
             .create_object_store(CUSTOMERS)
             .with_key_path(KeyPath::from("id"))
@@ -82,6 +89,11 @@ pub fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Result<()> {
             .build()?;
         db.create_object_store(SUMMARIES)
             .with_key_path(KeyPath::from("start"))
+            .build()?;
+    }
+    if old < 2 && new >= 2 {
+        db.create_object_store(SEGMENTS)
+            .with_key_path(KeyPath::from("id"))
             .build()?;
     }
     Ok(())

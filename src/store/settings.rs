@@ -1,6 +1,7 @@
 //! Preferences in localStorage (via gloo-storage). A missing or unreadable value falls back to
 //! its default: preferences must never keep the app from starting.
 
+use crate::domain::analysis::config::AnalysisConfig;
 use crate::domain::i18n::Lang;
 use crate::domain::settings::{Density, Settings, Theme};
 use gloo_storage::{LocalStorage, Storage};
@@ -9,6 +10,7 @@ const LANG: &str = "zhike.lang";
 const THEME: &str = "zhike.theme";
 const DENSITY: &str = "zhike.density";
 const ME: &str = "zhike.me";
+const ANALYSIS: &str = "zhike.analysis";
 
 /// Reads the preferences; the language defaults to the browser's preferred one.
 pub fn load_settings() -> Settings {
@@ -53,4 +55,14 @@ fn browser_language() -> Lang {
         .filter_map(|v| v.as_string())
         .collect();
     Lang::from_preferences(languages.iter().map(String::as_str))
+}
+
+/// The analysis settings; defaults when none are saved or they cannot be read.
+pub fn load_analysis_config() -> AnalysisConfig {
+    LocalStorage::get::<AnalysisConfig>(ANALYSIS).unwrap_or_default()
+}
+
+/// Saves the analysis settings (silently kept in memory only if storage refuses).
+pub fn save_analysis_config(cfg: &AnalysisConfig) {
+    let _ = LocalStorage::set(ANALYSIS, cfg);
 }

@@ -5,6 +5,7 @@
 //! language is a compile error rather than a blank on screen. Messages with values are plain
 //! functions (`(t.n_customers)(42)`).
 
+pub mod explain;
 mod labels;
 mod texts;
 

@@ -1,0 +1,114 @@
+//! How classes change over time: the ends of past quarters to look back at, and the customers
+//! who moved from one class to another between two analyses.
+
+use super::engine::{Analysis, CustomerClasses};
+use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeMap;
+
+/// The last day of each of the `n` quarters before the one `date` falls in, newest first.
+pub fn quarter_ends(date: NaiveDate, n: usize) -> Vec<NaiveDate> {
+    let quarter_start_month = (date.month0() / 3) * 3 + 1;
+    let mut end = NaiveDate::from_ymd_opt(date.year(), quarter_start_month, 1)
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(date);
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        out.push(end);
+        let start_month = (end.month0() / 3) * 3 + 1;
+        end = NaiveDate::from_ymd_opt(end.year(), start_month, 1)
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(end);
+    }
+    out
+}
+
+/// Customers who changed class between `before` and `now`, counted per (from, to) pair, most
+/// frequent first. Customers missing from either analysis, or without the class in either,
+/// are not counted.
+pub fn movements<K: Ord + Copy>(
+    before: &Analysis,
+    now: &Analysis,
+    class: impl Fn(&CustomerClasses) -> Option<K>,
+) -> Vec<(K, K, usize)> {
+    let mut counts: BTreeMap<(K, K), usize> = BTreeMap::new();
+    for c in &now.customers {
+        let Some(old) = before.get(c.id) else {
+            continue;
+        };
+        if let (Some(from), Some(to)) = (class(old), class(c))
+            && from != to
+        {
+            *counts.entry((from, to)).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(K, K, usize)> = counts.into_iter().map(|((f, t), n)| (f, t, n)).collect();
+    out.sort_by_key(|m| std::cmp::Reverse(m.2));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::analysis::config::AnalysisConfig;
+    use crate::domain::analysis::engine::{Models, analyse};
+    use crate::domain::analysis::stages::LoyaltyStage;
+    use crate::domain::id::Id;
+    use crate::domain::money::Currency;
+    use crate::domain::summary::{CustomerSummary, PurchaseDay, tests::summary};
+    use crate::domain::time::{epoch_day, from_epoch_day};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn quarter_ends_count_back() {
+        assert_eq!(
+            quarter_ends(d(2026, 11, 23), 3),
+            vec![d(2026, 9, 30), d(2026, 6, 30), d(2026, 3, 31)]
+        );
+        assert_eq!(
+            quarter_ends(d(2026, 1, 1), 2),
+            vec![d(2025, 12, 31), d(2025, 9, 30)]
+        );
+        assert_eq!(quarter_ends(d(2026, 3, 31), 1), vec![d(2025, 12, 31)]);
+    }
+
+    #[test]
+    fn movements_between_two_dates() {
+        let today = epoch_day(d(2026, 11, 23));
+        let mk = |n: u64, days: &[i32]| {
+            let mut s = summary(Id::from_parts(1_700_000_000_000 + n, [0; 10]));
+            s.activity.history = days
+                .iter()
+                .map(|&x| PurchaseDay {
+                    day: today - x,
+                    currency: Currency::Cny,
+                    amount: 10_000,
+                    margin: None,
+                })
+                .collect();
+            s
+        };
+        // Customer 1 became a customer in the last 90 days (prospect → new); customer 2 turned
+        // 180 days old and had bought twice (new → regular); customer 3 did not move.
+        let rows = [mk(1, &[30]), mk(2, &[200, 100]), mk(3, &[])];
+        let refs: Vec<&CustomerSummary> = rows.iter().collect();
+        let cfg = AnalysisConfig::default();
+        let now = analyse(&refs, from_epoch_day(today), &cfg, Models::Use(None, None));
+        let then = analyse(
+            &refs,
+            from_epoch_day(today - 90),
+            &cfg,
+            Models::Use(None, None),
+        );
+        let moved = movements(&then, &now, |c| Some(c.loyalty.stage));
+        assert_eq!(
+            moved,
+            vec![
+                (LoyaltyStage::Prospect, LoyaltyStage::New, 1),
+                (LoyaltyStage::New, LoyaltyStage::Regular, 1)
+            ]
+        );
+    }
+}
