@@ -7,6 +7,8 @@ use crate::ui::customers::detail::CustomerPage;
 use crate::ui::customers::edit::EditCustomerPage;
 use crate::ui::customers::list::CustomerList;
 use crate::ui::customers::new::NewCustomerPage;
+use crate::ui::insights::dashboard::Dashboard;
+use crate::ui::insights::segments::SegmentsPage;
 use crate::ui::layout::boot::BootScreen;
 use crate::ui::layout::shell::Shell;
 use crate::ui::routes::{Page, base_path};
@@ -81,8 +83,9 @@ pub fn App() -> impl IntoView {
             <Router base=base.clone()>
                 <Shell>
                     <Routes fallback=move || view! { <NotFound /> }>
-                        <Route path=path!("/") view=|| view! { <Redirect path=Page::Customers.path() options=crate::ui::routes::nav() /> } />
-                        <Route path=path!("/index.html") view=|| view! { <Redirect path=Page::Customers.path() options=crate::ui::routes::nav() /> } />
+                        <Route path=path!("/") view=Dashboard />
+                        <Route path=path!("/index.html") view=|| view! { <Redirect path=Page::Overview.path() options=crate::ui::routes::nav() /> } />
+                        <Route path=path!("/segments") view=SegmentsPage />
                         <Route path=path!("/customers") view=CustomerList />
                         <Route path=path!("/customers/new") view=NewCustomerPage />
                         <Route path=path!("/customers/:id") view=CustomerPage />

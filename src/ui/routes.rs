@@ -13,6 +13,10 @@ thread_local! {
 /// A page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
+    /// The overview dashboard (home).
+    Overview,
+    /// The segment explorer.
+    Segments,
     /// The customer list.
     Customers,
     /// The form for a new customer.
@@ -38,6 +42,8 @@ impl Page {
     /// The path within the app, without the base.
     fn route(self) -> String {
         match self {
+            Page::Overview => "/".into(),
+            Page::Segments => "/segments".into(),
             Page::Customers => "/customers".into(),
             Page::NewCustomer => "/customers/new".into(),
             Page::Customer(id) => format!("/customers/{id}"),

@@ -36,6 +36,15 @@ for (const theme of ["light", "dark"]) {
       await page.getByTestId("team").waitFor();
       found.settings = await serious(page);
       await shot(page, `settings-${lang}-${theme}-${label}`);
+      await page.goto(app.url);
+      await page.getByTestId("dash-importance").waitFor();
+      found.overview = await serious(page);
+      await shot(page, `overview-${lang}-${theme}-${label}`);
+      await page.goto(app.url + "segments");
+      await page.getByTestId("segment-count").waitFor();
+      await page.getByTestId("add-condition").selectOption("8");
+      found.segments = await serious(page);
+      await shot(page, `segments-${lang}-${theme}-${label}`);
       await page.goto(app.url + "commitments");
       await page.waitForSelector("[data-testid=commitments], [data-testid=empty-state]");
       found.commitments = await serious(page);

@@ -60,7 +60,7 @@ export function launch() {
  * A fresh browser context (fresh IndexedDB and localStorage) and a page in it, with every
  * console error, page error and CSP violation recorded in `page.problems`.
  */
-export async function openApp(browser, url, { lang = "zh-CN", width = 1280, height = 800, colorScheme = "light", path = "" } = {}) {
+export async function openApp(browser, url, { lang = "zh-CN", width = 1280, height = 800, colorScheme = "light", path = "customers" } = {}) {
   const context = await browser.newContext({ locale: lang, viewport: { width, height }, colorScheme });
   const page = await context.newPage();
   watch(page);

@@ -132,7 +132,7 @@ test("a change in one tab shows in the other", async () => {
   const { context, page } = await openApp(app.browser, app.url);
   const second = await context.newPage();
   watch(second);
-  await second.goto(app.url);
+  await second.goto(app.url + "customers");
   await second.getByTestId("empty-state").waitFor();
   await page.getByTestId("new-customer").click();
   await fill(page, "cf-name", "跨标签页客户");

@@ -1,6 +1,7 @@
 //! The user's analysis settings: periods, cut-offs and rules, all with documented defaults.
 
 use crate::domain::money::Currency;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// What "value" means for importance and the value quadrant.
@@ -66,6 +67,9 @@ impl Default for LifecycleRules {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AnalysisConfig {
+    /// The date the analysis describes (the end of the models' calibration period); today when
+    /// not set. Purchases after it are left out.
+    pub calibration: Option<NaiveDate>,
     /// Horizon of the purchase prediction and lifetime value, in weeks.
     pub horizon_weeks: u32,
     /// Yearly discount rate for lifetime value (0.10 = 10 %).
@@ -94,6 +98,7 @@ pub struct AnalysisConfig {
 impl Default for AnalysisConfig {
     fn default() -> Self {
         AnalysisConfig {
+            calibration: None,
             horizon_weeks: 52,
             annual_discount: 0.10,
             basis: ValueBasis::Revenue,
@@ -118,6 +123,11 @@ impl Default for AnalysisConfig {
 }
 
 impl AnalysisConfig {
+    /// The date to analyse as of, given today's date.
+    pub fn as_of(&self, today: NaiveDate) -> NaiveDate {
+        self.calibration.filter(|d| *d <= today).unwrap_or(today)
+    }
+
     /// Yuan per unit of a currency.
     pub fn rate(&self, c: Currency) -> f64 {
         if c == Currency::Cny {
@@ -127,5 +137,28 @@ impl AnalysisConfig {
             .iter()
             .find(|(k, _)| *k == c)
             .map_or(0.0, |(_, r)| *r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_calibration_date_defaults_to_today_and_never_lies_ahead() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut cfg = AnalysisConfig::default();
+        assert_eq!(cfg.as_of(today), today);
+        let earlier = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        cfg.calibration = Some(earlier);
+        assert_eq!(cfg.as_of(today), earlier);
+        cfg.calibration = Some(NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+        assert_eq!(
+            cfg.as_of(today),
+            today,
+            "a future date would predict from nothing"
+        );
+        assert_eq!(cfg.rate(Currency::Cny), 1.0);
+        assert_eq!(cfg.rate(Currency::Usd), 7.1);
     }
 }

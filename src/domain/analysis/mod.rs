@@ -10,6 +10,7 @@ pub mod history;
 pub mod importance;
 pub mod math;
 pub mod quadrant;
+pub mod report;
 pub mod rfm;
 pub mod segment;
 pub mod stages;

@@ -121,7 +121,7 @@ impl Attribute {
             Attribute::LifetimeValue => Condition::LifetimeValue(Range::default()),
             Attribute::DaysSinceLastPurchase => Condition::DaysSinceLastPurchase(Range::default()),
             Attribute::Revenue => Condition::Revenue(Range::default()),
-            Attribute::DoNotContact => Condition::DoNotContact(false),
+            Attribute::DoNotContact => Condition::DoNotContact(true),
         }
     }
 }
@@ -150,21 +150,23 @@ impl Condition {
         }
     }
 
-    /// Whether a customer meets the condition. Conditions on computed values are not met by
-    /// customers without them (a prospect has no RFM scores and no prediction).
+    /// Whether a customer meets the condition (prepared by [`prepare`]). Conditions on computed
+    /// values are not met by customers without them (a prospect has no RFM scores and no
+    /// prediction).
     pub fn matches(&self, s: &CustomerSummary, c: Option<&CustomerClasses>) -> bool {
         let rfm = c.and_then(|c| c.rfm);
         let prediction = c.and_then(|c| c.prediction);
         match self {
             Condition::Kind(kinds) => kinds.contains(&s.kind),
-            Condition::Region(text) => s
-                .region
-                .to_lowercase()
-                .contains(&text.trim().to_lowercase()),
+            // Text conditions hold lowercase needles (see `prepare`), so rows are compared
+            // without allocating.
+            Condition::Region(needle) => contains_lowercase(&s.region, needle),
             Condition::Owner(owners) => owners.contains(&s.owner_id),
-            Condition::Tag(tag) => {
-                let tag = tag.trim().to_lowercase();
-                tag.is_empty() || s.tags.iter().any(|t| t.to_lowercase() == tag)
+            Condition::Tag(needle) => {
+                needle.is_empty()
+                    || s.tags
+                        .iter()
+                        .any(|t| t.chars().flat_map(char::to_lowercase).eq(needle.chars()))
             }
             Condition::RfmSegment(set) => rfm.is_some_and(|r| set.contains(&r.segment)),
             Condition::RecencyScore(r) => rfm.is_some_and(|x| r.contains(f64::from(x.r))),
@@ -197,17 +199,48 @@ pub struct Segment {
     pub updated_at: Timestamp,
 }
 
-/// The positions (in `rows`) of active customers meeting every condition.
+/// Whether `haystack` contains `needle` (already lowercase), ignoring case, without
+/// allocating for text that has no uppercase letters (Chinese, or already lowercase).
+fn contains_lowercase(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if haystack.chars().any(char::is_uppercase) {
+        haystack.to_lowercase().contains(needle)
+    } else {
+        haystack.contains(needle)
+    }
+}
+
+/// The conditions ready for evaluation: text trimmed and lowercased once, not once per row.
+pub fn prepare(conditions: &[Condition]) -> Vec<Condition> {
+    conditions
+        .iter()
+        .map(|c| match c {
+            Condition::Region(t) => Condition::Region(t.trim().to_lowercase()),
+            Condition::Tag(t) => Condition::Tag(t.trim().to_lowercase()),
+            other => other.clone(),
+        })
+        .collect()
+}
+
+/// The positions (in `rows`) of active customers meeting every condition. `slots[i]` is the
+/// position of row i's classes in the analysis (see [`Analysis::slots_for`]), so no lookup by
+/// id is needed per row.
 pub fn evaluate(
     conditions: &[Condition],
     rows: &[CustomerSummary],
     analysis: &Analysis,
+    slots: &[u32],
 ) -> Vec<u32> {
+    let conditions = prepare(conditions);
     rows.iter()
         .enumerate()
         .filter(|(_, s)| s.deleted_at.is_none())
-        .filter(|(_, s)| {
-            let classes = analysis.get(s.id);
+        .filter(|(i, s)| {
+            let classes = slots
+                .get(*i)
+                .and_then(|&k| analysis.customers.get(k as usize));
             conditions.iter().all(|c| c.matches(s, classes))
         })
         .map(|(i, _)| i as u32)
@@ -268,14 +301,19 @@ mod tests {
     #[test]
     fn conditions_combine() {
         let (rows, a) = base();
-        let hits = |c: Vec<Condition>| evaluate(&c, &rows, &a);
+        let slots = a.slots_for(&rows);
+        let hits = |c: Vec<Condition>| evaluate(&c, &rows, &a, &slots);
         assert_eq!(hits(vec![]), vec![0, 1, 2, 3]);
         assert_eq!(
             hits(vec![Condition::Kind(vec![CustomerKind::EnterpriseBuyer])]),
             vec![2, 3]
         );
         assert_eq!(hits(vec![Condition::Region("杭州".into())]), vec![1, 3]);
-        assert_eq!(hits(vec![Condition::Region("GERMANY".into())]), vec![0, 2]);
+        assert_eq!(
+            hits(vec![Condition::Region(" GERMANY ".into())]),
+            vec![0, 2]
+        );
+        assert_eq!(hits(vec![Condition::Region("many".into())]), vec![0, 2]);
         assert_eq!(
             hits(vec![
                 Condition::DoNotContact(false),
@@ -317,7 +355,7 @@ mod tests {
     fn trashed_customers_are_never_in_a_segment() {
         let (mut rows, a) = base();
         rows[0].deleted_at = Some(Timestamp(1));
-        assert_eq!(evaluate(&[], &rows, &a), vec![1, 2, 3]);
+        assert_eq!(evaluate(&[], &rows, &a, &a.slots_for(&rows)), vec![1, 2, 3]);
     }
 
     #[test]

@@ -124,6 +124,7 @@ mod tests {
             "wechat",
             "kb_enter",
             "kb_esc",
+            "rfm_label",
         ];
         for (name, z) in &zh {
             if !allowed_ascii.contains(name) {

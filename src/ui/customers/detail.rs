@@ -13,6 +13,7 @@ use crate::domain::money::Currency;
 use crate::domain::time::{format_date, format_datetime, format_relative_day};
 use crate::store::{self, CustomerDetail};
 use crate::ui::clock;
+use crate::ui::insights::classes_panel::ClassesPanel;
 use crate::ui::routes::Page;
 use crate::ui::state::{edited, use_lang, use_texts, use_workspace};
 use crate::ui::widgets::empty::EmptyState;
@@ -266,6 +267,8 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                     </section>
                 }
             })}
+
+            <ClassesPanel id=id />
 
             <div class="detail-grid">
                 <div class="detail-main">

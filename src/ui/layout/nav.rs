@@ -40,7 +40,9 @@ pub fn Nav() -> impl IntoView {
     };
     view! {
         <nav class="nav" aria-label=move || t.get().nav_main>
+            {item(Page::Overview, lu::LuLayoutDashboard, |t| t.nav_overview, None)}
             {item(Page::Customers, lu::LuUsers, |t| t.nav_customers, None)}
+            {item(Page::Segments, lu::LuChartPie, |t| t.nav_segments, None)}
             {item(Page::Commitments, lu::LuListChecks, |t| t.nav_commitments, Some(overdue))}
             {item(Page::Trash, lu::LuTrash2, |t| t.nav_trash, Some(trash_count))}
             {item(Page::Settings, lu::LuSettings, |t| t.nav_settings, None)}

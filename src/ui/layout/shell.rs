@@ -12,6 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let t = use_texts();
+    crate::ui::insights::state::provide_insights();
     let palette = PaletteOpen(RwSignal::new(false));
     provide_context(palette);
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {

@@ -1,4 +1,5 @@
 //! Settings: preferences, team, storage, sample data, reset.
+pub mod analysis;
 pub mod data;
 pub mod page;
 pub mod storage;

@@ -1,5 +1,6 @@
 //! The settings page.
 
+use super::analysis::AnalysisSection;
 use super::data::DataSection;
 use super::storage::StorageSection;
 use super::team::TeamSection;
@@ -98,6 +99,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </section>
             <TeamSection />
+            <AnalysisSection />
             <StorageSection />
             <DataSection />
         </section>

@@ -26,10 +26,12 @@ enum Command {
 }
 
 impl Command {
-    const ALL: [Command; 7] = [
+    const ALL: [Command; 9] = [
         Command::NewCustomer,
         Command::SwitchLanguage,
         Command::ToggleTheme,
+        Command::Go(Page::Overview),
+        Command::Go(Page::Segments),
         Command::Go(Page::Customers),
         Command::Go(Page::Commitments),
         Command::Go(Page::Trash),
@@ -41,6 +43,8 @@ impl Command {
             Command::SwitchLanguage => t.cmd_switch_language,
             Command::ToggleTheme => t.cmd_toggle_theme,
             Command::Go(Page::Commitments) => t.cmd_go_commitments,
+            Command::Go(Page::Overview) => t.cmd_go_overview,
+            Command::Go(Page::Segments) => t.cmd_go_segments,
             Command::Go(Page::Trash) => t.cmd_go_trash,
             Command::Go(Page::Settings) => t.cmd_go_settings,
             Command::Go(_) => t.cmd_go_customers,

@@ -1,8 +1,9 @@
-// Measures how the app copes with a large workspace: writes N sample customers (about ten
-// purchases each) through the app's own storage layer, then reloads and times the cold start
-// until the customer list shows them all, a search keystroke, and the memory in use.
-// Not part of the test run. Usage (after a release build in dist/):
-//   node scripts/measure-load.mjs [--customers 100000] [--dist dist]
+// The benchmark (not part of the test run; see scripts/bench.sh). In headless Chromium, on the
+// release build: writes N sample customers (about ten purchases each) through the app's own
+// storage layer, reloads and times the cold start until the list shows them all, a search
+// keystroke, the full recompute of every class with the model fit, segment filter changes
+// (median and 95th percentile), and the memory in use. One JSON line per figure.
+//   node scripts/bench.mjs [--customers 100000] [--dist dist]
 import { launch, startServer } from "../tests/e2e/helpers.mjs";
 
 const args = process.argv.slice(2);
@@ -20,7 +21,7 @@ const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1
 const page = await context.newPage();
 const report = (name, value, unit) => console.log(JSON.stringify({ name, value, unit, customers }));
 
-await page.goto(server.url);
+await page.goto(server.url + "customers");
 await page.waitForSelector("main.main");
 let t0 = Date.now();
 const purchases = await page.evaluate((n) => window.wasmBindings.generate_sample(n, 42), customers);
@@ -29,7 +30,7 @@ report("purchases_written", purchases, "count");
 
 for (let run = 1; run <= 3; run++) {
   t0 = Date.now();
-  await page.reload();
+  await page.goto(server.url + "customers");
   await page.waitForFunction(
     (n) => document.querySelector("[data-testid=customer-count]")?.textContent.replace(/\D/g, "") === String(n),
     customers,
@@ -50,6 +51,11 @@ for (const q of ["z", "zh", "zha", "zhan", "zhang", "北", "北京", "138", "sal
 }
 times.sort((a, b) => a - b);
 report("search_to_result_median", Math.round(times[Math.floor(times.length / 2)]), "ms");
+
+const analysis = JSON.parse(await page.evaluate(() => window.wasmBindings.bench_analysis(5, 200)));
+for (const [name, value] of Object.entries(analysis)) {
+  report(name, typeof value === "number" ? Math.round(value * 100) / 100 : value, name.endsWith("_ms") ? "ms" : "count");
+}
 
 const metrics = await page.evaluate(() => ({
   heap: performance.memory?.usedJSHeapSize ?? null,

@@ -1,0 +1,537 @@
+//! The segment explorer: build a filter from conditions, see the count and the customers at
+//! once, save it by name, export it (a marketing export leaves out do-not-contact customers and
+//! says how many), and look at the value matrix, the RFM grid and the movements of the segment.
+
+use super::condition::ConditionEditor;
+use super::movements::Movements;
+use super::quadrant_chart::{QuadrantChart, points_of};
+use super::rfm_grid::{RfmGrid, cells_of};
+use super::state::use_insights;
+use crate::domain::analysis::engine::CustomerClasses;
+use crate::domain::analysis::segment::{Attribute, Condition, Segment, evaluate};
+use crate::domain::export::{Cell, csv};
+use crate::domain::i18n::Lang;
+use crate::domain::i18n::explain::yuan;
+use crate::domain::id::Id;
+use crate::domain::summary::CustomerSummary;
+use crate::domain::time::{date_input_value, format_date};
+use crate::store;
+use crate::ui::clock;
+use crate::ui::download::download;
+use crate::ui::routes::Page;
+use crate::ui::state::{use_lang, use_texts, use_workspace};
+use crate::ui::widgets::icon::{Icon, lu};
+use crate::ui::widgets::toast::use_toasts;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// Rows listed on the page (the export has them all).
+const SHOWN: usize = 100;
+
+/// The explorer's URL for a set of conditions (kept in `?f=` as JSON, so views can be shared).
+pub fn segment_url(conditions: &[Condition]) -> String {
+    if conditions.is_empty() {
+        return Page::Segments.path();
+    }
+    let json = serde_json::to_string(conditions).unwrap_or_default();
+    format!(
+        "{}?f={}",
+        Page::Segments.path(),
+        String::from(js_sys::encode_uri_component(&json))
+    )
+}
+
+/// The export's columns, localised.
+fn headers(lang: Lang) -> Vec<&'static str> {
+    match lang {
+        Lang::Zh => vec![
+            "名称",
+            "所在单位",
+            "类型",
+            "地区",
+            "负责人",
+            "电话",
+            "邮箱",
+            "微信",
+            "标签",
+            "RFM 分群",
+            "R",
+            "F",
+            "M",
+            "重要程度",
+            "忠诚阶段",
+            "生命周期",
+            "价值象限",
+            "仍活跃概率",
+            "终身价值（元）",
+            "累计金额（元）",
+            "最近购买",
+            "勿扰",
+        ],
+        Lang::En => vec![
+            "Name",
+            "Works at",
+            "Kind",
+            "Region",
+            "Owner",
+            "Phones",
+            "E-mails",
+            "WeChat",
+            "Tags",
+            "RFM segment",
+            "R",
+            "F",
+            "M",
+            "Importance",
+            "Loyalty stage",
+            "Lifecycle",
+            "Value quadrant",
+            "Probability active",
+            "Lifetime value (CNY)",
+            "Lifetime revenue (CNY)",
+            "Last purchase",
+            "Do not contact",
+        ],
+    }
+}
+
+fn export_row(
+    s: &CustomerSummary,
+    c: Option<&CustomerClasses>,
+    owner: String,
+    lang: Lang,
+) -> Vec<Cell> {
+    let t = lang.texts();
+    let rfm = c.and_then(|c| c.rfm);
+    let p = c.and_then(|c| c.prediction);
+    let num = |v: Option<f64>, digits: usize| {
+        Cell::Number(v.map(|v| format!("{v:.digits$}")).unwrap_or_default())
+    };
+    vec![
+        Cell::text(&s.name),
+        Cell::text(&s.company),
+        Cell::text(s.kind.label(t)),
+        Cell::text(&s.region),
+        Cell::text(owner),
+        Cell::text(s.phones.join("; ")),
+        Cell::text(s.emails.join("; ")),
+        Cell::text(&s.wechat),
+        Cell::text(s.tags.join("; ")),
+        Cell::text(rfm.map(|r| r.segment.label(lang)).unwrap_or_default()),
+        num(rfm.map(|r| f64::from(r.r)), 0),
+        num(rfm.map(|r| f64::from(r.f)), 0),
+        num(rfm.map(|r| f64::from(r.m)), 0),
+        Cell::text(
+            c.map(|c| c.importance.class.label(lang))
+                .unwrap_or_default(),
+        ),
+        Cell::text(c.map(|c| c.loyalty.stage.label(lang)).unwrap_or_default()),
+        Cell::text(c.map(|c| c.lifecycle.stage.label(lang)).unwrap_or_default()),
+        Cell::text(
+            c.and_then(|c| c.quadrant)
+                .map(|q| q.class.label(lang))
+                .unwrap_or_default(),
+        ),
+        num(p.map(|p| p.p_alive), 3),
+        num(p.map(|p| p.clv), 2),
+        num(c.map(|c| c.revenue), 2),
+        Cell::text(
+            s.activity
+                .last_purchase_date()
+                .map(date_input_value)
+                .unwrap_or_default(),
+        ),
+        Cell::text(if s.do_not_contact { t.yes } else { t.no }),
+    ]
+}
+
+/// The explorer page.
+#[component]
+pub fn SegmentsPage() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let ws = use_workspace();
+    let insights = use_insights();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let params = use_query_map();
+
+    let from_url = move || {
+        params
+            .with_untracked(|p| p.get("f"))
+            .and_then(|f| serde_json::from_str::<Vec<Condition>>(&f).ok())
+            .unwrap_or_default()
+    };
+    let conditions = RwSignal::new(from_url());
+    // Editors are keyed by position; a removal or a loaded segment renumbers them all.
+    let generation = RwSignal::new(0u64);
+    let current = RwSignal::new(None::<Segment>);
+    let name = RwSignal::new(String::new());
+    let saved = RwSignal::new(Vec::<Segment>::new());
+    let refresh_saved = move || {
+        if let Some(db) = ws.db() {
+            spawn_local(async move {
+                if let Ok(list) = store::list_segments(&db).await {
+                    saved.set(list);
+                }
+            });
+        }
+    };
+    refresh_saved();
+
+    // The URL follows the conditions (replace: typing does not pile up history entries).
+    Effect::new(move |_| {
+        let url = segment_url(&conditions.get());
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..crate::ui::routes::nav()
+            },
+        );
+    });
+
+    insights.require();
+    // Where each row's classes are in the analysis: once per analysis, not per filter change.
+    let slots = Memo::new(move |_| {
+        insights
+            .now
+            .with(|a| ws.index.with(|ix| a.slots_for(ix.rows())))
+    });
+    let matches = Memo::new(move |_| {
+        let conds = conditions.get();
+        let analysis = insights.now.get();
+        slots.with(|slots| {
+            ws.index
+                .with(|ix| evaluate(&conds, ix.rows(), &analysis, slots))
+        })
+    });
+    let active = Memo::new(move |_| {
+        ws.index
+            .with(|ix| ix.count(crate::domain::list::Scope::Active))
+    });
+    let ids = Memo::new(move |_| {
+        matches.with(|m| {
+            ws.index
+                .with(|ix| m.iter().map(|&p| ix.row(p).id).collect::<Vec<Id>>())
+        })
+    });
+    let id_set = Memo::new(move |_| ids.with(|ids| ids.iter().copied().collect::<HashSet<Id>>()));
+
+    let add = move |attribute: Attribute| {
+        conditions.update(|c| c.push(attribute.new_condition()));
+    };
+    let remove = Callback::new(move |i: usize| {
+        conditions.update(|c| {
+            if i < c.len() {
+                c.remove(i);
+            }
+        });
+        generation.update(|g| *g += 1);
+    });
+    let load = move |s: Segment| {
+        name.set(s.name.clone());
+        conditions.set(s.conditions.clone());
+        current.set(Some(s));
+        generation.update(|g| *g += 1);
+    };
+    let new_segment = move |_| {
+        name.set(String::new());
+        conditions.set(Vec::new());
+        current.set(None);
+        generation.update(|g| *g += 1);
+    };
+    let save = move |_| {
+        let Some(db) = ws.db() else { return };
+        let trimmed = name.get_untracked().trim().to_string();
+        let label = if trimmed.is_empty() {
+            t.get_untracked().segment_new.to_string()
+        } else {
+            trimmed
+        };
+        let now = clock::now();
+        let segment = match current.get_untracked() {
+            Some(s) => Segment {
+                name: label,
+                conditions: conditions.get_untracked(),
+                updated_at: now,
+                ..s
+            },
+            None => Segment {
+                id: Id::generate(),
+                name: label,
+                conditions: conditions.get_untracked(),
+                created_at: now,
+                updated_at: now,
+            },
+        };
+        spawn_local(async move {
+            match store::save_segment(&db, &segment).await {
+                Ok(()) => {
+                    name.set(segment.name.clone());
+                    current.set(Some(segment));
+                    toasts.info(t.get_untracked().segment_saved);
+                    refresh_saved();
+                }
+                Err(e) => toasts.error(&e),
+            }
+        });
+    };
+    let delete = move |id: Id| {
+        let Some(db) = ws.db() else { return };
+        spawn_local(async move {
+            match store::delete_segment(&db, id).await {
+                Ok(()) => {
+                    if current.get_untracked().is_some_and(|c| c.id == id) {
+                        current.set(None);
+                    }
+                    toasts.info(t.get_untracked().segment_deleted);
+                    refresh_saved();
+                }
+                Err(e) => toasts.error(&e),
+            }
+        });
+    };
+    let export = move |marketing: bool| {
+        let lang = lang.get_untracked();
+        let analysis = insights.now.get_untracked();
+        let names = ws.member_names();
+        let (rows, left_out) = matches.with_untracked(|m| {
+            ws.index.with_untracked(|ix| {
+                let mut left_out = 0;
+                let rows: Vec<Vec<Cell>> = m
+                    .iter()
+                    .map(|&p| ix.row(p))
+                    .filter(|s| {
+                        let skip = marketing && s.do_not_contact;
+                        left_out += usize::from(skip);
+                        !skip
+                    })
+                    .map(|s| {
+                        let owner = s
+                            .owner_id
+                            .and_then(|o| names.get(&o).cloned())
+                            .unwrap_or_default();
+                        export_row(s, analysis.get(s.id), owner, lang)
+                    })
+                    .collect();
+                (rows, left_out)
+            })
+        });
+        let n = rows.len();
+        let document = csv(&headers(lang), rows);
+        let base = name.get_untracked();
+        let base = if base.trim().is_empty() {
+            "segment".to_string()
+        } else {
+            base.trim().to_string()
+        };
+        let file = format!(
+            "{base}-{}{}.csv",
+            date_input_value(clock::today()),
+            if marketing { "-marketing" } else { "" }
+        );
+        if download(&file, "text/csv;charset=utf-8", &document) {
+            let t = t.get_untracked();
+            toasts.info(if marketing {
+                (t.exported_marketing)(n, left_out)
+            } else {
+                (t.exported)(n)
+            });
+        }
+    };
+
+    let before = Signal::derive(move || insights.before.get());
+    let now = Signal::derive(move || {
+        // Movements of this segment only: the analyses restricted to its customers.
+        id_set.with(|only| Arc::new(insights.now.with(|a| a.restricted_to(only))))
+    });
+    let points =
+        Signal::derive(move || ids.with(|ids| insights.now.with(|a| points_of(a, ids.iter()))));
+    let cells =
+        Signal::derive(move || ids.with(|ids| insights.now.with(|a| cells_of(a, ids.iter()))));
+    let value_cut = Signal::derive(move || insights.now.with(|a| a.value_cut));
+
+    view! {
+        <section class="page page-segments">
+            <header class="page-header">
+                <div>
+                    <h1>{move || t.get().segments_title}</h1>
+                    <p class="page-sub">{move || t.get().segments_intro}</p>
+                </div>
+            </header>
+            <div class="segments-layout">
+                <aside class="panel saved-segments" aria-labelledby="saved-title">
+                    <h2 id="saved-title">{move || t.get().segments_saved}</h2>
+                    <button class="btn btn-small" on:click=new_segment><Icon icon=lu::LuPlus />{move || t.get().segment_new}</button>
+                    <Show when=move || saved.with(Vec::is_empty)>
+                        <p class="muted">{move || t.get().segments_none_saved}</p>
+                    </Show>
+                    <ul class="saved-list" data-testid="saved-segments">
+                        <For
+                            each=move || saved.get()
+                            key=|s| (s.id, s.name.clone(), s.updated_at)
+                            children=move |s| {
+                                let id = s.id;
+                                let label = s.name.clone();
+                                let for_load = s.clone();
+                                view! {
+                                    <li class:current=move || current.with(|c| c.as_ref().is_some_and(|c| c.id == id))>
+                                        <button class="link-button" on:click=move |_| load(for_load.clone())>{label.clone()}</button>
+                                        <button class="btn-icon" aria-label=move || format!("{} {}", t.get().delete, label) on:click=move |_| delete(id)>
+                                            <Icon icon=lu::LuTrash2 />
+                                        </button>
+                                    </li>
+                                }
+                            }
+                        />
+                    </ul>
+                </aside>
+                <div class="segments-main">
+                    <section class="panel" aria-label=move || t.get().segments_title>
+                        <div class="segment-head">
+                            <label class="field grow">
+                                <span>{move || t.get().segment_name}</span>
+                                <input data-testid="segment-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                            </label>
+                            <button class="btn btn-primary" data-testid="save-segment" on:click=save>{move || t.get().segment_save}</button>
+                        </div>
+                        <Show when=move || conditions.with(Vec::is_empty)>
+                            <p class="muted">{move || t.get().no_conditions}</p>
+                        </Show>
+                        <ul class="conditions">
+                            <For
+                                each=move || { let g = generation.get(); (0..conditions.with(Vec::len)).map(move |i| (g, i)).collect::<Vec<_>>() }
+                                key=|k| *k
+                                children=move |(_, i)| view! { <ConditionEditor conditions=conditions index=i on_remove=remove /> }
+                            />
+                        </ul>
+                        <label class="add-condition">
+                            <span class="sr-only">{move || t.get().add_condition}</span>
+                            <select data-testid="add-condition" on:change=move |ev| {
+                                let i: usize = event_target_value(&ev).parse().unwrap_or(usize::MAX);
+                                if let Some(a) = Attribute::ALL.get(i) {
+                                    add(*a);
+                                }
+                                use wasm_bindgen::JsCast;
+                                if let Some(sel) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                                    sel.set_value("");
+                                }
+                            }>
+                                <option value="">{move || t.get().add_condition}</option>
+                                {move || Attribute::ALL.iter().enumerate().map(|(i, a)| view! {
+                                    <option value=i.to_string()>{a.label(lang.get())}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <div class="segment-result">
+                            <strong class="segment-count" data-testid="segment-count" aria-live="polite">
+                                {move || (t.get().segment_matches)(matches.with(Vec::len), active.get())}
+                            </strong>
+                            <div class="segment-actions">
+                                <button class="btn" data-testid="export-csv" on:click=move |_| export(false)>
+                                    <Icon icon=lu::LuDownload />{move || t.get().export_csv}
+                                </button>
+                                <button class="btn" data-testid="export-marketing" title=move || t.get().export_marketing_hint on:click=move |_| export(true)>
+                                    <Icon icon=lu::LuMegaphone />{move || t.get().export_marketing}
+                                </button>
+                            </div>
+                        </div>
+                    </section>
+                    <div class="chart-grid">
+                        <QuadrantChart points=points value_cut=value_cut />
+                        <RfmGrid cells=cells />
+                    </div>
+                    <SegmentTable matches=matches />
+                    <section class="panel">
+                        <h2>{move || t.get().chart_movements}</h2>
+                        <Movements before=before now=now />
+                    </section>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The first customers of the segment with their classes.
+#[component]
+fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let ws = use_workspace();
+    let insights = use_insights();
+    view! {
+        <section class="panel segment-table" data-testid="segment-results">
+            <div class="table-wrap table-scroll-box">
+                <table class="data-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || t.get().col_name}</th>
+                            <th scope="col">{move || t.get().col_segment}</th>
+                            <th scope="col">{move || t.get().col_importance}</th>
+                            <th scope="col">{move || t.get().col_loyalty}</th>
+                            <th scope="col">{move || t.get().col_lifecycle}</th>
+                            <th scope="col">{move || t.get().col_quadrant}</th>
+                            <th scope="col" class="num">{move || t.get().col_p_alive}</th>
+                            <th scope="col" class="num">{move || t.get().col_clv}</th>
+                            <th scope="col" class="num">{move || t.get().col_revenue}</th>
+                            <th scope="col">{move || t.get().col_last_purchase}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let lang = lang.get();
+                            let t = t.get();
+                            let analysis = insights.now.get();
+                            let none = || "—".to_string();
+                            let rows: Vec<(Id, String, bool, [String; 9])> = matches.with(|m| ws.index.with(|ix| {
+                                m.iter().take(SHOWN).map(|&p| {
+                                    let s = ix.row(p);
+                                    let c = analysis.get(s.id);
+                                    (s.id, s.name.clone(), s.do_not_contact, [
+                                        c.and_then(|c| c.rfm).map(|r| r.segment.label(lang).to_string()).unwrap_or_else(none),
+                                        c.map(|c| c.importance.class.label(lang).to_string()).unwrap_or_else(none),
+                                        c.map(|c| c.loyalty.stage.label(lang).to_string()).unwrap_or_else(none),
+                                        c.map(|c| c.lifecycle.stage.label(lang).to_string()).unwrap_or_else(none),
+                                        c.and_then(|c| c.quadrant).map(|q| q.class.label(lang).to_string()).unwrap_or_else(none),
+                                        c.and_then(|c| c.prediction).map(|p| format!("{:.0}%", p.p_alive * 100.0)).unwrap_or_else(none),
+                                        c.and_then(|c| c.prediction).map(|p| yuan(p.clv, lang)).unwrap_or_else(none),
+                                        c.map(|c| yuan(c.revenue, lang)).unwrap_or_else(none),
+                                        s.activity.last_purchase_date().map(|d| format_date(d, lang)).unwrap_or_else(none),
+                                    ])
+                                }).collect()
+                            }));
+                            rows.into_iter().map(|(id, name, dnc, [seg, imp, loy, life, quad, alive, clv, revenue, last])| view! {
+                                <tr data-testid="segment-row">
+                                    <td>
+                                        <A href=Page::Customer(id).path()>{name}</A>
+                                        {dnc.then(|| view! { <span class="badge badge-warn">{t.badge_dnc}</span> })}
+                                    </td>
+                                    <td>{seg}</td>
+                                    <td>{imp}</td>
+                                    <td>{loy}</td>
+                                    <td>{life}</td>
+                                    <td>{quad}</td>
+                                    <td class="num">{alive}</td>
+                                    <td class="num">{clv}</td>
+                                    <td class="num">{revenue}</td>
+                                    <td>{last}</td>
+                                </tr>
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            {move || {
+                let n = matches.with(Vec::len);
+                (n > SHOWN).then(|| view! { <p class="muted">{(t.get().results_more)(n - SHOWN)}</p> })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,146 @@
+//! The analysis of the whole customer base, recomputed whenever records or analysis settings
+//! change, plus the same analysis at the start of the period (for movements).
+
+use crate::domain::analysis::config::AnalysisConfig;
+use crate::domain::analysis::engine::{Analysis, CustomerClasses, Models, analyse};
+use crate::domain::analysis::history::quarter_ends;
+use crate::domain::id::Id;
+use crate::domain::summary::CustomerSummary;
+use crate::store;
+use crate::ui::clock;
+use crate::ui::state::{Workspace, use_workspace};
+use chrono::{Days, NaiveDate};
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Length of the period whose movements the dashboard shows, in days.
+pub const PERIOD_DAYS: u64 = 90;
+
+/// The analysis state.
+#[derive(Clone, Copy)]
+pub struct Insights {
+    /// The user's analysis settings (saved on change).
+    pub config: RwSignal<AnalysisConfig>,
+    /// The analysis as of the calibration date (today).
+    pub now: RwSignal<Arc<Analysis>>,
+    /// The same base analysed at the start of the period, with the same models.
+    pub before: RwSignal<Arc<Analysis>>,
+    /// How long the last full recompute took, in milliseconds.
+    pub last_ms: RwSignal<f64>,
+    /// Components on screen that show the analysis; none: nothing is computed.
+    users: RwSignal<u32>,
+    /// The records changed while nobody was looking: recompute when someone does.
+    stale: StoredValue<bool>,
+    /// The workspace analysed (kept here: recomputes run from timers, outside any component).
+    ws: Workspace,
+}
+
+impl Insights {
+    /// Declares that the calling component shows the analysis (for as long as it is mounted),
+    /// so it is computed and kept current.
+    pub fn require(self) {
+        self.users.update(|n| *n += 1);
+        on_cleanup(move || self.users.update(|n| *n = n.saturating_sub(1)));
+    }
+
+    /// A customer's classes at the ends of the last `n` quarters, newest first (each date
+    /// analyses the whole base as it stood then, with today's fitted models).
+    pub fn history(self, id: Id, n: usize) -> Vec<(NaiveDate, Option<CustomerClasses>)> {
+        let ws = self.ws;
+        let cfg = self.config.get_untracked();
+        let (p, s) = self
+            .now
+            .with_untracked(|a| (a.purchase_model.map(|f| f.params), a.spend_model));
+        ws.index.with_untracked(|ix| {
+            let rows: Vec<&CustomerSummary> = ix
+                .rows()
+                .iter()
+                .filter(|r| r.deleted_at.is_none())
+                .collect();
+            quarter_ends(cfg.as_of(clock::today()), n)
+                .into_iter()
+                .map(|date| {
+                    let a = analyse(&rows, date, &cfg, Models::Use(p, s));
+                    (date, a.get(id).cloned())
+                })
+                .collect()
+        })
+    }
+}
+
+/// Creates the analysis state, keeps it current, and provides it.
+pub fn provide_insights() -> Insights {
+    let ws = use_workspace();
+    let insights = Insights {
+        config: RwSignal::new(store::load_analysis_config()),
+        now: RwSignal::new(Arc::new(Analysis::default())),
+        before: RwSignal::new(Arc::new(Analysis::default())),
+        last_ms: RwSignal::new(0.0),
+        users: RwSignal::new(0),
+        stale: StoredValue::new(true),
+        ws,
+    };
+    provide_context(insights);
+    Effect::new(move |_| store::save_analysis_config(&insights.config.get()));
+
+    // Recompute after changes settle, so a burst of edits costs one recompute; and only while
+    // something on screen shows the analysis (the customer list needs none, so start-up stays
+    // as fast as reading the summaries).
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let schedule = move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle =
+            set_timeout_with_handle(move || recompute(insights), Duration::from_millis(120)).ok();
+        pending.set_value(handle);
+    };
+    Effect::new(move |_| {
+        ws.revision.track();
+        insights.config.track();
+        insights.stale.set_value(true);
+        if insights.users.get_untracked() > 0 {
+            schedule();
+        }
+    });
+    Effect::new(move |_| {
+        if insights.users.get() > 0 && insights.stale.get_value() {
+            schedule();
+        }
+    });
+    insights
+}
+
+fn recompute(insights: Insights) {
+    insights.stale.set_value(false);
+    let ws = insights.ws;
+    let cfg = insights.config.get_untracked();
+    let today = cfg.as_of(clock::today());
+    let started = js_sys::Date::now();
+    let start = insights
+        .now
+        .with_untracked(|a| a.purchase_model.map(|f| f.params).zip(a.spend_model));
+    let (now, before) = ws.index.with_untracked(|ix| {
+        let rows: Vec<&CustomerSummary> = ix
+            .rows()
+            .iter()
+            .filter(|r| r.deleted_at.is_none())
+            .collect();
+        let now = analyse(&rows, today, &cfg, Models::Fit(start));
+        let then = today
+            .checked_sub_days(Days::new(PERIOD_DAYS))
+            .unwrap_or(today);
+        let models = Models::Use(now.purchase_model.map(|f| f.params), now.spend_model);
+        let before = analyse(&rows, then, &cfg, models);
+        (now, before)
+    });
+    insights.now.set(Arc::new(now));
+    insights.before.set(Arc::new(before));
+    insights.last_ms.set(js_sys::Date::now() - started);
+}
+
+/// The analysis state.
+pub fn use_insights() -> Insights {
+    expect_context::<Insights>()
+}
