@@ -65,7 +65,7 @@ test("create a customer, add an interaction and a purchase, reload: all still th
   await page.getByTestId("open-commitments").waitFor({ state: "detached" });
 
   // Back on the list the customer is there with its revenue (whole yuan in the overview).
-  await page.getByText("全部客户").click();
+  await page.getByRole("link", { name: "全部客户", exact: true }).click();
   await page.getByTestId("customer-row").first().waitFor();
   assert.match(await page.getByTestId("customer-row").first().innerText(), /杭州西湖茶业有限公司[\s\S]*¥12,801/);
   assert.deepEqual(page.problems, []);
@@ -83,7 +83,7 @@ test("pinyin search, filters in the URL, and the command palette", async () => {
   await fill(page, "cf-name", "张三");
   await page.locator("#cf-name").press("Enter");
   await page.getByTestId("customer-detail").waitFor();
-  await page.getByText("全部客户").click();
+  await page.getByRole("link", { name: "全部客户", exact: true }).click();
   await page.getByTestId("customer-row").first().waitFor();
 
   const rows = page.getByTestId("customer-row");

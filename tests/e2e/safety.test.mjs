@@ -55,7 +55,7 @@ test("a hostile name shows literally and runs nothing", async () => {
   assert.equal(await page.getByTestId("customer-name").innerText(), hostile);
   assert.equal(await page.locator("img[src=x]").count(), 0, "no element was injected");
   assert.equal(await page.locator("main script").count(), 0);
-  await page.getByText("全部客户").click();
+  await page.getByRole("link", { name: "全部客户", exact: true }).click();
   await page.getByTestId("customer-row").first().waitFor();
   assert.equal(await page.locator("[data-testid=customer-row] .row-link").first().innerText(), hostile);
   await page.keyboard.press("Control+k");

@@ -42,7 +42,7 @@ pub fn CustomerPage() -> impl IntoView {
     });
     view! {
         <section class="page page-detail">
-            <A href=Page::Customers.path() attr:class="back-link">
+            <A href=Page::Customers.path() exact=true attr:class="back-link">
                 <Icon icon=lu::LuArrowLeft />
                 {move || t.get().detail_back}
             </A>

@@ -101,7 +101,7 @@ fn ClassHistory(id: Id) -> impl IntoView {
     };
     view! {
         <h3>{move || t.get().history_title}</h3>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || t.get().history_title>
             <table class="data-table" data-testid="class-history">
                 <thead>
                     <tr>

@@ -468,7 +468,7 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
     let insights = use_insights();
     view! {
         <section class="panel segment-table" data-testid="segment-results">
-            <div class="table-wrap table-scroll-box">
+            <div class="table-wrap table-scroll-box" tabindex="0" role="region" aria-label=move || t.get().segments_title>
                 <table class="data-table">
                     <thead>
                         <tr>
