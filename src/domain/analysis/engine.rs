@@ -119,11 +119,7 @@ impl Analysis {
             .filter(|c| keep.contains(&c.id))
             .cloned()
             .collect();
-        let by_id = customers
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id, i))
-            .collect();
+        let by_id = index_by_id(&customers);
         Analysis {
             customers,
             by_id,
@@ -336,11 +332,7 @@ pub fn analyse(
             }
         })
         .collect();
-    let by_id = customers
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id, i))
-        .collect();
+    let by_id = index_by_id(&customers);
     Analysis {
         as_of: Some(as_of),
         by_id,
@@ -350,6 +342,15 @@ pub fn analyse(
         spend_model,
         value_cut,
     }
+}
+
+/// Position of each customer's classes, by id.
+fn index_by_id(customers: &[CustomerClasses]) -> HashMap<Id, usize> {
+    customers
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect()
 }
 
 /// Whether the fitted spend model can be used for predictions. With q ≤ 2 the spread of
