@@ -472,6 +472,7 @@ async fn settings_survive_in_local_storage() {
 
 #[wasm_bindgen_test]
 async fn upgrading_from_version_1_keeps_every_record() {
+    // Written through the current code at version 1: only the stores version 1 has.
     let name = format!("test-{}", Id::generate());
     let v1 = store::open_at(&name, 1, || {}).await.unwrap();
     let sample: Vec<_> = Generator::new(
@@ -483,36 +484,48 @@ async fn upgrading_from_version_1_keeps_every_record() {
         },
         team(21),
     )
+    .map(|mut s| {
+        // Version 1 has no complaints store.
+        s.complaints.clear();
+        s
+    })
     .collect();
     store::insert_batch(&v1, &sample).await.unwrap();
     let member = TeamMember::from_input("王芳", MemberRole::SalesManager, None, NOW).unwrap();
     store::save_member(&v1, &member).await.unwrap();
     let before = summaries(&v1).await;
-    let mut details = Vec::new();
-    for s in &sample {
-        details.push(
-            store::load_detail(&v1, s.customer.id)
-                .await
-                .unwrap()
-                .unwrap(),
-        );
-    }
     v1.close();
 
     let v2 = store::open(&name, || {}).await.unwrap();
     assert_eq!(summaries(&v2).await, before, "summaries intact");
-    for (s, d) in sample.iter().zip(&details) {
+    for s in &sample {
+        let d = store::load_detail(&v2, s.customer.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(d.customer, s.customer);
+        let by_id = |mut v: Vec<Id>| {
+            v.sort();
+            v
+        };
         assert_eq!(
-            &store::load_detail(&v2, s.customer.id)
-                .await
-                .unwrap()
-                .unwrap(),
-            d
+            by_id(d.contacts.iter().map(|c| c.id).collect()),
+            by_id(s.contacts.iter().map(|c| c.id).collect())
         );
+        assert_eq!(d.interactions.len(), s.interactions.len());
+        for i in &s.interactions {
+            assert!(d.interactions.contains(i));
+        }
+        assert_eq!(d.purchases.len(), s.purchases.len());
+        for p in &s.purchases {
+            assert!(d.purchases.contains(p));
+        }
+        assert!(d.complaints.is_empty());
     }
     assert_eq!(store::list_members(&v2).await.unwrap(), vec![member]);
-    // The new store of version 2 works.
+    // The stores added by versions 2 and 3 work.
     assert!(store::list_segments(&v2).await.unwrap().is_empty());
+    assert!(store::all_complaints(&v2).await.unwrap().is_empty());
     assert_summaries_match_records(&v2).await;
 }
 
@@ -548,4 +561,54 @@ async fn segments_are_saved_listed_and_deleted() {
     assert_eq!(store::list_segments(&db).await.unwrap(), vec![renamed]);
     store::delete_segment(&db, segment.id).await.unwrap();
     assert!(store::list_segments(&db).await.unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn complaints_flag_the_customer_until_closed_and_go_with_a_purge() {
+    use crm::domain::complaint::{ComplaintInput, Severity};
+    let db = fresh().await;
+    let c = customer("华星贸易");
+    store::create_customer(&db, &c).await.unwrap();
+    let mut complaint = ComplaintInput {
+        received_at: "2026-11-20T09:00".into(),
+        severity: Severity::Critical,
+        description: "第二批货包装破损".into(),
+        ..ComplaintInput::default()
+    }
+    .validate(c.id, None, NOW, 480)
+    .unwrap();
+    let s = store::save_complaint(&db, &complaint).await.unwrap();
+    assert_eq!(s.activity.open_complaints, 1);
+    // Received 11-20 09:00 Beijing = 01:00 UTC; critical: due a day later, long past NOW.
+    assert!(s.activity.has_overdue_complaint(NOW));
+    assert_summaries_match_records(&db).await;
+
+    complaint.resolve(NOW, "补发新货", false).unwrap();
+    let s = store::save_complaint(&db, &complaint).await.unwrap();
+    assert_eq!(s.activity.open_complaints, 1, "open until closed");
+    assert!(!s.activity.has_overdue_complaint(NOW), "no longer pending");
+    complaint.close(NOW, true).unwrap();
+    let s = store::save_complaint(&db, &complaint).await.unwrap();
+    assert_eq!(s.activity.open_complaints, 0);
+    let detail = store::load_detail(&db, c.id).await.unwrap().unwrap();
+    assert_eq!(detail.complaints, vec![complaint.clone()]);
+    assert_eq!(store::all_complaints(&db).await.unwrap().len(), 1);
+
+    // A second, open one; then purge the customer: both complaints go with it.
+    let other = ComplaintInput {
+        received_at: "2026-11-23T09:00".into(),
+        description: "发票抬头错误".into(),
+        ..ComplaintInput::default()
+    }
+    .validate(c.id, None, NOW, 480)
+    .unwrap();
+    store::save_complaint(&db, &other).await.unwrap();
+    assert_summaries_match_records(&db).await;
+    store::trash(&db, &[c.id], NOW).await.unwrap();
+    store::purge(&db, &[c.id]).await.unwrap();
+    assert!(store::all_complaints(&db).await.unwrap().is_empty());
+    assert_eq!(
+        store::delete_complaint(&db, other.id).await,
+        Err(AppError::NotFound)
+    );
 }

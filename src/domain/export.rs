@@ -54,9 +54,41 @@ pub fn csv(headers: &[&str], rows: impl IntoIterator<Item = Vec<Cell>>) -> Strin
     out
 }
 
+/// Why a customer is left out of a marketing export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftOut {
+    /// The customer asked not to be contacted.
+    DoNotContact,
+    /// A complaint of theirs is still open: settle it before marketing to them.
+    OpenComplaint,
+}
+
+/// Whether (and why) a marketing export leaves the customer out. Do-not-contact comes first
+/// when both apply, so each customer is counted once.
+pub fn left_out_of_marketing(s: &crate::domain::summary::CustomerSummary) -> Option<LeftOut> {
+    if s.do_not_contact {
+        Some(LeftOut::DoNotContact)
+    } else if s.activity.open_complaints > 0 {
+        Some(LeftOut::OpenComplaint)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marketing_leaves_out_do_not_contact_first_then_open_complaints() {
+        use crate::domain::id::Id;
+        let mut s = crate::domain::summary::tests::summary(Id::generate());
+        assert_eq!(left_out_of_marketing(&s), None);
+        s.activity.open_complaints = 1;
+        assert_eq!(left_out_of_marketing(&s), Some(LeftOut::OpenComplaint));
+        s.do_not_contact = true;
+        assert_eq!(left_out_of_marketing(&s), Some(LeftOut::DoNotContact));
+    }
 
     #[test]
     fn a_document_excel_opens() {

@@ -8,6 +8,7 @@
 //! rather than 100,000 object clones. Everything here is pure so the chunk arithmetic and the
 //! aggregates are tested natively; a test rebuilds summaries from records and compares.
 
+use crate::domain::complaint::Complaint;
 use crate::domain::contact::ContactPerson;
 use crate::domain::customer::{Customer, CustomerKind, Party, Source};
 use crate::domain::id::Id;
@@ -58,6 +59,11 @@ pub struct Activity {
     pub next_commitment_due: Option<i32>,
     /// Purchases per day and currency, oldest first.
     pub history: Vec<PurchaseDay>,
+    /// Complaints not yet closed: while above zero the customer is flagged everywhere and
+    /// left out of marketing exports.
+    pub open_complaints: u32,
+    /// Earliest deadline among complaints still waiting for a solution.
+    pub next_complaint_due: Option<Timestamp>,
 }
 
 impl Activity {
@@ -122,6 +128,21 @@ impl Activity {
             .iter()
             .find(|(c, _)| *c == currency)
             .map_or(0, |(_, v)| *v)
+    }
+
+    /// Sets the complaint figures from all of the customer's complaints.
+    pub fn set_complaints(&mut self, complaints: &[Complaint]) {
+        self.open_complaints = complaints.iter().filter(|c| c.is_open()).count() as u32;
+        self.next_complaint_due = complaints
+            .iter()
+            .filter(|c| c.is_pending())
+            .map(|c| c.due)
+            .min();
+    }
+
+    /// Whether a complaint waiting for a solution is past its deadline at `now`.
+    pub fn has_overdue_complaint(&self, now: Timestamp) -> bool {
+        self.next_complaint_due.is_some_and(|d| now.0 > d.0)
     }
 
     /// The last purchase as a date.
@@ -234,8 +255,9 @@ pub const CHUNK_MAX: usize = 2 * CHUNK_TARGET;
 pub const FIRST_CHUNK: &str = "";
 
 /// Format version of the chunk encoding; a chunk of another version is rebuilt from records.
-/// Version 2 added the purchase history; older chunks are rebuilt from the records.
-const CHUNK_FORMAT: u8 = 2;
+/// Version 2 added the purchase history, version 3 the complaint figures; older chunks are
+/// rebuilt from the records.
+const CHUNK_FORMAT: u8 = 3;
 
 /// Encodes the summaries of a chunk.
 pub fn encode_chunk(rows: &[CustomerSummary]) -> Vec<u8> {
@@ -516,5 +538,41 @@ pub(crate) mod tests {
         }
         let small: Vec<_> = all[..CHUNK_MAX].iter().copied().map(summary).collect();
         assert_eq!(split_chunk("k".into(), small).len(), 1);
+    }
+
+    #[test]
+    fn complaint_figures_count_open_ones_and_the_earliest_pending_deadline() {
+        use crate::domain::complaint::{ComplaintInput, Severity};
+        let now = Timestamp(1_795_420_800_000);
+        let customer = Id::generate();
+        let make = |at: &str, severity: Severity| {
+            ComplaintInput {
+                received_at: at.into(),
+                severity,
+                description: "质量问题".into(),
+                ..ComplaintInput::default()
+            }
+            .validate(customer, None, now, 0)
+            .unwrap()
+        };
+        let pending_late = make("2026-11-20T08:00", Severity::Critical); // due 11-21 08:00
+        let pending = make("2026-11-23T07:00", Severity::Low); // due 12-03 07:00
+        let mut resolved = make("2026-11-10T08:00", Severity::Critical);
+        resolved.resolve(now, "已换货", false).unwrap();
+        let mut closed = make("2026-11-01T08:00", Severity::Low);
+        closed.resolve(now, "已换货", false).unwrap();
+        closed.close(now, true).unwrap();
+        let mut a = Activity::default();
+        a.set_complaints(&[pending.clone(), resolved, closed, pending_late.clone()]);
+        // Open: both pending ones and the resolved one awaiting closure.
+        assert_eq!(a.open_complaints, 3);
+        // 2026-11-21T08:00Z; the resolved one's earlier deadline no longer counts.
+        assert_eq!(a.next_complaint_due, Some(pending_late.due));
+        assert_eq!(pending_late.due, Timestamp(now.0 - 2 * 86_400_000));
+        assert!(a.has_overdue_complaint(now));
+        a.set_complaints(&[pending]);
+        assert!(!a.has_overdue_complaint(now));
+        a.set_complaints(&[]);
+        assert_eq!((a.open_complaints, a.next_complaint_due), (0, None));
     }
 }

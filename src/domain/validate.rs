@@ -80,6 +80,9 @@ pub enum Field {
     SharePercent,
     Competitor,
     Text,
+    Description,
+    Resolution,
+    Compensation,
 }
 
 /// A problem with one field (and, for list fields, which entry: 0-based).

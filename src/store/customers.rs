@@ -2,10 +2,11 @@
 
 use super::idb::{self, Db, get, get_all_by, keys_by};
 use super::schema::{
-    ALL_STORES, BY_CUSTOMER, CONTACTS, CUSTOMERS, INTERACTIONS, PURCHASES, SUMMARIES,
+    ALL_STORES, BY_CUSTOMER, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, PURCHASES, SUMMARIES,
 };
 use super::summaries::{self, Change};
 use super::{AppError, Result};
+use crate::domain::complaint::Complaint;
 use crate::domain::contact::ContactPerson;
 use crate::domain::customer::Customer;
 use crate::domain::id::Id;
@@ -23,6 +24,8 @@ pub struct CustomerDetail {
     pub interactions: Vec<Interaction>,
     /// Newest first.
     pub purchases: Vec<Purchase>,
+    /// Newest first.
+    pub complaints: Vec<Complaint>,
 }
 
 /// Stores a new customer and its summary.
@@ -55,7 +58,10 @@ pub async fn update_customer(db: &Db, customer: &Customer) -> Result<CustomerSum
 
 /// Reads a customer with all of its contact persons, interactions and purchases.
 pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
-    let tx = db.tx(&[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES], false)?;
+    let tx = db.tx(
+        &[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, COMPLAINTS],
+        false,
+    )?;
     let key = id.to_string();
     let Some(customer) =
         get::<Customer>(&tx.object_store(CUSTOMERS).map_err(idb::convert)?, &key).await?
@@ -80,6 +86,13 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
         &key,
     )
     .await?;
+    let mut complaints: Vec<Complaint> = get_all_by(
+        &tx.object_store(COMPLAINTS).map_err(idb::convert)?,
+        BY_CUSTOMER,
+        &key,
+    )
+    .await?;
+    complaints.sort_by(|a, b| b.received_at.cmp(&a.received_at).then(b.id.cmp(&a.id)));
     contacts.sort_by_key(|c| c.id);
     interactions.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
     purchases.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
@@ -88,6 +101,7 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
         contacts,
         interactions,
         purchases,
+        complaints,
     }))
 }
 
@@ -161,11 +175,19 @@ pub async fn add_tag(
     modify_each(db, ids, |c| c.add_tag(tag, now)).await
 }
 
-/// Deletes customers for good with their contact persons, interactions and purchases, all in
+/// Deletes customers for good with their contact persons, interactions, purchases and
+/// complaints, all in
 /// one transaction. Only customers already in the trash are purged.
 pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
     let tx = db.tx(
-        &[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES],
+        &[
+            CUSTOMERS,
+            CONTACTS,
+            INTERACTIONS,
+            PURCHASES,
+            COMPLAINTS,
+            SUMMARIES,
+        ],
         true,
     )?;
     let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
@@ -176,7 +198,7 @@ pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
             Some(c) if c.deleted_at.is_some() => {}
             _ => continue,
         }
-        for store_name in [CONTACTS, INTERACTIONS, PURCHASES] {
+        for store_name in [CONTACTS, INTERACTIONS, PURCHASES, COMPLAINTS] {
             let store = tx.object_store(store_name).map_err(idb::convert)?;
             for k in keys_by(&store, BY_CUSTOMER, &key).await? {
                 idb::delete(&store, &k)?;

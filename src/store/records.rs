@@ -3,10 +3,11 @@
 
 use super::idb::{self, Db, get};
 use super::schema::{
-    BY_OPEN_DUE, CONTACTS, CUSTOMERS, INTERACTIONS, OPEN_DUE, PURCHASES, SUMMARIES,
+    BY_OPEN_DUE, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, OPEN_DUE, PURCHASES, SUMMARIES,
 };
 use super::summaries::{self, Change};
 use super::{AppError, Result};
+use crate::domain::complaint::Complaint;
 use crate::domain::contact::ContactPerson;
 use crate::domain::customer::Customer;
 use crate::domain::id::Id;
@@ -21,7 +22,14 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 
-const RECORD_STORES: [&str; 5] = [CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES];
+const RECORD_STORES: [&str; 6] = [
+    CUSTOMERS,
+    CONTACTS,
+    INTERACTIONS,
+    PURCHASES,
+    COMPLAINTS,
+    SUMMARIES,
+];
 
 /// The JavaScript value of an interaction, with the `open_due` property that the sparse
 /// open-commitments index reads while its commitment is open.
@@ -112,6 +120,22 @@ pub async fn delete_purchase(db: &Db, id: Id) -> Result<CustomerSummary> {
     delete_one(db, PURCHASES, id, |p: &Purchase| p.customer_id).await
 }
 
+/// Saves a complaint (new, edited, or moved along its flow).
+pub async fn save_complaint(db: &Db, c: &Complaint) -> Result<CustomerSummary> {
+    save_one(db, COMPLAINTS, c.customer_id, idb::to_js(c)?).await
+}
+
+/// Deletes a complaint (one entered by mistake).
+pub async fn delete_complaint(db: &Db, id: Id) -> Result<CustomerSummary> {
+    delete_one(db, COMPLAINTS, id, |c: &Complaint| c.customer_id).await
+}
+
+/// Every complaint of every customer.
+pub async fn all_complaints(db: &Db) -> Result<Vec<Complaint>> {
+    let tx = db.tx(&[COMPLAINTS], false)?;
+    idb::get_all(&tx.object_store(COMPLAINTS).map_err(idb::convert)?).await
+}
+
 /// Marks an interaction's commitment done (`Some(time)`) or open again (`None`).
 pub async fn set_commitment_done(
     db: &Db,
@@ -150,11 +174,23 @@ fn add_all<T: Serialize>(store: &ObjectStore<'_>, items: &[T]) -> Result<()> {
 /// Inserts a batch of customers with all their records in one transaction: either all of it
 /// is stored, or (any key already taken, quota exceeded...) none of it.
 pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<CustomerSummary>> {
-    let tx = db.tx(&RECORD_STORES, true)?;
+    // Only the stores it writes: complaints only when the batch has some.
+    let with_complaints = batch.iter().any(|s| !s.complaints.is_empty());
+    let stores: &[&str] = if with_complaints {
+        &RECORD_STORES
+    } else {
+        &[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES]
+    };
+    let tx = db.tx(stores, true)?;
     let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
     let contacts = tx.object_store(CONTACTS).map_err(idb::convert)?;
     let interactions = tx.object_store(INTERACTIONS).map_err(idb::convert)?;
     let purchases = tx.object_store(PURCHASES).map_err(idb::convert)?;
+    let complaints = if with_complaints {
+        Some(tx.object_store(COMPLAINTS).map_err(idb::convert)?)
+    } else {
+        None
+    };
     let mut changes = Vec::with_capacity(batch.len());
     for s in batch {
         idb::add(&customers, &s.customer)?;
@@ -166,12 +202,10 @@ pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<Custo
                 .map_err(idb::convert)?;
         }
         add_all(&purchases, &s.purchases)?;
-        changes.push(Change::Upsert(CustomerSummary::build(
-            &s.customer,
-            &s.contacts,
-            &s.interactions,
-            &s.purchases,
-        )));
+        if let Some(store) = &complaints {
+            add_all(store, &s.complaints)?;
+        }
+        changes.push(Change::Upsert(s.summary()));
     }
     let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
     let out = summaries::apply(&store, changes).await?;

@@ -13,7 +13,8 @@ pub const DB_NAME: &str = "zhike-crm";
 ///
 /// 1. customers, contacts, interactions, purchases, members, summary chunks.
 /// 2. saved segments.
-pub const DB_VERSION: u32 = 2;
+/// 3. complaints.
+pub const DB_VERSION: u32 = 3;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -32,7 +33,7 @@ pub const SUMMARIES: &str = "summaries";
 pub const BY_OWNER: &str = "by_owner";
 /// Customers by last change.
 pub const BY_UPDATED: &str = "by_updated";
-/// Contacts, interactions and purchases by customer id.
+/// Contacts, interactions, purchases and complaints by customer id.
 pub const BY_CUSTOMER: &str = "by_customer";
 /// Interactions with an open commitment, by due date (a sparse index: the `open_due` property
 /// is only present while the commitment is open).
@@ -43,8 +44,11 @@ pub const OPEN_DUE: &str = "open_due";
 /// Saved segments, keyed by `id` (since version 2).
 pub const SEGMENTS: &str = "segments";
 
+/// Complaints, keyed by `id`, indexed by customer (since version 3).
+pub const COMPLAINTS: &str = "complaints";
+
 /// Every store that holds user data.
-pub const ALL_STORES: [&str; 7] = [
+pub const ALL_STORES: [&str; 8] = [
     CUSTOMERS,
     CONTACTS,
     INTERACTIONS,
@@ -52,6 +56,7 @@ pub const ALL_STORES: [&str; 7] = [
     MEMBERS,
     SUMMARIES,
     SEGMENTS,
+    COMPLAINTS,
 ];
 
 /// Brings a database from `old` (0 for a new one) to `new`, one version at a time.
@@ -94,6 +99,13 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
     if old < 2 && new >= 2 {
         db.create_object_store(SEGMENTS)
             .with_key_path(KeyPath::from("id"))
+            .build()?;
+    }
+    if old < 3 && new >= 3 {
+        db.create_object_store(COMPLAINTS)
+            .with_key_path(KeyPath::from("id"))
+            .build()?
+            .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
             .build()?;
     }
     Ok(())

@@ -2,8 +2,11 @@
 //! transaction that changes the records.
 
 use super::idb::{self, Db, get, get_all, get_all_by};
-use super::schema::{BY_CUSTOMER, CONTACTS, CUSTOMERS, INTERACTIONS, PURCHASES, SUMMARIES};
+use super::schema::{
+    BY_CUSTOMER, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, PURCHASES, SUMMARIES,
+};
 use super::{AppError, Result};
+use crate::domain::complaint::Complaint;
 use crate::domain::contact::ContactPerson;
 use crate::domain::customer::Customer;
 use crate::domain::id::Id;
@@ -26,8 +29,27 @@ struct ChunkRecord {
     data: Vec<u8>,
 }
 
-/// A customer's contact persons, interactions and purchases.
-type Records = (Vec<ContactPerson>, Vec<Interaction>, Vec<Purchase>);
+/// A customer's contact persons, interactions, purchases and complaints.
+#[derive(Default)]
+struct Records {
+    contacts: Vec<ContactPerson>,
+    interactions: Vec<Interaction>,
+    purchases: Vec<Purchase>,
+    complaints: Vec<Complaint>,
+}
+
+impl Records {
+    fn summary(&self, customer: &Customer) -> CustomerSummary {
+        let mut s = CustomerSummary::build(
+            customer,
+            &self.contacts,
+            &self.interactions,
+            &self.purchases,
+        );
+        s.activity.set_complaints(&self.complaints);
+        s
+    }
+}
 
 /// A change to the summaries, applied in the transaction that changes the records.
 pub(crate) enum Change {
@@ -71,7 +93,14 @@ pub async fn load_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
 /// Used when chunks are damaged, and by tests to prove chunks and records agree.
 pub async fn rebuild_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
     let tx = db.tx(
-        &[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES],
+        &[
+            CUSTOMERS,
+            CONTACTS,
+            INTERACTIONS,
+            PURCHASES,
+            COMPLAINTS,
+            SUMMARIES,
+        ],
         true,
     )?;
     let customers: Vec<Customer> =
@@ -82,22 +111,40 @@ pub async fn rebuild_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
         get_all(&tx.object_store(INTERACTIONS).map_err(idb::convert)?).await?;
     let purchases: Vec<Purchase> =
         get_all(&tx.object_store(PURCHASES).map_err(idb::convert)?).await?;
+    let complaints: Vec<Complaint> =
+        get_all(&tx.object_store(COMPLAINTS).map_err(idb::convert)?).await?;
     let mut by_customer: BTreeMap<Id, Records> = BTreeMap::new();
     for c in contacts {
-        by_customer.entry(c.customer_id).or_default().0.push(c);
+        by_customer
+            .entry(c.customer_id)
+            .or_default()
+            .contacts
+            .push(c);
     }
     for i in interactions {
-        by_customer.entry(i.customer_id).or_default().1.push(i);
+        by_customer
+            .entry(i.customer_id)
+            .or_default()
+            .interactions
+            .push(i);
     }
     for p in purchases {
-        by_customer.entry(p.customer_id).or_default().2.push(p);
+        by_customer
+            .entry(p.customer_id)
+            .or_default()
+            .purchases
+            .push(p);
+    }
+    for c in complaints {
+        by_customer
+            .entry(c.customer_id)
+            .or_default()
+            .complaints
+            .push(c);
     }
     let mut rows: Vec<CustomerSummary> = customers
         .iter()
-        .map(|c| {
-            let (cs, is, ps) = by_customer.remove(&c.id).unwrap_or_default();
-            CustomerSummary::build(c, &cs, &is, &ps)
-        })
+        .map(|c| by_customer.remove(&c.id).unwrap_or_default().summary(c))
         .collect();
     rows.sort_by_key(|r| r.id);
     let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
@@ -139,12 +186,19 @@ pub(crate) async fn summary_of(
         &key,
     )
     .await?;
-    Ok(CustomerSummary::build(
-        customer,
-        &contacts,
-        &interactions,
-        &purchases,
-    ))
+    let complaints: Vec<Complaint> = get_all_by(
+        &tx.object_store(COMPLAINTS).map_err(idb::convert)?,
+        BY_CUSTOMER,
+        &key,
+    )
+    .await?;
+    Ok(Records {
+        contacts,
+        interactions,
+        purchases,
+        complaints,
+    }
+    .summary(customer))
 }
 
 /// Applies summary changes to the chunks in `store` (part of the caller's transaction).

@@ -3,6 +3,7 @@
 use crate::domain::settings::Theme;
 use crate::store;
 use crate::ui::commitments::page::CommitmentsPage;
+use crate::ui::complaints::page::ComplaintsPage;
 use crate::ui::customers::detail::CustomerPage;
 use crate::ui::customers::edit::EditCustomerPage;
 use crate::ui::customers::list::CustomerList;
@@ -91,6 +92,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/customers/:id") view=CustomerPage />
                         <Route path=path!("/customers/:id/edit") view=EditCustomerPage />
                         <Route path=path!("/commitments") view=CommitmentsPage />
+                        <Route path=path!("/complaints") view=ComplaintsPage />
                         <Route path=path!("/trash") view=TrashPage />
                         <Route path=path!("/settings") view=SettingsPage />
                     </Routes>

@@ -1,5 +1,5 @@
 //! Leptos components, grouped by feature: `layout` (shell, navigation, start-up screens),
-//! `customers` (list, 360 view, forms), `commitments`, `trash`, `settings`, and shared
+//! `customers` (list, 360 view, forms), `commitments`, `complaints`, `trash`, `settings`, and shared
 //! `widgets`. Components call `store` functions and `domain` logic; they never touch
 //! IndexedDB themselves.
 
@@ -7,6 +7,7 @@ mod actions;
 mod app;
 pub mod clock;
 mod commitments;
+mod complaints;
 mod customers;
 mod download;
 mod insights;

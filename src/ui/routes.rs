@@ -27,6 +27,8 @@ pub enum Page {
     EditCustomer(Id),
     /// Open commitments across all customers.
     Commitments,
+    /// Complaints across all customers.
+    Complaints,
     /// Customers in the trash.
     Trash,
     /// Preferences, team, storage, sample data.
@@ -49,6 +51,7 @@ impl Page {
             Page::Customer(id) => format!("/customers/{id}"),
             Page::EditCustomer(id) => format!("/customers/{id}/edit"),
             Page::Commitments => "/commitments".into(),
+            Page::Complaints => "/complaints".into(),
             Page::Trash => "/trash".into(),
             Page::Settings => "/settings".into(),
         }

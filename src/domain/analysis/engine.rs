@@ -493,9 +493,7 @@ mod tests {
             id_epoch_ms: 1_795_420_800_000,
         };
         let rows: Vec<CustomerSummary> = Generator::new(config, team(9))
-            .map(|s| {
-                CustomerSummary::build(&s.customer, &s.contacts, &s.interactions, &s.purchases)
-            })
+            .map(|s| s.summary())
             .collect();
         let refs: Vec<&CustomerSummary> = rows.iter().collect();
         let a = analyse(&refs, today, &AnalysisConfig::default(), Models::Fit(None));

@@ -55,6 +55,8 @@ pub enum Condition {
     Revenue(Range),
     /// Whether the customer asked not to be contacted.
     DoNotContact(bool),
+    /// Whether a complaint of the customer is still open.
+    OpenComplaint(bool),
 }
 
 /// Which attribute a condition is about (for the filter builder's menu).
@@ -77,11 +79,12 @@ pub enum Attribute {
     DaysSinceLastPurchase,
     Revenue,
     DoNotContact,
+    OpenComplaint,
 }
 
 impl Attribute {
     /// Every attribute, in menu order.
-    pub const ALL: [Attribute; 17] = [
+    pub const ALL: [Attribute; 18] = [
         Attribute::Kind,
         Attribute::Region,
         Attribute::Owner,
@@ -99,6 +102,7 @@ impl Attribute {
         Attribute::DaysSinceLastPurchase,
         Attribute::Revenue,
         Attribute::DoNotContact,
+        Attribute::OpenComplaint,
     ];
 
     /// A fresh condition on this attribute (matching everyone until values are chosen, except
@@ -122,6 +126,7 @@ impl Attribute {
             Attribute::DaysSinceLastPurchase => Condition::DaysSinceLastPurchase(Range::default()),
             Attribute::Revenue => Condition::Revenue(Range::default()),
             Attribute::DoNotContact => Condition::DoNotContact(true),
+            Attribute::OpenComplaint => Condition::OpenComplaint(true),
         }
     }
 }
@@ -147,6 +152,7 @@ impl Condition {
             Condition::DaysSinceLastPurchase(_) => Attribute::DaysSinceLastPurchase,
             Condition::Revenue(_) => Attribute::Revenue,
             Condition::DoNotContact(_) => Attribute::DoNotContact,
+            Condition::OpenComplaint(_) => Attribute::OpenComplaint,
         }
     }
 
@@ -185,6 +191,7 @@ impl Condition {
             }
             Condition::Revenue(r) => r.contains(c.map_or(0.0, |c| c.revenue)),
             Condition::DoNotContact(flag) => s.do_not_contact == *flag,
+            Condition::OpenComplaint(flag) => (s.activity.open_complaints > 0) == *flag,
         }
     }
 }
@@ -348,6 +355,22 @@ mod tests {
         assert!(
             hits(vec![Condition::Kind(vec![])]).is_empty(),
             "an empty set matches no one"
+        );
+    }
+
+    #[test]
+    fn open_complaints_select_and_exclude() {
+        let (mut rows, a) = base();
+        rows[1].activity.open_complaints = 2;
+        rows[3].activity.open_complaints = 1;
+        let slots = a.slots_for(&rows);
+        assert_eq!(
+            evaluate(&[Condition::OpenComplaint(true)], &rows, &a, &slots),
+            vec![1, 3]
+        );
+        assert_eq!(
+            evaluate(&[Condition::OpenComplaint(false)], &rows, &a, &slots),
+            vec![0, 2]
         );
     }
 

@@ -235,6 +235,8 @@ impl Attribute {
             (Revenue, Lang::Zh) => "累计购买金额（¥）",
             (DoNotContact, Lang::En) => "Do not contact",
             (DoNotContact, Lang::Zh) => "勿扰",
+            (OpenComplaint, Lang::En) => "Open complaint",
+            (OpenComplaint, Lang::Zh) => "投诉未结",
         }
     }
 }

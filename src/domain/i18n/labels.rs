@@ -1,6 +1,7 @@
 //! Display names of every domain value and problem, in the language of the given [`Texts`].
 
 use super::Texts;
+use crate::domain::complaint::{Category, EscalationReason, Severity, Status};
 use crate::domain::contact::BuyingRole;
 use crate::domain::customer::{
     ContactChannel, CustomerKind, Party, PaymentAbility, Source, SupplierRank, Trend,
@@ -144,6 +145,60 @@ impl MemberRole {
     }
 }
 
+impl Category {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Category::Product => pick(t, "Product", "产品质量"),
+            Category::Service => pick(t, "Service", "服务"),
+            Category::Price => pick(t, "Price", "价格"),
+            Category::Delivery => pick(t, "Delivery", "交付物流"),
+            Category::Attitude => pick(t, "Attitude", "服务态度"),
+            Category::Other => pick(t, "Other", "其他"),
+        }
+    }
+}
+
+impl Severity {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Severity::Low => pick(t, "Low", "轻微"),
+            Severity::Medium => pick(t, "Medium", "一般"),
+            Severity::High => pick(t, "High", "严重"),
+            Severity::Critical => pick(t, "Critical", "紧急"),
+        }
+    }
+}
+
+impl Status {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Status::New => pick(t, "New", "新建"),
+            Status::Acknowledged => pick(t, "Acknowledged", "已受理"),
+            Status::Resolved => pick(t, "Resolved", "已解决"),
+            Status::Closed => pick(t, "Closed", "已关闭"),
+        }
+    }
+}
+
+impl EscalationReason {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            EscalationReason::Authority => pick(
+                t,
+                "Escalated: beyond the owner's authority",
+                "已升级：超出负责人权限",
+            ),
+            EscalationReason::Overdue => {
+                pick(t, "Escalated: past its deadline", "已升级：超过处理期限")
+            }
+        }
+    }
+}
+
 impl Field {
     /// Display name of the field.
     pub fn label(self, t: &Texts) -> &'static str {
@@ -173,6 +228,9 @@ impl Field {
             Field::SharePercent => t.share_of_wallet,
             Field::Competitor => t.competitor_name,
             Field::Text => pick(t, "Text", "文本"),
+            Field::Description => pick(t, "Description", "投诉内容"),
+            Field::Resolution => pick(t, "Resolution", "解决办法"),
+            Field::Compensation => pick(t, "Compensation", "补偿"),
         }
     }
 }

@@ -109,6 +109,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_marketing_export_names_only_the_reasons_that_left_someone_out() {
+        assert_eq!((EN.exported_marketing)(12, 0, 0), "Exported 12 customers");
+        assert_eq!(
+            (EN.exported_marketing)(1_200, 3, 1),
+            "Exported 1,200 customers; left out 3 who asked not to be contacted; left out 1 with an open complaint"
+        );
+        assert_eq!(
+            (ZH.exported_marketing)(0, 0, 1),
+            "已导出 0 位客户；1 位投诉未结的客户未导出"
+        );
+        assert_eq!((ZH.duration_hours)(25.0), "25.0 小时");
+        assert_eq!((EN.duration_hours)(60.0), "2.5 days");
+    }
+
+    #[test]
     fn every_string_exists_and_differs_where_it_should() {
         let en = EN.all_strings();
         let zh = ZH.all_strings();

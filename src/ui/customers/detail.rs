@@ -13,10 +13,12 @@ use crate::domain::money::Currency;
 use crate::domain::time::{format_date, format_datetime, format_relative_day};
 use crate::store::{self, CustomerDetail};
 use crate::ui::clock;
+use crate::ui::complaints::panel::ComplaintsPanel;
 use crate::ui::insights::classes_panel::ClassesPanel;
 use crate::ui::routes::Page;
 use crate::ui::state::{edited, use_lang, use_texts, use_workspace};
 use crate::ui::widgets::empty::EmptyState;
+use crate::ui::widgets::flags::ComplaintFlag;
 use crate::ui::widgets::icon::{Icon, lu};
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
@@ -80,6 +82,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
         contacts,
         interactions,
         purchases,
+        complaints,
     } = detail;
     let id = customer.id;
     let today = clock::today();
@@ -174,6 +177,12 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                     <button class="btn btn-small" on:click=restore>{move || t.get().restore}</button>
                 </div>
             })}
+            {move || summary.get().filter(|s| s.activity.open_complaints > 0).map(|_| view! {
+                <div class="banner banner-danger" role="status" data-testid="complaint-banner">
+                    <Icon icon=lu::LuMessageSquareWarning />
+                    <span>{move || t.get().complaint_banner}</span>
+                </div>
+            })}
             <header class="detail-header">
                 <div class="avatar" aria-hidden="true">
                     <Icon icon=if party == Party::Individual { lu::LuUser } else { lu::LuBuilding2 } />
@@ -184,6 +193,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                     <div class="badges">
                         <span class=format!("kind kind-{}", kind.as_str())>{move || kind.label(t.get())}</span>
                         {customer.tags.iter().map(|tag| view! { <span class="tag">{tag.clone()}</span> }).collect_view()}
+                        {move || summary.get().map(|s| view! { <ComplaintFlag activity=s.activity with_icon=true /> })}
                         {dnc.map(|d| view! {
                             <span class="badge badge-warn" data-testid="dnc-badge">
                                 {move || format!("{} · {}", t.get().badge_dnc, format_date(d.since, lang.get()))}
@@ -313,6 +323,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                             }
                         </div>
                     </section>
+                    <ComplaintsPanel customer_id=id complaints=complaints />
                     <Timeline customer_id=id interactions=interactions purchases=purchases contacts=contacts.clone() />
                 </div>
                 <aside class="detail-side">

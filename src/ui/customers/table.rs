@@ -8,6 +8,7 @@ use crate::domain::summary::CustomerSummary;
 use crate::ui::clock;
 use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_prefs, use_texts, use_workspace};
+use crate::ui::widgets::flags::ComplaintFlag;
 use crate::ui::widgets::icon::{Icon, lu};
 use leptos::html;
 use leptos::prelude::*;
@@ -261,6 +262,7 @@ fn Row(
                             <span class="badge-text">{move || t.get().badge_dnc}</span>
                         </span>
                     })}
+                    <ComplaintFlag activity=summary.activity.clone() with_icon=true />
                     {overdue.then(|| view! {
                         <span class="badge badge-danger" title=move || t.get().badge_overdue>
                             <Icon icon=lu::LuClockAlert />

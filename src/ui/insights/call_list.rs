@@ -7,6 +7,7 @@ use crate::ui::clock;
 use crate::ui::customers::format::relative;
 use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
+use crate::ui::widgets::flags::ComplaintFlag;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -57,6 +58,7 @@ pub fn CallList() -> impl IntoView {
                                     <td>
                                         <A href=Page::Customer(s.id).path()>{s.name.clone()}</A>
                                         {s.do_not_contact.then(|| view! { <span class="badge badge-warn">{t.get().badge_dnc}</span> })}
+                                        <ComplaintFlag activity=s.activity.clone() />
                                     </td>
                                     <td>{owner}</td>
                                     <td>{s.phones.first().cloned().unwrap_or_default()}</td>

@@ -195,6 +195,24 @@ pub fn ConditionEditor(
                 }
                 .into_any()
             }
+            Attribute::OpenComplaint => {
+                let flag = slot
+                    .read_untracked(|c| {
+                        if let Condition::OpenComplaint(f) = c {
+                            Some(*f)
+                        } else {
+                            None
+                        }
+                    })
+                    .unwrap_or(false);
+                view! {
+                    <select aria-label=move || Attribute::OpenComplaint.label(lang.get()) on:change=move |ev| slot.set(Condition::OpenComplaint(event_target_value(&ev) == "yes"))>
+                        <option value="yes" selected=flag>{move || t.get().yes}</option>
+                        <option value="no" selected=!flag>{move || t.get().no}</option>
+                    </select>
+                }
+                .into_any()
+            }
             Attribute::RecencyScore => range(
                 slot,
                 |c| {

@@ -9,10 +9,11 @@ use super::rfm_grid::{RfmGrid, cells_of};
 use super::state::use_insights;
 use crate::domain::analysis::engine::CustomerClasses;
 use crate::domain::analysis::segment::{Attribute, Condition, Segment, evaluate};
-use crate::domain::export::{Cell, csv};
+use crate::domain::export::{Cell, LeftOut, csv, left_out_of_marketing};
 use crate::domain::i18n::Lang;
 use crate::domain::i18n::explain::yuan;
 use crate::domain::id::Id;
+use crate::domain::summary::Activity;
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::{date_input_value, format_date};
 use crate::store;
@@ -20,6 +21,7 @@ use crate::ui::clock;
 use crate::ui::download::download;
 use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
+use crate::ui::widgets::flags::ComplaintFlag;
 use crate::ui::widgets::icon::{Icon, lu};
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
@@ -302,16 +304,24 @@ pub fn SegmentsPage() -> impl IntoView {
         let lang = lang.get_untracked();
         let analysis = insights.now.get_untracked();
         let names = ws.member_names();
-        let (rows, left_out) = matches.with_untracked(|m| {
+        let (rows, dnc, complaints) = matches.with_untracked(|m| {
             ws.index.with_untracked(|ix| {
-                let mut left_out = 0;
+                let (mut dnc, mut complaints) = (0, 0);
                 let rows: Vec<Vec<Cell>> = m
                     .iter()
                     .map(|&p| ix.row(p))
                     .filter(|s| {
-                        let skip = marketing && s.do_not_contact;
-                        left_out += usize::from(skip);
-                        !skip
+                        let reason = if marketing {
+                            left_out_of_marketing(s)
+                        } else {
+                            None
+                        };
+                        match reason {
+                            Some(LeftOut::DoNotContact) => dnc += 1,
+                            Some(LeftOut::OpenComplaint) => complaints += 1,
+                            None => {}
+                        }
+                        reason.is_none()
                     })
                     .map(|s| {
                         let owner = s
@@ -321,7 +331,7 @@ pub fn SegmentsPage() -> impl IntoView {
                         export_row(s, analysis.get(s.id), owner, lang)
                     })
                     .collect();
-                (rows, left_out)
+                (rows, dnc, complaints)
             })
         });
         let n = rows.len();
@@ -340,7 +350,7 @@ pub fn SegmentsPage() -> impl IntoView {
         if download(&file, "text/csv;charset=utf-8", &document) {
             let t = t.get_untracked();
             toasts.info(if marketing {
-                (t.exported_marketing)(n, left_out)
+                (t.exported_marketing)(n, dnc, complaints)
             } else {
                 (t.exported)(n)
             });
@@ -490,11 +500,11 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
                             let t = t.get();
                             let analysis = insights.now.get();
                             let none = || "—".to_string();
-                            let rows: Vec<(Id, String, bool, [String; 9])> = matches.with(|m| ws.index.with(|ix| {
+                            let rows: Vec<(Id, String, bool, Activity, [String; 9])> = matches.with(|m| ws.index.with(|ix| {
                                 m.iter().take(SHOWN).map(|&p| {
                                     let s = ix.row(p);
                                     let c = analysis.get(s.id);
-                                    (s.id, s.name.clone(), s.do_not_contact, [
+                                    (s.id, s.name.clone(), s.do_not_contact, s.activity.clone(), [
                                         c.and_then(|c| c.rfm).map(|r| r.segment.label(lang).to_string()).unwrap_or_else(none),
                                         c.map(|c| c.importance.class.label(lang).to_string()).unwrap_or_else(none),
                                         c.map(|c| c.loyalty.stage.label(lang).to_string()).unwrap_or_else(none),
@@ -507,11 +517,12 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
                                     ])
                                 }).collect()
                             }));
-                            rows.into_iter().map(|(id, name, dnc, [seg, imp, loy, life, quad, alive, clv, revenue, last])| view! {
+                            rows.into_iter().map(|(id, name, dnc, activity, [seg, imp, loy, life, quad, alive, clv, revenue, last])| view! {
                                 <tr data-testid="segment-row">
                                     <td>
                                         <A href=Page::Customer(id).path()>{name}</A>
                                         {dnc.then(|| view! { <span class="badge badge-warn">{t.badge_dnc}</span> })}
+                                        <ComplaintFlag activity=activity />
                                     </td>
                                     <td>{seg}</td>
                                     <td>{imp}</td>

@@ -22,12 +22,22 @@ pub fn Nav() -> impl IntoView {
                 .count()
         })
     });
+    let complaints_overdue = Memo::new(move |_| {
+        let now = crate::ui::clock::now();
+        ws.index.with(|ix| {
+            ix.rows()
+                .iter()
+                .filter(|r| r.deleted_at.is_none() && r.activity.has_overdue_complaint(now))
+                .count()
+        })
+    });
     let item = move |page: Page,
                      icon: IconData,
                      label: fn(&'static crate::domain::i18n::Texts) -> &'static str,
                      badge: Option<Memo<usize>>| {
         view! {
-            <A href=page.path() attr:class="nav-item">
+            // The overview lives at the base path, which prefixes every other page.
+            <A href=page.path() exact=page == Page::Overview attr:class="nav-item">
                 <Icon icon=icon />
                 <span class="nav-label">{move || label(t.get())}</span>
                 {badge.map(|b| view! {
@@ -44,6 +54,7 @@ pub fn Nav() -> impl IntoView {
             {item(Page::Customers, lu::LuUsers, |t| t.nav_customers, None)}
             {item(Page::Segments, lu::LuChartPie, |t| t.nav_segments, None)}
             {item(Page::Commitments, lu::LuListChecks, |t| t.nav_commitments, Some(overdue))}
+            {item(Page::Complaints, lu::LuMessageSquareWarning, |t| t.nav_complaints, Some(complaints_overdue))}
             {item(Page::Trash, lu::LuTrash2, |t| t.nav_trash, Some(trash_count))}
             {item(Page::Settings, lu::LuSettings, |t| t.nav_settings, None)}
         </nav>

@@ -2,6 +2,7 @@
 pub mod confirm;
 pub mod empty;
 pub mod field;
+pub mod flags;
 pub mod icon;
 pub mod keys;
 pub mod list_input;

@@ -26,7 +26,7 @@ enum Command {
 }
 
 impl Command {
-    const ALL: [Command; 9] = [
+    const ALL: [Command; 10] = [
         Command::NewCustomer,
         Command::SwitchLanguage,
         Command::ToggleTheme,
@@ -34,6 +34,7 @@ impl Command {
         Command::Go(Page::Segments),
         Command::Go(Page::Customers),
         Command::Go(Page::Commitments),
+        Command::Go(Page::Complaints),
         Command::Go(Page::Trash),
         Command::Go(Page::Settings),
     ];
@@ -43,6 +44,7 @@ impl Command {
             Command::SwitchLanguage => t.cmd_switch_language,
             Command::ToggleTheme => t.cmd_toggle_theme,
             Command::Go(Page::Commitments) => t.cmd_go_commitments,
+            Command::Go(Page::Complaints) => t.cmd_go_complaints,
             Command::Go(Page::Overview) => t.cmd_go_overview,
             Command::Go(Page::Segments) => t.cmd_go_segments,
             Command::Go(Page::Trash) => t.cmd_go_trash,
