@@ -526,6 +526,8 @@ async fn upgrading_from_version_1_keeps_every_record() {
     // The stores added by versions 2 and 3 work.
     assert!(store::list_segments(&v2).await.unwrap().is_empty());
     assert!(store::all_complaints(&v2).await.unwrap().is_empty());
+    assert!(store::all_churn_events(&v2).await.unwrap().is_empty());
+    assert!(store::all_winbacks(&v2).await.unwrap().is_empty());
     assert_summaries_match_records(&v2).await;
 }
 
@@ -609,6 +611,57 @@ async fn complaints_flag_the_customer_until_closed_and_go_with_a_purge() {
     assert!(store::all_complaints(&db).await.unwrap().is_empty());
     assert_eq!(
         store::delete_complaint(&db, other.id).await,
+        Err(AppError::NotFound)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn churn_events_and_win_back_plans_are_kept_and_purged_with_the_customer() {
+    use crm::domain::churn::{ChurnInput, Outcome, WinBackInput};
+    let db = fresh().await;
+    let c = customer("远东机械");
+    let other = customer("华南电子");
+    store::create_customer(&db, &c).await.unwrap();
+    store::create_customer(&db, &other).await.unwrap();
+    let event = ChurnInput {
+        date: "2026-11-02".into(),
+        competitor: "恒达科技".into(),
+        ..ChurnInput::default()
+    }
+    .validate(c.id, today(), NOW)
+    .unwrap();
+    store::save_churn_event(&db, &event).await.unwrap();
+    let mut plan = WinBackInput {
+        action: "带新价格表上门拜访".into(),
+        owner_id: None,
+        due: "2026-11-30".into(),
+    }
+    .validate(c.id, NOW)
+    .unwrap();
+    store::save_winback(&db, &plan).await.unwrap();
+    plan.conclude(Outcome::Won, "续签一年", NOW).unwrap();
+    store::save_winback(&db, &plan).await.unwrap();
+    let keep = WinBackInput {
+        action: "季度回访".into(),
+        owner_id: None,
+        due: "2026-12-15".into(),
+    }
+    .validate(other.id, NOW)
+    .unwrap();
+    store::save_winback(&db, &keep).await.unwrap();
+
+    let d = store::load_detail(&db, c.id).await.unwrap().unwrap();
+    assert_eq!(d.churn_events, vec![event.clone()]);
+    assert_eq!(d.winbacks, vec![plan.clone()], "saved twice, stored once");
+    assert_eq!(store::all_winbacks(&db).await.unwrap().len(), 2);
+
+    store::trash(&db, &[c.id], NOW).await.unwrap();
+    store::purge(&db, &[c.id]).await.unwrap();
+    assert!(store::all_churn_events(&db).await.unwrap().is_empty());
+    assert_eq!(store::all_winbacks(&db).await.unwrap(), vec![keep.clone()]);
+    store::delete_winback(&db, keep.id).await.unwrap();
+    assert_eq!(
+        store::delete_winback(&db, keep.id).await,
         Err(AppError::NotFound)
     );
 }

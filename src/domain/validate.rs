@@ -83,6 +83,7 @@ pub enum Field {
     Description,
     Resolution,
     Compensation,
+    Action,
 }
 
 /// A problem with one field (and, for list fields, which entry: 0-based).

@@ -2,10 +2,12 @@
 
 use super::idb::{self, Db, get, get_all_by, keys_by};
 use super::schema::{
-    ALL_STORES, BY_CUSTOMER, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, PURCHASES, SUMMARIES,
+    ALL_STORES, BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS,
+    PURCHASES, SUMMARIES, WINBACKS,
 };
 use super::summaries::{self, Change};
 use super::{AppError, Result};
+use crate::domain::churn::{ChurnEvent, WinBack};
 use crate::domain::complaint::Complaint;
 use crate::domain::contact::ContactPerson;
 use crate::domain::customer::Customer;
@@ -26,6 +28,10 @@ pub struct CustomerDetail {
     pub purchases: Vec<Purchase>,
     /// Newest first.
     pub complaints: Vec<Complaint>,
+    /// Newest first.
+    pub churn_events: Vec<ChurnEvent>,
+    /// Newest first.
+    pub winbacks: Vec<WinBack>,
 }
 
 /// Stores a new customer and its summary.
@@ -59,7 +65,15 @@ pub async fn update_customer(db: &Db, customer: &Customer) -> Result<CustomerSum
 /// Reads a customer with all of its contact persons, interactions and purchases.
 pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
     let tx = db.tx(
-        &[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, COMPLAINTS],
+        &[
+            CUSTOMERS,
+            CONTACTS,
+            INTERACTIONS,
+            PURCHASES,
+            COMPLAINTS,
+            CHURN_EVENTS,
+            WINBACKS,
+        ],
         false,
     )?;
     let key = id.to_string();
@@ -93,6 +107,20 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
     )
     .await?;
     complaints.sort_by(|a, b| b.received_at.cmp(&a.received_at).then(b.id.cmp(&a.id)));
+    let mut churn_events: Vec<ChurnEvent> = get_all_by(
+        &tx.object_store(CHURN_EVENTS).map_err(idb::convert)?,
+        BY_CUSTOMER,
+        &key,
+    )
+    .await?;
+    churn_events.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    let mut winbacks: Vec<WinBack> = get_all_by(
+        &tx.object_store(WINBACKS).map_err(idb::convert)?,
+        BY_CUSTOMER,
+        &key,
+    )
+    .await?;
+    winbacks.sort_by_key(|w| std::cmp::Reverse(w.id));
     contacts.sort_by_key(|c| c.id);
     interactions.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
     purchases.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
@@ -102,6 +130,8 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
         interactions,
         purchases,
         complaints,
+        churn_events,
+        winbacks,
     }))
 }
 
@@ -186,6 +216,8 @@ pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
             INTERACTIONS,
             PURCHASES,
             COMPLAINTS,
+            CHURN_EVENTS,
+            WINBACKS,
             SUMMARIES,
         ],
         true,
@@ -198,7 +230,14 @@ pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
             Some(c) if c.deleted_at.is_some() => {}
             _ => continue,
         }
-        for store_name in [CONTACTS, INTERACTIONS, PURCHASES, COMPLAINTS] {
+        for store_name in [
+            CONTACTS,
+            INTERACTIONS,
+            PURCHASES,
+            COMPLAINTS,
+            CHURN_EVENTS,
+            WINBACKS,
+        ] {
             let store = tx.object_store(store_name).map_err(idb::convert)?;
             for k in keys_by(&store, BY_CUSTOMER, &key).await? {
                 idb::delete(&store, &k)?;

@@ -8,6 +8,7 @@
 //! summarise (see `domain::summary`).
 
 mod broadcast;
+mod churn;
 mod customers;
 mod device;
 mod idb;
@@ -20,6 +21,10 @@ mod settings;
 mod summaries;
 
 pub use broadcast::{ChangeFeed, notify_changed};
+pub use churn::{
+    all_churn_events, all_winbacks, delete_churn_event, delete_winback, save_churn_event,
+    save_winback,
+};
 pub use customers::{
     CustomerDetail, add_tag, assign_owner, create_customer, delete_all, load_detail, purge,
     restore, trash, update_customer,

@@ -14,7 +14,8 @@ pub const DB_NAME: &str = "zhike-crm";
 /// 1. customers, contacts, interactions, purchases, members, summary chunks.
 /// 2. saved segments.
 /// 3. complaints.
-pub const DB_VERSION: u32 = 3;
+/// 4. churn events and win-back plans.
+pub const DB_VERSION: u32 = 4;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -47,8 +48,13 @@ pub const SEGMENTS: &str = "segments";
 /// Complaints, keyed by `id`, indexed by customer (since version 3).
 pub const COMPLAINTS: &str = "complaints";
 
+/// Recorded churn, keyed by `id`, indexed by customer (since version 4).
+pub const CHURN_EVENTS: &str = "churn_events";
+/// Win-back plans, keyed by `id`, indexed by customer (since version 4).
+pub const WINBACKS: &str = "winbacks";
+
 /// Every store that holds user data.
-pub const ALL_STORES: [&str; 8] = [
+pub const ALL_STORES: [&str; 10] = [
     CUSTOMERS,
     CONTACTS,
     INTERACTIONS,
@@ -57,6 +63,8 @@ pub const ALL_STORES: [&str; 8] = [
     SUMMARIES,
     SEGMENTS,
     COMPLAINTS,
+    CHURN_EVENTS,
+    WINBACKS,
 ];
 
 /// Brings a database from `old` (0 for a new one) to `new`, one version at a time.
@@ -107,6 +115,15 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
             .build()?
             .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
             .build()?;
+    }
+    if old < 4 && new >= 4 {
+        for name in [CHURN_EVENTS, WINBACKS] {
+            db.create_object_store(name)
+                .with_key_path(KeyPath::from("id"))
+                .build()?
+                .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
+                .build()?;
+        }
     }
     Ok(())
 }

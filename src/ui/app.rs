@@ -2,6 +2,7 @@
 
 use crate::domain::settings::Theme;
 use crate::store;
+use crate::ui::churn::page::RetentionPage;
 use crate::ui::commitments::page::CommitmentsPage;
 use crate::ui::complaints::page::ComplaintsPage;
 use crate::ui::customers::detail::CustomerPage;
@@ -93,6 +94,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/customers/:id/edit") view=EditCustomerPage />
                         <Route path=path!("/commitments") view=CommitmentsPage />
                         <Route path=path!("/complaints") view=ComplaintsPage />
+                        <Route path=path!("/retention") view=RetentionPage />
                         <Route path=path!("/trash") view=TrashPage />
                         <Route path=path!("/settings") view=SettingsPage />
                     </Routes>

@@ -1,10 +1,11 @@
 //! Leptos components, grouped by feature: `layout` (shell, navigation, start-up screens),
-//! `customers` (list, 360 view, forms), `commitments`, `complaints`, `trash`, `settings`, and shared
+//! `customers` (list, 360 view, forms), `commitments`, `complaints`, `churn`, `trash`, `settings`, and shared
 //! `widgets`. Components call `store` functions and `domain` logic; they never touch
 //! IndexedDB themselves.
 
 mod actions;
 mod app;
+mod churn;
 pub mod clock;
 mod commitments;
 mod complaints;

@@ -29,6 +29,8 @@ pub enum Page {
     Commitments,
     /// Complaints across all customers.
     Complaints,
+    /// Retention rates, churn causes and the win-back list.
+    Retention,
     /// Customers in the trash.
     Trash,
     /// Preferences, team, storage, sample data.
@@ -52,6 +54,7 @@ impl Page {
             Page::EditCustomer(id) => format!("/customers/{id}/edit"),
             Page::Commitments => "/commitments".into(),
             Page::Complaints => "/complaints".into(),
+            Page::Retention => "/retention".into(),
             Page::Trash => "/trash".into(),
             Page::Settings => "/settings".into(),
         }

@@ -1,4 +1,5 @@
-// axe-core on the list, the 360 view and settings, in both themes, at desktop and phone width;
+// axe-core on every page (list, 360 view, form, settings, overview, segments, commitments,
+// complaints, retention), in both themes, at desktop and phone width;
 // screenshots of each for people to look at.
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -49,6 +50,14 @@ for (const theme of ["light", "dark"]) {
       await page.waitForSelector("[data-testid=commitments], [data-testid=empty-state]");
       found.commitments = await serious(page);
       await shot(page, `commitments-${lang}-${theme}-${label}`);
+      await page.goto(app.url + "complaints");
+      await page.getByTestId("complaint-figures").waitFor();
+      found.complaints = await serious(page);
+      await shot(page, `complaints-${lang}-${theme}-${label}`);
+      await page.goto(app.url + "retention");
+      await page.getByTestId("winback-list").waitFor({ timeout: 30_000 });
+      found.retention = await serious(page);
+      await shot(page, `retention-${lang}-${theme}-${label}`);
       for (const [where, violations] of Object.entries(found)) {
         assert.deepEqual(violations, [], `${where}: ${violations.join("; ")}`);
       }

@@ -1,6 +1,7 @@
 //! Display names of every domain value and problem, in the language of the given [`Texts`].
 
 use super::Texts;
+use crate::domain::churn::{ChurnCause, ChurnKind, Outcome, RiskLevel};
 use crate::domain::complaint::{Category, EscalationReason, Severity, Status};
 use crate::domain::contact::BuyingRole;
 use crate::domain::customer::{
@@ -145,6 +146,71 @@ impl MemberRole {
     }
 }
 
+impl ChurnKind {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            ChurnKind::Natural => pick(t, "Natural", "自然流失"),
+            ChurnKind::Competition => pick(t, "To a competitor", "竞争流失"),
+            ChurnKind::OurFault => pick(t, "Our fault", "过失流失"),
+            ChurnKind::Malicious => pick(t, "Malicious", "恶意流失"),
+            ChurnKind::Other => pick(t, "Other", "其他流失"),
+        }
+    }
+}
+
+impl ChurnCause {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            ChurnCause::Price => pick(t, "Price", "价格"),
+            ChurnCause::ServiceInconvenience => {
+                pick(t, "Small service failures", "服务小失误带来的不便")
+            }
+            ChurnCause::MissingFeature => pick(t, "Missing key feature", "缺少关键功能"),
+            ChurnCause::NegativeEncounter => {
+                pick(t, "Negative service encounter", "服务接触中的负面经历")
+            }
+            ChurnCause::PoorResponse => pick(t, "Inadequate answer to a problem", "对问题回应不当"),
+            ChurnCause::Competitor => pick(t, "Competitor action", "竞争对手的行动"),
+            ChurnCause::Ethics => pick(t, "Ethics", "道德问题"),
+            ChurnCause::Involuntary => {
+                pick(t, "Involuntary (moved, closed)", "非自愿（搬迁、倒闭）")
+            }
+        }
+    }
+}
+
+impl Outcome {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Outcome::Planned => pick(t, "Planned", "计划中"),
+            Outcome::Won => pick(t, "Won back", "已挽回"),
+            Outcome::Lost => pick(t, "Not won back", "未挽回"),
+        }
+    }
+}
+
+impl RiskLevel {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            RiskLevel::Low => pick(t, "Low risk", "低风险"),
+            RiskLevel::Medium => pick(t, "Medium risk", "中风险"),
+            RiskLevel::High => pick(t, "High risk", "高风险"),
+        }
+    }
+    /// A stable short name for CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RiskLevel::Low => "low",
+            RiskLevel::Medium => "medium",
+            RiskLevel::High => "high",
+        }
+    }
+}
+
 impl Category {
     /// Display name.
     pub fn label(self, t: &Texts) -> &'static str {
@@ -231,6 +297,7 @@ impl Field {
             Field::Description => pick(t, "Description", "投诉内容"),
             Field::Resolution => pick(t, "Resolution", "解决办法"),
             Field::Compensation => pick(t, "Compensation", "补偿"),
+            Field::Action => pick(t, "Action", "挽回措施"),
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::domain::id::Id;
 use crate::domain::money::Currency;
 use crate::domain::time::{format_date, format_datetime, format_relative_day};
 use crate::store::{self, CustomerDetail};
+use crate::ui::churn::panel::ChurnPanel;
 use crate::ui::clock;
 use crate::ui::complaints::panel::ComplaintsPanel;
 use crate::ui::insights::classes_panel::ClassesPanel;
@@ -83,6 +84,8 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
         interactions,
         purchases,
         complaints,
+        churn_events,
+        winbacks,
     } = detail;
     let id = customer.id;
     let today = clock::today();
@@ -327,6 +330,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                     <Timeline customer_id=id interactions=interactions purchases=purchases contacts=contacts.clone() />
                 </div>
                 <aside class="detail-side">
+                    <ChurnPanel customer_id=id events=churn_events winbacks=winbacks />
                     <ContactsPanel customer_id=id contacts=contacts />
                     <CustomerFile customer=customer />
                 </aside>
