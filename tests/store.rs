@@ -616,7 +616,7 @@ async fn complaints_flag_the_customer_until_closed_and_go_with_a_purge() {
 }
 
 #[wasm_bindgen_test]
-async fn churn_events_and_win_back_plans_are_kept_and_purged_with_the_customer() {
+async fn churn_events_win_back_plans_and_ratings_are_kept_and_purged_with_the_customer() {
     use crm::domain::churn::{ChurnInput, Outcome, WinBackInput};
     let db = fresh().await;
     let c = customer("远东机械");
@@ -650,7 +650,15 @@ async fn churn_events_and_win_back_plans_are_kept_and_purged_with_the_customer()
     .unwrap();
     store::save_winback(&db, &keep).await.unwrap();
 
+    let mut ratings = crm::domain::loyalty::OwnerRatings::new(c.id);
+    ratings.set(0, Some(4));
+    store::save_ratings(&db, &ratings).await.unwrap();
+    // One rating at a time keeps the others.
+    let ratings = store::set_rating(&db, c.id, 3, Some(2), NOW).await.unwrap();
+    assert_eq!(ratings.all(), [Some(4), None, None, Some(2)]);
+
     let d = store::load_detail(&db, c.id).await.unwrap().unwrap();
+    assert_eq!(d.ratings, Some(ratings.clone()), "one record per customer");
     assert_eq!(d.churn_events, vec![event.clone()]);
     assert_eq!(d.winbacks, vec![plan.clone()], "saved twice, stored once");
     assert_eq!(store::all_winbacks(&db).await.unwrap().len(), 2);
@@ -659,6 +667,17 @@ async fn churn_events_and_win_back_plans_are_kept_and_purged_with_the_customer()
     store::purge(&db, &[c.id]).await.unwrap();
     assert!(store::all_churn_events(&db).await.unwrap().is_empty());
     assert_eq!(store::all_winbacks(&db).await.unwrap(), vec![keep.clone()]);
+    // The ratings went with the customer: a customer created again under the same id (as a
+    // restore would) starts unrated.
+    store::create_customer(&db, &c).await.unwrap();
+    assert_eq!(
+        store::load_detail(&db, c.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .ratings,
+        None
+    );
     store::delete_winback(&db, keep.id).await.unwrap();
     assert_eq!(
         store::delete_winback(&db, keep.id).await,

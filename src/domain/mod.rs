@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod id;
 pub mod interaction;
 pub mod list;
+pub mod loyalty;
 pub mod member;
 pub mod money;
 pub mod purchase;

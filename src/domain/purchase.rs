@@ -31,6 +31,10 @@ pub struct Purchase {
     pub margin: Option<Decimal>,
     /// Notes (order number, terms).
     pub notes: String,
+    /// Bought at a discount or promotional price rather than full price (price sensitivity,
+    /// one of the loyalty indicators). Absent in records written before it existed.
+    #[serde(default)]
+    pub discounted: bool,
     /// When created.
     pub created_at: Timestamp,
     /// When last changed.
@@ -48,6 +52,7 @@ pub struct PurchaseInput {
     pub product: String,
     pub margin: String,
     pub notes: String,
+    pub discounted: bool,
 }
 
 impl PurchaseInput {
@@ -61,6 +66,7 @@ impl PurchaseInput {
             product: p.product.clone(),
             margin: p.margin.map(|m| m.to_string()).unwrap_or_default(),
             notes: p.notes.clone(),
+            discounted: p.discounted,
         }
     }
 
@@ -150,6 +156,7 @@ impl PurchaseInput {
             product,
             margin,
             notes,
+            discounted: self.discounted,
             created_at: existing.map_or(now, |p| p.created_at),
             updated_at: now,
         })
@@ -174,7 +181,22 @@ mod tests {
             product: "龙井茶 (特级)".into(),
             margin: "3200".into(),
             notes: String::new(),
+            discounted: true,
         }
+    }
+
+    #[test]
+    fn the_discount_mark_is_kept_and_old_records_read_as_full_price() {
+        let p = input()
+            .validate(Id::generate(), None, today(), Timestamp(0))
+            .unwrap();
+        assert!(p.discounted);
+        assert!(PurchaseInput::from_purchase(&p).discounted);
+        // A record written before the field existed.
+        let mut json = serde_json::to_value(&p).unwrap();
+        json.as_object_mut().unwrap().remove("discounted");
+        let old: Purchase = serde_json::from_value(json).unwrap();
+        assert!(!old.discounted);
     }
 
     #[test]
@@ -210,6 +232,7 @@ mod tests {
             product: String::new(),
             margin: "abc".into(),
             notes: String::new(),
+            discounted: false,
         };
         let errors = i
             .validate(Id::generate(), None, today(), Timestamp(0))

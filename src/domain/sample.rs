@@ -686,7 +686,7 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember], index: usize) -
         })
         .collect();
     days.sort_unstable();
-    let purchases: Vec<Purchase> = days
+    let mut purchases: Vec<Purchase> = days
         .iter()
         .map(|&d| {
             let at = day_ms(d, rng);
@@ -709,11 +709,21 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember], index: usize) -
                 product: product.to_string(),
                 margin,
                 notes: String::new(),
+                discounted: false,
                 created_at: at,
                 updated_at: at,
             }
         })
         .collect();
+
+    // Some customers wait for promotions, some never do (price sensitivity). A generator of
+    // its own, so the other sample values stay as they were.
+    let mut deals =
+        Rng::new(cfg.seed ^ (index as u64).wrapping_mul(0x2545_f491_4f6c_dd1d) ^ 0xd15c);
+    let propensity = 0.05 + 0.5 * deals.unit();
+    for p in &mut purchases {
+        p.discounted = deals.chance(propensity);
+    }
 
     // Contact persons.
     let contacts: Vec<ContactPerson> = if party == Party::Organisation {

@@ -360,6 +360,7 @@ pub(crate) mod tests {
             product: "x".into(),
             margin: margin.map(|m| Decimal::from_str(m).unwrap()),
             notes: String::new(),
+            discounted: false,
             created_at: Timestamp(0),
             updated_at: Timestamp(0),
         }

@@ -3,7 +3,7 @@
 use super::idb::{self, Db, get, get_all_by, keys_by};
 use super::schema::{
     ALL_STORES, BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS,
-    PURCHASES, SUMMARIES, WINBACKS,
+    LOYALTY_RATINGS, PURCHASES, SUMMARIES, WINBACKS,
 };
 use super::summaries::{self, Change};
 use super::{AppError, Result};
@@ -13,6 +13,7 @@ use crate::domain::contact::ContactPerson;
 use crate::domain::customer::Customer;
 use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
+use crate::domain::loyalty::OwnerRatings;
 use crate::domain::purchase::Purchase;
 use crate::domain::summary::{Activity, CustomerSummary};
 use crate::domain::time::Timestamp;
@@ -32,6 +33,8 @@ pub struct CustomerDetail {
     pub churn_events: Vec<ChurnEvent>,
     /// Newest first.
     pub winbacks: Vec<WinBack>,
+    /// The owner's loyalty ratings, once rated.
+    pub ratings: Option<OwnerRatings>,
 }
 
 /// Stores a new customer and its summary.
@@ -73,6 +76,7 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
             COMPLAINTS,
             CHURN_EVENTS,
             WINBACKS,
+            LOYALTY_RATINGS,
         ],
         false,
     )?;
@@ -121,6 +125,11 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
     )
     .await?;
     winbacks.sort_by_key(|w| std::cmp::Reverse(w.id));
+    let ratings = get::<OwnerRatings>(
+        &tx.object_store(LOYALTY_RATINGS).map_err(idb::convert)?,
+        &key,
+    )
+    .await?;
     contacts.sort_by_key(|c| c.id);
     interactions.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
     purchases.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
@@ -132,6 +141,7 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
         complaints,
         churn_events,
         winbacks,
+        ratings,
     }))
 }
 
@@ -218,6 +228,7 @@ pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
             COMPLAINTS,
             CHURN_EVENTS,
             WINBACKS,
+            LOYALTY_RATINGS,
             SUMMARIES,
         ],
         true,
@@ -243,6 +254,10 @@ pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
                 idb::delete(&store, &k)?;
             }
         }
+        idb::delete(
+            &tx.object_store(LOYALTY_RATINGS).map_err(idb::convert)?,
+            &key,
+        )?;
         idb::delete(&customers, &key)?;
         purged.push(*id);
     }

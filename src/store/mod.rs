@@ -23,7 +23,7 @@ mod summaries;
 pub use broadcast::{ChangeFeed, notify_changed};
 pub use churn::{
     all_churn_events, all_winbacks, delete_churn_event, delete_winback, save_churn_event,
-    save_winback,
+    save_ratings, save_winback, set_rating,
 };
 pub use customers::{
     CustomerDetail, add_tag, assign_owner, create_customer, delete_all, load_detail, purge,

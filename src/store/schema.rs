@@ -14,7 +14,7 @@ pub const DB_NAME: &str = "zhike-crm";
 /// 1. customers, contacts, interactions, purchases, members, summary chunks.
 /// 2. saved segments.
 /// 3. complaints.
-/// 4. churn events and win-back plans.
+/// 4. churn events, win-back plans and the owners' loyalty ratings.
 pub const DB_VERSION: u32 = 4;
 
 /// Customers, keyed by `id`.
@@ -53,8 +53,11 @@ pub const CHURN_EVENTS: &str = "churn_events";
 /// Win-back plans, keyed by `id`, indexed by customer (since version 4).
 pub const WINBACKS: &str = "winbacks";
 
+/// The account owner's loyalty ratings, keyed by `customer_id` (since version 4).
+pub const LOYALTY_RATINGS: &str = "loyalty_ratings";
+
 /// Every store that holds user data.
-pub const ALL_STORES: [&str; 10] = [
+pub const ALL_STORES: [&str; 11] = [
     CUSTOMERS,
     CONTACTS,
     INTERACTIONS,
@@ -65,6 +68,7 @@ pub const ALL_STORES: [&str; 10] = [
     COMPLAINTS,
     CHURN_EVENTS,
     WINBACKS,
+    LOYALTY_RATINGS,
 ];
 
 /// Brings a database from `old` (0 for a new one) to `new`, one version at a time.
@@ -124,6 +128,9 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
                 .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
                 .build()?;
         }
+        db.create_object_store(LOYALTY_RATINGS)
+            .with_key_path(KeyPath::from("customer_id"))
+            .build()?;
     }
     Ok(())
 }

@@ -30,6 +30,7 @@ pub fn save_record(
             }
             Err(e) => toasts.error(&e),
         }
-        busy.set(false);
+        // The component may be gone by now (the page was rebuilt by a reload).
+        busy.try_set(false);
     });
 }

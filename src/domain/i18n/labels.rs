@@ -9,6 +9,7 @@ use crate::domain::customer::{
 };
 use crate::domain::error::AppError;
 use crate::domain::interaction::Channel;
+use crate::domain::loyalty::{Evidence, Form, Indicator};
 use crate::domain::member::MemberRole;
 use crate::domain::validate::{Field, FieldError, Problem};
 
@@ -207,6 +208,89 @@ impl RiskLevel {
             RiskLevel::Low => "low",
             RiskLevel::Medium => "medium",
             RiskLevel::High => "high",
+        }
+    }
+}
+
+impl Indicator {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Indicator::RepeatPurchases => pick(t, "Repeat purchases", "重复购买次数"),
+            Indicator::ShareOfWallet => pick(
+                t,
+                "Share of their need bought from us",
+                "需求中向我方购买的比例",
+            ),
+            Indicator::BrandAttention => pick(t, "Attention to our brand", "对本品牌的关注程度"),
+            Indicator::ChoiceTime => pick(t, "Quick to choose us", "挑选时间（越短越忠诚）"),
+            Indicator::PriceSensitivity => pick(
+                t,
+                "Buys at full price (price sensitivity)",
+                "按原价购买（价格敏感度）",
+            ),
+            Indicator::CompetitorAttitude => pick(
+                t,
+                "Indifferent to competitors' products",
+                "对竞争产品的态度（越冷淡越忠诚）",
+            ),
+            Indicator::Tolerance => pick(t, "Tolerance of incidents", "对质量事故的承受能力"),
+            Indicator::Identification => {
+                pick(t, "Identification with the product", "对产品的认同度")
+            }
+        }
+    }
+}
+
+impl Evidence {
+    /// The figures behind an indicator.
+    pub fn text(self, t: &Texts) -> String {
+        let zh = !std::ptr::eq(t, &super::EN);
+        match (self, zh) {
+            (Evidence::Repeats(n), false) => {
+                format!("{n} purchase days after the first (12 = full marks)")
+            }
+            (Evidence::Repeats(n), true) => format!("首购之后 {n} 个购买日（12 个为满分）"),
+            (Evidence::Share(p), false) => format!("{p}% recorded in the customer file"),
+            (Evidence::Share(p), true) => format!("客户档案记录为 {p}%"),
+            (Evidence::FullPrice { full, total }, false) => {
+                format!("{full} of {total} purchases at full price")
+            }
+            (Evidence::FullPrice { full, total }, true) => {
+                format!("{total} 笔交易中 {full} 笔按原价")
+            }
+            (Evidence::BoughtAfter { kept, complaints }, false) => {
+                format!("bought again after {kept} of {complaints} complaints")
+            }
+            (Evidence::BoughtAfter { kept, complaints }, true) => {
+                format!("{complaints} 次投诉后有 {kept} 次继续购买")
+            }
+            (Evidence::Rating(r), false) => format!("rated {r} of 5"),
+            (Evidence::Rating(r), true) => format!("评分 {r} / 5"),
+        }
+    }
+}
+
+impl Form {
+    /// Display name with what it means.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Form::Behavioural => pick(
+                t,
+                "Behavioural loyalty: keeps buying, without attachment",
+                "行为忠诚：持续购买，但缺乏情感认同",
+            ),
+            Form::Emotional => pick(
+                t,
+                "Emotional loyalty: attached, without buying accordingly",
+                "精神忠诚：认同我们，但购买行为尚未跟上",
+            ),
+            Form::Sustainable => pick(
+                t,
+                "Sustainable loyalty: buys and is attached",
+                "可持续忠诚：既持续购买，又有情感认同",
+            ),
+            Form::NotYet => pick(t, "Not loyal yet", "尚未形成忠诚"),
         }
     }
 }

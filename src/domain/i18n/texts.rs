@@ -348,6 +348,7 @@ super::define_texts! {
         expected_spend = "Spend per purchase", "每次消费";
         clv_label = "Lifetime value", "终身价值";
         no_prediction = "No purchase yet, so no prediction.", "尚无交易，无法预测。";
+        no_model = "No prediction yet: the purchase model needs more customers with purchases to be fitted.", "暂无预测：购买模型需要更多有交易的客户才能拟合。";
         rfm_label = "RFM", "RFM";
         not_classified = "Not classified (no purchase)", "未分类（无交易）";
         definitions = "Definitions", "定义";
@@ -445,6 +446,7 @@ super::define_texts! {
         retention_intro = "Who stays, who leaves and why, and the valuable customers to win back.", "哪些客户留下、哪些流失及原因，以及值得挽回的重要客户。";
         risk_title = "Churn risk", "流失风险";
         risk_none = "No purchase yet, so nothing to lose yet.", "尚无交易，暂无流失风险。";
+        risk_no_model = "Not judged yet: the purchase model needs more customers with purchases to be fitted.", "暂无法判断：购买模型需要更多有交易的客户才能拟合。";
         risk_waiting = "Computed with the classes…", "正在与分类一起计算……";
         risk_rule = "Score = (1 − probability still active) × 50 + purchase rhythm × 30 (none up to the usual gap between purchases, all at three times it) + complaints (10, or 20 when one is overdue). Medium from 30, high from 60.", "得分 = (1 − 仍活跃概率) × 50 + 购买节奏 × 30（未超过平常购买间隔为 0，达到三倍为满分）+ 投诉（10 分，超期为 20 分）。30 分起为中风险，60 分起为高风险。";
         churn_events_title = "Recorded churn", "流失记录";
@@ -484,6 +486,20 @@ super::define_texts! {
         reason_lost = "Lost", "已流失";
         no_winback = "No valuable customer is at high risk or recently lost.", "没有高风险或近期流失的重要客户。";
         no_plan = "No plan yet", "尚无计划";
+
+        // Loyalty
+        discounted = "Bought at a discount or promotional price", "以折扣或促销价购买";
+        discount_badge = "Discount", "折扣价";
+        loyalty_title = "Loyalty indicators", "忠诚度指标";
+        loyalty_intro = "The eight indicators of the texts: four computed from the records, four rated by the account owner (1 = weak, 5 = strong).", "教材中的八项指标：四项由记录计算，四项由客户负责人评分（1 = 弱，5 = 强）。";
+        loyalty_score = "Loyalty score", "忠诚度得分";
+        loyalty_behavioural = "Behaviour", "行为";
+        loyalty_emotional = "Attitude", "态度";
+        loyalty_rule = "Each indicator scores 0–100. Behaviour is the mean of the computed ones, attitude the mean of the ratings; the score is the mean of the two. Loyal in behaviour or attitude from 60; both: sustainable loyalty.", "每项指标 0–100 分。行为得分为计算类指标的平均，态度得分为评分类指标的平均，总分为两者平均。60 分起视为行为或情感忠诚，两者兼具为可持续忠诚。";
+        not_rated = "Not rated", "未评分";
+        no_data = "No data", "无数据";
+        ratings_saved = "Ratings saved", "评分已保存";
+        rate_hint = "Rate what only you can judge:", "请对只有您能判断的项目评分：";
     }
     formats {
         n_customers(n: usize) = if n == 1 { "1 customer".to_string() } else { format!("{} customers", format_count(n as u64)) }, format!("共 {} 位客户", format_count(n as u64));

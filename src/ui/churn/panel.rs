@@ -40,7 +40,8 @@ fn write(
             }
             Err(e) => toasts.error(&e),
         }
-        busy.set(false);
+        // The component may be gone by now (the page was rebuilt by a reload).
+        busy.try_set(false);
     });
 }
 
@@ -99,7 +100,10 @@ pub fn ChurnPanel(
                 match risk_now.get() {
                     None | Some(None) if insights.now.with(|a| a.customers.is_empty()) => view! { <p class="muted">{t.risk_waiting}</p> }.into_any(),
                     Some(Some(Some(r))) => view! { <RiskView risk=r t=t /> }.into_any(),
-                    _ => view! { <p class="muted" data-testid="churn-risk">{t.risk_none}</p> }.into_any(),
+                    _ => {
+                        let bought = ws.index.with(|ix| ix.get(customer_id).is_some_and(|s| s.activity.purchase_count > 0));
+                        view! { <p class="muted" data-testid="churn-risk">{if bought { t.risk_no_model } else { t.risk_none }}</p> }.into_any()
+                    }
                 }
             }}
             <details class="rule">

@@ -5,6 +5,7 @@ use super::contacts::ContactsPanel;
 use super::customer_file::CustomerFile;
 use super::format::revenue_text;
 use super::interaction_form::InteractionForm;
+use super::loyalty::LoyaltyPanel;
 use super::purchase_form::PurchaseForm;
 use super::timeline::Timeline;
 use crate::domain::customer::Party;
@@ -86,6 +87,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
         complaints,
         churn_events,
         winbacks,
+        ratings,
     } = detail;
     let id = customer.id;
     let today = clock::today();
@@ -170,6 +172,9 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
     let kind = customer.kind;
     let dnc = customer.do_not_contact.clone();
     let owner_id = customer.owner_id;
+    let share_of_wallet = customer.position.share_of_wallet;
+    let loyalty_purchases = purchases.clone();
+    let loyalty_complaints = complaints.clone();
 
     view! {
         <article class="detail" data-testid="customer-detail">
@@ -331,6 +336,13 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                 </div>
                 <aside class="detail-side">
                     <ChurnPanel customer_id=id events=churn_events winbacks=winbacks />
+                    <LoyaltyPanel
+                        customer_id=id
+                        purchases=loyalty_purchases
+                        complaints=loyalty_complaints
+                        share_of_wallet=share_of_wallet
+                        ratings=ratings
+                    />
                     <ContactsPanel customer_id=id contacts=contacts />
                     <CustomerFile customer=customer />
                 </aside>

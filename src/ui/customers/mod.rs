@@ -11,6 +11,7 @@ pub mod form;
 pub mod format;
 pub mod interaction_form;
 pub mod list;
+pub mod loyalty;
 pub mod new;
 pub mod purchase_form;
 pub mod table;

@@ -124,6 +124,15 @@ pub fn PurchaseForm(
                 <TextField id=id(Field::Margin) label=label(t, |t| t.margin) value=margin on_input=set_margin error=error_for(errors, Field::Margin, None) inputmode="decimal" />
                 <TextField id=id(Field::Notes) label=label(t, |t| t.notes) value=notes on_input=set_notes error=error_for(errors, Field::Notes, None) />
             </div>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    data-testid="purchase-discounted"
+                    prop:checked=move || input.with(|i| i.discounted)
+                    on:change=move |ev| input.update(|i| i.discounted = event_target_checked(&ev))
+                />
+                {move || t.get().discounted}
+            </label>
             <div class="form-actions">
                 <span class="hint">{move || t.get().save_hint}</span>
                 {on_cancel.map(|c| view! { <button type="button" class="btn" on:click=move |_| c.run(())>{move || t.get().cancel}</button> })}

@@ -207,6 +207,7 @@ pub fn Timeline(
                                         {margin.map(|m| view! {
                                             <span class="muted">{move || format!(" · {} {}", t.get().margin, m.format(lang.get()))}</span>
                                         })}
+                                        {p.discounted.then(|| view! { <span class="pill">{move || t.get().discount_badge}</span> })}
                                     </p>
                                     {(!p.notes.is_empty()).then(|| view! { <p class="muted">{p.notes.clone()}</p> })}
                                 </div>

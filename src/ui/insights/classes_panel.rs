@@ -67,7 +67,9 @@ pub fn ClassesPanel(id: Id) -> impl IntoView {
                             </div>
                             <p class="class-why">{explain::prediction(&p, cfg.horizon_weeks, cfg.annual_discount, a.spend_model.as_ref().is_some_and(spend_model_usable), lang)}</p>
                         }.into_any(),
-                        None => view! { <p class="muted">{t.no_prediction}</p> }.into_any(),
+                        None => view! {
+                            <p class="muted">{if c.rfm.is_some() { t.no_model } else { t.no_prediction }}</p>
+                        }.into_any(),
                     }}
                     </div>
                     </div>
