@@ -10,7 +10,7 @@ use crate::domain::analysis::importance::Importance;
 use crate::domain::customer::Errors;
 use crate::domain::id::Id;
 use crate::domain::summary::{Activity, CustomerSummary};
-use crate::domain::time::{Timestamp, epoch_day, parse_date};
+use crate::domain::time::{Timestamp, epoch_day};
 use crate::domain::validate::{self, Field, FieldError, MAX_LINE, MAX_TEXT, Problem};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -134,24 +134,7 @@ impl ChurnInput {
         now: Timestamp,
     ) -> Result<ChurnEvent, Vec<FieldError>> {
         let mut e = Errors::default();
-        let date = match parse_date(self.date.trim()) {
-            Some(d) if d > today => {
-                e.0.push(FieldError::new(Field::Date, Problem::DateInFuture));
-                today
-            }
-            Some(d) => d,
-            None => {
-                e.0.push(FieldError::new(
-                    Field::Date,
-                    if self.date.trim().is_empty() {
-                        Problem::Required
-                    } else {
-                        Problem::BadDate
-                    },
-                ));
-                today
-            }
-        };
+        let date = e.check(Field::Date, validate::past_date(&self.date, today));
         let competitor = e.check(
             Field::Competitor,
             validate::optional_line(&self.competitor, MAX_LINE),
@@ -253,20 +236,7 @@ impl WinBackInput {
             Field::Action,
             validate::required_line(&self.action, MAX_LINE),
         );
-        let due = match parse_date(self.due.trim()) {
-            Some(d) => d,
-            None => {
-                e.0.push(FieldError::new(
-                    Field::Date,
-                    if self.due.trim().is_empty() {
-                        Problem::Required
-                    } else {
-                        Problem::BadDate
-                    },
-                ));
-                NaiveDate::default()
-            }
-        };
+        let due = e.check(Field::Date, validate::date(&self.due));
         e.finish(WinBack {
             id: Id::generate(),
             customer_id,

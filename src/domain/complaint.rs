@@ -15,7 +15,7 @@ use crate::domain::customer::Errors;
 use crate::domain::id::Id;
 use crate::domain::interaction::Channel;
 use crate::domain::money::{Currency, Money, parse_amount};
-use crate::domain::time::{Timestamp, parse_datetime_local};
+use crate::domain::time::Timestamp;
 use crate::domain::validate::{self, Field, FieldError, MAX_LINE, MAX_TEXT, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -419,26 +419,10 @@ impl ComplaintInput {
         offset_minutes: i32,
     ) -> Result<Complaint, Vec<FieldError>> {
         let mut e = Errors::default();
-        let received_at = match parse_datetime_local(&self.received_at) {
-            Some(local) => {
-                let at = Timestamp::from_local(local, offset_minutes);
-                if at.0 > now.0 + 86_400_000 {
-                    e.0.push(FieldError::new(Field::When, Problem::DateInFuture));
-                }
-                at
-            }
-            None => {
-                e.0.push(FieldError::new(
-                    Field::When,
-                    if self.received_at.trim().is_empty() {
-                        Problem::Required
-                    } else {
-                        Problem::BadDate
-                    },
-                ));
-                now
-            }
-        };
+        let received_at = e.check(
+            Field::When,
+            validate::past_instant(&self.received_at, offset_minutes, now),
+        );
         let description = e.check(
             Field::Description,
             validate::text_block(&self.description, MAX_TEXT),

@@ -3,7 +3,7 @@
 
 use crate::domain::customer::Errors;
 use crate::domain::id::Id;
-use crate::domain::time::{Timestamp, parse_date, parse_datetime_local};
+use crate::domain::time::{Timestamp, parse_date};
 use crate::domain::validate::{self, Field, FieldError, MAX_LINE, MAX_TEXT, Problem};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -126,26 +126,10 @@ impl InteractionInput {
         offset_minutes: i32,
     ) -> Result<Interaction, Vec<FieldError>> {
         let mut e = Errors::default();
-        let at = match parse_datetime_local(&self.at) {
-            Some(local) => {
-                let at = Timestamp::from_local(local, offset_minutes);
-                if at.0 > now.0 + 86_400_000 {
-                    e.0.push(FieldError::new(Field::When, Problem::DateInFuture));
-                }
-                at
-            }
-            None => {
-                e.0.push(FieldError::new(
-                    Field::When,
-                    if self.at.trim().is_empty() {
-                        Problem::Required
-                    } else {
-                        Problem::BadDate
-                    },
-                ));
-                now
-            }
-        };
+        let at = e.check(
+            Field::When,
+            validate::past_instant(&self.at, offset_minutes, now),
+        );
         let summary = e.check(
             Field::Summary,
             validate::text_block(&self.summary, MAX_TEXT),

@@ -4,7 +4,7 @@
 use crate::domain::customer::Errors;
 use crate::domain::id::Id;
 use crate::domain::money::{Currency, Money, parse_amount, parse_decimal};
-use crate::domain::time::{Timestamp, parse_date};
+use crate::domain::time::Timestamp;
 use crate::domain::validate::{self, Field, FieldError, MAX_LINE, MAX_TEXT, Problem};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -79,24 +79,7 @@ impl PurchaseInput {
         now: Timestamp,
     ) -> Result<Purchase, Vec<FieldError>> {
         let mut e = Errors::default();
-        let date = match parse_date(&self.date) {
-            Some(d) if d > today => {
-                e.0.push(FieldError::new(Field::Date, Problem::DateInFuture));
-                d
-            }
-            Some(d) => d,
-            None => {
-                e.0.push(FieldError::new(
-                    Field::Date,
-                    if self.date.trim().is_empty() {
-                        Problem::Required
-                    } else {
-                        Problem::BadDate
-                    },
-                ));
-                today
-            }
-        };
+        let date = e.check(Field::Date, validate::past_date(&self.date, today));
         let amount = if self.amount.trim().is_empty() {
             e.0.push(FieldError::new(Field::Amount, Problem::Required));
             Decimal::ZERO

@@ -5,6 +5,8 @@
 //! entry of a list, for phones and e-mails). The words shown to the user live in
 //! `domain::i18n`, so every message exists in both languages.
 
+use crate::domain::time::{Timestamp, parse_date, parse_datetime_local};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// What is wrong with one value.
@@ -123,6 +125,41 @@ pub const MAX_NAME: usize = 200;
 pub const MAX_LINE: usize = 200;
 /// Longest multi-line text (notes, summaries).
 pub const MAX_TEXT: usize = 20_000;
+
+/// A required date as typed (`YYYY-MM-DD`, as `<input type="date">` gives it).
+pub fn date(text: &str) -> Result<NaiveDate, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Problem::Required);
+    }
+    parse_date(text).ok_or(Problem::BadDate)
+}
+
+/// A required date that is not after `today`.
+pub fn past_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Problem> {
+    let d = date(text)?;
+    if d > today {
+        Err(Problem::DateInFuture)
+    } else {
+        Ok(d)
+    }
+}
+
+/// A required local date and time (`YYYY-MM-DDTHH:MM`, as `<input type="datetime-local">`
+/// gives it) as an instant, given the local UTC offset; at most a day after `now`, to allow for
+/// clocks and time zones.
+pub fn past_instant(text: &str, offset_minutes: i32, now: Timestamp) -> Result<Timestamp, Problem> {
+    if text.trim().is_empty() {
+        return Err(Problem::Required);
+    }
+    let local = parse_datetime_local(text).ok_or(Problem::BadDate)?;
+    let at = Timestamp::from_local(local, offset_minutes);
+    if at.0 > now.0 + 86_400_000 {
+        Err(Problem::DateInFuture)
+    } else {
+        Ok(at)
+    }
+}
 
 /// A required single-line text: trimmed, non-empty, no control characters, at most `max` chars.
 pub fn required_line(value: &str, max: usize) -> Result<String, Problem> {

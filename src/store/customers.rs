@@ -1,6 +1,6 @@
 //! Customers: create, update, the 360 view's data, trash / restore / purge, bulk changes.
 
-use super::idb::{self, Db, get, get_all_by, keys_by};
+use super::idb::{self, Db, get, keys_by};
 use super::schema::{
     ALL_STORES, BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS,
     LOYALTY_RATINGS, PURCHASES, SUMMARIES, WINBACKS,
@@ -86,44 +86,14 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
     else {
         return Ok(None);
     };
-    let mut contacts: Vec<ContactPerson> = get_all_by(
-        &tx.object_store(CONTACTS).map_err(idb::convert)?,
-        BY_CUSTOMER,
-        &key,
-    )
-    .await?;
-    let mut interactions: Vec<Interaction> = get_all_by(
-        &tx.object_store(INTERACTIONS).map_err(idb::convert)?,
-        BY_CUSTOMER,
-        &key,
-    )
-    .await?;
-    let mut purchases: Vec<Purchase> = get_all_by(
-        &tx.object_store(PURCHASES).map_err(idb::convert)?,
-        BY_CUSTOMER,
-        &key,
-    )
-    .await?;
-    let mut complaints: Vec<Complaint> = get_all_by(
-        &tx.object_store(COMPLAINTS).map_err(idb::convert)?,
-        BY_CUSTOMER,
-        &key,
-    )
-    .await?;
+    let mut contacts: Vec<ContactPerson> = idb::of_customer(&tx, CONTACTS, &key).await?;
+    let mut interactions: Vec<Interaction> = idb::of_customer(&tx, INTERACTIONS, &key).await?;
+    let mut purchases: Vec<Purchase> = idb::of_customer(&tx, PURCHASES, &key).await?;
+    let mut complaints: Vec<Complaint> = idb::of_customer(&tx, COMPLAINTS, &key).await?;
     complaints.sort_by(|a, b| b.received_at.cmp(&a.received_at).then(b.id.cmp(&a.id)));
-    let mut churn_events: Vec<ChurnEvent> = get_all_by(
-        &tx.object_store(CHURN_EVENTS).map_err(idb::convert)?,
-        BY_CUSTOMER,
-        &key,
-    )
-    .await?;
+    let mut churn_events: Vec<ChurnEvent> = idb::of_customer(&tx, CHURN_EVENTS, &key).await?;
     churn_events.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
-    let mut winbacks: Vec<WinBack> = get_all_by(
-        &tx.object_store(WINBACKS).map_err(idb::convert)?,
-        BY_CUSTOMER,
-        &key,
-    )
-    .await?;
+    let mut winbacks: Vec<WinBack> = idb::of_customer(&tx, WINBACKS, &key).await?;
     winbacks.sort_by_key(|w| std::cmp::Reverse(w.id));
     let ratings = get::<OwnerRatings>(
         &tx.object_store(LOYALTY_RATINGS).map_err(idb::convert)?,

@@ -252,6 +252,16 @@ pub(crate) async fn get_all_by<T: DeserializeOwned>(
     collect(values)
 }
 
+/// Every record of one customer in the store `name` of `tx` (through its customer index).
+pub(crate) async fn of_customer<T: DeserializeOwned>(
+    tx: &Transaction<'_>,
+    name: &str,
+    customer: &str,
+) -> Result<Vec<T>> {
+    let store = tx.object_store(name).map_err(convert)?;
+    get_all_by(&store, super::schema::BY_CUSTOMER, customer).await
+}
+
 /// The primary keys of records whose index key equals `key`.
 pub(crate) async fn keys_by(
     store: &ObjectStore<'_>,

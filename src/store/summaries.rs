@@ -1,10 +1,8 @@
 //! Summary chunks: reading them all at start-up, and rewriting the affected ones inside the
 //! transaction that changes the records.
 
-use super::idb::{self, Db, get, get_all, get_all_by};
-use super::schema::{
-    BY_CUSTOMER, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, PURCHASES, SUMMARIES,
-};
+use super::idb::{self, Db, get, get_all};
+use super::schema::{COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, PURCHASES, SUMMARIES};
 use super::{AppError, Result};
 use crate::domain::complaint::Complaint;
 use crate::domain::contact::ContactPerson;
@@ -168,30 +166,10 @@ pub(crate) async fn summary_of(
     customer: &Customer,
 ) -> Result<CustomerSummary> {
     let key = customer.id.to_string();
-    let contacts: Vec<ContactPerson> = get_all_by(
-        &tx.object_store(CONTACTS).map_err(idb::convert)?,
-        BY_CUSTOMER,
-        &key,
-    )
-    .await?;
-    let interactions: Vec<Interaction> = get_all_by(
-        &tx.object_store(INTERACTIONS).map_err(idb::convert)?,
-        BY_CUSTOMER,
-        &key,
-    )
-    .await?;
-    let purchases: Vec<Purchase> = get_all_by(
-        &tx.object_store(PURCHASES).map_err(idb::convert)?,
-        BY_CUSTOMER,
-        &key,
-    )
-    .await?;
-    let complaints: Vec<Complaint> = get_all_by(
-        &tx.object_store(COMPLAINTS).map_err(idb::convert)?,
-        BY_CUSTOMER,
-        &key,
-    )
-    .await?;
+    let contacts: Vec<ContactPerson> = idb::of_customer(tx, CONTACTS, &key).await?;
+    let interactions: Vec<Interaction> = idb::of_customer(tx, INTERACTIONS, &key).await?;
+    let purchases: Vec<Purchase> = idb::of_customer(tx, PURCHASES, &key).await?;
+    let complaints: Vec<Complaint> = idb::of_customer(tx, COMPLAINTS, &key).await?;
     Ok(Records {
         contacts,
         interactions,
