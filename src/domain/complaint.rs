@@ -214,6 +214,34 @@ impl From<FieldError> for FlowError {
 }
 
 impl Complaint {
+    /// A new complaint received `now`, with nothing handled yet (callers set what the customer
+    /// said; the deadline here is a medium one).
+    pub fn new(id: Id, customer_id: Id, now: Timestamp) -> Self {
+        Complaint {
+            id,
+            customer_id,
+            received_at: now,
+            channel: Channel::Call,
+            category: Category::Other,
+            severity: Severity::Medium,
+            description: String::new(),
+            owner_id: None,
+            due: Timestamp(now.0 + Severity::Medium.deadline_hours() * MS_PER_HOUR),
+            status: Status::New,
+            acknowledged_at: None,
+            resolved_at: None,
+            resolution: String::new(),
+            first_contact: false,
+            confirmed_at: None,
+            closed_at: None,
+            escalation: None,
+            follow_ups: Vec::new(),
+            compensation: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
     /// Open until closed: the customer is flagged and left out of marketing meanwhile.
     pub fn is_open(&self) -> bool {
         self.status != Status::Closed
@@ -431,41 +459,20 @@ impl ComplaintInput {
             e.0.push(FieldError::new(Field::Description, Problem::Required));
         }
         let due = Timestamp(received_at.0 + self.severity.deadline_hours() * MS_PER_HOUR);
-        let complaint = match existing {
-            Some(old) => Complaint {
-                received_at,
-                channel: self.channel,
-                category: self.category,
-                severity: self.severity,
-                description,
-                owner_id: self.owner_id,
-                due,
-                updated_at: now,
-                ..old.clone()
-            },
-            None => Complaint {
-                id: Id::generate(),
-                customer_id,
-                received_at,
-                channel: self.channel,
-                category: self.category,
-                severity: self.severity,
-                description,
-                owner_id: self.owner_id,
-                due,
-                status: Status::New,
-                acknowledged_at: None,
-                resolved_at: None,
-                resolution: String::new(),
-                first_contact: false,
-                confirmed_at: None,
-                closed_at: None,
-                escalation: None,
-                follow_ups: Vec::new(),
-                compensation: None,
-                created_at: now,
-                updated_at: now,
-            },
+        // Editing keeps the flow and history; the deadline follows intake time and severity.
+        let base = existing
+            .cloned()
+            .unwrap_or_else(|| Complaint::new(Id::generate(), customer_id, now));
+        let complaint = Complaint {
+            received_at,
+            channel: self.channel,
+            category: self.category,
+            severity: self.severity,
+            description,
+            owner_id: self.owner_id,
+            due,
+            updated_at: now,
+            ..base
         };
         e.finish(complaint)
     }

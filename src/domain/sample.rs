@@ -7,7 +7,7 @@
 //! produced without the ones before it and the stream can be written in chunks. "Load sample
 //! data" makes a few hundred customers; benchmarks make 100,000 with about 1,000,000 purchases.
 
-use crate::domain::complaint::{Category, Complaint, Severity, Status};
+use crate::domain::complaint::{Category, Complaint, Severity};
 use crate::domain::contact::{BuyingRole, ContactPerson};
 use crate::domain::customer::{
     BusinessProfile, CompetitorPresence, ContactChannel, Customer, CustomerKind, DoNotContact,
@@ -1043,10 +1043,9 @@ fn complaints_of(
     let today = epoch_day(cfg.today) as i64;
     let received = Timestamp((today - age_days) * 86_400_000 + 2 * 3_600_000);
     let hour = |h: i64| Timestamp(received.0 + h * 3_600_000);
+    // Drawn in the order the generator has always used: id bytes, then the channel.
+    let id = Id::from_parts(received.0.max(0) as u64, rng.id_bytes());
     let mut c = Complaint {
-        id: Id::from_parts(received.0.max(0) as u64, rng.id_bytes()),
-        customer_id: customer.id,
-        received_at: received,
         channel: *rng.pick(&[
             Channel::Call,
             Channel::Email,
@@ -1058,18 +1057,7 @@ fn complaints_of(
         description: if foreign { en } else { zh }.to_string(),
         owner_id: customer.owner_id,
         due: hour(severity.deadline_hours()),
-        status: Status::New,
-        acknowledged_at: None,
-        resolved_at: None,
-        resolution: String::new(),
-        first_contact: false,
-        confirmed_at: None,
-        closed_at: None,
-        escalation: None,
-        follow_ups: Vec::new(),
-        compensation: None,
-        created_at: received,
-        updated_at: received,
+        ..Complaint::new(id, customer.id, received)
     };
     let fix = if foreign { fix_en } else { fix_zh };
     // Every step below is allowed in the order taken, so the results are ignored safely.

@@ -18,6 +18,16 @@ use crate::domain::purchase::Purchase;
 use crate::domain::summary::{Activity, CustomerSummary};
 use crate::domain::time::Timestamp;
 
+/// The stores holding a customer's own records, each indexed by customer.
+const BY_CUSTOMER_STORES: [&str; 6] = [
+    CONTACTS,
+    INTERACTIONS,
+    PURCHASES,
+    COMPLAINTS,
+    CHURN_EVENTS,
+    WINBACKS,
+];
+
 /// Everything the customer 360 view shows, read in one transaction.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CustomerDetail {
@@ -67,19 +77,12 @@ pub async fn update_customer(db: &Db, customer: &Customer) -> Result<CustomerSum
 
 /// Reads a customer with all of its contact persons, interactions and purchases.
 pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
-    let tx = db.tx(
-        &[
-            CUSTOMERS,
-            CONTACTS,
-            INTERACTIONS,
-            PURCHASES,
-            COMPLAINTS,
-            CHURN_EVENTS,
-            WINBACKS,
-            LOYALTY_RATINGS,
-        ],
-        false,
-    )?;
+    let stores: Vec<&str> = [CUSTOMERS]
+        .into_iter()
+        .chain(BY_CUSTOMER_STORES)
+        .chain([LOYALTY_RATINGS])
+        .collect();
+    let tx = db.tx(&stores, false)?;
     let key = id.to_string();
     let Some(customer) =
         get::<Customer>(&tx.object_store(CUSTOMERS).map_err(idb::convert)?, &key).await?
@@ -185,24 +188,15 @@ pub async fn add_tag(
     modify_each(db, ids, |c| c.add_tag(tag, now)).await
 }
 
-/// Deletes customers for good with their contact persons, interactions, purchases and
-/// complaints, all in
-/// one transaction. Only customers already in the trash are purged.
+/// Deletes customers for good with every record of theirs (contact persons, interactions,
+/// purchases, complaints, churn, win-back plans, loyalty ratings), all in one transaction. Only customers already in the trash are purged.
 pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
-    let tx = db.tx(
-        &[
-            CUSTOMERS,
-            CONTACTS,
-            INTERACTIONS,
-            PURCHASES,
-            COMPLAINTS,
-            CHURN_EVENTS,
-            WINBACKS,
-            LOYALTY_RATINGS,
-            SUMMARIES,
-        ],
-        true,
-    )?;
+    let stores: Vec<&str> = [CUSTOMERS]
+        .into_iter()
+        .chain(BY_CUSTOMER_STORES)
+        .chain([LOYALTY_RATINGS, SUMMARIES])
+        .collect();
+    let tx = db.tx(&stores, true)?;
     let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
     let mut purged = Vec::new();
     for id in ids {
@@ -211,14 +205,7 @@ pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
             Some(c) if c.deleted_at.is_some() => {}
             _ => continue,
         }
-        for store_name in [
-            CONTACTS,
-            INTERACTIONS,
-            PURCHASES,
-            COMPLAINTS,
-            CHURN_EVENTS,
-            WINBACKS,
-        ] {
+        for store_name in BY_CUSTOMER_STORES {
             let store = tx.object_store(store_name).map_err(idb::convert)?;
             for k in keys_by(&store, BY_CUSTOMER, &key).await? {
                 idb::delete(&store, &k)?;
