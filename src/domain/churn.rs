@@ -9,6 +9,7 @@ use crate::domain::analysis::engine::{Analysis, Prediction};
 use crate::domain::analysis::importance::Importance;
 use crate::domain::customer::Errors;
 use crate::domain::id::Id;
+use crate::domain::satisfaction::figures::CustomerSatisfaction;
 use crate::domain::summary::{Activity, CustomerSummary};
 use crate::domain::time::{Timestamp, epoch_day};
 use crate::domain::validate::{self, Field, FieldError, MAX_LINE, MAX_TEXT, Problem};
@@ -271,6 +272,8 @@ pub enum RiskFactor {
         usual: Option<f64>,
         points: f64,
     },
+    /// The customer's satisfaction index, the response before the latest against the latest.
+    Satisfaction { from: f64, to: f64, points: f64 },
     /// Open complaints, and whether one is past its deadline.
     Complaints {
         open: u32,
@@ -285,6 +288,7 @@ impl RiskFactor {
         match *self {
             RiskFactor::Prediction { points, .. }
             | RiskFactor::Rhythm { points, .. }
+            | RiskFactor::Satisfaction { points, .. }
             | RiskFactor::Complaints { points, .. } => points,
         }
     }
@@ -302,6 +306,11 @@ pub struct ChurnRisk {
 pub const PREDICTION_POINTS: f64 = 50.0;
 /// Most points from the rhythm: reached at three times the usual gap, none up to once.
 pub const RHYTHM_POINTS: f64 = 30.0;
+/// Most points from falling satisfaction: reached by a drop of [`SATISFACTION_DROP`] index
+/// points or more between the customer's last two responses.
+pub const SATISFACTION_POINTS: f64 = 20.0;
+/// The drop in the satisfaction index that gives all of [`SATISFACTION_POINTS`].
+pub const SATISFACTION_DROP: f64 = 20.0;
 /// Points for an open complaint; twice as many once one is past its deadline.
 pub const COMPLAINT_POINTS: f64 = 10.0;
 /// The gap a one-time buyer is measured against (weeks).
@@ -315,11 +324,14 @@ pub const HIGH_FROM: f64 = 60.0;
 ///
 /// Score = (1 − P(active)) × 50 + rhythm × 30 + complaints, where rhythm = (weeks since the last
 /// purchase ÷ usual gap − 1) ÷ 2 clamped to 0–1 (usual gap = weeks from first to last purchase ÷
-/// repeat purchases), and complaints = 10 for an open one, 20 if one is overdue. Medium from
-/// 30, high from 60.
+/// repeat purchases), satisfaction = the fall of the satisfaction index between the customer's
+/// last two responses ÷ 20, clamped to 0–1, × 20 (shown, with 0 points, when it did not fall),
+/// and complaints = 10 for an open one, 20 if one is overdue. Capped at 100; medium from 30,
+/// high from 60.
 pub fn risk(
     prediction: Option<&Prediction>,
     activity: &Activity,
+    satisfaction: Option<&CustomerSatisfaction>,
     now: Timestamp,
 ) -> Option<ChurnRisk> {
     let p = prediction?;
@@ -336,6 +348,13 @@ pub fn risk(
         usual,
         points: ((ratio - 1.0) / 2.0).clamp(0.0, 1.0) * RHYTHM_POINTS,
     });
+    if let Some((from, to)) = satisfaction.and_then(|s| Some((s.previous?, s.latest))) {
+        factors.push(RiskFactor::Satisfaction {
+            from,
+            to,
+            points: ((from - to) / SATISFACTION_DROP).clamp(0.0, 1.0) * SATISFACTION_POINTS,
+        });
+    }
     if activity.open_complaints > 0 {
         let overdue = activity.has_overdue_complaint(now);
         factors.push(RiskFactor::Complaints {
@@ -517,6 +536,7 @@ pub fn winback_list(
     rows: &[CustomerSummary],
     analysis: &Analysis,
     events: &[ChurnEvent],
+    satisfaction: &HashMap<Id, CustomerSatisfaction>,
     today: NaiveDate,
     now: Timestamp,
 ) -> Vec<Candidate> {
@@ -536,7 +556,12 @@ pub fn winback_list(
             if !matches!(c.importance.class, Importance::Vip | Importance::Important) {
                 return None;
             }
-            let risk = risk(c.prediction.as_ref(), &s.activity, now);
+            let risk = risk(
+                c.prediction.as_ref(),
+                &s.activity,
+                satisfaction.get(&s.id),
+                now,
+            );
             let lost = latest.get(&s.id).filter(|e| {
                 !e.won_back(&s.activity) && (today - e.date).num_days() <= LOST_WITHIN_DAYS
             });
@@ -592,14 +617,60 @@ mod tests {
             next_complaint_due: Some(Timestamp(NOW.0 + 1)),
             ..Activity::default()
         };
-        let r = risk(Some(&prediction(4, 20.0, 35.0, 0.4)), &a, NOW).unwrap();
+        let r = risk(Some(&prediction(4, 20.0, 35.0, 0.4)), &a, None, NOW).unwrap();
         assert_eq!(r.factors.len(), 3);
         assert!((r.score - 70.0).abs() < 1e-9);
         assert_eq!(r.level, RiskLevel::High);
         // Overdue complaint: 20 instead of 10.
         a.next_complaint_due = Some(Timestamp(NOW.0 - 1));
-        let r = risk(Some(&prediction(4, 20.0, 35.0, 0.4)), &a, NOW).unwrap();
+        let r = risk(Some(&prediction(4, 20.0, 35.0, 0.4)), &a, None, NOW).unwrap();
         assert!((r.score - 80.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn falling_satisfaction_adds_to_the_risk() {
+        let sat = |previous: Option<f64>, latest: f64| CustomerSatisfaction {
+            latest,
+            latest_date: day(2026, 11, 1),
+            previous,
+            responses: 2,
+        };
+        let p = prediction(4, 20.0, 24.0, 0.9); // 5 points, on rhythm.
+        let a = Activity::default();
+        // 80 → 70: a fall of 10 is half of 20 → 10 points. Score 15.
+        let r = risk(Some(&p), &a, Some(&sat(Some(80.0), 70.0)), NOW).unwrap();
+        assert_eq!(
+            r.factors[2],
+            RiskFactor::Satisfaction {
+                from: 80.0,
+                to: 70.0,
+                points: 10.0
+            }
+        );
+        assert!((r.score - 15.0).abs() < 1e-9);
+        // 90 → 40: a fall of 50, capped at 20 points. Score 25.
+        let r = risk(Some(&p), &a, Some(&sat(Some(90.0), 40.0)), NOW).unwrap();
+        assert!((r.score - 25.0).abs() < 1e-9);
+        // Rising: shown, no points.
+        let r = risk(Some(&p), &a, Some(&sat(Some(40.0), 90.0)), NOW).unwrap();
+        assert_eq!(r.factors[2].points(), 0.0);
+        // One response only: no trend, no factor.
+        let r = risk(Some(&p), &a, Some(&sat(None, 10.0)), NOW).unwrap();
+        assert_eq!(r.factors.len(), 2);
+        // Everything at its worst is capped at 100: 50 + 30 + 20 + 20 = 120.
+        let worst = Activity {
+            open_complaints: 1,
+            next_complaint_due: Some(Timestamp(NOW.0 - 1)),
+            ..Activity::default()
+        };
+        let r = risk(
+            Some(&prediction(4, 20.0, 60.0, 0.0)),
+            &worst,
+            Some(&sat(Some(100.0), 0.0)),
+            NOW,
+        )
+        .unwrap();
+        assert_eq!(r.score, 100.0);
     }
 
     #[test]
@@ -608,6 +679,7 @@ mod tests {
         let r = risk(
             Some(&prediction(4, 20.0, 24.0, 0.9)),
             &Activity::default(),
+            None,
             NOW,
         )
         .unwrap();
@@ -617,6 +689,7 @@ mod tests {
         let r = risk(
             Some(&prediction(4, 20.0, 30.0, 0.9)),
             &Activity::default(),
+            None,
             NOW,
         )
         .unwrap();
@@ -630,6 +703,7 @@ mod tests {
         let r = risk(
             Some(&prediction(0, 0.0, 26.0, 0.5)),
             &Activity::default(),
+            None,
             NOW,
         )
         .unwrap();
@@ -639,7 +713,7 @@ mod tests {
             r.factors[1],
             RiskFactor::Rhythm { usual: None, .. }
         ));
-        assert_eq!(risk(None, &Activity::default(), NOW), None);
+        assert_eq!(risk(None, &Activity::default(), None, NOW), None);
     }
 
     #[test]
@@ -808,7 +882,14 @@ mod tests {
             created_at: NOW,
             updated_at: NOW,
         };
-        let list = winback_list(&rows, &a, std::slice::from_ref(&churned), today, NOW);
+        let list = winback_list(
+            &rows,
+            &a,
+            std::slice::from_ref(&churned),
+            &HashMap::new(),
+            today,
+            NOW,
+        );
         // Customer 0 holds most of the revenue (VIP) and was recorded lost on 1 October.
         assert_eq!(list[0].index, 0, "highest lifetime value first");
         assert_eq!(list[0].why, Listed::Lost(day(2026, 10, 1)));
@@ -841,14 +922,21 @@ mod tests {
         // can list them.
         let mut back = rows.clone();
         back[0].activity.last_purchase = Some(epoch_day(day(2026, 11, 1)));
-        let list = winback_list(&back, &a, std::slice::from_ref(&churned), today, NOW);
+        let list = winback_list(
+            &back,
+            &a,
+            std::slice::from_ref(&churned),
+            &HashMap::new(),
+            today,
+            NOW,
+        );
         assert!(list.iter().all(|c| c.why == Listed::AtRisk));
         // A churn older than 180 days no longer lists them by itself.
         let old = ChurnEvent {
             date: day(2026, 4, 1),
             ..churned.clone()
         };
-        let list = winback_list(&rows, &a, &[old], today, NOW);
+        let list = winback_list(&rows, &a, &[old], &HashMap::new(), today, NOW);
         assert!(list.iter().all(|c| c.why == Listed::AtRisk));
     }
 

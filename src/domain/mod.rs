@@ -17,6 +17,7 @@ pub mod member;
 pub mod money;
 pub mod purchase;
 pub mod sample;
+pub mod satisfaction;
 pub mod search;
 pub mod settings;
 pub mod summary;

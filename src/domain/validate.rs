@@ -52,6 +52,15 @@ pub enum Problem {
     BadWeChat,
     /// A quantity of zero or less.
     NotPositive,
+    /// A whole number outside the allowed range.
+    OutOfRange {
+        /// Lowest allowed.
+        min: u8,
+        /// Highest allowed.
+        max: u8,
+    },
+    /// A survey response that answers nothing.
+    NothingAnswered,
 }
 
 /// The fields a form can report on.
@@ -86,6 +95,18 @@ pub enum Field {
     Resolution,
     Compensation,
     Action,
+    /// A survey's questions.
+    Questions,
+    /// An item's importance weight.
+    Weight,
+    /// The 0–10 recommend answer.
+    Recommend,
+    /// An item's perception (satisfaction) rating.
+    Perception,
+    /// An item's expectation rating.
+    Expectation,
+    /// A competitor's rating on an item.
+    CompetitorScore,
 }
 
 /// A problem with one field (and, for list fields, which entry: 0-based).

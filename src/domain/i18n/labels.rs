@@ -382,6 +382,12 @@ impl Field {
             Field::Resolution => pick(t, "Resolution", "解决办法"),
             Field::Compensation => pick(t, "Compensation", "补偿"),
             Field::Action => pick(t, "Action", "挽回措施"),
+            Field::Questions => pick(t, "Questions", "题目"),
+            Field::Weight => pick(t, "Importance", "重要性"),
+            Field::Recommend => pick(t, "Likelihood to recommend (0–10)", "推荐意愿（0–10）"),
+            Field::Perception => pick(t, "Rating", "评分"),
+            Field::Expectation => pick(t, "Expectation", "期望"),
+            Field::CompetitorScore => pick(t, "Competitor's rating", "竞争对手评分"),
         }
     }
 }
@@ -431,6 +437,14 @@ impl Problem {
                 "微信号为 6–20 位字母、数字、下划线或减号，以字母开头（或为手机号）。",
             ),
             Problem::NotPositive => s("Must be more than zero.", "必须大于零。"),
+            Problem::OutOfRange { min, max } => match pick(t, "en", "zh") {
+                "en" => format!("Must be a whole number from {min} to {max}."),
+                _ => format!("必须是 {min} 到 {max} 之间的整数。"),
+            },
+            Problem::NothingAnswered => s(
+                "Nothing answered: rate at least one question.",
+                "没有填写任何答案：请至少为一道题评分。",
+            ),
         }
     }
 }
