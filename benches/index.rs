@@ -26,6 +26,7 @@ fn main() {
         customers: n,
         today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         id_epoch_ms: 1_795_420_800_000,
+        lang: crm::domain::i18n::Lang::Zh,
     };
     let t = Instant::now();
     let members = team(42);

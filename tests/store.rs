@@ -253,6 +253,7 @@ async fn trash_restore_and_purge() {
             customers: 3,
             today: today(),
             id_epoch_ms: NOW.0 as u64,
+            lang: crm::domain::i18n::Lang::Zh,
         },
         gen_team,
     )
@@ -336,6 +337,7 @@ async fn a_failing_multi_record_write_leaves_nothing_behind() {
             customers: 5,
             today: today(),
             id_epoch_ms: NOW.0 as u64,
+            lang: crm::domain::i18n::Lang::Zh,
         },
         team(11),
     )
@@ -380,6 +382,7 @@ async fn chunks_split_and_stay_consistent_at_a_few_thousand_customers() {
             customers: 2_600,
             today: today(),
             id_epoch_ms: NOW.0 as u64,
+            lang: crm::domain::i18n::Lang::Zh,
         },
         |_| {},
     )
@@ -437,13 +440,20 @@ async fn delete_all_empties_every_store() {
             customers: 20,
             today: today(),
             id_epoch_ms: NOW.0 as u64,
+            lang: crm::domain::i18n::Lang::Zh,
         },
         |_| {},
     )
     .await
     .unwrap();
     assert!(!store::list_members(&db).await.unwrap().is_empty());
+    assert_eq!(
+        store::all_surveys(&db).await.unwrap().len(),
+        1,
+        "the sample survey"
+    );
     store::delete_all(&db).await.unwrap();
+    assert!(store::all_surveys(&db).await.unwrap().is_empty());
     assert!(summaries(&db).await.is_empty());
     assert!(store::list_members(&db).await.unwrap().is_empty());
     assert!(store::open_commitments(&db).await.unwrap().is_empty());
@@ -481,12 +491,14 @@ async fn upgrading_from_version_1_keeps_every_record() {
             customers: 30,
             today: today(),
             id_epoch_ms: NOW.0 as u64,
+            lang: crm::domain::i18n::Lang::Zh,
         },
         team(21),
     )
     .map(|mut s| {
-        // Version 1 has no complaints store.
+        // Version 1 has no complaints or responses stores.
         s.complaints.clear();
+        s.responses.clear();
         s
     })
     .collect();
@@ -528,6 +540,8 @@ async fn upgrading_from_version_1_keeps_every_record() {
     assert!(store::all_complaints(&v2).await.unwrap().is_empty());
     assert!(store::all_churn_events(&v2).await.unwrap().is_empty());
     assert!(store::all_winbacks(&v2).await.unwrap().is_empty());
+    assert!(store::all_surveys(&v2).await.unwrap().is_empty());
+    assert!(store::all_responses(&v2).await.unwrap().is_empty());
     assert_summaries_match_records(&v2).await;
 }
 
@@ -683,4 +697,93 @@ async fn churn_events_win_back_plans_and_ratings_are_kept_and_purged_with_the_cu
         store::delete_winback(&db, keep.id).await,
         Err(AppError::NotFound)
     );
+}
+
+#[wasm_bindgen_test]
+async fn surveys_and_responses_are_kept_locked_imported_atomically_and_purged() {
+    use crm::domain::i18n::Lang;
+    use crm::domain::satisfaction::figures::by_customer;
+    use crm::domain::satisfaction::{ResponseInput, Scale, Template};
+    use crm::domain::validate::{Field, FieldError, Problem};
+    let db = fresh().await;
+    let c = customer("远东机械");
+    let other = customer("华南电子");
+    store::create_customer(&db, &c).await.unwrap();
+    store::create_customer(&db, &other).await.unwrap();
+    let mut survey = Template::Csat.build(Lang::Zh, NOW);
+    store::save_survey(&db, &survey).await.unwrap();
+    // Before any response the scale may change; afterwards it may not.
+    survey.scale = Scale::Seven;
+    store::save_survey(&db, &survey).await.unwrap();
+    survey.scale = Scale::Five;
+    store::save_survey(&db, &survey).await.unwrap();
+    let survey = survey;
+    let answer = |customer: Id, date: &str, p: &[&str]| {
+        ResponseInput {
+            date: date.into(),
+            perception: p.iter().map(|s| s.to_string()).collect(),
+            ..ResponseInput::default()
+        }
+        .validate(&survey, customer, today(), NOW)
+        .unwrap()
+    };
+    let first = answer(c.id, "2026-08-01", &["5", "5"]);
+    store::save_response(&db, &first).await.unwrap();
+    let mut changed = survey.clone();
+    changed.scale = Scale::Seven;
+    assert_eq!(
+        store::save_survey(&db, &changed).await,
+        Err(AppError::Invalid(vec![FieldError::new(
+            Field::Questions,
+            Problem::LockedByResponses
+        )]))
+    );
+    // Text and weights may still change.
+    changed.scale = Scale::Five;
+    changed.items[0].text = "整体印象".into();
+    store::save_survey(&db, &changed).await.unwrap();
+
+    // An import is one transaction: a response to a survey that does not exist spoils it all.
+    let batch = vec![
+        answer(c.id, "2026-11-01", &["2", "2"]),
+        answer(other.id, "2026-11-02", &["4"]),
+    ];
+    let mut orphan = answer(other.id, "2026-11-03", &["3"]);
+    orphan.survey_id = Id::generate();
+    let spoiled = [batch.clone(), vec![orphan]].concat();
+    assert_eq!(
+        store::save_responses(&db, &spoiled).await,
+        Err(AppError::NotFound)
+    );
+    assert_eq!(
+        store::all_responses(&db).await.unwrap(),
+        vec![first.clone()]
+    );
+    store::save_responses(&db, &batch).await.unwrap();
+    assert_eq!(store::all_responses(&db).await.unwrap().len(), 3);
+
+    // The 360 view has the customer's responses (newest first) and every survey.
+    let d = store::load_detail(&db, c.id).await.unwrap().unwrap();
+    assert_eq!(d.responses, vec![batch[0].clone(), first.clone()]);
+    assert_eq!(d.surveys, vec![changed.clone()]);
+    // 100 then 25: a fall of 75 points.
+    let sat = by_customer(&d.surveys, &d.responses)[&c.id];
+    assert_eq!((sat.previous, sat.latest), (Some(100.0), 25.0));
+
+    // Responses go with a purged customer, and with a deleted survey.
+    store::trash(&db, &[c.id], NOW).await.unwrap();
+    store::purge(&db, &[c.id]).await.unwrap();
+    assert_eq!(
+        store::all_responses(&db).await.unwrap(),
+        vec![batch[1].clone()]
+    );
+    store::delete_response(&db, batch[1].id).await.unwrap();
+    assert_eq!(
+        store::delete_response(&db, batch[1].id).await,
+        Err(AppError::NotFound)
+    );
+    store::save_response(&db, &batch[1]).await.unwrap();
+    assert_eq!(store::delete_survey(&db, survey.id).await, Ok(1));
+    assert!(store::all_responses(&db).await.unwrap().is_empty());
+    assert!(store::all_surveys(&db).await.unwrap().is_empty());
 }

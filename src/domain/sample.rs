@@ -13,11 +13,13 @@ use crate::domain::customer::{
     BusinessProfile, CompetitorPresence, ContactChannel, Customer, CustomerKind, DoNotContact,
     OurPosition, Party, PaymentAbility, Source, SupplierRank, Trend,
 };
+use crate::domain::i18n::Lang;
 use crate::domain::id::Id;
 use crate::domain::interaction::{Channel, Commitment, Interaction};
 use crate::domain::member::{MemberRole, TeamMember};
 use crate::domain::money::{Currency, Money};
 use crate::domain::purchase::Purchase;
+use crate::domain::satisfaction::{Answer, CompetitorRating, Factor, Response, Survey, Template};
 use crate::domain::search::pinyin_keys;
 use crate::domain::time::{Timestamp, epoch_day, from_epoch_day};
 use chrono::NaiveDate;
@@ -78,6 +80,8 @@ pub struct SampleConfig {
     /// import creates carry the import's time: ids then increase in generation order, so bulk
     /// writes append to the newest summary chunk instead of touching every chunk.
     pub id_epoch_ms: u64,
+    /// The language of the sample survey's questions.
+    pub lang: Lang,
 }
 
 /// One generated customer and everything recorded about them.
@@ -88,6 +92,8 @@ pub struct SampleCustomer {
     pub interactions: Vec<Interaction>,
     pub purchases: Vec<Purchase>,
     pub complaints: Vec<Complaint>,
+    /// Answers to [`sample_survey`].
+    pub responses: Vec<Response>,
 }
 
 impl SampleCustomer {
@@ -439,15 +445,18 @@ pub fn team(seed: u64) -> Vec<TeamMember> {
 pub struct Generator {
     config: SampleConfig,
     team: Vec<TeamMember>,
+    survey: Survey,
     next: usize,
 }
 
 impl Generator {
     /// A generator of `config.customers` customers owned by `team` (normally [`team`]).
     pub fn new(config: SampleConfig, team: Vec<TeamMember>) -> Self {
+        let survey = sample_survey(config.lang);
         Generator {
             config,
             team,
+            survey,
             next: 0,
         }
     }
@@ -462,7 +471,7 @@ impl Generator {
         );
         // Warm up so neighbouring sub-seeds diverge at once.
         rng.next_u64();
-        build(&mut rng, &self.config, &self.team, index)
+        build(&mut rng, &self.config, &self.team, &self.survey, index)
     }
 }
 
@@ -514,7 +523,13 @@ fn decimal(value: f64, digits: u32) -> Decimal {
         .normalize()
 }
 
-fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember], index: usize) -> SampleCustomer {
+fn build(
+    rng: &mut Rng,
+    cfg: &SampleConfig,
+    team: &[TeamMember],
+    survey: &Survey,
+    index: usize,
+) -> SampleCustomer {
     let today = epoch_day(cfg.today);
     let id_ms = cfg.id_epoch_ms + index as u64;
     let profile = profile_of(rng);
@@ -963,13 +978,115 @@ fn build(rng: &mut Rng, cfg: &SampleConfig, team: &[TeamMember], index: usize) -
         deleted_at: None,
     };
     let complaints = complaints_of(cfg, index, &customer, foreign.is_some(), &purchases);
+    let responses = responses_of(cfg, index, &customer, &purchases, &complaints, survey);
     SampleCustomer {
         customer,
         contacts,
         interactions,
         purchases,
         complaints,
+        responses,
     }
+}
+
+/// The sample survey: the expectation and perception template with a fixed id, so loading
+/// sample data twice writes it once.
+pub fn sample_survey(lang: Lang) -> Survey {
+    const CREATED_MS: u64 = 1_735_689_600_000; // 2025-01-01
+    let mut s = Template::ExpectationPerception.build(lang, Timestamp(CREATED_MS as i64));
+    s.id = Id::from_parts(CREATED_MS, *b"zk-survey1");
+    s
+}
+
+/// Competitors the sample customers compare us with.
+const RIVALS: [&str; 3] = ["华信科技", "盛达贸易", "Apex Supply"];
+
+/// About three repeat buyers in ten answered the sample survey, one to three times over the
+/// last eighteen months. Each has a satisfaction level (lower after a complaint) that drifts up
+/// or down between answers; care and communication are rated a little lower than the product,
+/// so the factors differ. Some also rated a competitor. Drawn from a generator of its own, so
+/// every other sample value is unchanged.
+fn responses_of(
+    cfg: &SampleConfig,
+    index: usize,
+    customer: &Customer,
+    purchases: &[Purchase],
+    complaints: &[Complaint],
+    survey: &Survey,
+) -> Vec<Response> {
+    let mut rng = Rng::new(cfg.seed ^ (index as u64).wrapping_mul(0x94d0_49bb_1331_11eb) ^ 0x5a7);
+    if purchases.len() < 2 || !rng.chance(0.3) {
+        return Vec::new();
+    }
+    let today = epoch_day(cfg.today);
+    let first = purchases
+        .iter()
+        .map(|p| epoch_day(p.date))
+        .min()
+        .unwrap_or(today);
+    let start = first.max(today - 540);
+    let n = rng.range(1, 3) as usize;
+    let mut days: Vec<i32> = (0..n)
+        .map(|_| rng.range(i64::from(start), i64::from(today)) as i32)
+        .collect();
+    days.sort_unstable();
+    let mut level = 0.55 + 0.35 * rng.unit() - if complaints.is_empty() { 0.0 } else { 0.2 };
+    let drift = (rng.unit() - 0.5) * 0.3;
+    let rival = rng.chance(0.3).then(|| *rng.pick(&RIVALS));
+    let rival_level = 0.4 + 0.4 * rng.unit();
+    let top = f64::from(survey.scale.max());
+    let rate = |rng: &mut Rng, level: f64| -> u8 {
+        (1.0 + (top - 1.0) * (level + (rng.unit() - 0.5) * 0.3))
+            .round()
+            .clamp(1.0, top) as u8
+    };
+    let bias = |f: Factor| match f {
+        Factor::Product => 0.06,
+        Factor::Company => 0.03,
+        Factor::MarketingService => 0.0,
+        Factor::Communication => -0.06,
+        Factor::Care => -0.1,
+    };
+    days.into_iter()
+        .map(|day| {
+            let answers = survey
+                .items
+                .iter()
+                .map(|item| Answer {
+                    item: item.key,
+                    expectation: survey
+                        .paired()
+                        .then(|| (5.0 + 2.0 * rng.unit()).round().clamp(1.0, top) as u8),
+                    perception: rate(&mut rng, level + bias(item.factor)),
+                })
+                .collect();
+            let recommend = (10.0 * (level + (rng.unit() - 0.4) * 0.3))
+                .round()
+                .clamp(0.0, 10.0) as u8;
+            let competitor = rival.map(|name| CompetitorRating {
+                name: name.to_string(),
+                scores: survey
+                    .items
+                    .iter()
+                    .map(|item| (item.key, rate(&mut rng, rival_level)))
+                    .collect(),
+            });
+            level = (level + drift).clamp(0.05, 0.98);
+            let at = day_ms(day, &mut rng);
+            Response {
+                id: Id::from_parts(cfg.id_epoch_ms + index as u64, rng.id_bytes()),
+                survey_id: survey.id,
+                customer_id: customer.id,
+                date: from_epoch_day(day),
+                recommend: survey.recommend.then_some(recommend),
+                answers,
+                competitor,
+                note: String::new(),
+                created_at: at,
+                updated_at: at,
+            }
+        })
+        .collect()
 }
 
 /// About one buyer in sixteen has a complaint, in every stage of handling: recent ones new or
@@ -1140,6 +1257,7 @@ mod tests {
             customers,
             today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
             id_epoch_ms: 1_795_420_800_000,
+            lang: crate::domain::i18n::Lang::Zh,
         }
     }
 
@@ -1288,6 +1406,35 @@ mod tests {
                 assert!(ids.insert(c.id));
             }
         }
+    }
+
+    #[test]
+    fn sample_responses_are_valid_and_tell_the_factors_apart() {
+        use crate::domain::satisfaction::figures::figures;
+        let cfg = config(600);
+        let survey = sample_survey(Lang::En);
+        let all: Vec<SampleCustomer> = Generator::new(cfg.clone(), team(1)).collect();
+        let responses: Vec<&Response> = all.iter().flat_map(|s| &s.responses).collect();
+        let repeat = all.iter().filter(|s| s.purchases.len() >= 2).count();
+        let answered = all.iter().filter(|s| !s.responses.is_empty()).count();
+        let share = answered as f64 / repeat as f64;
+        assert!((0.2..0.4).contains(&share), "{share}");
+        for r in &responses {
+            assert!(r.date <= cfg.today);
+            assert_eq!(r.answers.len(), survey.items.len());
+            assert!(r.answers.iter().all(|a| (1..=7).contains(&a.perception)
+                && a.expectation.is_some_and(|x| (1..=7).contains(&x))));
+            assert!(r.recommend.is_some_and(|v| v <= 10));
+        }
+        assert!(responses.iter().any(|r| r.competitor.is_some()));
+        let f = figures(&survey, &responses);
+        let perf = |k: usize| f.factors[k].performance;
+        // Product (index 1) rated above care (index 4) by construction.
+        assert!(perf(1) > perf(4), "{} vs {}", perf(1), perf(4));
+        assert!(f.index.unwrap().conclusive());
+        // The same seed gives the same answers.
+        let again = Generator::new(cfg, team(1)).customer(7);
+        assert_eq!(again.responses, all[7].responses);
     }
 
     #[test]

@@ -61,6 +61,8 @@ pub enum Problem {
     },
     /// A survey response that answers nothing.
     NothingAnswered,
+    /// A survey's kind or scale cannot change once it has responses.
+    LockedByResponses,
 }
 
 /// The fields a form can report on.

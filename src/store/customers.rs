@@ -3,7 +3,7 @@
 use super::idb::{self, Db, get, keys_by};
 use super::schema::{
     ALL_STORES, BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS,
-    LOYALTY_RATINGS, PURCHASES, SUMMARIES, WINBACKS,
+    LOYALTY_RATINGS, PURCHASES, RESPONSES, SUMMARIES, SURVEYS, WINBACKS,
 };
 use super::summaries::{self, Change};
 use super::{AppError, Result};
@@ -15,17 +15,19 @@ use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
 use crate::domain::loyalty::OwnerRatings;
 use crate::domain::purchase::Purchase;
+use crate::domain::satisfaction::{Response, Survey};
 use crate::domain::summary::{Activity, CustomerSummary};
 use crate::domain::time::Timestamp;
 
 /// The stores holding a customer's own records, each indexed by customer.
-const BY_CUSTOMER_STORES: [&str; 6] = [
+const BY_CUSTOMER_STORES: [&str; 7] = [
     CONTACTS,
     INTERACTIONS,
     PURCHASES,
     COMPLAINTS,
     CHURN_EVENTS,
     WINBACKS,
+    RESPONSES,
 ];
 
 /// Everything the customer 360 view shows, read in one transaction.
@@ -45,6 +47,10 @@ pub struct CustomerDetail {
     pub winbacks: Vec<WinBack>,
     /// The owner's loyalty ratings, once rated.
     pub ratings: Option<OwnerRatings>,
+    /// Survey responses, newest first.
+    pub responses: Vec<Response>,
+    /// Every survey (few), to show and enter responses.
+    pub surveys: Vec<Survey>,
 }
 
 /// Stores a new customer and its summary.
@@ -80,7 +86,7 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
     let stores: Vec<&str> = [CUSTOMERS]
         .into_iter()
         .chain(BY_CUSTOMER_STORES)
-        .chain([LOYALTY_RATINGS])
+        .chain([LOYALTY_RATINGS, SURVEYS])
         .collect();
     let tx = db.tx(&stores, false)?;
     let key = id.to_string();
@@ -98,6 +104,11 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
     churn_events.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
     let mut winbacks: Vec<WinBack> = idb::of_customer(&tx, WINBACKS, &key).await?;
     winbacks.sort_by_key(|w| std::cmp::Reverse(w.id));
+    let mut responses: Vec<Response> = idb::of_customer(&tx, RESPONSES, &key).await?;
+    responses.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    let mut surveys: Vec<Survey> =
+        idb::get_all(&tx.object_store(SURVEYS).map_err(idb::convert)?).await?;
+    surveys.sort_by_key(|s| s.id);
     let ratings = get::<OwnerRatings>(
         &tx.object_store(LOYALTY_RATINGS).map_err(idb::convert)?,
         &key,
@@ -115,6 +126,8 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
         churn_events,
         winbacks,
         ratings,
+        responses,
+        surveys,
     }))
 }
 

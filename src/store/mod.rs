@@ -15,6 +15,7 @@ mod idb;
 mod members;
 mod records;
 mod sample;
+mod satisfaction;
 mod schema;
 mod segments;
 mod settings;
@@ -38,6 +39,10 @@ pub use records::{
     set_commitment_done,
 };
 pub use sample::{SampleProgress, load_sample};
+pub use satisfaction::{
+    all_responses, all_surveys, delete_response, delete_survey, save_response, save_responses,
+    save_survey,
+};
 pub use schema::{DB_NAME, DB_VERSION};
 pub use segments::{delete_segment, list_segments, save_segment};
 pub use settings::{load_analysis_config, load_settings, save_analysis_config, save_settings};

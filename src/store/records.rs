@@ -3,7 +3,8 @@
 
 use super::idb::{self, Db, get};
 use super::schema::{
-    BY_OPEN_DUE, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, OPEN_DUE, PURCHASES, SUMMARIES,
+    BY_OPEN_DUE, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, OPEN_DUE, PURCHASES, RESPONSES,
+    SUMMARIES,
 };
 use super::summaries::{self, Change};
 use super::{AppError, Result};
@@ -174,20 +175,28 @@ fn add_all<T: Serialize>(store: &ObjectStore<'_>, items: &[T]) -> Result<()> {
 /// Inserts a batch of customers with all their records in one transaction: either all of it
 /// is stored, or (any key already taken, quota exceeded...) none of it.
 pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<CustomerSummary>> {
-    // Only the stores it writes: complaints only when the batch has some.
+    // Only the stores it writes: complaints and survey responses only when the batch has some.
     let with_complaints = batch.iter().any(|s| !s.complaints.is_empty());
-    let stores: &[&str] = if with_complaints {
-        &RECORD_STORES
-    } else {
-        &[CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES]
-    };
-    let tx = db.tx(stores, true)?;
+    let with_responses = batch.iter().any(|s| !s.responses.is_empty());
+    let mut stores = vec![CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES];
+    if with_complaints {
+        stores.push(COMPLAINTS);
+    }
+    if with_responses {
+        stores.push(RESPONSES);
+    }
+    let tx = db.tx(&stores, true)?;
     let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
     let contacts = tx.object_store(CONTACTS).map_err(idb::convert)?;
     let interactions = tx.object_store(INTERACTIONS).map_err(idb::convert)?;
     let purchases = tx.object_store(PURCHASES).map_err(idb::convert)?;
     let complaints = if with_complaints {
         Some(tx.object_store(COMPLAINTS).map_err(idb::convert)?)
+    } else {
+        None
+    };
+    let responses = if with_responses {
+        Some(tx.object_store(RESPONSES).map_err(idb::convert)?)
     } else {
         None
     };
@@ -204,6 +213,9 @@ pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<Custo
         add_all(&purchases, &s.purchases)?;
         if let Some(store) = &complaints {
             add_all(store, &s.complaints)?;
+        }
+        if let Some(store) = &responses {
+            add_all(store, &s.responses)?;
         }
         changes.push(Change::Upsert(s.summary()));
     }

@@ -2,10 +2,10 @@
 
 use super::idb::{self, Db};
 use super::records::insert_batch;
-use super::schema::MEMBERS;
+use super::schema::{MEMBERS, SURVEYS};
 use super::{Result, members};
 use crate::domain::member::TeamMember;
-use crate::domain::sample::{Generator, SampleConfig, team};
+use crate::domain::sample::{Generator, SampleConfig, sample_survey, team};
 use crate::domain::summary::CustomerSummary;
 
 /// How far a sample load has come.
@@ -36,12 +36,21 @@ pub async fn load_sample(
     // The same sample team every time, so loading sample data twice does not double it.
     let team = team(SAMPLE_TEAM_SEED);
     {
-        let tx = db.tx(&[MEMBERS], true)?;
+        let tx = db.tx(&[MEMBERS, SURVEYS], true)?;
         let store = tx.object_store(MEMBERS).map_err(idb::convert)?;
         for m in &team {
             if !existing.iter().any(|e| e.id == m.id) {
                 idb::put(&store, m)?;
             }
+        }
+        // The sample survey, unless it is there already (perhaps edited by the user).
+        let survey = sample_survey(config.lang);
+        let surveys = tx.object_store(SURVEYS).map_err(idb::convert)?;
+        if idb::get::<crate::domain::satisfaction::Survey>(&surveys, &survey.id.to_string())
+            .await?
+            .is_none()
+        {
+            idb::put(&surveys, &survey)?;
         }
         idb::commit(tx).await?;
     }

@@ -15,7 +15,8 @@ pub const DB_NAME: &str = "zhike-crm";
 /// 2. saved segments.
 /// 3. complaints.
 /// 4. churn events, win-back plans and the owners' loyalty ratings.
-pub const DB_VERSION: u32 = 4;
+/// 5. satisfaction surveys and their responses.
+pub const DB_VERSION: u32 = 5;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -56,8 +57,15 @@ pub const WINBACKS: &str = "winbacks";
 /// The account owner's loyalty ratings, keyed by `customer_id` (since version 4).
 pub const LOYALTY_RATINGS: &str = "loyalty_ratings";
 
+/// Satisfaction surveys, keyed by `id` (since version 5).
+pub const SURVEYS: &str = "surveys";
+/// Survey responses, keyed by `id`, indexed by customer and by survey (since version 5).
+pub const RESPONSES: &str = "responses";
+/// Responses by survey id.
+pub const BY_SURVEY: &str = "by_survey";
+
 /// Every store that holds user data.
-pub const ALL_STORES: [&str; 11] = [
+pub const ALL_STORES: [&str; 13] = [
     CUSTOMERS,
     CONTACTS,
     INTERACTIONS,
@@ -69,6 +77,8 @@ pub const ALL_STORES: [&str; 11] = [
     CHURN_EVENTS,
     WINBACKS,
     LOYALTY_RATINGS,
+    SURVEYS,
+    RESPONSES,
 ];
 
 /// Brings a database from `old` (0 for a new one) to `new`, one version at a time.
@@ -130,6 +140,21 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
         }
         db.create_object_store(LOYALTY_RATINGS)
             .with_key_path(KeyPath::from("customer_id"))
+            .build()?;
+    }
+    if old < 5 && new >= 5 {
+        db.create_object_store(SURVEYS)
+            .with_key_path(KeyPath::from("id"))
+            .build()?;
+        let responses = db
+            .create_object_store(RESPONSES)
+            .with_key_path(KeyPath::from("id"))
+            .build()?;
+        responses
+            .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
+            .build()?;
+        responses
+            .create_index(BY_SURVEY, KeyPath::from("survey_id"))
             .build()?;
     }
     Ok(())

@@ -14,6 +14,7 @@ use crate::ui::insights::segments::SegmentsPage;
 use crate::ui::layout::boot::BootScreen;
 use crate::ui::layout::shell::Shell;
 use crate::ui::routes::{Page, base_path};
+use crate::ui::satisfaction::page::SatisfactionPage;
 use crate::ui::settings::page::SettingsPage;
 use crate::ui::state::{Status, provide_prefs, provide_workspace, use_texts};
 use crate::ui::trash::page::TrashPage;
@@ -95,6 +96,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/commitments") view=CommitmentsPage />
                         <Route path=path!("/complaints") view=ComplaintsPage />
                         <Route path=path!("/retention") view=RetentionPage />
+                        <Route path=path!("/satisfaction") view=SatisfactionPage />
                         <Route path=path!("/trash") view=TrashPage />
                         <Route path=path!("/settings") view=SettingsPage />
                     </Routes>

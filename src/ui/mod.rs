@@ -1,5 +1,5 @@
 //! Leptos components, grouped by feature: `layout` (shell, navigation, start-up screens),
-//! `customers` (list, 360 view, forms), `commitments`, `complaints`, `churn`, `trash`, `settings`, and shared
+//! `customers` (list, 360 view, forms), `commitments`, `complaints`, `churn`, `satisfaction`, `trash`, `settings`, and shared
 //! `widgets`. Components call `store` functions and `domain` logic; they never touch
 //! IndexedDB themselves.
 
@@ -15,6 +15,7 @@ mod insights;
 mod layout;
 pub mod panic;
 pub mod routes;
+mod satisfaction;
 mod settings;
 pub mod state;
 mod trash;
@@ -47,6 +48,7 @@ pub async fn generate_sample(customers: u32, seed: u32) -> Result<u32, JsValue> 
         customers: customers as usize,
         today: clock::today(),
         id_epoch_ms: clock::now().0 as u64,
+        lang: crate::domain::i18n::Lang::Zh,
     };
     let mut purchases = 0;
     crate::store::load_sample(&db, config, |p| purchases = p.purchases_done)

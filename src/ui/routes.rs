@@ -31,6 +31,8 @@ pub enum Page {
     Complaints,
     /// Retention rates, churn causes and the win-back list.
     Retention,
+    /// Surveys and the satisfaction dashboard.
+    Satisfaction,
     /// Customers in the trash.
     Trash,
     /// Preferences, team, storage, sample data.
@@ -55,6 +57,7 @@ impl Page {
             Page::Commitments => "/commitments".into(),
             Page::Complaints => "/complaints".into(),
             Page::Retention => "/retention".into(),
+            Page::Satisfaction => "/satisfaction".into(),
             Page::Trash => "/trash".into(),
             Page::Settings => "/settings".into(),
         }

@@ -491,6 +491,7 @@ mod tests {
             customers: 3_000,
             today,
             id_epoch_ms: 1_795_420_800_000,
+            lang: crate::domain::i18n::Lang::Zh,
         };
         let rows: Vec<CustomerSummary> = Generator::new(config, team(9))
             .map(|s| s.summary())

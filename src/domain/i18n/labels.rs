@@ -11,6 +11,9 @@ use crate::domain::error::AppError;
 use crate::domain::interaction::Channel;
 use crate::domain::loyalty::{Evidence, Form, Indicator};
 use crate::domain::member::MemberRole;
+use crate::domain::satisfaction::figures::{NpsGroup, Quadrant};
+use crate::domain::satisfaction::import::{FileProblem, RowProblem};
+use crate::domain::satisfaction::{Factor, Scale, SurveyKind, Template};
 use crate::domain::validate::{Field, FieldError, Problem};
 
 /// Picks the English or Chinese word by the language of `t`.
@@ -441,6 +444,10 @@ impl Problem {
                 "en" => format!("Must be a whole number from {min} to {max}."),
                 _ => format!("必须是 {min} 到 {max} 之间的整数。"),
             },
+            Problem::LockedByResponses => s(
+                "This survey has responses: its kind and scale can no longer change. Create a new survey instead.",
+                "该调查已有答卷，类型和量表不能再修改。请新建一份调查。",
+            ),
             Problem::NothingAnswered => s(
                 "Nothing answered: rate at least one question.",
                 "没有填写任何答案：请至少为一道题评分。",
@@ -491,6 +498,133 @@ impl AppError {
                 Some(d)
             }
             _ => None,
+        }
+    }
+}
+
+impl Factor {
+    /// Display name (seed 002's five satisfaction factors).
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Factor::Company => pick(t, "Company", "企业因素"),
+            Factor::Product => pick(t, "Product", "产品因素"),
+            Factor::MarketingService => pick(t, "Marketing and service", "营销与服务体系"),
+            Factor::Communication => pick(t, "Communication", "沟通因素"),
+            Factor::Care => pick(t, "Customer care", "客户关怀"),
+        }
+    }
+}
+
+impl SurveyKind {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            SurveyKind::Csat => pick(t, "Satisfaction (CSAT)", "满意度（CSAT）"),
+            SurveyKind::Nps => pick(t, "Net Promoter Score (NPS)", "净推荐值（NPS）"),
+            SurveyKind::Paired => pick(t, "Expectation and perception", "期望与感知"),
+        }
+    }
+}
+
+impl Scale {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Scale::Five => pick(t, "1–5", "1–5 分"),
+            Scale::Seven => pick(t, "1–7", "1–7 分"),
+        }
+    }
+}
+
+impl Template {
+    /// Display name with what it asks.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Template::Csat => pick(
+                t,
+                "CSAT: five questions, one per factor, rated 1–5",
+                "CSAT：五道题，每个因素一道，1–5 分",
+            ),
+            Template::Nps => pick(
+                t,
+                "NPS: the recommend question, 0–10",
+                "NPS：推荐意愿一道题，0–10 分",
+            ),
+            Template::ExpectationPerception => pick(
+                t,
+                "Expectation and perception: ten questions over the five factors, each rated twice on 1–7, with importance weights",
+                "期望与感知：覆盖五个因素的十道题，每题按 1–7 分评两次，并设重要性权重",
+            ),
+        }
+    }
+}
+
+impl Quadrant {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Quadrant::FixFirst => pick(t, "Fix first", "优先改进"),
+            Quadrant::KeepUp => pick(t, "Keep it up", "继续保持"),
+            Quadrant::LowPriority => pick(t, "Low priority", "次要改进"),
+            Quadrant::Overkill => pick(t, "Possibly overdone", "可能过度投入"),
+        }
+    }
+}
+
+impl NpsGroup {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            NpsGroup::Promoter => pick(t, "Promoter", "推荐者"),
+            NpsGroup::Passive => pick(t, "Passive", "被动者"),
+            NpsGroup::Detractor => pick(t, "Detractor", "贬损者"),
+        }
+    }
+}
+
+impl FileProblem {
+    /// Why the file was refused, as a sentence.
+    pub fn message(&self, t: &Texts) -> &'static str {
+        match self {
+            FileProblem::Empty => pick(t, "The file is empty.", "文件是空的。"),
+            FileProblem::TooLarge => pick(
+                t,
+                "The file is larger than 10 MB. Split it into smaller files.",
+                "文件超过 10 MB，请拆分成较小的文件。",
+            ),
+            FileProblem::TooManyRows => pick(
+                t,
+                "The file has more than 50,000 rows. Split it into smaller files.",
+                "文件超过 50,000 行，请拆分成较小的文件。",
+            ),
+            FileProblem::NotText => pick(
+                t,
+                "This is not a UTF-8 CSV file. In Excel or WPS, save it as “CSV UTF-8”.",
+                "这不是 UTF-8 编码的 CSV 文件。请在 Excel 或 WPS 中另存为“CSV UTF-8”。",
+            ),
+            FileProblem::NoCustomerColumn => pick(
+                t,
+                "No column names the customer: the header needs a “customer” (客户名称) column.",
+                "没有客户列：表头需要“客户名称”（customer）列。",
+            ),
+            FileProblem::NoRatingColumn => pick(
+                t,
+                "No column holds a rating of this survey: use the template's P1, P2… columns.",
+                "没有本调查的评分列：请使用模板中的 P1、P2… 列。",
+            ),
+        }
+    }
+}
+
+impl RowProblem {
+    /// Why the row was not imported, as a sentence.
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            RowProblem::Value(p) => p.message(t),
+            RowProblem::UnknownCustomer(name) => (t.unknown_customer)(name),
+            RowProblem::AmbiguousCustomer(name, n) => (t.ambiguous_customer)(name, *n),
+            RowProblem::Unreadable => t.import_unreadable.to_string(),
+            RowProblem::CellCount { found, expected } => (t.cell_count)(*found, *expected),
         }
     }
 }

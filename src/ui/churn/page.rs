@@ -9,6 +9,8 @@ use crate::domain::churn::{
     winback_list,
 };
 use crate::domain::i18n::explain::yuan;
+use crate::domain::id::Id;
+use crate::domain::satisfaction::figures::{CustomerSatisfaction, by_customer};
 use crate::domain::time::format_date;
 use crate::store;
 use crate::ui::clock;
@@ -38,9 +40,18 @@ pub fn RetentionPage() -> impl IntoView {
         ws.revision.track();
         async move {
             let db = ws.db()?;
-            let events = store::all_churn_events(&db).await;
-            let plans = store::all_winbacks(&db).await;
-            Some(events.and_then(|e| plans.map(|p| (e, p))))
+            let load = async {
+                let events = store::all_churn_events(&db).await?;
+                let plans = store::all_winbacks(&db).await?;
+                let surveys = store::all_surveys(&db).await?;
+                let responses = store::all_responses(&db).await?;
+                Ok::<_, crate::domain::error::AppError>((
+                    events,
+                    plans,
+                    by_customer(&surveys, &responses),
+                ))
+            };
+            Some(load.await)
         }
     });
     view! {
@@ -53,8 +64,8 @@ pub fn RetentionPage() -> impl IntoView {
             </header>
             <Transition fallback=move || view! { <p class="muted">{move || t.get().loading}</p> }>
                 {move || loaded.get().map(|r| match r {
-                    Some(Ok((events, plans))) => view! {
-                        <WinBackList events=events.clone() plans=plans />
+                    Some(Ok((events, plans, satisfaction))) => view! {
+                        <WinBackList events=events.clone() plans=plans satisfaction=satisfaction />
                         <RetentionTable />
                         <ChurnReasons events=events />
                     }.into_any(),
@@ -137,7 +148,11 @@ fn RetentionTable() -> impl IntoView {
 
 /// The win-back list with each customer's latest plan.
 #[component]
-fn WinBackList(events: Vec<ChurnEvent>, plans: Vec<WinBack>) -> impl IntoView {
+fn WinBackList(
+    events: Vec<ChurnEvent>,
+    plans: Vec<WinBack>,
+    satisfaction: HashMap<Id, CustomerSatisfaction>,
+) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let ws = use_workspace();
@@ -152,6 +167,7 @@ fn WinBackList(events: Vec<ChurnEvent>, plans: Vec<WinBack>) -> impl IntoView {
         }
     }
     let events = StoredValue::new(events);
+    let satisfaction = StoredValue::new(satisfaction);
     let latest = StoredValue::new(latest);
     view! {
         <section class="panel" aria-labelledby="winback-heading">
@@ -168,7 +184,7 @@ fn WinBackList(events: Vec<ChurnEvent>, plans: Vec<WinBack>) -> impl IntoView {
                 let rows = ws.index.with(|ix| {
                     let rows = ix.rows();
                     events.with_value(|ev| {
-                        winback_list(rows, &a, ev, today, clock::now())
+                        satisfaction.with_value(|sat| winback_list(rows, &a, ev, sat, today, clock::now()))
                             .into_iter()
                             .map(|c| (rows[c.index].clone(), c))
                             .collect::<Vec<_>>()

@@ -7,6 +7,7 @@ use crate::domain::churn::{
 };
 use crate::domain::error::AppError;
 use crate::domain::id::Id;
+use crate::domain::satisfaction::figures::CustomerSatisfaction;
 use crate::domain::time::{date_input_value, format_date};
 use crate::domain::validate::{Field, FieldError};
 use crate::store;
@@ -51,6 +52,8 @@ pub fn ChurnPanel(
     customer_id: Id,
     events: Vec<ChurnEvent>,
     winbacks: Vec<WinBack>,
+    /// The customer's latest satisfaction and the one before.
+    satisfaction: Option<CustomerSatisfaction>,
 ) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
@@ -67,7 +70,7 @@ pub fn ChurnPanel(
         let activity = ws
             .index
             .with(|ix| ix.get(customer_id).map(|s| s.activity.clone()))?;
-        Some(prediction.map(|p| risk(p.as_ref(), &activity, now)))
+        Some(prediction.map(|p| risk(p.as_ref(), &activity, satisfaction.as_ref(), now)))
     });
     let recording = RwSignal::new(false);
     let planning = RwSignal::new(false);

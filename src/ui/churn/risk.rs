@@ -13,6 +13,7 @@ pub fn factor_text(f: &RiskFactor, t: &Texts) -> String {
             usual,
             points,
         } => (t.risk_rhythm)(weeks_since, usual, points),
+        RiskFactor::Satisfaction { from, to, points } => (t.risk_satisfaction)(from, to, points),
         RiskFactor::Complaints {
             open,
             overdue,

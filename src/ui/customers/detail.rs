@@ -11,6 +11,7 @@ use super::timeline::Timeline;
 use crate::domain::customer::Party;
 use crate::domain::id::Id;
 use crate::domain::money::Currency;
+use crate::domain::satisfaction::figures::by_customer;
 use crate::domain::time::{format_date, format_datetime, format_relative_day};
 use crate::store::{self, CustomerDetail};
 use crate::ui::churn::panel::ChurnPanel;
@@ -18,6 +19,7 @@ use crate::ui::clock;
 use crate::ui::complaints::panel::ComplaintsPanel;
 use crate::ui::insights::classes_panel::ClassesPanel;
 use crate::ui::routes::Page;
+use crate::ui::satisfaction::panel::SatisfactionPanel;
 use crate::ui::state::{edited, use_lang, use_texts, use_workspace};
 use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::flags::ComplaintFlag;
@@ -88,6 +90,8 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
         churn_events,
         winbacks,
         ratings,
+        responses,
+        surveys,
     } = detail;
     let id = customer.id;
     let today = clock::today();
@@ -175,6 +179,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
     let share_of_wallet = customer.position.share_of_wallet;
     let loyalty_purchases = purchases.clone();
     let loyalty_complaints = complaints.clone();
+    let satisfaction = by_customer(&surveys, &responses).get(&id).copied();
 
     view! {
         <article class="detail" data-testid="customer-detail">
@@ -335,7 +340,8 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                     <Timeline customer_id=id interactions=interactions purchases=purchases contacts=contacts.clone() />
                 </div>
                 <aside class="detail-side">
-                    <ChurnPanel customer_id=id events=churn_events winbacks=winbacks />
+                    <ChurnPanel customer_id=id events=churn_events winbacks=winbacks satisfaction=satisfaction />
+                    <SatisfactionPanel customer_id=id surveys=surveys responses=responses />
                     <LoyaltyPanel
                         customer_id=id
                         purchases=loyalty_purchases

@@ -55,6 +55,7 @@ pub fn Nav() -> impl IntoView {
             {item(Page::Segments, lu::LuChartPie, |t| t.nav_segments, None)}
             {item(Page::Commitments, lu::LuListChecks, |t| t.nav_commitments, Some(overdue))}
             {item(Page::Complaints, lu::LuMessageSquareWarning, |t| t.nav_complaints, Some(complaints_overdue))}
+            {item(Page::Satisfaction, lu::LuSmile, |t| t.nav_satisfaction, None)}
             {item(Page::Retention, lu::LuHeartHandshake, |t| t.nav_retention, None)}
             {item(Page::Trash, lu::LuTrash2, |t| t.nav_trash, Some(trash_count))}
             {item(Page::Settings, lu::LuSettings, |t| t.nav_settings, None)}

@@ -3,7 +3,7 @@
 use crate::domain::sample::SampleConfig;
 use crate::store;
 use crate::ui::clock;
-use crate::ui::state::{use_texts, use_workspace};
+use crate::ui::state::{use_lang, use_texts, use_workspace};
 use crate::ui::widgets::confirm::Confirm;
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
@@ -18,6 +18,7 @@ pub fn load_sample_data(busy: RwSignal<bool>) {
     let ws = use_workspace();
     let toasts = use_toasts();
     let t = use_texts();
+    let lang = use_lang().get_untracked();
     let Some(db) = ws.db() else { return };
     busy.set(true);
     let seed = clock::now().0 as u64;
@@ -27,6 +28,7 @@ pub fn load_sample_data(busy: RwSignal<bool>) {
             customers: SAMPLE_CUSTOMERS,
             today: clock::today(),
             id_epoch_ms: clock::now().0 as u64,
+            lang,
         };
         let result = store::load_sample(&db, config, |_| {}).await;
         // Whatever committed (all of it, or the team and complete batches before a failure)

@@ -26,7 +26,7 @@ enum Command {
 }
 
 impl Command {
-    const ALL: [Command; 11] = [
+    const ALL: [Command; 12] = [
         Command::NewCustomer,
         Command::SwitchLanguage,
         Command::ToggleTheme,
@@ -35,6 +35,7 @@ impl Command {
         Command::Go(Page::Customers),
         Command::Go(Page::Commitments),
         Command::Go(Page::Complaints),
+        Command::Go(Page::Satisfaction),
         Command::Go(Page::Retention),
         Command::Go(Page::Trash),
         Command::Go(Page::Settings),
@@ -46,6 +47,7 @@ impl Command {
             Command::ToggleTheme => t.cmd_toggle_theme,
             Command::Go(Page::Commitments) => t.cmd_go_commitments,
             Command::Go(Page::Complaints) => t.cmd_go_complaints,
+            Command::Go(Page::Satisfaction) => t.cmd_go_satisfaction,
             Command::Go(Page::Retention) => t.cmd_go_retention,
             Command::Go(Page::Overview) => t.cmd_go_overview,
             Command::Go(Page::Segments) => t.cmd_go_segments,
