@@ -115,7 +115,7 @@ test("responses entered and imported move the satisfaction index and NPS", async
   const versus = await page.getByTestId("versus-table").locator("tbody tr").first().innerText();
   assert.match(versus, /\+1\.0\s+4\.00 : 3\.00/);
   assert.match(await page.getByTestId("versus-table").locator("thead").innerText(), /Acme\s+1 份答卷/);
-  await page.getByTestId("trend-table").waitFor();
+  await page.getByTestId("trend-chart").waitFor();
   assert.equal(await page.getByTestId("trend-table").locator("tbody tr").count(), 2, "October and November");
   await shot(page, "satisfaction-zh-desktop", true);
 
@@ -137,7 +137,8 @@ test("a file that is not UTF-8 CSV is refused with the reason", async () => {
   const { context, page } = await openApp(app.browser, app.url, { lang: "en-US", path: "satisfaction" });
   await page.getByTestId("new-survey").click();
   await page.getByTestId("create-survey").click();
-  await page.getByTestId("import-file").waitFor({ state: "attached" });
+  // The page shows the new survey once the data has been read again.
+  await page.getByTestId("no-responses").waitFor();
   // 客户 in GBK: not UTF-8.
   await page.getByTestId("import-file").setInputFiles({ name: "gbk.csv", mimeType: "text/csv", buffer: Buffer.from([0xbf, 0xcd, 0xbb, 0xa7, 0x0a]) });
   assert.match(await page.getByTestId("import-refused").innerText(), /not a UTF-8 CSV file/);

@@ -293,7 +293,9 @@ fn Board(
             view! {
                 <section class="panel" aria-labelledby="trend-heading">
                     <header class="panel-header"><h2 id="trend-heading">{t.trend_title}</h2></header>
-                    <TrendChart periods=periods.clone() period=p />
+                    <div class="trend-wrap" tabindex="0" role="region" aria-labelledby="trend-heading">
+                        <TrendChart periods=periods.clone() period=p />
+                    </div>
                     <details class="rule">
                     <summary>{t.show_table}</summary>
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="trend-heading">
