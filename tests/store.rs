@@ -787,3 +787,74 @@ async fn surveys_and_responses_are_kept_locked_imported_atomically_and_purged() 
     assert!(store::all_responses(&db).await.unwrap().is_empty());
     assert!(store::all_surveys(&db).await.unwrap().is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn backup_wipe_restore_gives_back_the_same_database_and_merge_keeps_newer_work() {
+    let db = fresh().await;
+    for seed in [3u64, 8] {
+        store::load_sample(
+            &db,
+            SampleConfig {
+                seed,
+                customers: 40,
+                today: today(),
+                id_epoch_ms: NOW.0 as u64 + seed * 1000,
+                lang: crm::domain::i18n::Lang::Zh,
+            },
+            |_| {},
+        )
+        .await
+        .unwrap();
+    }
+    let c = customer("备份测试");
+    store::create_customer(&db, &c).await.unwrap();
+    store::trash(&db, &[c.id], NOW).await.unwrap();
+    let before = store::export_all(&db, NOW).await.unwrap().normalised();
+    let summaries_before = summaries(&db).await;
+    assert!(before.responses.len() + before.complaints.len() > 0);
+
+    store::delete_all(&db).await.unwrap();
+    assert!(summaries(&db).await.is_empty());
+    store::restore_replace(&db, &before).await.unwrap();
+    let after = store::export_all(&db, NOW).await.unwrap().normalised();
+    assert_eq!(
+        crm::domain::backup::Backup {
+            prefs: Default::default(),
+            ..after
+        },
+        crm::domain::backup::Backup {
+            prefs: Default::default(),
+            ..before.clone()
+        }
+    );
+    assert_eq!(summaries(&db).await, summaries_before);
+    assert_summaries_match_records(&db).await;
+    // Open commitments come back with their index.
+    assert!(!store::open_commitments(&db).await.unwrap().is_empty());
+
+    // Work after the backup survives a merge of it; a record they changed later wins.
+    let newer = customer("备份之后");
+    store::create_customer(&db, &newer).await.unwrap();
+    let mut theirs = before.clone();
+    theirs.customers[0].name = "对方改名".into();
+    theirs.customers[0].updated_at = Timestamp(NOW.0 + 60_000);
+    let (_, report) = store::restore_merge(&db, &theirs, NOW).await.unwrap();
+    assert_eq!((report.added, report.updated), (0, 1));
+    assert!(report.conflicts.is_empty());
+    let merged = store::export_all(&db, NOW).await.unwrap();
+    assert!(merged.customers.iter().any(|x| x.id == newer.id));
+    assert!(merged.customers.iter().any(|x| x.name == "对方改名"));
+    assert_summaries_match_records(&db).await;
+
+    // A backup that fails its checks writes nothing.
+    let mut bad = before.clone();
+    bad.customers.clear();
+    assert!(matches!(
+        store::restore_replace(&db, &bad).await,
+        Err(AppError::Damaged(_))
+    ));
+    assert_eq!(
+        store::export_all(&db, NOW).await.unwrap().customers.len(),
+        merged.customers.len()
+    );
+}

@@ -2,6 +2,7 @@
 //! summaries and the customer index, search, translations, and the sample-data generator.
 
 pub mod analysis;
+pub mod backup;
 pub mod churn;
 pub mod complaint;
 pub mod contact;

@@ -7,6 +7,7 @@
 //! chunks next to the records and are rewritten in the same transaction as the records they
 //! summarise (see `domain::summary`).
 
+mod backup;
 mod broadcast;
 mod churn;
 mod customers;
@@ -21,6 +22,7 @@ mod segments;
 mod settings;
 mod summaries;
 
+pub use backup::{export_all, restore_merge, restore_replace};
 pub use broadcast::{ChangeFeed, notify_changed};
 pub use churn::{
     all_churn_events, all_winbacks, delete_churn_event, delete_winback, save_churn_event,
@@ -45,7 +47,10 @@ pub use satisfaction::{
 };
 pub use schema::{DB_NAME, DB_VERSION};
 pub use segments::{delete_segment, list_segments, save_segment};
-pub use settings::{load_analysis_config, load_settings, save_analysis_config, save_settings};
+pub use settings::{
+    backup_reminder_days, last_backup, load_analysis_config, load_settings, save_analysis_config,
+    save_settings, set_backup_reminder_days, set_last_backup,
+};
 pub use summaries::{load_summaries, rebuild_summaries};
 
 pub use crate::domain::error::AppError;

@@ -34,7 +34,7 @@ const RECORD_STORES: [&str; 6] = [
 
 /// The JavaScript value of an interaction, with the `open_due` property that the sparse
 /// open-commitments index reads while its commitment is open.
-fn interaction_js(i: &Interaction) -> Result<JsValue> {
+pub(crate) fn interaction_js(i: &Interaction) -> Result<JsValue> {
     let js = idb::to_js(i)?;
     if let Some(c) = i.commitment.as_ref().filter(|c| c.is_open()) {
         js_sys::Reflect::set(
@@ -165,7 +165,7 @@ pub async fn open_commitments(db: &Db) -> Result<Vec<Interaction>> {
     idb::get_all_in_index(&store, BY_OPEN_DUE).await
 }
 
-fn add_all<T: Serialize>(store: &ObjectStore<'_>, items: &[T]) -> Result<()> {
+pub(crate) fn add_all<T: Serialize>(store: &ObjectStore<'_>, items: &[T]) -> Result<()> {
     for item in items {
         idb::add(store, item)?;
     }

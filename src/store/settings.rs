@@ -66,3 +66,65 @@ pub fn load_analysis_config() -> AnalysisConfig {
 pub fn save_analysis_config(cfg: &AnalysisConfig) {
     let _ = LocalStorage::set(ANALYSIS, cfg);
 }
+
+/// Prefix of every key the app keeps in localStorage.
+const PREFIX: &str = "zhike.";
+/// Keys that describe this browser, not the data: never in a backup, never restored.
+const LOCAL_ONLY: [&str; 1] = [LAST_BACKUP];
+/// When this browser last made a backup (ms since the epoch).
+const LAST_BACKUP: &str = "zhike.last_backup";
+/// Days after which to remind the user to back up (0: never).
+const BACKUP_REMINDER: &str = "zhike.backup_reminder_days";
+
+/// The app's preferences as stored (key → JSON text), for a backup.
+pub fn read_prefs() -> std::collections::BTreeMap<String, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return out;
+    };
+    let n = storage.length().unwrap_or(0);
+    for i in 0..n {
+        if let Ok(Some(key)) = storage.key(i)
+            && key.starts_with(PREFIX)
+            && !LOCAL_ONLY.contains(&key.as_str())
+            && let Ok(Some(value)) = storage.get_item(&key)
+        {
+            out.insert(key, value);
+        }
+    }
+    out
+}
+
+/// Writes restored preferences (only the app's own keys).
+pub fn write_prefs(prefs: &std::collections::BTreeMap<String, String>) {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    for (key, value) in prefs {
+        if key.starts_with(PREFIX) && !LOCAL_ONLY.contains(&key.as_str()) {
+            let _ = storage.set_item(key, value);
+        }
+    }
+}
+
+/// When this browser last saved a backup.
+pub fn last_backup() -> Option<crate::domain::time::Timestamp> {
+    LocalStorage::get::<i64>(LAST_BACKUP)
+        .ok()
+        .map(crate::domain::time::Timestamp)
+}
+
+/// Records that a backup was saved now.
+pub fn set_last_backup(now: crate::domain::time::Timestamp) {
+    let _ = LocalStorage::set(LAST_BACKUP, now.0);
+}
+
+/// Days after which to remind the user to back up (7 unless chosen; 0 turns it off).
+pub fn backup_reminder_days() -> u32 {
+    LocalStorage::get::<u32>(BACKUP_REMINDER).unwrap_or(7)
+}
+
+/// Chooses the reminder interval.
+pub fn set_backup_reminder_days(days: u32) {
+    let _ = LocalStorage::set(BACKUP_REMINDER, days);
+}

@@ -111,6 +111,20 @@ pub async fn rebuild_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
         get_all(&tx.object_store(PURCHASES).map_err(idb::convert)?).await?;
     let complaints: Vec<Complaint> =
         get_all(&tx.object_store(COMPLAINTS).map_err(idb::convert)?).await?;
+    let rows = summaries_of(&customers, contacts, interactions, purchases, complaints);
+    replace_chunks(&tx.object_store(SUMMARIES).map_err(idb::convert)?, &rows)?;
+    idb::commit(tx).await?;
+    Ok(rows)
+}
+
+/// Every customer's summary from the records, sorted by id.
+pub(crate) fn summaries_of(
+    customers: &[Customer],
+    contacts: Vec<ContactPerson>,
+    interactions: Vec<Interaction>,
+    purchases: Vec<Purchase>,
+    complaints: Vec<Complaint>,
+) -> Vec<CustomerSummary> {
     let mut by_customer: BTreeMap<Id, Records> = BTreeMap::new();
     for c in contacts {
         by_customer
@@ -145,19 +159,23 @@ pub async fn rebuild_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
         .map(|c| by_customer.remove(&c.id).unwrap_or_default().summary(c))
         .collect();
     rows.sort_by_key(|r| r.id);
-    let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+    rows
+}
+
+/// Replaces every chunk in `store` (part of the caller's transaction) with chunks of `rows`
+/// (sorted by id).
+pub(crate) fn replace_chunks(store: &ObjectStore<'_>, rows: &[CustomerSummary]) -> Result<()> {
     store.clear().map_err(idb::convert)?;
-    for (start, piece) in split_chunk(FIRST_CHUNK.to_string(), rows.clone()) {
+    for (start, piece) in split_chunk(FIRST_CHUNK.to_string(), rows.to_vec()) {
         idb::put(
-            &store,
+            store,
             &ChunkRecord {
                 start,
                 data: encode_chunk(&piece),
             },
         )?;
     }
-    idb::commit(tx).await?;
-    Ok(rows)
+    Ok(())
 }
 
 /// The summary of one customer computed from its records, read inside `tx`.

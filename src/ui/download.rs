@@ -5,11 +5,21 @@ use wasm_bindgen::prelude::*;
 
 /// Offers `content` as a download named `filename`. Returns `false` when the browser refused.
 pub fn download(filename: &str, mime: &str, content: &str) -> bool {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    offer(filename, mime, &parts)
+}
+
+/// Offers bytes as a download named `filename`.
+pub fn download_bytes(filename: &str, mime: &str, content: &[u8]) -> bool {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(content));
+    offer(filename, mime, &parts)
+}
+
+fn offer(filename: &str, mime: &str, parts: &js_sys::Array) -> bool {
     let run = || -> Result<(), JsValue> {
-        let parts = js_sys::Array::of1(&JsValue::from_str(content));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob)?;
         let document = web_sys::window()
             .and_then(|w| w.document())

@@ -7,6 +7,7 @@ mod actions;
 mod app;
 mod churn;
 pub mod clock;
+mod codec;
 mod commitments;
 mod complaints;
 mod customers;

@@ -1,6 +1,7 @@
 //! Display names of every domain value and problem, in the language of the given [`Texts`].
 
 use super::Texts;
+use crate::domain::backup::{BackupProblem, RecordKind};
 use crate::domain::churn::{ChurnCause, ChurnKind, Outcome, RiskLevel};
 use crate::domain::complaint::{Category, EscalationReason, Severity, Status};
 use crate::domain::contact::BuyingRole;
@@ -625,6 +626,80 @@ impl RowProblem {
             RowProblem::AmbiguousCustomer(name, n) => (t.ambiguous_customer)(name, *n),
             RowProblem::Unreadable => t.import_unreadable.to_string(),
             RowProblem::CellCount { found, expected } => (t.cell_count)(*found, *expected),
+        }
+    }
+}
+
+impl RecordKind {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            RecordKind::Customer => pick(t, "Customer", "客户"),
+            RecordKind::Contact => pick(t, "Contact person", "联系人"),
+            RecordKind::Interaction => pick(t, "Interaction", "接触记录"),
+            RecordKind::Purchase => pick(t, "Purchase", "交易"),
+            RecordKind::Member => pick(t, "Team member", "团队成员"),
+            RecordKind::Segment => pick(t, "Segment", "客户分群"),
+            RecordKind::Complaint => pick(t, "Complaint", "投诉"),
+            RecordKind::ChurnEvent => pick(t, "Churn", "流失记录"),
+            RecordKind::WinBack => pick(t, "Win-back plan", "挽回计划"),
+            RecordKind::LoyaltyRating => pick(t, "Loyalty ratings", "忠诚度评分"),
+            RecordKind::Survey => pick(t, "Survey", "调查"),
+            RecordKind::Response => pick(t, "Survey response", "答卷"),
+        }
+    }
+}
+
+impl BackupProblem {
+    /// What is wrong with the file, as a sentence. Nothing was changed.
+    pub fn message(&self, t: &Texts) -> String {
+        let en = pick(t, "en", "zh") == "en";
+        let s = |a: &str, b: &str| if en { a.to_string() } else { b.to_string() };
+        match self {
+            BackupProblem::NotABackup => s(
+                "This is not a backup of this app, or it is damaged. Nothing was changed.",
+                "这不是本应用的备份文件，或文件已损坏。数据未作任何更改。",
+            ),
+            BackupProblem::NewerVersion(v) => s(
+                &format!(
+                    "This backup was made by a newer version of the app (format {v}). Update the app first. Nothing was changed."
+                ),
+                &format!(
+                    "该备份由较新版本的应用创建（格式 {v}），请先更新应用。数据未作任何更改。"
+                ),
+            ),
+            BackupProblem::WrongPassphrase => s(
+                "The passphrase does not open this backup (or the file was altered). Nothing was changed.",
+                "密码无法打开该备份（或文件已被改动）。数据未作任何更改。",
+            ),
+            BackupProblem::NeedsPassphrase => s(
+                "This backup is encrypted: enter its passphrase.",
+                "该备份已加密，请输入密码。",
+            ),
+            BackupProblem::Damaged(at) => s(
+                &format!("The backup is damaged and cannot be read ({at}). Nothing was changed."),
+                &format!("备份已损坏，无法读取（{at}）。数据未作任何更改。"),
+            ),
+            BackupProblem::Duplicate(kind, id) => s(
+                &format!(
+                    "The backup has two records with one id ({}: {id}). Nothing was changed.",
+                    kind.label(t)
+                ),
+                &format!(
+                    "备份中有两条记录使用同一编号（{}：{id}）。数据未作任何更改。",
+                    kind.label(t)
+                ),
+            ),
+            BackupProblem::Dangling(kind, id) => s(
+                &format!(
+                    "A record in the backup belongs to a customer it does not contain ({}: {id}). Nothing was changed.",
+                    kind.label(t)
+                ),
+                &format!(
+                    "备份中有记录所属的客户不在备份内（{}：{id}）。数据未作任何更改。",
+                    kind.label(t)
+                ),
+            ),
         }
     }
 }

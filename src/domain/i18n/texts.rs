@@ -576,6 +576,33 @@ super::define_texts! {
         latest_index = "Latest satisfaction index", "最近一次满意度指数";
         competitor_optional = "Competitor rated in the “Them” column (optional)", "“对手”列所评的竞争对手（选填）";
         no_answer = "—", "未答";
+        // Backup
+        backup_title = "Backup and restore", "备份与恢复";
+        backup_intro = "Your data lives only in this browser, and browsers can clear it. Keep a backup file somewhere safe; a colleague can merge yours into theirs.", "数据只保存在本浏览器中，浏览器可能会清除它。请把备份文件存放在安全的地方；同事也可以把您的备份合并到自己的数据中。";
+        backup_never = "No backup yet.", "尚未备份。";
+        backup_remind = "Remind me to back up", "备份提醒";
+        remind_off = "Never", "不提醒";
+        backup_make = "Back up", "备份";
+        backup_passphrase = "Passphrase (optional: encrypts the file)", "密码（选填：加密备份文件）";
+        backup_passphrase_again = "Passphrase again", "再次输入密码";
+        backup_passphrase_mismatch = "The two passphrases differ.", "两次输入的密码不一致。";
+        backup_download = "Download backup", "下载备份";
+        backup_working = "Working…", "处理中…";
+        backup_saved = "Backup downloaded", "备份已下载";
+        restore_title = "Restore or merge a backup", "恢复或合并备份";
+        restore_file = "Choose backup file", "选择备份文件";
+        restore_passphrase = "The backup's passphrase", "备份的密码";
+        restore_open = "Open", "打开";
+        restore_merge = "Merge into my data", "合并到我的数据";
+        restore_replace = "Replace all my data", "替换全部数据";
+        restore_replace_confirm = "Replace everything in this browser with the backup? Anything not in the backup is lost.", "用备份替换本浏览器中的全部数据？备份中没有的内容将会丢失。";
+        backup_restored = "Backup restored", "备份已恢复";
+        merge_conflicts = "Kept yours (theirs differs)", "保留了您的版本（对方的不同）";
+        col_record = "Record", "记录";
+        col_yours = "Yours changed", "您的修改时间";
+        col_other = "Theirs changed", "对方的修改时间";
+        backup_reminder = "Your data lives only in this browser.", "数据只保存在本浏览器中。";
+        backup_now = "Back up now", "立即备份";
         create_survey_first = "Create a survey on the satisfaction page first.", "请先在客户满意度页面创建调查。";
     }
     formats {
@@ -640,6 +667,11 @@ super::define_texts! {
         cell_count(found: usize, expected: usize) = format!("Has {found} cells; the header has {expected}."), format!("有 {found} 个单元格，表头有 {expected} 个。");
         change_points(d: f64) = format!("{}{d:.0} since the previous response", if d > 0.0 { "+" } else { "" }), format!("较上一次 {}{d:.0}", if d > 0.0 { "+" } else { "" });
         more_errors(n: usize) = format!("…and {} more in the error report.", format_count(n as u64)), format!("……另有 {} 条，见错误报告。", format_count(n as u64));
+        last_backup(date: String) = format!("Last backup: {date}"), format!("上次备份：{date}");
+        backup_contents(date: String, customers: usize, records: usize) = format!("Backup of {date}: {} customers, {} records in all.", format_count(customers as u64), format_count(records as u64)), format!("{date} 的备份：{} 位客户，共 {} 条记录。", format_count(customers as u64), format_count(records as u64));
+        merged(added: usize, updated: usize, unchanged: usize, conflicts: usize) = format!("Merged: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} kept as yours."), format!("已合并：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条，保留您的版本 {conflicts} 条。");
+        every_days(n: u32) = format!("After {n} days"), format!("{n} 天后");
+        backup_overdue(date: String) = format!("Last backup: {date}."), format!("上次备份：{date}。");
         risk_score(score: f64) = format!("{score:.0} / 100"), format!("{score:.0} / 100");
     }
 }

@@ -13,6 +13,9 @@ use leptos::prelude::*;
 pub fn Shell(children: Children) -> impl IntoView {
     let t = use_texts();
     crate::ui::insights::state::provide_insights();
+    provide_context(crate::ui::settings::backup::LastBackup(RwSignal::new(
+        crate::store::last_backup(),
+    )));
     let palette = PaletteOpen(RwSignal::new(false));
     provide_context(palette);
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -42,6 +45,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <Nav />
             </aside>
             <main id="main" class="main" tabindex="-1">
+                <crate::ui::settings::backup::BackupReminder />
                 {children()}
             </main>
         </div>

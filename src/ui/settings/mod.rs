@@ -1,5 +1,6 @@
 //! Settings: preferences, team, storage, sample data, reset.
 pub mod analysis;
+pub mod backup;
 pub mod data;
 pub mod page;
 pub mod storage;

@@ -101,6 +101,7 @@ pub fn SettingsPage() -> impl IntoView {
             <TeamSection />
             <AnalysisSection />
             <StorageSection />
+            <crate::ui::settings::backup::BackupSection />
             <DataSection />
         </section>
     }

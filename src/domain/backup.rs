@@ -1,0 +1,606 @@
+//! Full backups: every record and preference in one versioned document, checked whole before
+//! anything is written, and merged by id with another person's backup (the newer change wins;
+//! where ours is newer or the same age but different, ours is kept and the record listed as a
+//! conflict).
+//!
+//! The file around the document (gzip, optional AES-GCM encryption with a key from a
+//! passphrase) is the browser's work; [`Envelope`] is its header, parsed here.
+
+use crate::domain::analysis::segment::Segment;
+use crate::domain::churn::{ChurnEvent, WinBack};
+use crate::domain::complaint::Complaint;
+use crate::domain::contact::ContactPerson;
+use crate::domain::customer::Customer;
+use crate::domain::id::Id;
+use crate::domain::interaction::Interaction;
+use crate::domain::loyalty::OwnerRatings;
+use crate::domain::member::TeamMember;
+use crate::domain::purchase::Purchase;
+use crate::domain::satisfaction::{Response, Survey};
+use crate::domain::time::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The `format` field of every backup.
+pub const FORMAT: &str = "zhike-crm-backup";
+/// The document version this code writes (and the newest it reads).
+pub const VERSION: u32 = 1;
+
+/// Every record and preference.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    pub format: String,
+    pub version: u32,
+    pub created_at: Timestamp,
+    /// Preferences as stored (key → JSON text).
+    #[serde(default)]
+    pub prefs: BTreeMap<String, String>,
+    pub customers: Vec<Customer>,
+    pub contacts: Vec<ContactPerson>,
+    pub interactions: Vec<Interaction>,
+    pub purchases: Vec<Purchase>,
+    pub members: Vec<TeamMember>,
+    pub segments: Vec<Segment>,
+    pub complaints: Vec<Complaint>,
+    pub churn_events: Vec<ChurnEvent>,
+    pub winbacks: Vec<WinBack>,
+    pub loyalty_ratings: Vec<OwnerRatings>,
+    pub surveys: Vec<Survey>,
+    pub responses: Vec<Response>,
+}
+
+/// What kind of record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    Customer,
+    Contact,
+    Interaction,
+    Purchase,
+    Member,
+    Segment,
+    Complaint,
+    ChurnEvent,
+    WinBack,
+    LoyaltyRating,
+    Survey,
+    Response,
+}
+
+/// Why a backup cannot be restored. Nothing is written in any of these cases.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackupProblem {
+    /// Not a backup of this app (or damaged beyond reading).
+    NotABackup,
+    /// Written by a newer version of the app.
+    NewerVersion(u32),
+    /// The passphrase does not open it (or the file was altered).
+    WrongPassphrase,
+    /// It is encrypted and no passphrase was given.
+    NeedsPassphrase,
+    /// The document does not read as a backup: where it failed.
+    Damaged(String),
+    /// Two records of a kind share an id.
+    Duplicate(RecordKind, String),
+    /// A record refers to a customer (or survey) the backup does not have.
+    Dangling(RecordKind, String),
+}
+
+/// The records of one kind, as the merge and the checks see them.
+trait Record: Clone + PartialEq {
+    const KIND: RecordKind;
+    /// The store key.
+    fn key(&self) -> String;
+    /// When last changed, if the record says.
+    fn stamp(&self) -> Option<Timestamp>;
+    /// A short description for the conflict list.
+    fn label(&self) -> String;
+    /// The customer it belongs to.
+    fn owner(&self) -> Option<Id> {
+        None
+    }
+}
+
+macro_rules! record {
+    ($t:ty, $kind:ident, |$s:ident| key: $key:expr, stamp: $stamp:expr, label: $label:expr, owner: $owner:expr) => {
+        #[allow(unused_variables)]
+        impl Record for $t {
+            const KIND: RecordKind = RecordKind::$kind;
+            fn key(&self) -> String {
+                let $s = self;
+                $key
+            }
+            fn stamp(&self) -> Option<Timestamp> {
+                let $s = self;
+                $stamp
+            }
+            fn label(&self) -> String {
+                let $s = self;
+                $label
+            }
+            fn owner(&self) -> Option<Id> {
+                let $s = self;
+                $owner
+            }
+        }
+    };
+}
+
+record!(Customer, Customer, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.name.clone(), owner: None);
+record!(ContactPerson, Contact, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.name.clone(), owner: Some(s.customer_id));
+record!(Interaction, Interaction, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.summary.clone(), owner: Some(s.customer_id));
+record!(Purchase, Purchase, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: format!("{} {}", s.date, s.product), owner: Some(s.customer_id));
+record!(TeamMember, Member, |s| key: s.id.to_string(), stamp: None, label: s.name.clone(), owner: None);
+record!(Segment, Segment, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.name.clone(), owner: None);
+record!(Complaint, Complaint, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.description.clone(), owner: Some(s.customer_id));
+record!(ChurnEvent, ChurnEvent, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.date.to_string(), owner: Some(s.customer_id));
+record!(WinBack, WinBack, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.action.clone(), owner: Some(s.customer_id));
+record!(OwnerRatings, LoyaltyRating, |s| key: s.customer_id.to_string(), stamp: s.rated_at, label: String::new(), owner: Some(s.customer_id));
+record!(Survey, Survey, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.name.clone(), owner: None);
+record!(Response, Response, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.date.to_string(), owner: Some(s.customer_id));
+
+/// One record both sides have, in different versions, where ours was kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub kind: RecordKind,
+    pub key: String,
+    pub label: String,
+    pub ours: Option<Timestamp>,
+    pub theirs: Option<Timestamp>,
+}
+
+/// What a merge did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Records only they had.
+    pub added: usize,
+    /// Records they changed more recently than we did.
+    pub updated: usize,
+    /// Records both have the same.
+    pub unchanged: usize,
+    /// Records where ours was kept although theirs differs.
+    pub conflicts: Vec<Conflict>,
+}
+
+fn merge_kind<T: Record>(ours: &[T], theirs: &[T], report: &mut MergeReport) -> Vec<T> {
+    let mut out = ours.to_vec();
+    let at: HashMap<String, usize> = out.iter().enumerate().map(|(i, r)| (r.key(), i)).collect();
+    for t in theirs {
+        match at.get(&t.key()) {
+            None => {
+                out.push(t.clone());
+                report.added += 1;
+            }
+            Some(&i) if out[i] == *t => report.unchanged += 1,
+            Some(&i) => {
+                let (a, b) = (out[i].stamp(), t.stamp());
+                if b > a {
+                    out[i] = t.clone();
+                    report.updated += 1;
+                } else {
+                    report.conflicts.push(Conflict {
+                        kind: T::KIND,
+                        key: t.key(),
+                        label: out[i].label(),
+                        ours: a,
+                        theirs: b,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn check_kind<T: Record>(records: &[T], customers: &HashSet<Id>) -> Result<(), BackupProblem> {
+    let mut seen = HashSet::with_capacity(records.len());
+    for r in records {
+        if !seen.insert(r.key()) {
+            return Err(BackupProblem::Duplicate(T::KIND, r.key()));
+        }
+        if let Some(c) = r.owner()
+            && !customers.contains(&c)
+        {
+            return Err(BackupProblem::Dangling(T::KIND, r.key()));
+        }
+    }
+    Ok(())
+}
+
+impl Backup {
+    /// An empty backup stamped `now`.
+    pub fn new(now: Timestamp) -> Backup {
+        Backup {
+            format: FORMAT.into(),
+            version: VERSION,
+            created_at: now,
+            ..Backup::default()
+        }
+    }
+
+    /// The document as JSON.
+    pub fn to_json(&self) -> Vec<u8> {
+        // Serialising plain data to a Vec cannot fail.
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// Reads and checks a whole document: its format and version, every record, no two
+    /// records of a kind with one id, every record's customer (and a response's survey)
+    /// present.
+    pub fn from_json(bytes: &[u8]) -> Result<Backup, BackupProblem> {
+        #[derive(Deserialize)]
+        struct Head {
+            format: String,
+            version: u32,
+        }
+        let head: Head = serde_json::from_slice(bytes).map_err(|_| BackupProblem::NotABackup)?;
+        if head.format != FORMAT {
+            return Err(BackupProblem::NotABackup);
+        }
+        if head.version > VERSION {
+            return Err(BackupProblem::NewerVersion(head.version));
+        }
+        let b: Backup =
+            serde_json::from_slice(bytes).map_err(|e| BackupProblem::Damaged(e.to_string()))?;
+        b.check()?;
+        Ok(b)
+    }
+
+    /// The consistency checks of [`Backup::from_json`].
+    pub fn check(&self) -> Result<(), BackupProblem> {
+        let customers: HashSet<Id> = self.customers.iter().map(|c| c.id).collect();
+        check_kind(&self.customers, &customers)?;
+        check_kind(&self.contacts, &customers)?;
+        check_kind(&self.interactions, &customers)?;
+        check_kind(&self.purchases, &customers)?;
+        check_kind(&self.members, &customers)?;
+        check_kind(&self.segments, &customers)?;
+        check_kind(&self.complaints, &customers)?;
+        check_kind(&self.churn_events, &customers)?;
+        check_kind(&self.winbacks, &customers)?;
+        check_kind(&self.loyalty_ratings, &customers)?;
+        check_kind(&self.surveys, &customers)?;
+        check_kind(&self.responses, &customers)?;
+        let surveys: HashSet<Id> = self.surveys.iter().map(|s| s.id).collect();
+        if let Some(r) = self
+            .responses
+            .iter()
+            .find(|r| !surveys.contains(&r.survey_id))
+        {
+            return Err(BackupProblem::Dangling(
+                RecordKind::Response,
+                r.id.to_string(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Number of records.
+    pub fn records(&self) -> usize {
+        self.customers.len()
+            + self.contacts.len()
+            + self.interactions.len()
+            + self.purchases.len()
+            + self.members.len()
+            + self.segments.len()
+            + self.complaints.len()
+            + self.churn_events.len()
+            + self.winbacks.len()
+            + self.loyalty_ratings.len()
+            + self.surveys.len()
+            + self.responses.len()
+    }
+
+    /// Every record sorted by key within its kind, so two backups of the same data compare
+    /// equal whatever order the stores returned them in.
+    pub fn normalised(mut self) -> Backup {
+        fn sort<T: Record>(v: &mut [T]) {
+            v.sort_by_key(Record::key);
+        }
+        sort(&mut self.customers);
+        sort(&mut self.contacts);
+        sort(&mut self.interactions);
+        sort(&mut self.purchases);
+        sort(&mut self.members);
+        sort(&mut self.segments);
+        sort(&mut self.complaints);
+        sort(&mut self.churn_events);
+        sort(&mut self.winbacks);
+        sort(&mut self.loyalty_ratings);
+        sort(&mut self.surveys);
+        sort(&mut self.responses);
+        self
+    }
+
+    /// `theirs` merged into `self` by id: records only they have are added, records they
+    /// changed later replace ours, and where ours is newer (or as old, or undated) but
+    /// different, ours stays and the record is listed as a conflict. Our preferences stay.
+    pub fn merge(&self, theirs: &Backup) -> (Backup, MergeReport) {
+        let mut r = MergeReport::default();
+        let merged = Backup {
+            format: FORMAT.into(),
+            version: VERSION,
+            created_at: self.created_at,
+            prefs: self.prefs.clone(),
+            customers: merge_kind(&self.customers, &theirs.customers, &mut r),
+            contacts: merge_kind(&self.contacts, &theirs.contacts, &mut r),
+            interactions: merge_kind(&self.interactions, &theirs.interactions, &mut r),
+            purchases: merge_kind(&self.purchases, &theirs.purchases, &mut r),
+            members: merge_kind(&self.members, &theirs.members, &mut r),
+            segments: merge_kind(&self.segments, &theirs.segments, &mut r),
+            complaints: merge_kind(&self.complaints, &theirs.complaints, &mut r),
+            churn_events: merge_kind(&self.churn_events, &theirs.churn_events, &mut r),
+            winbacks: merge_kind(&self.winbacks, &theirs.winbacks, &mut r),
+            loyalty_ratings: merge_kind(&self.loyalty_ratings, &theirs.loyalty_ratings, &mut r),
+            surveys: merge_kind(&self.surveys, &theirs.surveys, &mut r),
+            responses: merge_kind(&self.responses, &theirs.responses, &mut r),
+        };
+        (merged, r)
+    }
+}
+
+/// The header of an encrypted backup file: magic, version, PBKDF2 iterations, salt and
+/// AES-GCM nonce, followed by the ciphertext of the compressed document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Envelope {
+    pub iterations: u32,
+    pub salt: [u8; 16],
+    pub nonce: [u8; 12],
+}
+
+/// First bytes of an encrypted backup.
+pub const MAGIC: &[u8; 8] = b"ZKCRMENC";
+/// PBKDF2-SHA256 iterations for new backups (OWASP's 2023 figure).
+pub const ITERATIONS: u32 = 600_000;
+const HEADER: usize = 8 + 1 + 4 + 16 + 12;
+
+/// What a backup file is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// gzip-compressed JSON.
+    Plain,
+    /// Encrypted: the header and where the ciphertext starts.
+    Encrypted(Envelope, usize),
+}
+
+impl Envelope {
+    /// The header bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(HEADER);
+        out.extend_from_slice(MAGIC);
+        out.push(1);
+        out.extend_from_slice(&self.iterations.to_be_bytes());
+        out.extend_from_slice(&self.salt);
+        out.extend_from_slice(&self.nonce);
+        out
+    }
+
+    /// What the file is, from its first bytes.
+    pub fn sniff(bytes: &[u8]) -> Result<FileKind, BackupProblem> {
+        if bytes.starts_with(&[0x1f, 0x8b]) {
+            return Ok(FileKind::Plain);
+        }
+        if !bytes.starts_with(MAGIC) {
+            return Err(BackupProblem::NotABackup);
+        }
+        if bytes.len() < HEADER || bytes[8] != 1 {
+            return Err(BackupProblem::NotABackup);
+        }
+        let iterations = u32::from_be_bytes([bytes[9], bytes[10], bytes[11], bytes[12]]);
+        if iterations < ITERATIONS {
+            return Err(BackupProblem::NotABackup);
+        }
+        let mut salt = [0; 16];
+        salt.copy_from_slice(&bytes[13..29]);
+        let mut nonce = [0; 12];
+        nonce.copy_from_slice(&bytes[29..41]);
+        Ok(FileKind::Encrypted(
+            Envelope {
+                iterations,
+                salt,
+                nonce,
+            },
+            HEADER,
+        ))
+    }
+}
+
+/// Whether to remind the user to back up: never backed up, or the last backup is more than
+/// `days` days old (0 turns the reminder off).
+pub fn backup_due(last: Option<Timestamp>, days: u32, now: Timestamp) -> bool {
+    if days == 0 {
+        return false;
+    }
+    match last {
+        None => true,
+        Some(t) => now.0 - t.0 > i64::from(days) * 86_400_000,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::i18n::Lang;
+    use crate::domain::sample::{Generator, SampleConfig, team};
+    use chrono::NaiveDate;
+
+    const NOW: Timestamp = Timestamp(1_795_420_800_000);
+
+    fn database(seed: u64, customers: usize) -> Backup {
+        let cfg = SampleConfig {
+            seed,
+            customers,
+            today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            id_epoch_ms: NOW.0 as u64,
+            lang: Lang::Zh,
+        };
+        let mut b = Backup::new(NOW);
+        b.members = team(seed);
+        b.surveys = vec![crate::domain::sample::sample_survey(Lang::Zh)];
+        for s in Generator::new(cfg, b.members.clone()) {
+            b.customers.push(s.customer);
+            b.contacts.extend(s.contacts);
+            b.interactions.extend(s.interactions);
+            b.purchases.extend(s.purchases);
+            b.complaints.extend(s.complaints);
+            b.responses.extend(s.responses);
+        }
+        b.prefs.insert("zhike.lang".into(), "\"zh-CN\"".into());
+        b
+    }
+
+    #[test]
+    fn a_backup_reads_back_exactly() {
+        let b = database(7, 40);
+        assert!(b.responses.len() + b.complaints.len() > 0);
+        let back = Backup::from_json(&b.to_json()).unwrap();
+        assert_eq!(back, b);
+    }
+
+    #[test]
+    fn damaged_or_foreign_documents_are_refused_before_anything_is_written() {
+        assert_eq!(
+            Backup::from_json(b"\x00\x01"),
+            Err(BackupProblem::NotABackup)
+        );
+        assert_eq!(
+            Backup::from_json(br#"{"format":"other","version":1}"#),
+            Err(BackupProblem::NotABackup)
+        );
+        assert_eq!(
+            Backup::from_json(br#"{"format":"zhike-crm-backup","version":9}"#),
+            Err(BackupProblem::NewerVersion(9))
+        );
+        let json = database(3, 5).to_json();
+        // Cut short: still starts like a backup, fails as a whole.
+        let cut = &json[..json.len() / 2];
+        assert_eq!(Backup::from_json(cut), Err(BackupProblem::NotABackup));
+        // A purchase whose customer is missing.
+        let mut b = database(3, 5);
+        let gone = b.customers.remove(0).id;
+        b.contacts.retain(|c| c.customer_id != gone);
+        b.interactions.retain(|c| c.customer_id != gone);
+        let p = b.purchases.iter().find(|p| p.customer_id == gone);
+        if let Some(p) = p {
+            assert_eq!(
+                Backup::from_json(&b.to_json()),
+                Err(BackupProblem::Dangling(
+                    RecordKind::Purchase,
+                    p.id.to_string()
+                ))
+            );
+        }
+        let mut b = database(3, 5);
+        b.customers.push(b.customers[0].clone());
+        assert!(matches!(
+            Backup::from_json(&b.to_json()),
+            Err(BackupProblem::Duplicate(RecordKind::Customer, _))
+        ));
+        // A response to a survey that is not there.
+        let mut b = database(3, 60);
+        b.surveys.clear();
+        assert!(matches!(
+            b.check(),
+            Err(BackupProblem::Dangling(RecordKind::Response, _))
+        ));
+    }
+
+    #[test]
+    fn merge_adds_updates_and_lists_conflicts() {
+        let base = database(11, 6);
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        // They added a customer; we added another.
+        let mut extra = database(12, 1);
+        extra.customers[0].id = Id::generate();
+        theirs.customers.push(extra.customers[0].clone());
+        let mut ours_only = database(13, 1).customers[0].clone();
+        ours_only.id = Id::generate();
+        ours.customers.push(ours_only.clone());
+        // They renamed customer 0 later than our last change: theirs wins.
+        theirs.customers[0].name = "新名称".into();
+        theirs.customers[0].updated_at = Timestamp(NOW.0 + 10);
+        // Both changed customer 1; ours is newer: ours stays, listed.
+        theirs.customers[1].name = "他们的".into();
+        theirs.customers[1].updated_at = Timestamp(NOW.0 + 5);
+        ours.customers[1].name = "我们的".into();
+        ours.customers[1].updated_at = Timestamp(NOW.0 + 20);
+        // Same time, different content: ours stays, listed.
+        theirs.customers[2].notes = "x".into();
+        let (merged, r) = ours.merge(&theirs);
+        assert_eq!(r.added, 1);
+        assert_eq!(r.updated, 1);
+        assert_eq!(r.conflicts.len(), 2);
+        assert_eq!(r.conflicts[0].label, "我们的");
+        assert_eq!(r.conflicts[0].theirs, Some(Timestamp(NOW.0 + 5)));
+        assert_eq!(r.unchanged, base.records() - 3);
+        assert_eq!(merged.customers[0].name, "新名称");
+        assert_eq!(merged.customers[1].name, "我们的");
+        assert!(merged.customers.contains(&ours_only));
+        assert!(merged.customers.contains(&extra.customers[0]));
+        assert_eq!(merged.check(), Ok(()));
+        // Merging the result again changes nothing.
+        let (again, r2) = merged.merge(&theirs);
+        assert_eq!(again, merged);
+        assert_eq!((r2.added, r2.updated), (0, 0));
+    }
+
+    #[test]
+    fn the_envelope_header_reads_back_and_foreign_files_are_refused() {
+        let e = Envelope {
+            iterations: ITERATIONS,
+            salt: [7; 16],
+            nonce: [9; 12],
+        };
+        let mut file = e.to_bytes();
+        file.extend_from_slice(b"ciphertext");
+        assert_eq!(Envelope::sniff(&file), Ok(FileKind::Encrypted(e, 41)));
+        assert_eq!(Envelope::sniff(&[0x1f, 0x8b, 8, 0]), Ok(FileKind::Plain));
+        assert_eq!(
+            Envelope::sniff(b"PK\x03\x04"),
+            Err(BackupProblem::NotABackup)
+        );
+        assert_eq!(Envelope::sniff(&file[..20]), Err(BackupProblem::NotABackup));
+        // Fewer iterations than we require: refused rather than trusted.
+        let mut weak = file.clone();
+        weak[9..13].copy_from_slice(&1000u32.to_be_bytes());
+        assert_eq!(Envelope::sniff(&weak), Err(BackupProblem::NotABackup));
+    }
+
+    #[test]
+    fn the_reminder_follows_the_chosen_days() {
+        let day = 86_400_000;
+        assert!(backup_due(None, 7, NOW));
+        assert!(!backup_due(Some(Timestamp(NOW.0 - 6 * day)), 7, NOW));
+        assert!(backup_due(Some(Timestamp(NOW.0 - 8 * day)), 7, NOW));
+        assert!(!backup_due(None, 0, NOW));
+    }
+
+    /// Native only: proptest is not built for wasm32.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod property {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(24))]
+            #[test]
+            fn any_generated_database_survives_a_backup_and_a_merge_into_nothing(
+                seed in any::<u64>(),
+                customers in 0usize..25,
+                trash in any::<bool>(),
+            ) {
+                let mut b = database(seed, customers);
+                if trash && !b.customers.is_empty() {
+                    b.customers[0].deleted_at = Some(NOW);
+                }
+                let back = Backup::from_json(&b.to_json()).unwrap();
+                prop_assert_eq!(&back, &b);
+                // Merged into an empty database: the same records, all added.
+                let (merged, r) = Backup::new(NOW).merge(&b);
+                prop_assert_eq!(r.added, b.records());
+                prop_assert!(r.conflicts.is_empty());
+                prop_assert_eq!(merged.normalised(), Backup { prefs: BTreeMap::new(), ..b.normalised() });
+            }
+        }
+    }
+}
