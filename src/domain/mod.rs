@@ -24,3 +24,4 @@ pub mod settings;
 pub mod summary;
 pub mod time;
 pub mod validate;
+pub mod vcard;

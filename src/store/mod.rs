@@ -36,9 +36,9 @@ pub use device::{StorageStatus, request_persistence, storage_status};
 pub use idb::{Db, delete_database, open, open_at};
 pub use members::{delete_member, list_members, save_member};
 pub use records::{
-    all_complaints, delete_complaint, delete_contact, delete_interaction, delete_purchase,
-    insert_batch, open_commitments, save_complaint, save_contact, save_interaction, save_purchase,
-    set_commitment_done,
+    all_complaints, all_people, delete_complaint, delete_contact, delete_interaction,
+    delete_purchase, import_people, insert_batch, open_commitments, save_complaint, save_contact,
+    save_interaction, save_purchase, set_commitment_done,
 };
 pub use sample::{SampleProgress, load_sample};
 pub use satisfaction::{

@@ -226,3 +226,52 @@ pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<Custo
 }
 
 use indexed_db_futures::prelude::*;
+
+/// Stores imported people in one transaction: new customers, and contact persons at new or
+/// existing customers, with every touched customer's summary recomputed from its records.
+/// All of it, or on any failure nothing.
+pub async fn import_people(
+    db: &Db,
+    customers: &[Customer],
+    contacts: &[ContactPerson],
+) -> Result<Vec<CustomerSummary>> {
+    let tx = db.tx(
+        &[
+            CUSTOMERS,
+            CONTACTS,
+            INTERACTIONS,
+            PURCHASES,
+            COMPLAINTS,
+            SUMMARIES,
+        ],
+        true,
+    )?;
+    let store = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
+    add_all(&store, customers)?;
+    add_all(&tx.object_store(CONTACTS).map_err(idb::convert)?, contacts)?;
+    let mut touched: Vec<Id> = customers
+        .iter()
+        .map(|c| c.id)
+        .chain(contacts.iter().map(|c| c.customer_id))
+        .collect();
+    touched.sort();
+    touched.dedup();
+    let mut changes = Vec::with_capacity(touched.len());
+    for id in touched {
+        let c = get::<Customer>(&store, &id.to_string())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        changes.push(Change::Upsert(summaries::summary_of(&tx, &c).await?));
+    }
+    let out = summaries::apply(&tx.object_store(SUMMARIES).map_err(idb::convert)?, changes).await?;
+    idb::commit(tx).await?;
+    Ok(out)
+}
+
+/// Every customer and contact person, read in one transaction (vCard export and matching).
+pub async fn all_people(db: &Db) -> Result<(Vec<Customer>, Vec<ContactPerson>)> {
+    let tx = db.tx(&[CUSTOMERS, CONTACTS], false)?;
+    let customers = idb::get_all(&tx.object_store(CUSTOMERS).map_err(idb::convert)?).await?;
+    let contacts = idb::get_all(&tx.object_store(CONTACTS).map_err(idb::convert)?).await?;
+    Ok((customers, contacts))
+}

@@ -16,6 +16,7 @@ use crate::domain::satisfaction::figures::{NpsGroup, Quadrant};
 use crate::domain::satisfaction::import::{FileProblem, RowProblem};
 use crate::domain::satisfaction::{Factor, Scale, SurveyKind, Template};
 use crate::domain::validate::{Field, FieldError, Problem};
+use crate::domain::vcard::{CardProblem, Skip};
 
 /// Picks the English or Chinese word by the language of `t`.
 fn pick(t: &Texts, en: &'static str, zh: &'static str) -> &'static str {
@@ -700,6 +701,52 @@ impl BackupProblem {
                     kind.label(t)
                 ),
             ),
+        }
+    }
+}
+
+impl CardProblem {
+    /// Why the card was not read, as a sentence.
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            CardProblem::NoName => pick(
+                t,
+                "The card has no name (FN or N).",
+                "名片没有姓名（FN 或 N）。",
+            )
+            .to_string(),
+            CardProblem::Unterminated => pick(
+                t,
+                "The card is cut off (no END:VCARD).",
+                "名片不完整（缺少 END:VCARD）。",
+            )
+            .to_string(),
+            CardProblem::Charset(cs) => match pick(t, "en", "zh") {
+                "en" => format!(
+                    "Written in the {cs} character set: export the contacts again as UTF-8."
+                ),
+                _ => format!("使用 {cs} 字符集：请以 UTF-8 重新导出联系人。"),
+            },
+            CardProblem::BadEncoding => pick(
+                t,
+                "Quoted-printable text that is not valid UTF-8.",
+                "Quoted-printable 编码的内容不是有效的 UTF-8。",
+            )
+            .to_string(),
+        }
+    }
+}
+
+impl Skip {
+    /// Why the card is not imported, as a sentence.
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            Skip::Known(v) => (t.card_known)(v),
+            Skip::Invalid(errors) => errors
+                .iter()
+                .map(|e| format!("{}: {}", e.field.label(t), e.problem.message(t)))
+                .collect::<Vec<_>>()
+                .join(" "),
         }
     }
 }

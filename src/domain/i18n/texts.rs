@@ -603,6 +603,13 @@ super::define_texts! {
         col_other = "Theirs changed", "对方的修改时间";
         backup_reminder = "Your data lives only in this browser.", "数据只保存在本浏览器中。";
         backup_now = "Back up now", "立即备份";
+        vcard_import = "Import vCard", "导入 vCard";
+        vcard_export = "Export vCard", "导出 vCard";
+        vcard_title = "Import contacts from vCard", "从 vCard 导入联系人";
+        vcard_not_text = "This is not a vCard text file (UTF-8), or it is larger than 20 MB.", "这不是 UTF-8 编码的 vCard 文本文件，或文件超过 20 MB。";
+        vcard_nothing = "Nothing new to import.", "没有需要导入的新内容。";
+        vcard_skipped_title = "Not imported", "未导入";
+        col_card = "Card", "名片";
         create_survey_first = "Create a survey on the satisfaction page first.", "请先在客户满意度页面创建调查。";
     }
     formats {
@@ -672,6 +679,11 @@ super::define_texts! {
         merged(added: usize, updated: usize, unchanged: usize, conflicts: usize) = format!("Merged: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} kept as yours."), format!("已合并：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条，保留您的版本 {conflicts} 条。");
         every_days(n: u32) = format!("After {n} days"), format!("{n} 天后");
         backup_overdue(date: String) = format!("Last backup: {date}."), format!("上次备份：{date}。");
+        vcard_plan(customers: usize, contacts: usize, skipped: usize) = format!("{} new customers and {} contact persons will be added; {} cards will not.", format_count(customers as u64), format_count(contacts as u64), format_count(skipped as u64)), format!("将新增 {} 位客户和 {} 位联系人；{} 张名片不导入。", format_count(customers as u64), format_count(contacts as u64), format_count(skipped as u64));
+        vcard_do(n: usize) = format!("Import {}", format_count(n as u64)), format!("导入 {} 条", format_count(n as u64));
+        vcard_imported(customers: usize, contacts: usize) = format!("Imported {} customers and {} contact persons", format_count(customers as u64), format_count(contacts as u64)), format!("已导入 {} 位客户和 {} 位联系人", format_count(customers as u64), format_count(contacts as u64));
+        vcard_exported(n: usize) = format!("Exported {} cards", format_count(n as u64)), format!("已导出 {} 张名片", format_count(n as u64));
+        card_known(value: &str) = format!("Already in your data ({value})."), format!("已存在（{value}）。");
         risk_score(score: f64) = format!("{score:.0} / 100"), format!("{score:.0} / 100");
     }
 }

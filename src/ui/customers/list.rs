@@ -133,10 +133,13 @@ pub fn CustomerList() -> impl IntoView {
                         }}
                     </p>
                 </div>
-                <A href=Page::NewCustomer.path() attr:class="btn btn-primary" attr:data-testid="new-customer">
-                    <Icon icon=lu::LuPlus />
-                    <span>{move || t.get().new_customer}</span>
-                </A>
+                <div class="header-actions">
+                    <super::vcard::VcardActions />
+                    <A href=Page::NewCustomer.path() attr:class="btn btn-primary" attr:data-testid="new-customer">
+                        <Icon icon=lu::LuPlus />
+                        <span>{move || t.get().new_customer}</span>
+                    </A>
+                </div>
             </header>
             <Show
                 when=move || { active_total.get() > 0 }

@@ -16,3 +16,4 @@ pub mod new;
 pub mod purchase_form;
 pub mod table;
 pub mod timeline;
+pub mod vcard;
