@@ -193,6 +193,12 @@ type Open = (
 
 /// Reads every card in `text`.
 pub fn parse(text: &str) -> (Vec<Card>, Vec<CardError>) {
+    let (cards, errors) = parse_numbered(text);
+    (cards.into_iter().map(|(_, c)| c).collect(), errors)
+}
+
+/// Every card in `text` with its number in the file (from 1), so reports name the right card.
+pub fn parse_numbered(text: &str) -> (Vec<(usize, Card)>, Vec<CardError>) {
     let text = text.trim_start_matches('\u{feff}');
     let mut cards = Vec::new();
     let mut errors = Vec::new();
@@ -244,7 +250,7 @@ pub fn parse(text: &str) -> (Vec<Card>, Vec<CardError>) {
                             line: l,
                             problem: p,
                         }),
-                        None => cards.push(card),
+                        None => cards.push((n, card)),
                     }
                 }
                 continue;
@@ -509,11 +515,11 @@ impl Known {
 /// Turns cards into new customers and contact persons. A card whose phone or e-mail is
 /// already known is skipped (so importing a file twice adds nothing); one that fails the
 /// form checks is skipped with the reasons.
-pub fn plan(cards: &[Card], known: &Known, today: NaiveDate, now: Timestamp) -> Plan {
+pub fn plan(cards: &[(usize, Card)], known: &Known, today: NaiveDate, now: Timestamp) -> Plan {
     let mut known = known.clone();
     let mut out = Plan::default();
-    for (i, card) in cards.iter().enumerate() {
-        let number = i + 1;
+    for (number, card) in cards {
+        let number = *number;
         if let Some(k) = known.first_known(&card.phones, &card.emails) {
             out.skipped.push((number, Skip::Known(k)));
             continue;
@@ -620,6 +626,15 @@ fn new_customer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn numbered(cards: &[Card]) -> Vec<(usize, Card)> {
+        cards
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, c)| (i + 1, c))
+            .collect()
+    }
 
     #[test]
     fn reads_version_2_1_with_quoted_printable_chinese() {
@@ -765,7 +780,7 @@ mod tests {
         let (read, errors) = parse(&write(&cards));
         assert!(errors.is_empty());
         assert_eq!(read, cards);
-        let p = plan(&read, &Known::default(), today, now);
+        let p = plan(&numbered(&read), &Known::default(), today, now);
         assert_eq!(p.skipped, vec![]);
         let mut got = cards_of(&p.customers, &p.contacts);
         let mut want = read.clone();
@@ -781,7 +796,12 @@ mod tests {
         want.sort_by_key(key);
         assert_eq!(got, want);
         // Importing the same file again adds nothing.
-        let again = plan(&read, &Known::of(&p.customers, &p.contacts), today, now);
+        let again = plan(
+            &numbered(&read),
+            &Known::of(&p.customers, &p.contacts),
+            today,
+            now,
+        );
         assert!(again.customers.is_empty() && again.contacts.is_empty());
         assert_eq!(again.skipped.len(), read.len());
     }
@@ -803,7 +823,7 @@ mod tests {
                 ..Card::default()
             },
         ];
-        let p = plan(&cards, &Known::default(), today, now);
+        let p = plan(&numbered(&cards), &Known::default(), today, now);
         assert!(matches!(&p.skipped[..], [(1, Skip::Invalid(_))]));
         assert_eq!(
             p.customers.len(),

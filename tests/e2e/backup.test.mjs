@@ -55,7 +55,7 @@ test("back up, wipe, restore: the same data; encrypted backups need their passph
   await page.getByTestId("delete-all-confirm").fill("删除");
   await page.getByTestId("delete-all-go").click();
   await page.getByRole("dialog").getByRole("button", { name: "删除" }).click();
-  await page.getByTestId("empty-state").waitFor();
+  await page.getByText("已删除全部数据").last().waitFor();
 
   // Restore the plain backup, replacing everything.
   await page.goto(app.url + "settings");

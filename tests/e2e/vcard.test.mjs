@@ -82,7 +82,7 @@ test("vCard import with duplicates and bad cards reported, export, and the round
   await page.getByTestId("delete-all-confirm").fill("删除");
   await page.getByTestId("delete-all-go").click();
   await page.getByRole("dialog").getByRole("button", { name: "删除" }).click();
-  await page.getByTestId("empty-state").waitFor();
+  await page.getByText("已删除全部数据").last().waitFor();
   await page.goto(app.url + "customers");
   assert.equal(await importFile(page, exported), "将新增 2 位客户和 2 位联系人；0 张名片不导入。");
   await page.getByTestId("vcard-commit").click();

@@ -610,6 +610,7 @@ super::define_texts! {
         vcard_nothing = "Nothing new to import.", "没有需要导入的新内容。";
         vcard_skipped_title = "Not imported", "未导入";
         col_card = "Card", "名片";
+        col_why = "Reason", "原因";
         create_survey_first = "Create a survey on the satisfaction page first.", "请先在客户满意度页面创建调查。";
     }
     formats {

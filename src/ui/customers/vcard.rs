@@ -74,7 +74,7 @@ pub fn VcardActions() -> impl IntoView {
             let result = match text {
                 None => Ok(Read::NotText),
                 Some(text) => store::all_people(&db).await.map(|(customers, contacts)| {
-                    let (cards, errors) = vcard::parse(&text);
+                    let (cards, errors) = vcard::parse_numbered(&text);
                     let known = Known::of(&customers, &contacts);
                     let plan = vcard::plan(&cards, &known, clock::today(), clock::now());
                     Read::Planned(Arc::new((plan, errors)))
@@ -152,7 +152,7 @@ pub fn VcardActions() -> impl IntoView {
                                 <div class="table-scroll" tabindex="0" role="region" aria-label=t.vcard_skipped_title>
                                     <table class="data-table compact" data-testid="vcard-skipped">
                                         <caption class="muted small">{t.vcard_skipped_title}</caption>
-                                        <thead><tr><th scope="col" class="num">{t.col_card}</th><th scope="col">{t.col_reason}</th></tr></thead>
+                                        <thead><tr><th scope="col" class="num">{t.col_card}</th><th scope="col">{t.col_why}</th></tr></thead>
                                         <tbody>{rows}</tbody>
                                     </table>
                                 </div>
