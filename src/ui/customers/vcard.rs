@@ -118,12 +118,12 @@ pub fn VcardActions() -> impl IntoView {
     view! {
         <label class="btn file-pick">
                 <Icon icon=lu::LuUpload />
-                <span>{move || t.get().vcard_import}</span>
+                <span class="btn-text">{move || t.get().vcard_import}</span>
                 <input node_ref=input_ref type="file" class="sr-only" accept=".vcf,text/vcard,text/x-vcard" data-testid="vcard-file" on:change=on_file />
             </label>
             <button class="btn" data-testid="vcard-export" on:click=export>
                 <Icon icon=lu::LuDownload />
-                {move || t.get().vcard_export}
+                <span class="btn-text">{move || t.get().vcard_export}</span>
             </button>
         <Modal
             open=Signal::derive(move || read.get().is_some())
