@@ -2,6 +2,11 @@
 //! ends, RFC 4180 quoting, and text cells that could be read as a formula (`= + - @`, tab, CR at
 //! the start) neutralised with a leading apostrophe.
 
+use crate::domain::analysis::engine::CustomerClasses;
+use crate::domain::i18n::Lang;
+use crate::domain::summary::CustomerSummary;
+use crate::domain::time::date_input_value;
+
 /// A cell of an export.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
@@ -75,6 +80,213 @@ pub fn left_out_of_marketing(s: &crate::domain::summary::CustomerSummary) -> Opt
     }
 }
 
+/// A column of a customer export (list or segment).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Name,
+    Company,
+    Kind,
+    Region,
+    Owner,
+    Phones,
+    Emails,
+    WeChat,
+    Tags,
+    RfmSegment,
+    R,
+    F,
+    M,
+    Importance,
+    Loyalty,
+    Lifecycle,
+    Quadrant,
+    PAlive,
+    Clv,
+    Revenue,
+    LastPurchase,
+    DoNotContact,
+    OpenComplaint,
+}
+
+impl Column {
+    /// Every column, in export order.
+    pub const ALL: [Column; 23] = [
+        Column::Name,
+        Column::Company,
+        Column::Kind,
+        Column::Region,
+        Column::Owner,
+        Column::Phones,
+        Column::Emails,
+        Column::WeChat,
+        Column::Tags,
+        Column::RfmSegment,
+        Column::R,
+        Column::F,
+        Column::M,
+        Column::Importance,
+        Column::Loyalty,
+        Column::Lifecycle,
+        Column::Quadrant,
+        Column::PAlive,
+        Column::Clv,
+        Column::Revenue,
+        Column::LastPurchase,
+        Column::DoNotContact,
+        Column::OpenComplaint,
+    ];
+
+    /// A stable key, for remembering the choice.
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Name => "name",
+            Column::Company => "company",
+            Column::Kind => "kind",
+            Column::Region => "region",
+            Column::Owner => "owner",
+            Column::Phones => "phones",
+            Column::Emails => "emails",
+            Column::WeChat => "wechat",
+            Column::Tags => "tags",
+            Column::RfmSegment => "rfm",
+            Column::R => "r",
+            Column::F => "f",
+            Column::M => "m",
+            Column::Importance => "importance",
+            Column::Loyalty => "loyalty",
+            Column::Lifecycle => "lifecycle",
+            Column::Quadrant => "quadrant",
+            Column::PAlive => "p_alive",
+            Column::Clv => "clv",
+            Column::Revenue => "revenue",
+            Column::LastPurchase => "last_purchase",
+            Column::DoNotContact => "dnc",
+            Column::OpenComplaint => "complaint",
+        }
+    }
+
+    /// The column with this key.
+    pub fn parse(key: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    /// The header, in `lang`.
+    pub fn header(self, lang: Lang) -> &'static str {
+        let (en, zh) = match self {
+            Column::Name => ("Name", "名称"),
+            Column::Company => ("Works at", "所在单位"),
+            Column::Kind => ("Kind", "类型"),
+            Column::Region => ("Region", "地区"),
+            Column::Owner => ("Owner", "负责人"),
+            Column::Phones => ("Phones", "电话"),
+            Column::Emails => ("E-mails", "邮箱"),
+            Column::WeChat => ("WeChat", "微信"),
+            Column::Tags => ("Tags", "标签"),
+            Column::RfmSegment => ("RFM segment", "RFM 分群"),
+            Column::R => ("R", "R"),
+            Column::F => ("F", "F"),
+            Column::M => ("M", "M"),
+            Column::Importance => ("Importance", "重要程度"),
+            Column::Loyalty => ("Loyalty stage", "忠诚阶段"),
+            Column::Lifecycle => ("Lifecycle", "生命周期"),
+            Column::Quadrant => ("Value quadrant", "价值象限"),
+            Column::PAlive => ("Probability active", "仍活跃概率"),
+            Column::Clv => ("Lifetime value (CNY)", "终身价值（元）"),
+            Column::Revenue => ("Lifetime revenue (CNY)", "累计金额（元）"),
+            Column::LastPurchase => ("Last purchase", "最近购买"),
+            Column::DoNotContact => ("Do not contact", "勿扰"),
+            Column::OpenComplaint => ("Open complaint", "投诉未结"),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+
+    /// The cell of one customer (`owner`: the owner's name).
+    pub fn cell(
+        self,
+        s: &CustomerSummary,
+        c: Option<&CustomerClasses>,
+        owner: &str,
+        lang: Lang,
+    ) -> Cell {
+        let t = lang.texts();
+        let rfm = c.and_then(|c| c.rfm);
+        let p = c.and_then(|c| c.prediction);
+        let num = |v: Option<f64>, digits: usize| {
+            Cell::Number(v.map(|v| format!("{v:.digits$}")).unwrap_or_default())
+        };
+        let yes_no = |b: bool| Cell::text(if b { t.yes } else { t.no });
+        match self {
+            Column::Name => Cell::text(&s.name),
+            Column::Company => Cell::text(&s.company),
+            Column::Kind => Cell::text(s.kind.label(t)),
+            Column::Region => Cell::text(&s.region),
+            Column::Owner => Cell::text(owner),
+            Column::Phones => Cell::text(s.phones.join("; ")),
+            Column::Emails => Cell::text(s.emails.join("; ")),
+            Column::WeChat => Cell::text(&s.wechat),
+            Column::Tags => Cell::text(s.tags.join("; ")),
+            Column::RfmSegment => {
+                Cell::text(rfm.map(|r| r.segment.label(lang)).unwrap_or_default())
+            }
+            Column::R => num(rfm.map(|r| f64::from(r.r)), 0),
+            Column::F => num(rfm.map(|r| f64::from(r.f)), 0),
+            Column::M => num(rfm.map(|r| f64::from(r.m)), 0),
+            Column::Importance => Cell::text(
+                c.map(|c| c.importance.class.label(lang))
+                    .unwrap_or_default(),
+            ),
+            Column::Loyalty => {
+                Cell::text(c.map(|c| c.loyalty.stage.label(lang)).unwrap_or_default())
+            }
+            Column::Lifecycle => {
+                Cell::text(c.map(|c| c.lifecycle.stage.label(lang)).unwrap_or_default())
+            }
+            Column::Quadrant => Cell::text(
+                c.and_then(|c| c.quadrant)
+                    .map(|q| q.class.label(lang))
+                    .unwrap_or_default(),
+            ),
+            Column::PAlive => num(p.map(|p| p.p_alive), 3),
+            Column::Clv => num(p.map(|p| p.clv), 2),
+            Column::Revenue => num(c.map(|c| c.revenue), 2),
+            Column::LastPurchase => Cell::text(
+                s.activity
+                    .last_purchase_date()
+                    .map(date_input_value)
+                    .unwrap_or_default(),
+            ),
+            Column::DoNotContact => yes_no(s.do_not_contact),
+            Column::OpenComplaint => yes_no(s.activity.open_complaints > 0),
+        }
+    }
+}
+
+/// A customer export of the chosen columns (in [`Column::ALL`] order whatever the order
+/// chosen; every column when none is).
+pub fn customers<'a>(
+    chosen: &[Column],
+    rows: impl IntoIterator<Item = (&'a CustomerSummary, Option<&'a CustomerClasses>, String)>,
+    lang: Lang,
+) -> String {
+    let columns: Vec<Column> = Column::ALL
+        .into_iter()
+        .filter(|c| chosen.is_empty() || chosen.contains(c))
+        .collect();
+    let headers: Vec<&str> = columns.iter().map(|c| c.header(lang)).collect();
+    csv(
+        &headers,
+        rows.into_iter().map(|(s, c, owner)| {
+            columns
+                .iter()
+                .map(|col| col.cell(s, c, &owner, lang))
+                .collect()
+        }),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +300,34 @@ mod tests {
         assert_eq!(left_out_of_marketing(&s), Some(LeftOut::OpenComplaint));
         s.do_not_contact = true;
         assert_eq!(left_out_of_marketing(&s), Some(LeftOut::DoNotContact));
+    }
+
+    #[test]
+    fn chosen_columns_in_their_order_with_localised_headers() {
+        use crate::domain::id::Id;
+        let mut s = crate::domain::summary::tests::summary(Id::generate());
+        s.name = "=HYPERLINK(\"x\")".into();
+        s.phones = vec!["138 0013 8000".into(), "010-1234 5678".into()];
+        s.activity.open_complaints = 1;
+        let doc = customers(
+            &[Column::OpenComplaint, Column::Phones, Column::Name],
+            [(&s, None, "王芳".to_string())],
+            Lang::Zh,
+        );
+        let lines: Vec<&str> = doc.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(lines[0], "名称,电话,投诉未结");
+        assert_eq!(
+            lines[1],
+            "\"'=HYPERLINK(\"\"x\"\")\",138 0013 8000; 010-1234 5678,是"
+        );
+        let all = customers(&[], [(&s, None, String::new())], Lang::En);
+        assert!(
+            all.trim_start_matches('\u{feff}')
+                .starts_with("Name,Works at,Kind,Region,Owner,")
+        );
+        for c in Column::ALL {
+            assert_eq!(Column::parse(c.key()), Some(c));
+        }
     }
 
     #[test]

@@ -128,3 +128,15 @@ pub fn backup_reminder_days() -> u32 {
 pub fn set_backup_reminder_days(days: u32) {
     let _ = LocalStorage::set(BACKUP_REMINDER, days);
 }
+
+/// The columns chosen for customer exports (their keys; empty when never chosen).
+pub fn export_columns() -> Vec<String> {
+    LocalStorage::get::<Vec<String>>(EXPORT_COLUMNS).unwrap_or_default()
+}
+
+/// Remembers the columns chosen for customer exports.
+pub fn set_export_columns(keys: &[String]) {
+    let _ = LocalStorage::set(EXPORT_COLUMNS, keys);
+}
+
+const EXPORT_COLUMNS: &str = "zhike.export_columns";

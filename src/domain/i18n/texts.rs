@@ -680,6 +680,8 @@ super::define_texts! {
         merged(added: usize, updated: usize, unchanged: usize, conflicts: usize) = format!("Merged: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} kept as yours."), format!("已合并：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条，保留您的版本 {conflicts} 条。");
         every_days(n: u32) = format!("After {n} days"), format!("{n} 天后");
         backup_overdue(date: String) = format!("Last backup: {date}."), format!("上次备份：{date}。");
+        export_columns(n: usize, all: usize) = format!("Columns ({n} of {all})"), format!("导出列（{n} / {all}）");
+        export_n(n: usize) = format!("Export {} customers", format_count(n as u64)), format!("导出 {} 位客户", format_count(n as u64));
         vcard_plan(customers: usize, contacts: usize, skipped: usize) = format!("{} new customers and {} contact persons will be added; {} cards will not.", format_count(customers as u64), format_count(contacts as u64), format_count(skipped as u64)), format!("将新增 {} 位客户和 {} 位联系人；{} 张名片不导入。", format_count(customers as u64), format_count(contacts as u64), format_count(skipped as u64));
         vcard_do(n: usize) = format!("Import {}", format_count(n as u64)), format!("导入 {} 条", format_count(n as u64));
         vcard_imported(customers: usize, contacts: usize) = format!("Imported {} customers and {} contact persons", format_count(customers as u64), format_count(contacts as u64)), format!("已导入 {} 位客户和 {} 位联系人", format_count(customers as u64), format_count(contacts as u64));

@@ -174,6 +174,7 @@ pub fn CustomerList() -> impl IntoView {
                         />
                     </div>
                     <FilterBar query=query on_change=go on_clear=on_clear />
+                    <super::export::ListExport rows=rows />
                 </div>
                 <BulkBar selection=selection />
                 <Show

@@ -6,6 +6,7 @@ pub mod contacts;
 pub mod customer_file;
 pub mod detail;
 pub mod edit;
+pub mod export;
 pub mod filters;
 pub mod form;
 pub mod format;

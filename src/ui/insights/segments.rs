@@ -7,14 +7,11 @@ use super::movements::Movements;
 use super::quadrant_chart::{QuadrantChart, points_of};
 use super::rfm_grid::{RfmGrid, cells_of};
 use super::state::use_insights;
-use crate::domain::analysis::engine::CustomerClasses;
 use crate::domain::analysis::segment::{Attribute, Condition, Segment, evaluate};
-use crate::domain::export::{Cell, LeftOut, csv, left_out_of_marketing};
-use crate::domain::i18n::Lang;
+use crate::domain::export::{self, LeftOut, left_out_of_marketing};
 use crate::domain::i18n::explain::yuan;
 use crate::domain::id::Id;
 use crate::domain::summary::Activity;
-use crate::domain::summary::CustomerSummary;
 use crate::domain::time::{date_input_value, format_date};
 use crate::store;
 use crate::ui::clock;
@@ -46,110 +43,6 @@ pub fn segment_url(conditions: &[Condition]) -> String {
         Page::Segments.path(),
         String::from(js_sys::encode_uri_component(&json))
     )
-}
-
-/// The export's columns, localised.
-fn headers(lang: Lang) -> Vec<&'static str> {
-    match lang {
-        Lang::Zh => vec![
-            "名称",
-            "所在单位",
-            "类型",
-            "地区",
-            "负责人",
-            "电话",
-            "邮箱",
-            "微信",
-            "标签",
-            "RFM 分群",
-            "R",
-            "F",
-            "M",
-            "重要程度",
-            "忠诚阶段",
-            "生命周期",
-            "价值象限",
-            "仍活跃概率",
-            "终身价值（元）",
-            "累计金额（元）",
-            "最近购买",
-            "勿扰",
-        ],
-        Lang::En => vec![
-            "Name",
-            "Works at",
-            "Kind",
-            "Region",
-            "Owner",
-            "Phones",
-            "E-mails",
-            "WeChat",
-            "Tags",
-            "RFM segment",
-            "R",
-            "F",
-            "M",
-            "Importance",
-            "Loyalty stage",
-            "Lifecycle",
-            "Value quadrant",
-            "Probability active",
-            "Lifetime value (CNY)",
-            "Lifetime revenue (CNY)",
-            "Last purchase",
-            "Do not contact",
-        ],
-    }
-}
-
-fn export_row(
-    s: &CustomerSummary,
-    c: Option<&CustomerClasses>,
-    owner: String,
-    lang: Lang,
-) -> Vec<Cell> {
-    let t = lang.texts();
-    let rfm = c.and_then(|c| c.rfm);
-    let p = c.and_then(|c| c.prediction);
-    let num = |v: Option<f64>, digits: usize| {
-        Cell::Number(v.map(|v| format!("{v:.digits$}")).unwrap_or_default())
-    };
-    vec![
-        Cell::text(&s.name),
-        Cell::text(&s.company),
-        Cell::text(s.kind.label(t)),
-        Cell::text(&s.region),
-        Cell::text(owner),
-        Cell::text(s.phones.join("; ")),
-        Cell::text(s.emails.join("; ")),
-        Cell::text(&s.wechat),
-        Cell::text(s.tags.join("; ")),
-        Cell::text(rfm.map(|r| r.segment.label(lang)).unwrap_or_default()),
-        num(rfm.map(|r| f64::from(r.r)), 0),
-        num(rfm.map(|r| f64::from(r.f)), 0),
-        num(rfm.map(|r| f64::from(r.m)), 0),
-        Cell::text(
-            c.map(|c| c.importance.class.label(lang))
-                .unwrap_or_default(),
-        ),
-        Cell::text(c.map(|c| c.loyalty.stage.label(lang)).unwrap_or_default()),
-        Cell::text(c.map(|c| c.lifecycle.stage.label(lang)).unwrap_or_default()),
-        Cell::text(
-            c.and_then(|c| c.quadrant)
-                .map(|q| q.class.label(lang))
-                .unwrap_or_default(),
-        ),
-        num(p.map(|p| p.p_alive), 3),
-        num(p.map(|p| p.clv), 2),
-        num(c.map(|c| c.revenue), 2),
-        Cell::text(
-            s.activity
-                .last_purchase_date()
-                .map(date_input_value)
-                .unwrap_or_default(),
-        ),
-        Cell::text(if s.do_not_contact { t.yes } else { t.no }),
-    ]
 }
 
 /// The explorer page.
@@ -300,14 +193,16 @@ pub fn SegmentsPage() -> impl IntoView {
             }
         });
     };
+    let columns = crate::ui::widgets::columns::chosen_columns();
     let export = move |marketing: bool| {
         let lang = lang.get_untracked();
         let analysis = insights.now.get_untracked();
         let names = ws.member_names();
-        let (rows, dnc, complaints) = matches.with_untracked(|m| {
+        let chosen = columns.get_untracked();
+        let (document, n, dnc, complaints) = matches.with_untracked(|m| {
             ws.index.with_untracked(|ix| {
                 let (mut dnc, mut complaints) = (0, 0);
-                let rows: Vec<Vec<Cell>> = m
+                let rows: Vec<_> = m
                     .iter()
                     .map(|&p| ix.row(p))
                     .filter(|s| {
@@ -328,14 +223,13 @@ pub fn SegmentsPage() -> impl IntoView {
                             .owner_id
                             .and_then(|o| names.get(&o).cloned())
                             .unwrap_or_default();
-                        export_row(s, analysis.get(s.id), owner, lang)
+                        (s, analysis.get(s.id), owner)
                     })
                     .collect();
-                (rows, dnc, complaints)
+                let n = rows.len();
+                (export::customers(&chosen, rows, lang), n, dnc, complaints)
             })
         });
-        let n = rows.len();
-        let document = csv(&headers(lang), rows);
         let base = name.get_untracked();
         let base = if base.trim().is_empty() {
             "segment".to_string()
@@ -445,6 +339,7 @@ pub fn SegmentsPage() -> impl IntoView {
                                 {move || (t.get().segment_matches)(matches.with(Vec::len), active.get())}
                             </strong>
                             <div class="segment-actions">
+                                <crate::ui::widgets::columns::ColumnChooser columns=columns />
                                 <button class="btn" data-testid="export-csv" on:click=move |_| export(false)>
                                     <Icon icon=lu::LuDownload />{move || t.get().export_csv}
                                 </button>

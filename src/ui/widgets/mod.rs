@@ -1,4 +1,5 @@
 //! Shared building blocks.
+pub mod columns;
 pub mod confirm;
 pub mod empty;
 pub mod field;
