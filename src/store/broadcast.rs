@@ -5,6 +5,13 @@ use wasm_bindgen::prelude::*;
 
 const CHANNEL: &str = "zhike-crm-changes";
 
+thread_local! {
+    /// This tab's mark on its messages. A BroadcastChannel delivers a message to every other
+    /// channel object of the same name, including this tab's own subscriber, which must not
+    /// reload (and rebuild the page under the user) for a change it made itself.
+    static TAB: String = format!("{:x}", (js_sys::Math::random() * 9.007_199_254_740_991e15) as u64);
+}
+
 fn channel() -> Option<web_sys::BroadcastChannel> {
     web_sys::BroadcastChannel::new(CHANNEL).ok()
 }
@@ -12,7 +19,7 @@ fn channel() -> Option<web_sys::BroadcastChannel> {
 /// Announces a committed change to the other tabs.
 pub fn notify_changed() {
     if let Some(c) = channel() {
-        let _ = c.post_message(&JsValue::from_str("changed"));
+        let _ = TAB.with(|tab| c.post_message(&JsValue::from_str(tab)));
         c.close();
     }
 }
@@ -29,7 +36,13 @@ impl ChangeFeed {
     pub fn subscribe(on_change: impl Fn() + 'static) -> Option<Self> {
         let channel = channel()?;
         let on_change = Rc::new(on_change);
-        let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| on_change());
+        let handler =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let own = TAB.with(|tab| e.data().as_string().as_deref() == Some(tab.as_str()));
+                if !own {
+                    on_change();
+                }
+            });
         channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
         Some(ChangeFeed {
             channel,
