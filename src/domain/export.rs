@@ -2,10 +2,12 @@
 //! ends, RFC 4180 quoting, and text cells that could be read as a formula (`= + - @`, tab, CR at
 //! the start) neutralised with a leading apostrophe.
 
-use crate::domain::analysis::engine::CustomerClasses;
+use crate::domain::analysis::engine::{Analysis, CustomerClasses};
 use crate::domain::i18n::Lang;
+use crate::domain::id::Id;
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::date_input_value;
+use std::collections::HashMap;
 
 /// A cell of an export.
 #[derive(Clone, Debug, PartialEq)]
@@ -262,6 +264,19 @@ impl Column {
             Column::OpenComplaint => yes_no(s.activity.open_complaints > 0),
         }
     }
+}
+
+/// One customer as an export needs it: the summary, its classes and its owner's name.
+pub fn row<'a>(
+    s: &'a CustomerSummary,
+    analysis: &'a Analysis,
+    owners: &HashMap<Id, String>,
+) -> (&'a CustomerSummary, Option<&'a CustomerClasses>, String) {
+    let owner = s
+        .owner_id
+        .and_then(|o| owners.get(&o).cloned())
+        .unwrap_or_default();
+    (s, analysis.get(s.id), owner)
 }
 
 /// A customer export of the chosen columns (in [`Column::ALL`] order whatever the order

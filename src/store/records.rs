@@ -4,7 +4,7 @@
 use super::idb::{self, Db, get};
 use super::schema::{
     BY_OPEN_DUE, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, OPEN_DUE, PURCHASES, RESPONSES,
-    SUMMARIES,
+    SUMMARIES, SUMMARISED,
 };
 use super::summaries::{self, Change};
 use super::{AppError, Result};
@@ -22,15 +22,6 @@ use indexed_db_futures::transaction::Transaction;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
-
-const RECORD_STORES: [&str; 6] = [
-    CUSTOMERS,
-    CONTACTS,
-    INTERACTIONS,
-    PURCHASES,
-    COMPLAINTS,
-    SUMMARIES,
-];
 
 /// The JavaScript value of an interaction, with the `open_due` property that the sparse
 /// open-commitments index reads while its commitment is open.
@@ -66,7 +57,7 @@ async fn save_one(
     customer_id: Id,
     value: JsValue,
 ) -> Result<CustomerSummary> {
-    let tx = db.tx(&RECORD_STORES, true)?;
+    let tx = db.tx(&SUMMARISED, true)?;
     idb::put_js(&tx.object_store(store_name).map_err(idb::convert)?, value)?;
     let summary = refresh(&tx, customer_id).await?;
     idb::commit(tx).await?;
@@ -80,7 +71,7 @@ async fn delete_one<T: DeserializeOwned>(
     id: Id,
     customer_of: impl Fn(&T) -> Id,
 ) -> Result<CustomerSummary> {
-    let tx = db.tx(&RECORD_STORES, true)?;
+    let tx = db.tx(&SUMMARISED, true)?;
     let store = tx.object_store(store_name).map_err(idb::convert)?;
     let record: T = get(&store, &id.to_string())
         .await?
@@ -143,7 +134,7 @@ pub async fn set_commitment_done(
     interaction_id: Id,
     done_at: Option<Timestamp>,
 ) -> Result<(Interaction, CustomerSummary)> {
-    let tx = db.tx(&RECORD_STORES, true)?;
+    let tx = db.tx(&SUMMARISED, true)?;
     let store = tx.object_store(INTERACTIONS).map_err(idb::convert)?;
     let mut i: Interaction = get(&store, &interaction_id.to_string())
         .await?
@@ -235,17 +226,7 @@ pub async fn import_people(
     customers: &[Customer],
     contacts: &[ContactPerson],
 ) -> Result<Vec<CustomerSummary>> {
-    let tx = db.tx(
-        &[
-            CUSTOMERS,
-            CONTACTS,
-            INTERACTIONS,
-            PURCHASES,
-            COMPLAINTS,
-            SUMMARIES,
-        ],
-        true,
-    )?;
+    let tx = db.tx(&SUMMARISED, true)?;
     let store = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
     add_all(&store, customers)?;
     add_all(&tx.object_store(CONTACTS).map_err(idb::convert)?, contacts)?;

@@ -64,6 +64,17 @@ pub const RESPONSES: &str = "responses";
 /// Responses by survey id.
 pub const BY_SURVEY: &str = "by_survey";
 
+/// The stores a customer's summary is computed from, with the summaries themselves: every
+/// write that can change a summary opens these.
+pub const SUMMARISED: [&str; 6] = [
+    CUSTOMERS,
+    CONTACTS,
+    INTERACTIONS,
+    PURCHASES,
+    COMPLAINTS,
+    SUMMARIES,
+];
+
 /// Every store that holds user data.
 pub const ALL_STORES: [&str; 13] = [
     CUSTOMERS,

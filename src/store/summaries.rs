@@ -2,7 +2,9 @@
 //! transaction that changes the records.
 
 use super::idb::{self, Db, get, get_all};
-use super::schema::{COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, PURCHASES, SUMMARIES};
+use super::schema::{
+    COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, PURCHASES, SUMMARIES, SUMMARISED,
+};
 use super::{AppError, Result};
 use crate::domain::complaint::Complaint;
 use crate::domain::contact::ContactPerson;
@@ -90,17 +92,7 @@ pub async fn load_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
 /// Recomputes every summary from the records and replaces all chunks, in one transaction.
 /// Used when chunks are damaged, and by tests to prove chunks and records agree.
 pub async fn rebuild_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
-    let tx = db.tx(
-        &[
-            CUSTOMERS,
-            CONTACTS,
-            INTERACTIONS,
-            PURCHASES,
-            COMPLAINTS,
-            SUMMARIES,
-        ],
-        true,
-    )?;
+    let tx = db.tx(&SUMMARISED, true)?;
     let customers: Vec<Customer> =
         get_all(&tx.object_store(CUSTOMERS).map_err(idb::convert)?).await?;
     let contacts: Vec<ContactPerson> =

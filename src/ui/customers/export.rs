@@ -55,14 +55,7 @@ fn ExportPanel(rows: Memo<Vec<u32>>) -> impl IntoView {
             ws.index.with_untracked(|ix| {
                 let list: Vec<_> = r
                     .iter()
-                    .map(|&p| ix.row(p))
-                    .map(|s| {
-                        let owner = s
-                            .owner_id
-                            .and_then(|o| names.get(&o).cloned())
-                            .unwrap_or_default();
-                        (s, analysis.get(s.id), owner)
-                    })
+                    .map(|&p| export::row(ix.row(p), &analysis, &names))
                     .collect();
                 (export::customers(&chosen, list, lang), r.len())
             })

@@ -218,13 +218,7 @@ pub fn SegmentsPage() -> impl IntoView {
                         }
                         reason.is_none()
                     })
-                    .map(|s| {
-                        let owner = s
-                            .owner_id
-                            .and_then(|o| names.get(&o).cloned())
-                            .unwrap_or_default();
-                        (s, analysis.get(s.id), owner)
-                    })
+                    .map(|s| export::row(s, &analysis, &names))
                     .collect();
                 let n = rows.len();
                 (export::customers(&chosen, rows, lang), n, dnc, complaints)
