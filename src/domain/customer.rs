@@ -293,6 +293,10 @@ pub struct Customer {
     pub updated_at: Timestamp,
     /// When the record was moved to the trash.
     pub deleted_at: Option<Timestamp>,
+    /// The customer's number in another system (a spreadsheet, an ERP, another CRM), kept from
+    /// an import so that later files can refer to the customer by it. Empty when none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub external_id: String,
 }
 
 /// A customer form as typed: every field as text, lists as entered.
@@ -676,6 +680,7 @@ impl Customer {
             created_at: now,
             updated_at: now,
             deleted_at: None,
+            external_id: String::new(),
         };
         c.apply(fields, now);
         c

@@ -11,6 +11,7 @@ pub mod error;
 pub mod export;
 pub mod i18n;
 pub mod id;
+pub mod import;
 pub mod interaction;
 pub mod list;
 pub mod loyalty;

@@ -976,6 +976,7 @@ fn build(
         created_at,
         updated_at: last_activity,
         deleted_at: None,
+        external_id: String::new(),
     };
     let complaints = complaints_of(cfg, index, &customer, foreign.is_some(), &purchases);
     let responses = responses_of(cfg, index, &customer, &purchases, &complaints, survey);

@@ -751,6 +751,148 @@ impl Skip {
     }
 }
 
+impl crate::domain::import::FileProblem {
+    /// Why the file is refused and what to do, as a sentence.
+    pub fn message(&self, t: &Texts) -> &'static str {
+        use crate::domain::import::FileProblem as F;
+        match self {
+            F::Empty => pick(
+                t,
+                "The file is empty: it needs a header row and at least one row of data.",
+                "文件是空的：需要一行表头和至少一行数据。",
+            ),
+            F::TooLarge => pick(
+                t,
+                "The file is larger than 64 MB. Split it into smaller files.",
+                "文件超过 64 MB，请拆分成较小的文件。",
+            ),
+            F::TooManyRows => pick(
+                t,
+                "The file has more than 200,000 rows. Split it into smaller files.",
+                "文件超过 200,000 行，请拆分成较小的文件。",
+            ),
+            F::NotText => pick(
+                t,
+                "This is not a CSV text file (perhaps an .xlsx workbook or an image). In Excel or WPS, use “Save as” → CSV.",
+                "这不是 CSV 文本文件（可能是 .xlsx 工作簿或图片）。请在 Excel 或 WPS 中“另存为” CSV。",
+            ),
+        }
+    }
+}
+
+impl crate::domain::import::RowProblem {
+    /// Why the row or value was not imported, as a sentence.
+    pub fn message(&self, t: &Texts) -> String {
+        use crate::domain::import::RowProblem as R;
+        let en = std::ptr::eq(t, &super::EN);
+        match self {
+            R::Value(p) => p.message(t),
+            R::Unreadable => pick(
+                t,
+                "The row's quotes are broken, so its cells cannot be told apart.",
+                "这一行的引号不成对，无法分清各个单元格。",
+            )
+            .to_string(),
+            R::CellCount { found, expected } => (t.cell_count)(*found, *expected),
+            R::UnknownCustomer(name) => (t.unknown_customer)(name),
+            R::AmbiguousCustomer(name, n) => (t.ambiguous_customer)(name, *n),
+            R::UnknownOwner(name) if en => format!(
+                "No team member is called “{name}”. Add them in Settings → Team, or correct the name."
+            ),
+            R::UnknownOwner(name) => {
+                format!("团队中没有名为“{name}”的成员。请在“设置 → 团队”中添加，或更正姓名。")
+            }
+            R::UnknownChannel(v) if en => format!(
+                "“{v}” is not a way of contact: use call, visit, e-mail, WeChat, meeting, event or note."
+            ),
+            R::UnknownChannel(v) => {
+                format!("“{v}”不是接触方式：请填写电话、拜访、邮件、微信、会议、活动或备注。")
+            }
+            R::UnknownParty(v) if en => format!(
+                "“{v}” is neither an organisation nor a person: use organisation or individual."
+            ),
+            R::UnknownParty(v) => format!("“{v}”既不是单位也不是个人：请填写“单位”或“个人”。"),
+            R::UnknownCurrency(v) if en => {
+                format!("“{v}” is not a currency we know: use CNY, USD, EUR, HKD, JPY or GBP.")
+            }
+            R::UnknownCurrency(v) => {
+                format!("“{v}”不是可识别的币种：请填写 CNY、USD、EUR、HKD、JPY 或 GBP。")
+            }
+        }
+    }
+}
+
+impl crate::domain::import::Kind {
+    /// Display name (plural: what the file holds).
+    pub fn label(self, t: &Texts) -> &'static str {
+        use crate::domain::import::Kind as K;
+        match self {
+            K::Customers => pick(t, "Customers", "客户"),
+            K::Contacts => pick(t, "Contact persons", "联系人"),
+            K::Interactions => pick(t, "Interactions", "接触记录"),
+            K::Purchases => pick(t, "Purchases", "购买记录"),
+        }
+    }
+}
+
+impl crate::domain::import::Target {
+    /// Display name of the field a column fills.
+    pub fn label(self, t: &Texts) -> &'static str {
+        use crate::domain::import::Target as T;
+        match self {
+            T::ExternalId => pick(t, "Customer number (other system)", "客户编号（外部系统）"),
+            T::Name => pick(t, "Name", "名称"),
+            T::Company => pick(t, "Company", "公司"),
+            T::Party => pick(t, "Organisation or person", "单位 / 个人"),
+            T::Phone => pick(t, "Phone", "电话"),
+            T::Email => pick(t, "E-mail", "邮箱"),
+            T::WeChat => pick(t, "WeChat", "微信"),
+            T::Industry => pick(t, "Industry", "行业"),
+            T::Region => pick(t, "Region", "地区"),
+            T::Address => pick(t, "Address", "地址"),
+            T::Tags => pick(t, "Tags", "标签"),
+            T::Owner => pick(t, "Team member", "团队成员"),
+            T::Notes => pick(t, "Notes", "备注"),
+            T::Customer => pick(t, "Customer (id, number or name)", "客户（编号或名称）"),
+            T::Title => pick(t, "Job title", "职务"),
+            T::When => pick(t, "Date and time", "日期时间"),
+            T::Channel => pick(t, "Way of contact", "接触方式"),
+            T::Summary => pick(t, "Summary", "内容摘要"),
+            T::Date => pick(t, "Date", "日期"),
+            T::Amount => pick(t, "Amount", "金额"),
+            T::Currency => pick(t, "Currency", "币种"),
+            T::Quantity => pick(t, "Quantity", "数量"),
+            T::Product => pick(t, "Product", "产品"),
+            T::Margin => pick(t, "Margin", "毛利"),
+        }
+    }
+}
+
+impl crate::domain::import::Policy {
+    /// What the choice does, as offered.
+    pub fn label(self, t: &Texts) -> &'static str {
+        use crate::domain::import::Policy as P;
+        match self {
+            P::Skip => pick(t, "Skip them (keep what is stored)", "跳过（保留已有记录）"),
+            P::Update => pick(t, "Update them with the file's values", "用文件中的值更新"),
+            P::Create => pick(t, "Create new records anyway", "仍然新建记录"),
+        }
+    }
+}
+
+impl crate::domain::import::plan::Action {
+    /// What becomes of a row.
+    pub fn label(self, t: &Texts) -> &'static str {
+        use crate::domain::import::plan::Action as A;
+        match self {
+            A::Create => pick(t, "New", "新建"),
+            A::Update => pick(t, "Update", "更新"),
+            A::Skip => pick(t, "Skip", "跳过"),
+            A::Fail => pick(t, "Error", "错误"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

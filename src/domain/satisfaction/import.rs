@@ -8,6 +8,8 @@
 use super::{ResponseInput, Survey};
 use crate::domain::i18n::Lang;
 use crate::domain::id::Id;
+use crate::domain::import::table;
+use crate::domain::import::{FileProblem as ImportProblem, RowProblem as ImportRowProblem};
 use crate::domain::time::Timestamp;
 use crate::domain::validate::{Field, Problem};
 use chrono::NaiveDate;
@@ -151,14 +153,8 @@ pub fn template_header(survey: &Survey, lang: Lang) -> Vec<String> {
     h
 }
 
-/// The delimiter the header line uses most: comma, semicolon or tab.
-pub fn delimiter(text: &str) -> u8 {
-    let line = text.lines().next().unwrap_or("");
-    [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|&d| (line.bytes().filter(|&b| b == d).count(), d == b','))
-        .unwrap_or(b',')
-}
+/// The delimiter the first lines agree on: comma, semicolon or tab.
+pub use crate::domain::import::table::delimiter;
 
 /// Reads a file's bytes as text: UTF-8, with or without a byte-order mark.
 pub fn decode(bytes: &[u8]) -> Result<&str, FileProblem> {
@@ -182,16 +178,14 @@ pub fn parse(
     today: NaiveDate,
     now: Timestamp,
 ) -> Result<Parsed, FileProblem> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter(text))
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let header: Vec<String> = match records.next() {
-        Some(Ok(h)) => h.iter().map(str::to_string).collect(),
-        _ => return Err(FileProblem::Empty),
-    };
+    // The shared reader numbers every row by its true file line.
+    let table = table::read(text).map_err(|p| match p {
+        ImportProblem::TooManyRows => FileProblem::TooManyRows,
+        ImportProblem::TooLarge => FileProblem::TooLarge,
+        ImportProblem::NotText => FileProblem::NotText,
+        ImportProblem::Empty => FileProblem::Empty,
+    })?;
+    let header = table.header;
     let columns: Vec<Column> = header.iter().map(|h| column(h, survey)).collect();
     if !columns.contains(&Column::Customer) {
         return Err(FileProblem::NoCustomerColumn);
@@ -202,67 +196,48 @@ pub fn parse(
     {
         return Err(FileProblem::NoRatingColumn);
     }
+    if table.rows.len() > MAX_ROWS {
+        return Err(FileProblem::TooManyRows);
+    }
     let unknown = header
         .iter()
         .zip(&columns)
-        .filter(|(h, c)| **c == Column::Unknown && !h.trim().is_empty())
-        .map(|(h, _)| h.trim().to_string())
+        .filter(|(h, c)| **c == Column::Unknown && !h.is_empty())
+        .map(|(h, _)| h.clone())
         .collect();
     let header_of = |wanted: Column| -> Option<String> {
         columns
             .iter()
             .position(|&c| c == wanted)
-            .map(|i| header[i].trim().to_string())
+            .map(|i| header[i].clone())
     };
     let mut out = Parsed {
         responses: Vec::new(),
         errors: Vec::new(),
-        rows: 0,
+        rows: table.rows.len(),
         unknown,
     };
-    // Lines are counted from the record's byte offset (past any blank lines the reader
-    // skipped), so quoted line breaks and blank lines keep the numbers true to the file.
-    let (mut seen, mut line) = (0usize, 1usize);
-    for record in records {
-        let position = match &record {
-            Ok(r) => r.position(),
-            Err(e) => e.position(),
+    for row in table.rows {
+        let line = row.line;
+        let record = match row.cells {
+            Ok(r) => r,
+            Err(ImportRowProblem::CellCount { found, expected }) => {
+                out.errors.push(RowError {
+                    line,
+                    column: None,
+                    problem: RowProblem::CellCount { found, expected },
+                });
+                continue;
+            }
+            Err(_) => {
+                out.errors.push(RowError {
+                    line,
+                    column: None,
+                    problem: RowProblem::Unreadable,
+                });
+                continue;
+            }
         };
-        let start = position.map_or(seen, |p| p.byte() as usize).min(text.len());
-        let skip = text.as_bytes()[start..]
-            .iter()
-            .take_while(|b| matches!(b, b'\r' | b'\n'))
-            .count();
-        let start = start + skip;
-        line += memchr::memchr_iter(b'\n', &text.as_bytes()[seen.min(start)..start]).count();
-        seen = start;
-        let Ok(record) = record else {
-            out.rows += 1;
-            out.errors.push(RowError {
-                line,
-                column: None,
-                problem: RowProblem::Unreadable,
-            });
-            continue;
-        };
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        out.rows += 1;
-        if out.rows > MAX_ROWS {
-            return Err(FileProblem::TooManyRows);
-        }
-        if record.len() != header.len() {
-            out.errors.push(RowError {
-                line,
-                column: None,
-                problem: RowProblem::CellCount {
-                    found: record.len(),
-                    expected: header.len(),
-                },
-            });
-            continue;
-        }
         let mut input = ResponseInput::for_survey(survey);
         let mut customer = "";
         for (cell, &col) in record.iter().zip(&columns) {
