@@ -64,7 +64,7 @@ fi
 # 5. npm tools from the committed lockfile.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools (binaryen, playwright-core, axe-core)"
+  say "installing npm tools (binaryen, playwright-core, axe-core, iconv-lite)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -6,8 +6,8 @@
 use super::idb::{self, Db, get_all};
 use super::records::{add_all, interaction_js};
 use super::schema::{
-    ALL_STORES, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, LOYALTY_RATINGS,
-    MEMBERS, PURCHASES, RESPONSES, SEGMENTS, SUMMARIES, SURVEYS, WINBACKS,
+    ALL_STORES, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
+    LOYALTY_RATINGS, MEMBERS, PURCHASES, RESPONSES, SEGMENTS, SUMMARIES, SURVEYS, WINBACKS,
 };
 use super::settings;
 use super::summaries::{replace_chunks, summaries_of};
@@ -84,7 +84,13 @@ fn write_all(tx: &Transaction<'_>, b: &Backup) -> Result<Vec<CustomerSummary>> {
 /// transaction: all of it, or on any failure nothing.
 pub async fn restore_replace(db: &Db, b: &Backup) -> Result<Vec<CustomerSummary>> {
     b.check().map_err(|p| AppError::Damaged(format!("{p:?}")))?;
-    let tx = db.tx(&ALL_STORES, true)?;
+    // The import journal goes too: its undo would act on records that are no longer these.
+    let stores: Vec<&str> = ALL_STORES.into_iter().chain([IMPORTS]).collect();
+    let tx = db.tx(&stores, true)?;
+    tx.object_store(IMPORTS)
+        .map_err(idb::convert)?
+        .clear()
+        .map_err(idb::convert)?;
     let rows = write_all(&tx, b)?;
     idb::commit(tx).await?;
     settings::write_prefs(&b.prefs);

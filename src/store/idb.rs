@@ -325,3 +325,78 @@ fn collect<T: DeserializeOwned>(
         .map(|v| v.map_err(convert).and_then(from_js))
         .collect()
 }
+
+/// Waits until every request issued so far in the store's transaction has run (requests run
+/// in order, so a lookup of a key that cannot exist, issued last, settles after them). A long
+/// write awaits this between chunks: the page can repaint while the transaction stays alive.
+pub(crate) async fn settle(store: &ObjectStore<'_>) -> Result<()> {
+    store
+        .get::<JsValue, _, _>(String::new())
+        .primitive()
+        .map_err(convert)?
+        .await
+        .map_err(convert)?;
+    Ok(())
+}
+
+/// Every record whose `index` key lies in `lo..=hi` (both included).
+pub(crate) async fn get_all_between<T: DeserializeOwned>(
+    store: &ObjectStore<'_>,
+    index: &str,
+    lo: &str,
+    hi: &str,
+) -> Result<Vec<T>> {
+    let index = store.index(index).map_err(convert)?;
+    let values = index
+        .get_all::<JsValue>()
+        .with_query::<String, _>(KeyRange::Bound(
+            lo.to_string(),
+            false,
+            hi.to_string(),
+            false,
+        ))
+        .primitive()
+        .map_err(convert)?
+        .await
+        .map_err(convert)?;
+    collect(values)
+}
+
+/// Every primary key of `store` in `lo..=hi` (both included).
+pub(crate) async fn keys_between(
+    store: &ObjectStore<'_>,
+    lo: &str,
+    hi: &str,
+) -> Result<Vec<String>> {
+    let keys = store
+        .get_all_keys::<String>()
+        .with_query::<String, _>(KeyRange::Bound(
+            lo.to_string(),
+            false,
+            hi.to_string(),
+            false,
+        ))
+        .primitive()
+        .map_err(convert)?
+        .await
+        .map_err(convert)?;
+    keys.map(|k| k.map_err(convert)).collect()
+}
+
+/// Issues a read of one record now and returns its outcome to await later, so many reads can
+/// be issued before the first is awaited.
+pub(crate) fn get_request<'a, T: DeserializeOwned + 'a>(
+    store: &'a ObjectStore<'_>,
+    key: &str,
+) -> Result<impl std::future::Future<Output = Result<Option<T>>> + 'a> {
+    let request = store
+        .get::<JsValue, _, _>(key.to_string())
+        .primitive()
+        .map_err(convert)?;
+    Ok(async move {
+        match request.await.map_err(convert)? {
+            Some(v) if !v.is_undefined() => from_js(v).map(Some),
+            _ => Ok(None),
+        }
+    })
+}

@@ -13,6 +13,7 @@ mod churn;
 mod customers;
 mod device;
 mod idb;
+mod import;
 mod members;
 mod records;
 mod sample;
@@ -34,6 +35,7 @@ pub use customers::{
 };
 pub use device::{StorageStatus, request_persistence, storage_status};
 pub use idb::{Db, delete_database, open, open_at};
+pub use import::{ImportEnd, Undone, import_context, list_imports, undo_import, write_import};
 pub use members::{delete_member, list_members, save_member};
 pub use records::{
     all_complaints, all_people, delete_complaint, delete_contact, delete_interaction,

@@ -16,7 +16,8 @@ pub const DB_NAME: &str = "zhike-crm";
 /// 3. complaints.
 /// 4. churn events, win-back plans and the owners' loyalty ratings.
 /// 5. satisfaction surveys and their responses.
-pub const DB_VERSION: u32 = 5;
+/// 6. the journal of imports.
+pub const DB_VERSION: u32 = 6;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -63,6 +64,10 @@ pub const SURVEYS: &str = "surveys";
 pub const RESPONSES: &str = "responses";
 /// Responses by survey id.
 pub const BY_SURVEY: &str = "by_survey";
+
+/// The journal of imports, keyed by `id` (since version 6): what each import created and
+/// what the records it changed were before, for undo. Not part of a backup.
+pub const IMPORTS: &str = "imports";
 
 /// The stores a customer's summary is computed from, with the summaries themselves: every
 /// write that can change a summary opens these.
@@ -166,6 +171,11 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
             .build()?;
         responses
             .create_index(BY_SURVEY, KeyPath::from("survey_id"))
+            .build()?;
+    }
+    if old < 6 && new >= 6 {
+        db.create_object_store(IMPORTS)
+            .with_key_path(KeyPath::from("id"))
             .build()?;
     }
     Ok(())

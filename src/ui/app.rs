@@ -9,6 +9,7 @@ use crate::ui::customers::detail::CustomerPage;
 use crate::ui::customers::edit::EditCustomerPage;
 use crate::ui::customers::list::CustomerList;
 use crate::ui::customers::new::NewCustomerPage;
+use crate::ui::import::page::ImportPage;
 use crate::ui::insights::dashboard::Dashboard;
 use crate::ui::insights::segments::SegmentsPage;
 use crate::ui::layout::boot::BootScreen;
@@ -97,6 +98,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/complaints") view=ComplaintsPage />
                         <Route path=path!("/retention") view=RetentionPage />
                         <Route path=path!("/satisfaction") view=SatisfactionPage />
+                        <Route path=path!("/import") view=ImportPage />
                         <Route path=path!("/trash") view=TrashPage />
                         <Route path=path!("/settings") view=SettingsPage />
                     </Routes>

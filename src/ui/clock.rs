@@ -17,3 +17,14 @@ pub fn offset_minutes() -> i32 {
 pub fn today() -> NaiveDate {
     now().local_date(offset_minutes())
 }
+
+/// Resolves on a later turn of the event loop (a zero-delay timer), so a long computation cut
+/// into slices lets the page repaint and take input between them.
+pub async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

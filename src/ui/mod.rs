@@ -12,6 +12,7 @@ mod commitments;
 mod complaints;
 mod customers;
 mod download;
+mod import;
 mod insights;
 mod layout;
 pub mod panic;

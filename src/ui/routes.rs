@@ -33,6 +33,8 @@ pub enum Page {
     Retention,
     /// Surveys and the satisfaction dashboard.
     Satisfaction,
+    /// The CSV import wizard and the journal of imports.
+    Import,
     /// Customers in the trash.
     Trash,
     /// Preferences, team, storage, sample data.
@@ -58,6 +60,7 @@ impl Page {
             Page::Complaints => "/complaints".into(),
             Page::Retention => "/retention".into(),
             Page::Satisfaction => "/satisfaction".into(),
+            Page::Import => "/import".into(),
             Page::Trash => "/trash".into(),
             Page::Settings => "/settings".into(),
         }

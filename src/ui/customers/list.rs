@@ -134,6 +134,10 @@ pub fn CustomerList() -> impl IntoView {
                     </p>
                 </div>
                 <div class="header-actions">
+                    <A href=Page::Import.path() attr:class="btn" attr:data-testid="open-import">
+                        <Icon icon=lu::LuFileUp />
+                        <span class="btn-text">{move || t.get().import_button}</span>
+                    </A>
                     <super::vcard::VcardActions />
                     <A href=Page::NewCustomer.path() attr:class="btn btn-primary" attr:data-testid="new-customer">
                         <Icon icon=lu::LuPlus />
@@ -150,6 +154,7 @@ pub fn CustomerList() -> impl IntoView {
                         body=Signal::derive(move || t.get().empty_body.to_string())
                     >
                         <A href=Page::NewCustomer.path() attr:class="btn btn-primary">{move || t.get().empty_add}</A>
+                        <A href=Page::Import.path() attr:class="btn">{move || t.get().import_button}</A>
                         <button
                             class="btn"
                             data-testid="load-sample"

@@ -26,7 +26,7 @@ enum Command {
 }
 
 impl Command {
-    const ALL: [Command; 12] = [
+    const ALL: [Command; 13] = [
         Command::NewCustomer,
         Command::SwitchLanguage,
         Command::ToggleTheme,
@@ -37,6 +37,7 @@ impl Command {
         Command::Go(Page::Complaints),
         Command::Go(Page::Satisfaction),
         Command::Go(Page::Retention),
+        Command::Go(Page::Import),
         Command::Go(Page::Trash),
         Command::Go(Page::Settings),
     ];
@@ -49,6 +50,7 @@ impl Command {
             Command::Go(Page::Complaints) => t.cmd_go_complaints,
             Command::Go(Page::Satisfaction) => t.cmd_go_satisfaction,
             Command::Go(Page::Retention) => t.cmd_go_retention,
+            Command::Go(Page::Import) => t.cmd_go_import,
             Command::Go(Page::Overview) => t.cmd_go_overview,
             Command::Go(Page::Segments) => t.cmd_go_segments,
             Command::Go(Page::Trash) => t.cmd_go_trash,

@@ -1,0 +1,350 @@
+//! Writing a checked import, and undoing it.
+//!
+//! An import is one read-write transaction, written in chunks: after each chunk it waits for
+//! the chunk's requests to run (the page repaints, the progress bar moves, Cancel can be
+//! pressed) and goes on in the same transaction. Cancel, a failure, or closing the tab aborts
+//! the transaction, so nothing of the import is left. The journal entry that makes undo
+//! possible is written in the same transaction as the records.
+
+use super::customers::{delete_many_with_records, purge_stores};
+use super::idb::{self, Db, get, get_all};
+use super::records::interaction_js;
+use super::schema::{
+    COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS, MEMBERS, PURCHASES, SUMMARIES,
+    SUMMARISED,
+};
+use super::summaries::{self, Change, replace_chunks, summaries_of, summary_of};
+use super::{AppError, Result};
+use crate::domain::complaint::Complaint;
+use crate::domain::contact::ContactPerson;
+use crate::domain::customer::Customer;
+use crate::domain::id::Id;
+use crate::domain::import::batch::{ImportBatch, UndoReport};
+use crate::domain::import::{Existing, Kind, Plan};
+use crate::domain::interaction::Interaction;
+use crate::domain::member::TeamMember;
+use crate::domain::purchase::Purchase;
+use crate::domain::summary::CustomerSummary;
+use crate::domain::time::Timestamp;
+use indexed_db_futures::transaction::Transaction;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::collections::HashSet;
+
+/// Records written between two progress reports: a chunk takes tens of milliseconds, so the
+/// page stays responsive and the bar moves smoothly.
+const CHUNK: usize = 1_000;
+
+/// Above this many touched customers, summaries are rebuilt from all records in one pass
+/// rather than read customer by customer.
+const REBUILD_ABOVE: usize = 2_000;
+
+/// How an import ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportEnd {
+    /// Stored; these are the summaries that changed.
+    Done(Vec<CustomerSummary>),
+    /// Cancelled: nothing was stored.
+    Cancelled,
+}
+
+/// The stored records an import of `kind` is matched with: customers and members always,
+/// and the records of the file's own kind (to find duplicates).
+pub async fn import_context(db: &Db, kind: Kind) -> Result<Existing> {
+    let mut stores = vec![CUSTOMERS, MEMBERS];
+    let own = match kind {
+        Kind::Customers => None,
+        Kind::Contacts => Some(CONTACTS),
+        Kind::Interactions => Some(INTERACTIONS),
+        Kind::Purchases => Some(PURCHASES),
+    };
+    stores.extend(own);
+    let tx = db.tx(&stores, false)?;
+    let store = |name| tx.object_store(name).map_err(idb::convert);
+    let customers: Vec<Customer> = get_all(&store(CUSTOMERS)?).await?;
+    let members: Vec<TeamMember> = get_all(&store(MEMBERS)?).await?;
+    let (mut contacts, mut interactions, mut purchases) = (Vec::new(), Vec::new(), Vec::new());
+    match kind {
+        Kind::Customers => {}
+        Kind::Contacts => contacts = get_all(&store(CONTACTS)?).await?,
+        Kind::Interactions => interactions = get_all(&store(INTERACTIONS)?).await?,
+        Kind::Purchases => purchases = get_all(&store(PURCHASES)?).await?,
+    }
+    Ok(Existing::new(
+        customers,
+        contacts,
+        interactions,
+        purchases,
+        &members,
+    ))
+}
+
+/// Writes `plan` with its journal `batch` in one transaction, reporting `(written, total)`
+/// after each chunk and stopping, with nothing stored, as soon as `cancelled()` says so.
+pub async fn write_import(
+    db: &Db,
+    plan: &Plan,
+    batch: &ImportBatch,
+    mut progress: impl FnMut(usize, usize),
+    cancelled: impl Fn() -> bool,
+) -> Result<ImportEnd> {
+    let stores: Vec<&str> = SUMMARISED.into_iter().chain([IMPORTS]).collect();
+    let tx = db.tx(&stores, true)?;
+    let w = &plan.writes;
+    let total = w.len();
+    let mut done = 0;
+    // `?` or an early return drops the transaction, which aborts it.
+    macro_rules! chunked {
+        ($store:expr, $items:expr, $to_js:expr) => {{
+            let store = tx.object_store($store).map_err(idb::convert)?;
+            for chunk in $items.chunks(CHUNK) {
+                for item in chunk {
+                    idb::put_js(&store, $to_js(item)?)?;
+                }
+                idb::settle(&store).await?;
+                done += chunk.len();
+                progress(done, total);
+                if cancelled() {
+                    return Ok(ImportEnd::Cancelled);
+                }
+            }
+        }};
+    }
+    chunked!(CUSTOMERS, w.customers, idb::to_js::<Customer>);
+    chunked!(CONTACTS, w.contacts, idb::to_js::<ContactPerson>);
+    chunked!(INTERACTIONS, w.interactions, interaction_js);
+    chunked!(PURCHASES, w.purchases, idb::to_js::<Purchase>);
+
+    let created: HashSet<Id> = batch.created.customers.iter().copied().collect();
+    let changes = if batch.touched.len() > REBUILD_ABOVE {
+        None
+    } else {
+        let mut changes = Vec::with_capacity(batch.touched.len());
+        // New customers have no records but the ones in this import: summarised from memory.
+        let new: Vec<Customer> = w
+            .customers
+            .iter()
+            .filter(|c| created.contains(&c.id))
+            .cloned()
+            .collect();
+        let mine = |id: &Id| created.contains(id);
+        changes.extend(
+            summaries_of(
+                &new,
+                w.contacts
+                    .iter()
+                    .filter(|c| mine(&c.customer_id))
+                    .cloned()
+                    .collect(),
+                w.interactions
+                    .iter()
+                    .filter(|i| mine(&i.customer_id))
+                    .cloned()
+                    .collect(),
+                w.purchases
+                    .iter()
+                    .filter(|p| mine(&p.customer_id))
+                    .cloned()
+                    .collect(),
+                Vec::new(),
+            )
+            .into_iter()
+            .map(Change::Upsert),
+        );
+        let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
+        for id in batch.touched.iter().filter(|id| !mine(id)) {
+            if plan.kind == Kind::Customers {
+                // Only the customer's own fields changed: its activity stays as it is.
+                if let Some(c) = w.customers.iter().find(|c| c.id == *id) {
+                    changes.push(Change::Refresh(c.clone()));
+                }
+                continue;
+            }
+            let c: Customer = get(&customers, &id.to_string())
+                .await?
+                .ok_or(AppError::NotFound)?;
+            changes.push(Change::Upsert(summary_of(&tx, &c).await?));
+        }
+        Some(changes)
+    };
+    let out = match changes {
+        Some(changes) => {
+            summaries::apply(&tx.object_store(SUMMARIES).map_err(idb::convert)?, changes).await?
+        }
+        None => rebuild_in(&tx).await?,
+    };
+    idb::put(&tx.object_store(IMPORTS).map_err(idb::convert)?, batch)?;
+    if cancelled() {
+        return Ok(ImportEnd::Cancelled);
+    }
+    idb::commit(tx).await?;
+    Ok(ImportEnd::Done(out))
+}
+
+/// Recomputes every summary from the records inside `tx` and replaces the chunks.
+async fn rebuild_in(tx: &Transaction<'_>) -> Result<Vec<CustomerSummary>> {
+    let store = |name| tx.object_store(name).map_err(idb::convert);
+    let customers: Vec<Customer> = get_all(&store(CUSTOMERS)?).await?;
+    let contacts: Vec<ContactPerson> = get_all(&store(CONTACTS)?).await?;
+    let interactions: Vec<Interaction> = get_all(&store(INTERACTIONS)?).await?;
+    let purchases: Vec<Purchase> = get_all(&store(PURCHASES)?).await?;
+    let complaints: Vec<Complaint> = get_all(&store(COMPLAINTS)?).await?;
+    let rows = summaries_of(&customers, contacts, interactions, purchases, complaints);
+    replace_chunks(&store(SUMMARIES)?, &rows)?;
+    Ok(rows)
+}
+
+/// Every import, newest first.
+pub async fn list_imports(db: &Db) -> Result<Vec<ImportBatch>> {
+    let tx = db.tx(&[IMPORTS], false)?;
+    let mut all: Vec<ImportBatch> =
+        get_all(&tx.object_store(IMPORTS).map_err(idb::convert)?).await?;
+    all.sort_by_key(|b| std::cmp::Reverse(b.at));
+    Ok(all)
+}
+
+/// What undoing gave back: the report, the summaries that changed, and the customers that
+/// are gone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Undone {
+    pub report: UndoReport,
+    pub summaries: Vec<CustomerSummary>,
+    pub removed: Vec<Id>,
+}
+
+/// Undoes import `id` in one transaction: deletes what it created (a customer it created goes
+/// with everything added to it since), and puts back the records it changed, except those
+/// edited since, which are kept and counted.
+pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
+    let stores: Vec<&str> = purge_stores().into_iter().chain([IMPORTS]).collect();
+    let tx = db.tx(&stores, true)?;
+    let imports = tx.object_store(IMPORTS).map_err(idb::convert)?;
+    let mut batch: ImportBatch = get(&imports, &id.to_string())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut report = UndoReport::default();
+    if batch.undone_at.is_some() {
+        return Ok(Undone {
+            report,
+            summaries: Vec::new(),
+            removed: Vec::new(),
+        });
+    }
+    let store = |name| tx.object_store(name).map_err(idb::convert);
+    let customers = store(CUSTOMERS)?;
+    let (removed, n) = delete_many_with_records(&tx, &batch.created.customers).await?;
+    report.removed += n;
+    for (name, ids) in [
+        (CONTACTS, &batch.created.contacts),
+        (INTERACTIONS, &batch.created.interactions),
+        (PURCHASES, &batch.created.purchases),
+    ] {
+        let s = store(name)?;
+        for rid in ids {
+            idb::delete(&s, &rid.to_string())?;
+        }
+        report.removed += ids.len();
+    }
+    let at = batch.at;
+    let b = &batch.before;
+    let mut tally = |(restored, kept): (usize, usize)| {
+        report.restored += restored;
+        report.kept += kept;
+    };
+    tally(
+        restore_each(
+            &store(CUSTOMERS)?,
+            &b.customers,
+            at,
+            |c| (c.id, c.updated_at),
+            idb::to_js,
+        )
+        .await?,
+    );
+    tally(
+        restore_each(
+            &store(CONTACTS)?,
+            &b.contacts,
+            at,
+            |c| (c.id, c.updated_at),
+            idb::to_js,
+        )
+        .await?,
+    );
+    tally(
+        restore_each(
+            &store(INTERACTIONS)?,
+            &b.interactions,
+            at,
+            |i| (i.id, i.updated_at),
+            interaction_js,
+        )
+        .await?,
+    );
+    tally(
+        restore_each(
+            &store(PURCHASES)?,
+            &b.purchases,
+            at,
+            |p| (p.id, p.updated_at),
+            idb::to_js,
+        )
+        .await?,
+    );
+
+    let gone: HashSet<Id> = removed.iter().copied().collect();
+    let touched: Vec<Id> = batch
+        .touched
+        .iter()
+        .filter(|c| !gone.contains(c))
+        .copied()
+        .collect();
+    let summaries = if touched.len() > REBUILD_ABOVE {
+        rebuild_in(&tx).await?
+    } else {
+        let mut changes: Vec<Change> = removed.iter().map(|id| Change::Remove(*id)).collect();
+        for cid in &touched {
+            if let Some(c) = get::<Customer>(&customers, &cid.to_string()).await? {
+                changes.push(Change::Upsert(summary_of(&tx, &c).await?));
+            }
+        }
+        summaries::apply(&store(SUMMARIES)?, changes).await?
+    };
+    batch.undone_at = Some(now);
+    idb::put(&imports, &batch)?;
+    idb::commit(tx).await?;
+    Ok(Undone {
+        report,
+        summaries,
+        removed,
+    })
+}
+
+/// Puts back each record's earlier version unless the stored one changed after the import
+/// (`at`) or is gone. Returns (restored, kept).
+async fn restore_each<T: Serialize + DeserializeOwned>(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    before: &[T],
+    at: Timestamp,
+    stamp: impl Fn(&T) -> (Id, Timestamp),
+    to_js: impl Fn(&T) -> Result<wasm_bindgen::JsValue>,
+) -> Result<(usize, usize)> {
+    let (mut restored, mut kept) = (0, 0);
+    // Every read is issued before the first is awaited: the browser runs them back to back
+    // instead of waiting for this code between each.
+    let mut reads = Vec::with_capacity(before.len());
+    for old in before {
+        reads.push(idb::get_request::<T>(store, &stamp(old).0.to_string())?);
+    }
+    for (old, read) in before.iter().zip(reads) {
+        let now = read.await?;
+        match now {
+            Some(current) if stamp(&current).1 == at => {
+                idb::put_js(store, to_js(old)?)?;
+                restored += 1;
+            }
+            _ => kept += 1,
+        }
+    }
+    Ok((restored, kept))
+}

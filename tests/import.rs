@@ -1,0 +1,312 @@
+//! CSV import against real IndexedDB in headless Chromium: a batch is all or nothing (cancel
+//! and failure leave nothing), summaries agree with the records, and undo gives back exactly
+//! the database before the import.
+#![cfg(target_arch = "wasm32")]
+
+use crm::domain::customer::{Customer, CustomerInput};
+use crm::domain::id::Id;
+use crm::domain::import::table::read;
+use crm::domain::import::{Kind, Plan, Planner, Policy, mapping::auto};
+use crm::domain::summary::CustomerSummary;
+use crm::domain::time::Timestamp;
+use crm::store::{self, Db, ImportEnd};
+use std::cell::Cell;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const NOW: Timestamp = Timestamp(1_795_420_800_000); // 2026-11-23T08:00Z
+const OFFSET: i32 = 480;
+
+async fn fresh() -> Db {
+    store::open(&format!("test-{}", Id::generate()), || {})
+        .await
+        .unwrap()
+}
+
+async fn summaries(db: &Db) -> Vec<CustomerSummary> {
+    let mut s = store::load_summaries(db).await.unwrap();
+    s.sort_by_key(|s| s.id);
+    s
+}
+
+async fn assert_summaries_match_records(db: &Db) {
+    let stored = summaries(db).await;
+    let mut rebuilt = store::rebuild_summaries(db).await.unwrap();
+    rebuilt.sort_by_key(|s| s.id);
+    assert_eq!(stored, rebuilt);
+}
+
+/// Checks `text` as `kind` against what `db` holds.
+async fn plan(db: &Db, kind: Kind, text: &str, policy: Policy, now: Timestamp) -> Plan {
+    let table = read(text).unwrap();
+    let mapping = auto(kind, &table.header);
+    let existing = store::import_context(db, kind).await.unwrap();
+    let mut p = Planner::new(kind, table.header, mapping, policy, existing, now, OFFSET);
+    p.feed(&table.rows);
+    p.finish()
+}
+
+async fn import(db: &Db, p: &Plan) -> Id {
+    let batch = p.batch(Id::generate(), "test.csv");
+    let end = store::write_import(db, p, &batch, |_, _| {}, || false)
+        .await
+        .unwrap();
+    assert!(matches!(end, ImportEnd::Done(_)));
+    batch.id
+}
+
+fn customers_csv(n: usize) -> String {
+    let mut s = String::from("客户名称,手机,城市\n");
+    for i in 0..n {
+        s.push_str(&format!("客户{i},139{i:08},杭州\n"));
+    }
+    s
+}
+
+#[wasm_bindgen_test]
+async fn import_then_undo_gives_back_the_database_before() {
+    let db = fresh().await;
+    // One customer typed by hand before any import.
+    let old = Customer::create(
+        Id::generate(),
+        CustomerInput {
+            name: "老客户".into(),
+            phones: vec!["13500000000".into()],
+            ..CustomerInput::default()
+        }
+        .validate(NOW.local_date(OFFSET))
+        .unwrap(),
+        Timestamp(1_000),
+    );
+    store::create_customer(&db, &old).await.unwrap();
+    let before = summaries(&db).await;
+
+    // Customers: 3 new, and the stored one updated through its phone.
+    let text = "客户名称,手机,城市\n甲公司,13900000001,杭州\n乙公司,13900000002,宁波\n丙公司,13900000003,\n老客户,13500000000,上海\n";
+    let p = plan(&db, Kind::Customers, text, Policy::Update, NOW).await;
+    assert_eq!((p.counts.created, p.counts.updated), (3, 1));
+    let customers_batch = import(&db, &p).await;
+    assert_eq!(summaries(&db).await.len(), 4);
+    let updated = store::load_detail(&db, old.id).await.unwrap().unwrap();
+    assert_eq!(updated.customer.region, "上海");
+
+    // Purchases for them, a second batch.
+    let later = Timestamp(NOW.0 + 60_000);
+    let text = "客户,日期,金额,商品\n甲公司,2026-10-01,100,A\n甲公司,2026-10-15,50.5,B\n老客户,2026-09-01,20,C\n";
+    let p = plan(&db, Kind::Purchases, text, Policy::Skip, later).await;
+    assert_eq!(p.counts.created, 3);
+    let purchases_batch = import(&db, &p).await;
+    assert_summaries_match_records(&db).await;
+    let jia = summaries(&db)
+        .await
+        .into_iter()
+        .find(|s| s.name == "甲公司")
+        .unwrap();
+    assert_eq!(jia.activity.purchase_count, 2);
+    assert_eq!(jia.activity.revenue_in(Default::default()), 15_050);
+
+    let journal = store::list_imports(&db).await.unwrap();
+    assert_eq!(journal.len(), 2);
+    assert_eq!(journal[0].id, purchases_batch, "newest first");
+
+    // Undo the purchases: the customers stay, without purchases.
+    let undone = store::undo_import(&db, purchases_batch, later)
+        .await
+        .unwrap();
+    assert_eq!(undone.report.removed, 3);
+    assert_summaries_match_records(&db).await;
+    assert!(
+        summaries(&db)
+            .await
+            .iter()
+            .all(|s| s.activity.purchase_count == 0)
+    );
+    // Undo the customers: the new ones go, the old one is as it was.
+    let undone = store::undo_import(&db, customers_batch, later)
+        .await
+        .unwrap();
+    assert_eq!(undone.report.removed, 3);
+    assert_eq!(undone.report.restored, 1);
+    assert_eq!(undone.report.kept, 0);
+    assert_eq!(summaries(&db).await, before);
+    assert_eq!(
+        store::load_detail(&db, old.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .customer,
+        old
+    );
+    assert_summaries_match_records(&db).await;
+    // Undoing twice changes nothing more.
+    let again = store::undo_import(&db, customers_batch, later)
+        .await
+        .unwrap();
+    assert_eq!(again.report, Default::default());
+    assert!(
+        store::list_imports(&db)
+            .await
+            .unwrap()
+            .iter()
+            .all(|b| b.undone_at.is_some())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn undo_keeps_a_record_edited_since() {
+    let db = fresh().await;
+    let text = "客户名称,手机\n甲公司,13900000001\n";
+    let p = plan(&db, Kind::Customers, text, Policy::Skip, NOW).await;
+    import(&db, &p).await;
+    let p = plan(
+        &db,
+        Kind::Customers,
+        "客户名称,手机,城市\n甲公司,13900000001,杭州\n",
+        Policy::Update,
+        NOW,
+    )
+    .await;
+    let id = import(&db, &p).await;
+    // Someone edits the customer after the import.
+    let mut c = p.writes.customers[0].clone();
+    c.notes = "之后手工修改".into();
+    c.updated_at = Timestamp(NOW.0 + 5_000);
+    store::update_customer(&db, &c).await.unwrap();
+    let undone = store::undo_import(&db, id, Timestamp(NOW.0 + 9_000))
+        .await
+        .unwrap();
+    assert_eq!((undone.report.restored, undone.report.kept), (0, 1));
+    let now = store::load_detail(&db, c.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .customer;
+    assert_eq!(now.notes, "之后手工修改");
+}
+
+#[wasm_bindgen_test]
+async fn a_cancelled_import_leaves_nothing() {
+    let db = fresh().await;
+    // 2,500 customers: three chunks; cancel after the first.
+    let p = plan(
+        &db,
+        Kind::Customers,
+        &customers_csv(2_500),
+        Policy::Skip,
+        NOW,
+    )
+    .await;
+    assert_eq!(p.counts.created, 2_500);
+    let batch = p.batch(Id::generate(), "big.csv");
+    let reports = Cell::new(0);
+    let end = store::write_import(
+        &db,
+        &p,
+        &batch,
+        |done, total| {
+            assert_eq!(total, 2_500);
+            assert!(done <= total);
+            reports.set(reports.get() + 1);
+        },
+        || reports.get() >= 1,
+    )
+    .await
+    .unwrap();
+    assert_eq!(end, ImportEnd::Cancelled);
+    assert_eq!(reports.get(), 1);
+    assert!(summaries(&db).await.is_empty());
+    assert!(store::all_people(&db).await.unwrap().0.is_empty());
+    assert!(store::list_imports(&db).await.unwrap().is_empty());
+
+    // Not cancelled: all of it, with progress after every chunk.
+    let reports = Cell::new(0);
+    let end = store::write_import(
+        &db,
+        &p,
+        &batch,
+        |_, _| reports.set(reports.get() + 1),
+        || false,
+    )
+    .await
+    .unwrap();
+    assert!(matches!(end, ImportEnd::Done(ref rows) if rows.len() == 2_500));
+    assert_eq!(reports.get(), 3);
+    assert_eq!(summaries(&db).await.len(), 2_500);
+    assert_summaries_match_records(&db).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_import_failing_midway_leaves_nothing() {
+    let db = fresh().await;
+    let p = plan(
+        &db,
+        Kind::Customers,
+        "客户名称\n甲公司\n",
+        Policy::Skip,
+        NOW,
+    )
+    .await;
+    import(&db, &p).await;
+    let stored = summaries(&db).await;
+    let mut p = plan(
+        &db,
+        Kind::Purchases,
+        "客户,日期,金额\n甲公司,2026-10-01,100\n甲公司,2026-10-02,200\n",
+        Policy::Skip,
+        NOW,
+    )
+    .await;
+    assert_eq!(p.counts.created, 2);
+    // Point the purchases at a customer that is not stored: they are written, then the
+    // summary step finds no such customer and the whole transaction, purchases included, is
+    // rolled back.
+    let ghost = Id::generate();
+    for purchase in &mut p.writes.purchases {
+        purchase.customer_id = ghost;
+    }
+    let batch = p.batch(Id::generate(), "bad.csv");
+    assert!(
+        store::write_import(&db, &p, &batch, |_, _| {}, || false)
+            .await
+            .is_err()
+    );
+    assert_eq!(summaries(&db).await, stored);
+    assert!(store::list_imports(&db).await.unwrap().len() == 1);
+    assert_summaries_match_records(&db).await;
+}
+
+#[wasm_bindgen_test]
+async fn undoing_created_customers_takes_what_was_added_to_them_and_nothing_else() {
+    let db = fresh().await;
+    let mut p = plan(
+        &db,
+        Kind::Customers,
+        "客户名称\n甲公司\n乙公司\n",
+        Policy::Skip,
+        NOW,
+    )
+    .await;
+    // Ids far apart, with a customer typed by hand whose id lies between them.
+    p.writes.customers[0].id = Id::from_parts(1_000, [0; 10]);
+    p.writes.customers[1].id = Id::from_parts(3_000, [0; 10]);
+    let customers_batch = import(&db, &p).await;
+    let mut hand = p.writes.customers[0].clone();
+    hand.id = Id::from_parts(2_000, [0; 10]);
+    hand.name = "手工录入".into();
+    store::create_customer(&db, &hand).await.unwrap();
+    // Purchases for one imported customer and for the hand-made one, in a later import.
+    let text = "客户,日期,金额\n甲公司,2026-10-01,100\n手工录入,2026-10-02,200\n";
+    let p = plan(&db, Kind::Purchases, text, Policy::Skip, NOW).await;
+    assert_eq!(p.counts.created, 2);
+    import(&db, &p).await;
+
+    let undone = store::undo_import(&db, customers_batch, NOW).await.unwrap();
+    // Two customers and the purchase added to one of them since.
+    assert_eq!(undone.report.removed, 3);
+    let left = summaries(&db).await;
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].name, "手工录入");
+    assert_eq!(left[0].activity.purchase_count, 1);
+    assert_summaries_match_records(&db).await;
+}
