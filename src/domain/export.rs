@@ -302,6 +302,58 @@ pub fn customers<'a>(
     )
 }
 
+/// One table of a report as shown on screen: its header and its rows' cell texts.
+pub type ShownTable = (Vec<String>, Vec<Vec<String>>);
+
+/// Whether a cell as shown is a plain number: an optional sign, digits with optional
+/// grouping commas, optional decimals, an optional percent sign ("-2.5", "1,234", "+12%").
+fn plain_number(text: &str) -> bool {
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let body = body.strip_suffix('%').unwrap_or(body);
+    let (whole, frac) = body.split_once('.').unwrap_or((body, "0"));
+    !whole.is_empty()
+        && whole.starts_with(|c: char| c.is_ascii_digit())
+        && whole.chars().all(|c| c.is_ascii_digit() || c == ',')
+        && !frac.is_empty()
+        && frac.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The tables of a report, as shown, as one CSV document (a blank line between tables).
+/// Columns empty in every row (a bar drawn in the cell) are left out; a cell that is a plain
+/// number is written as a number, anything else as text guarded against formulas.
+pub fn shown_tables(tables: &[ShownTable]) -> String {
+    let mut out = String::new();
+    for (header, rows) in tables {
+        let keep: Vec<usize> = (0..header.len())
+            .filter(|&i| {
+                rows.iter()
+                    .any(|r| r.get(i).is_some_and(|c| !c.trim().is_empty()))
+            })
+            .collect();
+        let heads: Vec<&str> = keep.iter().map(|&i| header[i].trim()).collect();
+        let body = rows.iter().map(|r| {
+            keep.iter()
+                .map(|&i| {
+                    let c = r.get(i).map_or("", |c| c.trim());
+                    if plain_number(c) {
+                        Cell::Number(c.to_string())
+                    } else {
+                        Cell::text(c)
+                    }
+                })
+                .collect()
+        });
+        let part = csv(&heads, body);
+        if out.is_empty() {
+            out = part;
+        } else {
+            out.push_str("\r\n");
+            out.push_str(part.trim_start_matches('\u{feff}'));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,5 +439,32 @@ mod tests {
         }
         let doc = csv(&["x"], [vec![Cell::text("a=b")]]);
         assert!(doc.contains("\r\na=b\r\n"), "only a leading sign matters");
+    }
+
+    #[test]
+    fn report_tables_are_written_as_shown() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<String>>();
+        let by_category = (
+            s(&["类别", "全部", ""]),
+            vec![
+                s(&["产品质量", "3", ""]),
+                s(&["=cmd|' /C calc'!A0", "-2.5%", ""]),
+            ],
+        );
+        let causes = (
+            s(&["原因", "客户数"]),
+            vec![s(&["价格", "1,204"]), s(&["+86 电话", "+12"])],
+        );
+        assert_eq!(
+            shown_tables(&[by_category, causes]),
+            "\u{feff}类别,全部\r\n产品质量,3\r\n'=cmd|' /C calc'!A0,-2.5%\r\n\r\n原因,客户数\r\n价格,\"1,204\"\r\n'+86 电话,+12\r\n"
+        );
+        assert!(plain_number("0.5") && plain_number("12%") && plain_number("-3"));
+        assert!(
+            !plain_number("1.2.3")
+                && !plain_number("-")
+                && !plain_number("1e5")
+                && !plain_number(".")
+        );
     }
 }

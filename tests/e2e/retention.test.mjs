@@ -2,6 +2,7 @@
 // win-back list of valuable customers at risk, a customer recorded as lost (to a named
 // competitor), a win-back plan that survives a reload and ends as won back.
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 import { loadSample, openApp, shot, useApp } from "./helpers.mjs";
 
@@ -56,6 +57,15 @@ test("retention rates, the win-back list, recording churn and a win-back plan", 
   assert.match(await row.innerText(), /已流失[\s\S]*带新价格表上门拜访/);
   assert.match(await page.getByTestId("churn-kinds").innerText(), /竞争流失\s+1/);
   assert.match(await page.getByTestId("churn-causes").innerText(), /价格\s+1/);
+  // The reasons panel exports both its tables as shown.
+  const reasons = page.getByRole("region", { name: "流失记录：按类型和原因" });
+  const [file] = await Promise.all([page.waitForEvent("download"), reasons.getByTestId("table-export").click()]);
+  assert.equal(file.suggestedFilename(), "churn-reasons.csv");
+  const csv = await readFile(await file.path(), "utf8");
+  assert.match(csv, /^\uFEFF流失类型,客户数\r\n/);
+  assert.match(csv, /\r\n竞争流失,1\r\n/);
+  assert.match(csv, /\r\n\r\n流失原因,客户数\r\n/);
+  assert.match(csv, /\r\n价格,1\r\n/);
 
   // The visit works: won back.
   await row.locator("a").first().click();

@@ -18,6 +18,7 @@ use crate::ui::insights::state::use_insights;
 use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
 use crate::ui::widgets::flags::ComplaintFlag;
+use crate::ui::widgets::table_export::TableExport;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::collections::HashMap;
@@ -100,7 +101,7 @@ fn RetentionTable() -> impl IntoView {
     });
     view! {
         <section class="panel" aria-labelledby="retention-heading">
-            <header class="panel-header"><h2 id="retention-heading">{move || t.get().retention_table}</h2></header>
+            <header class="panel-header"><h2 id="retention-heading">{move || t.get().retention_table}</h2><TableExport file="retention" /></header>
             <p class="muted small">{move || t.get().retention_note}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="retention-heading">
                 <table class="data-table" data-testid="retention">
@@ -171,7 +172,7 @@ fn WinBackList(
     let latest = StoredValue::new(latest);
     view! {
         <section class="panel" aria-labelledby="winback-heading">
-            <header class="panel-header"><h2 id="winback-heading">{move || t.get().winback_list}</h2></header>
+            <header class="panel-header"><h2 id="winback-heading">{move || t.get().winback_list}</h2><TableExport file="win-back" /></header>
             <p class="muted small">{move || t.get().winback_list_note}</p>
             {move || {
                 let a = insights.now.get();
@@ -267,7 +268,7 @@ fn ChurnReasons(events: Vec<ChurnEvent>) -> impl IntoView {
         .collect();
     view! {
         <section class="panel" aria-labelledby="reasons-heading">
-            <header class="panel-header"><h2 id="reasons-heading">{move || t.get().churn_reasons}</h2></header>
+            <header class="panel-header"><h2 id="reasons-heading">{move || t.get().churn_reasons}</h2><TableExport file="churn-reasons" /></header>
             <div class="grid-2">
                 <table class="data-table" data-testid="churn-kinds">
                     <thead><tr><th scope="col">{move || t.get().churn_kind}</th><th scope="col" class="num">{move || t.get().col_customers}</th></tr></thead>

@@ -10,6 +10,7 @@ use crate::ui::clock;
 use crate::ui::state::{use_texts, use_workspace};
 use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::icon::lu;
+use crate::ui::widgets::table_export::TableExport;
 use leptos::prelude::*;
 
 /// The complaints page.
@@ -103,7 +104,7 @@ fn Figures(stats: ComplaintStats) -> impl IntoView {
             </div>
         </section>
         <section class="panel" aria-labelledby="by-category">
-            <header class="panel-header"><h2 id="by-category">{move || t.get().by_category}</h2></header>
+            <header class="panel-header"><h2 id="by-category">{move || t.get().by_category}</h2><TableExport file="complaints-by-category" /></header>
             <table class="data-table bars-table">
                 <thead>
                     <tr>

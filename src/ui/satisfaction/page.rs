@@ -21,6 +21,7 @@ use crate::ui::state::{use_lang, use_texts, use_workspace};
 use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::icon::{Icon, lu};
 use crate::ui::widgets::modal::Modal;
+use crate::ui::widgets::table_export::TableExport;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -292,7 +293,7 @@ fn Board(
             let vs = versus(&s, &refs);
             view! {
                 <section class="panel" aria-labelledby="trend-heading">
-                    <header class="panel-header"><h2 id="trend-heading">{t.trend_title}</h2></header>
+                    <header class="panel-header"><h2 id="trend-heading">{t.trend_title}</h2><TableExport file="satisfaction-trend" /></header>
                     <div class="trend-wrap" tabindex="0" role="region" aria-labelledby="trend-heading">
                         <TrendChart periods=periods.clone() period=p />
                     </div>
@@ -389,7 +390,7 @@ fn Factors(survey: Survey, f: SurveyFigures) -> impl IntoView {
     view! {
         <div class="grid-2 sat-factors">
             <section class="panel" aria-labelledby="factors-heading">
-                <header class="panel-header"><h2 id="factors-heading">{move || t.get().factors_title}</h2></header>
+                <header class="panel-header"><h2 id="factors-heading">{move || t.get().factors_title}</h2><TableExport file="satisfaction-factors" /></header>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="factors-heading">
                     <table class="data-table compact" data-testid="factor-table">
                         <thead><tr>
@@ -422,7 +423,7 @@ fn Factors(survey: Survey, f: SurveyFigures) -> impl IntoView {
             </figure>
         </div>
         <section class="panel" aria-labelledby="items-heading">
-            <header class="panel-header"><h2 id="items-heading">{move || t.get().items_title}</h2></header>
+            <header class="panel-header"><h2 id="items-heading">{move || t.get().items_title}</h2><TableExport file="satisfaction-questions" /></header>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="items-heading">
                 <table class="data-table compact" data-testid="item-table">
                     <thead><tr>
@@ -510,7 +511,7 @@ fn Versus(survey: Survey, vs: Vec<crate::domain::satisfaction::figures::Versus>)
     };
     view! {
         <section class="panel" aria-labelledby="versus-heading" data-testid="versus">
-            <header class="panel-header"><h2 id="versus-heading">{move || t.get().versus_title}</h2></header>
+            <header class="panel-header"><h2 id="versus-heading">{move || t.get().versus_title}</h2><TableExport file="satisfaction-competitors" /></header>
             <p class="muted small">{move || t.get().versus_note}</p>
             {body}
         </section>

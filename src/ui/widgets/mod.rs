@@ -9,4 +9,5 @@ pub mod keys;
 pub mod list_input;
 pub mod modal;
 pub mod palette;
+pub mod table_export;
 pub mod toast;
