@@ -652,6 +652,7 @@ super::define_texts! {
         col_file = "File", "文件";
         col_outcome = "Outcome", "结果";
         col_records = "Records", "记录数";
+        external_id = "Customer number (other system)", "客户编号（外部系统）";
     }
     formats {
         n_customers(n: usize) = if n == 1 { "1 customer".to_string() } else { format!("{} customers", format_count(n as u64)) }, format!("共 {} 位客户", format_count(n as u64));

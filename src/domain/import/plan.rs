@@ -198,10 +198,16 @@ impl Existing {
         name: &str,
         company: &str,
     ) -> Option<usize> {
+        // A number column may hold our own ids (a file exported from here and edited).
+        let by_own_id = external
+            .parse::<Id>()
+            .ok()
+            .and_then(|id| self.by_id.get(&id));
         let by_external = (!external.is_empty())
             .then(|| self.by_external.get(&fold(external)))
             .flatten();
-        by_external
+        by_own_id
+            .or(by_external)
             .or_else(|| emails.iter().find_map(|e| self.by_email.get(&fold(e))))
             .or_else(|| {
                 phones
@@ -507,7 +513,7 @@ impl Planner {
         let emails = r.list(Target::Email);
         let name = r.get(Target::Name);
         let company = r.get(Target::Company);
-        let external = r.get(Target::ExternalId).trim().to_string();
+        let mut external = r.get(Target::ExternalId).trim().to_string();
         if external.chars().count() > MAX_EXTERNAL_ID {
             errors.push(r.error(
                 Target::ExternalId,
@@ -527,6 +533,13 @@ impl Planner {
         let found = self
             .existing
             .duplicate_customer(&external, &emails, &phones, name, company);
+        // Our own id is not another system's number: never stored as one.
+        if external
+            .parse::<Id>()
+            .is_ok_and(|id| self.existing.by_id.contains_key(&id))
+        {
+            external.clear();
+        }
         let (input, before) = match (found, self.policy) {
             (Some(i), Policy::Skip) => {
                 let c = self.existing.customers[i].clone();

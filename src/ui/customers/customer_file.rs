@@ -49,6 +49,7 @@ pub fn CustomerFile(customer: Customer) -> impl IntoView {
                 </div>
                 {row(|t| t.wechat, c.wechat.clone())}
                 {row(|t| t.address, c.address.clone())}
+                {row(|t| t.external_id, c.external_id.clone())}
                 <div class="kv"><dt>{move || t.get().source}</dt><dd>{move || source.label(t.get())}</dd></div>
             </dl>
             <h3>{move || t.get().sec_business}</h3>

@@ -12,7 +12,7 @@ use crate::domain::import::{
 };
 use crate::store::{self, ImportEnd};
 use crate::ui::clock;
-use crate::ui::state::{Workspace, use_texts, use_workspace};
+use crate::ui::state::{Prefs, Workspace, use_prefs, use_workspace};
 use crate::ui::widgets::toast::{Toasts, use_toasts};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -61,7 +61,9 @@ pub struct Wizard {
     generation: StoredValue<u64>,
     ws: Workspace,
     toasts: Toasts,
-    texts: Signal<&'static Texts>,
+    /// The app's preferences (they outlive this page): messages of an import that ends after
+    /// the user left the page still come in their language.
+    prefs: Prefs,
 }
 
 impl Wizard {
@@ -83,7 +85,7 @@ impl Wizard {
             generation: StoredValue::new(0),
             ws: use_workspace(),
             toasts: use_toasts(),
-            texts: use_texts(),
+            prefs: use_prefs(),
         }
     }
 
@@ -214,11 +216,12 @@ impl Wizard {
                 &plan,
                 &batch,
                 |done, total| self.writing.set(Some((done, total))),
-                || self.cancel_requested.get_untracked(),
+                // The import goes on if the user leaves the page (its signals are then gone).
+                || self.cancel_requested.try_get_untracked().unwrap_or(false),
             )
             .await;
             self.writing.set(None);
-            let t = self.texts.get_untracked();
+            let t = self.texts();
             match end {
                 Ok(ImportEnd::Done(rows)) => {
                     self.ws.apply(rows);
@@ -234,6 +237,11 @@ impl Wizard {
         });
     }
 
+    /// The messages in the user's language.
+    fn texts(self) -> &'static Texts {
+        self.prefs.0.with_untracked(|s| s.lang.texts())
+    }
+
     pub fn cancel(self) {
         self.cancel_requested.set(true);
     }
@@ -247,7 +255,7 @@ impl Wizard {
                     self.ws.remove(&undone.removed);
                     self.ws.apply(undone.summaries);
                     let r = undone.report;
-                    let t = self.texts.get_untracked();
+                    let t = self.texts();
                     self.toasts
                         .info((t.import_undone_report)(r.removed, r.restored, r.kept));
                     self.journal_version.update(|v| *v += 1);

@@ -180,6 +180,24 @@ fn create_makes_new_records_even_for_duplicates() {
     );
 }
 
+#[test]
+fn our_own_id_in_a_number_column_finds_the_customer_and_is_not_stored_as_a_number() {
+    let (customers, members) = stored();
+    let old = customers[0].clone();
+    let text = format!("编号,客户名称,城市\n{},新名称,上海\n", old.id);
+    let p = plan(
+        Kind::Customers,
+        &text,
+        Policy::Update,
+        Existing::new(customers, vec![], vec![], vec![], &members),
+    );
+    assert_eq!(p.counts.updated, 1);
+    let updated = &p.writes.customers[0];
+    assert_eq!(updated.id, old.id);
+    assert_eq!(updated.name, "新名称");
+    assert_eq!(updated.external_id, "");
+}
+
 fn linked() -> Existing {
     let mut li1 = customer("李四", "", "");
     li1.company = "甲".into();
