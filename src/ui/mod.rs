@@ -20,6 +20,7 @@ pub mod routes;
 mod satisfaction;
 mod settings;
 pub mod state;
+mod text_file;
 mod trash;
 mod widgets;
 

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
+import iconv from "iconv-lite";
 import { openApp, shot, useApp } from "./helpers.mjs";
 
 const app = useApp();
@@ -133,15 +134,20 @@ test("responses entered and imported move the satisfaction index and NPS", async
   await context.close();
 });
 
-test("a file that is not UTF-8 CSV is refused with the reason", async () => {
+test("a GBK file is read; a file that is not CSV text is refused with the reason", async () => {
   const { context, page } = await openApp(app.browser, app.url, { lang: "en-US", path: "satisfaction" });
   await page.getByTestId("new-survey").click();
   await page.getByTestId("create-survey").click();
   // The page shows the new survey once the data has been read again.
   await page.getByTestId("no-responses").waitFor();
-  // 客户 in GBK: not UTF-8.
-  await page.getByTestId("import-file").setInputFiles({ name: "gbk.csv", mimeType: "text/csv", buffer: Buffer.from([0xbf, 0xcd, 0xbb, 0xa7, 0x0a]) });
-  assert.match(await page.getByTestId("import-refused").innerText(), /not a UTF-8 CSV file/);
+  // As Excel saves CSV in China: the customer's Chinese name comes through decoded.
+  const gbk = iconv.encode("customer,date,P1\r\n张三,2026-11-01,4\r\n", "gbk");
+  await page.getByTestId("import-file").setInputFiles({ name: "gbk.csv", mimeType: "text/csv", buffer: gbk });
+  await page.getByTestId("import-summary").waitFor();
+  assert.match(await page.getByTestId("import-errors").innerText(), /2\s+customer\s+No customer is called “张三”\./);
+  // The start of a PNG image.
+  await page.getByTestId("import-file").setInputFiles({ name: "photo.csv", mimeType: "text/csv", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
+  assert.match(await page.getByTestId("import-refused").innerText(), /not a CSV text file/);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

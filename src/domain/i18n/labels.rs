@@ -599,11 +599,7 @@ impl FileProblem {
                 "The file has more than 50,000 rows. Split it into smaller files.",
                 "文件超过 50,000 行，请拆分成较小的文件。",
             ),
-            FileProblem::NotText => pick(
-                t,
-                "This is not a UTF-8 CSV file. In Excel or WPS, save it as “CSV UTF-8”.",
-                "这不是 UTF-8 编码的 CSV 文件。请在 Excel 或 WPS 中另存为“CSV UTF-8”。",
-            ),
+            FileProblem::NotText => crate::domain::import::FileProblem::NotText.message(t),
             FileProblem::NoCustomerColumn => pick(
                 t,
                 "No column names the customer: the header needs a “customer” (客户名称) column.",

@@ -46,7 +46,7 @@ pub enum FileProblem {
     TooLarge,
     /// More than [`MAX_ROWS`] rows.
     TooManyRows,
-    /// The bytes are not UTF-8 text (a binary file, or a legacy encoding).
+    /// Not text in any encoding a spreadsheet writes (a binary file).
     NotText,
     /// No column names the customer.
     NoCustomerColumn,
@@ -155,20 +155,6 @@ pub fn template_header(survey: &Survey, lang: Lang) -> Vec<String> {
 
 /// The delimiter the first lines agree on: comma, semicolon or tab.
 pub use crate::domain::import::table::delimiter;
-
-/// Reads a file's bytes as text: UTF-8, with or without a byte-order mark.
-pub fn decode(bytes: &[u8]) -> Result<&str, FileProblem> {
-    if bytes.len() > MAX_BYTES {
-        return Err(FileProblem::TooLarge);
-    }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| FileProblem::NotText)?;
-    // NUL never appears in a text CSV; it does in binary files that happen to be valid UTF-8.
-    if text.contains('\0') {
-        return Err(FileProblem::NotText);
-    }
-    Ok(text)
-}
 
 /// Reads the responses to `survey` in `text`, finding customers with `find`.
 pub fn parse(
@@ -422,14 +408,6 @@ mod tests {
             Err(FileProblem::NoRatingColumn),
             "a CSAT survey has no recommend question"
         );
-        assert_eq!(
-            decode(b"\x89PNG\r\n\x1a\n\0\0\xff"),
-            Err(FileProblem::NotText)
-        );
-        assert_eq!(decode(b"a,b\0c"), Err(FileProblem::NotText));
-        // GBK bytes for 客户 are not UTF-8.
-        assert_eq!(decode(b"\xbf\xcd\xbb\xa7"), Err(FileProblem::NotText));
-        assert_eq!(decode(b"\xef\xbb\xbfa,b"), Ok("a,b"));
         assert_eq!(delimiter("a\tb\tc;d"), b'\t');
         assert_eq!(delimiter("abc"), b',');
     }

@@ -7,18 +7,16 @@ use crate::domain::import::batch::ImportBatch;
 use crate::domain::import::mapping::{auto, guess_kind};
 use crate::domain::import::table::{self, Table};
 use crate::domain::import::{
-    Encoding, FileProblem, Kind, MAX_BYTES, Mapping, Plan, Planner, Policy, Target, sniff,
-    utf8_text,
+    Encoding, FileProblem, Kind, MAX_BYTES, Mapping, Plan, Planner, Policy, Target,
 };
 use crate::store::{self, ImportEnd};
 use crate::ui::clock;
 use crate::ui::state::{Prefs, Workspace, use_prefs, use_workspace};
+use crate::ui::text_file::read_text;
 use crate::ui::widgets::toast::{Toasts, use_toasts};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// Rows checked between two repaints.
 const CHECK_SLICE: usize = 2_000;
@@ -277,38 +275,6 @@ impl Wizard {
 
 /// Reads a picked or dropped file into a table: size, encoding, text, rows.
 async fn read_file(file: web_sys::File) -> Result<(Encoding, Table), FileProblem> {
-    if file.size() > MAX_BYTES as f64 {
-        return Err(FileProblem::TooLarge);
-    }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| FileProblem::NotText)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let encoding = sniff(&bytes)?;
-    let text = decode(&bytes, encoding)?;
-    let table = table::read(&text)?;
-    Ok((encoding, table))
-}
-
-/// The text of `bytes` in `encoding`: UTF-8 here, the others through the browser's
-/// `TextDecoder`, which refuses (rather than garbles) bytes that are not in the encoding.
-fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, FileProblem> {
-    let text = match encoding {
-        Encoding::Utf8 => utf8_text(bytes).ok_or(FileProblem::NotText)?.to_string(),
-        other => {
-            let options = web_sys::TextDecoderOptions::new();
-            options.set_fatal(true);
-            let decoder = web_sys::TextDecoder::new_with_label_and_options(other.label(), &options)
-                .map_err(|_| FileProblem::NotText)?;
-            let view = js_sys::Uint8Array::from(bytes);
-            decoder
-                .decode_with_buffer_source(view.unchecked_ref())
-                .map_err(|_| FileProblem::NotText)?
-        }
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-    if text.contains('\0') {
-        return Err(FileProblem::NotText);
-    }
-    Ok(text)
+    let (encoding, text) = read_text(file, MAX_BYTES).await?;
+    Ok((encoding, table::read(&text)?))
 }

@@ -10,12 +10,12 @@ use crate::store;
 use crate::ui::clock;
 use crate::ui::download::download;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
+use crate::ui::text_file::read_text;
 use crate::ui::widgets::icon::{Icon, lu};
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
-use wasm_bindgen_futures::JsFuture;
 
 /// Errors listed on screen; the report has them all.
 const SHOWN_ERRORS: usize = 50;
@@ -27,14 +27,18 @@ enum Read {
     Parsed(std::sync::Arc<Parsed>),
 }
 
-async fn file_bytes(file: web_sys::File) -> Result<Vec<u8>, FileProblem> {
-    if file.size() > import::MAX_BYTES as f64 {
-        return Err(FileProblem::TooLarge);
-    }
-    let buffer = JsFuture::from(file.array_buffer())
+/// The file's text, in whichever encoding the spreadsheet wrote it.
+async fn file_text(file: web_sys::File) -> Result<String, FileProblem> {
+    use crate::domain::import::FileProblem as Shared;
+    read_text(file, import::MAX_BYTES)
         .await
-        .map_err(|_| FileProblem::NotText)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+        .map(|(_, text)| text)
+        .map_err(|p| match p {
+            Shared::TooLarge => FileProblem::TooLarge,
+            Shared::Empty => FileProblem::Empty,
+            Shared::TooManyRows => FileProblem::TooManyRows,
+            Shared::NotText => FileProblem::NotText,
+        })
 }
 
 /// The import section for `survey`.
@@ -69,11 +73,10 @@ pub fn ImportResponses(survey: Survey) -> impl IntoView {
         busy.set(true);
         read.set(None);
         spawn_local(async move {
-            let result = match file_bytes(file).await {
+            let result = match file_text(file).await {
                 Err(p) => Read::Refused(p),
-                Ok(bytes) => match import::decode(&bytes) {
-                    Err(p) => Read::Refused(p),
-                    Ok(text) => {
+                Ok(text) => {
+                    {
                         // Customers by exact name (several may share one) and by id.
                         let (by_name, ids) = ws.index.with_untracked(|ix| {
                             let mut by_name: HashMap<String, Vec<Id>> = HashMap::new();
@@ -100,14 +103,14 @@ pub fn ImportResponses(survey: Survey) -> impl IntoView {
                             }
                         };
                         let parsed = survey.with_value(|s| {
-                            import::parse(text, s, find, clock::today(), clock::now())
+                            import::parse(&text, s, find, clock::today(), clock::now())
                         });
                         match parsed {
                             Ok(p) => Read::Parsed(std::sync::Arc::new(p)),
                             Err(p) => Read::Refused(p),
                         }
                     }
-                },
+                }
             };
             read.try_set(Some(result));
             busy.try_set(false);
