@@ -1,5 +1,5 @@
 // axe-core on every page (list, 360 view, form, settings, overview, segments, commitments,
-// complaints, retention, satisfaction), in both themes, at desktop and phone width;
+// complaints, retention, satisfaction, import), in both themes, at desktop and phone width;
 // screenshots of each for people to look at.
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -63,6 +63,12 @@ for (const theme of ["light", "dark"]) {
       await page.getByTestId("survey-details").locator("summary").click();
       found.satisfaction = await serious(page);
       await shot(page, `satisfaction-${lang}-${theme}-${label}`, true);
+      // The import wizard with a checked file: mapping, preview and an error row.
+      await page.goto(app.url + "import");
+      await page.getByTestId("import-file").setInputFiles({ name: "c.csv", mimeType: "text/csv", buffer: Buffer.from("名称,电话\n甲,12345\n乙,13800138000\n") });
+      await page.getByTestId("import-plan").waitFor();
+      found.import = await serious(page);
+      await shot(page, `import-${lang}-${theme}-${label}`, true);
       for (const [where, violations] of Object.entries(found)) {
         assert.deepEqual(violations, [], `${where}: ${violations.join("; ")}`);
       }

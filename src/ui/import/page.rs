@@ -213,7 +213,7 @@ fn FinishedPanel(wizard: Wizard, finished: super::wizard::Finished) -> impl Into
     let undone = b.undone_at.is_some();
     let question = RwSignal::new(None::<String>);
     view! {
-        <section class="panel panel-highlight" data-testid="import-finished">
+        <section class="panel import-finished" data-testid="import-finished">
             <h2>{move || t.get().import_done_title}</h2>
             <div class="totals import-totals">
                 <div class="stat"><span class="stat-label">{move || crate::domain::import::plan::Action::Create.label(t.get())}</span><span class="stat-value" data-testid="import-created">{count(c.created)}</span></div>
