@@ -339,6 +339,11 @@ pub(crate) async fn settle(store: &ObjectStore<'_>) -> Result<()> {
     Ok(())
 }
 
+/// The keys from `lo` to `hi`, both included.
+fn between(lo: &str, hi: &str) -> KeyRange<String> {
+    KeyRange::Bound(lo.to_string(), false, hi.to_string(), false)
+}
+
 /// Every record whose `index` key lies in `lo..=hi` (both included).
 pub(crate) async fn get_all_between<T: DeserializeOwned>(
     store: &ObjectStore<'_>,
@@ -349,12 +354,7 @@ pub(crate) async fn get_all_between<T: DeserializeOwned>(
     let index = store.index(index).map_err(convert)?;
     let values = index
         .get_all::<JsValue>()
-        .with_query::<String, _>(KeyRange::Bound(
-            lo.to_string(),
-            false,
-            hi.to_string(),
-            false,
-        ))
+        .with_query::<String, _>(between(lo, hi))
         .primitive()
         .map_err(convert)?
         .await
@@ -370,12 +370,7 @@ pub(crate) async fn keys_between(
 ) -> Result<Vec<String>> {
     let keys = store
         .get_all_keys::<String>()
-        .with_query::<String, _>(KeyRange::Bound(
-            lo.to_string(),
-            false,
-            hi.to_string(),
-            false,
-        ))
+        .with_query::<String, _>(between(lo, hi))
         .primitive()
         .map_err(convert)?
         .await

@@ -116,7 +116,21 @@ pub async fn write_import(
     chunked!(PURCHASES, w.purchases, idb::to_js::<Purchase>);
 
     let created: HashSet<Id> = batch.created.customers.iter().copied().collect();
-    let changes = if batch.touched.len() > REBUILD_ABOVE {
+    let mine = |id: &Id| created.contains(id);
+    // Customers that had records before this import and gained some: their summaries are
+    // recomputed from what is stored. A customer file's updates only change the customer's
+    // own fields, so it reads nothing.
+    let to_read: Vec<Id> = if plan.kind == Kind::Customers {
+        Vec::new()
+    } else {
+        batch
+            .touched
+            .iter()
+            .filter(|id| !mine(id))
+            .copied()
+            .collect()
+    };
+    let changes = if to_read.len() > REBUILD_ABOVE {
         None
     } else {
         let mut changes = Vec::with_capacity(batch.touched.len());
@@ -124,10 +138,9 @@ pub async fn write_import(
         let new: Vec<Customer> = w
             .customers
             .iter()
-            .filter(|c| created.contains(&c.id))
+            .filter(|c| mine(&c.id))
             .cloned()
             .collect();
-        let mine = |id: &Id| created.contains(id);
         changes.extend(
             summaries_of(
                 &new,
@@ -151,15 +164,15 @@ pub async fn write_import(
             .into_iter()
             .map(Change::Upsert),
         );
+        // Updated customers: only their own fields changed; their activity stays as it is.
+        changes.extend(
+            w.customers
+                .iter()
+                .filter(|c| !mine(&c.id))
+                .map(|c| Change::Refresh(c.clone())),
+        );
         let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
-        for id in batch.touched.iter().filter(|id| !mine(id)) {
-            if plan.kind == Kind::Customers {
-                // Only the customer's own fields changed: its activity stays as it is.
-                if let Some(c) = w.customers.iter().find(|c| c.id == *id) {
-                    changes.push(Change::Refresh(c.clone()));
-                }
-                continue;
-            }
+        for id in &to_read {
             let c: Customer = get(&customers, &id.to_string())
                 .await?
                 .ok_or(AppError::NotFound)?;

@@ -54,6 +54,18 @@ pub enum FileProblem {
     NoRatingColumn,
 }
 
+impl From<ImportProblem> for FileProblem {
+    /// The shared reader's refusals, as this import words them.
+    fn from(p: ImportProblem) -> Self {
+        match p {
+            ImportProblem::TooManyRows => FileProblem::TooManyRows,
+            ImportProblem::TooLarge => FileProblem::TooLarge,
+            ImportProblem::NotText => FileProblem::NotText,
+            ImportProblem::Empty => FileProblem::Empty,
+        }
+    }
+}
+
 /// Why one row was not imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RowProblem {
@@ -165,12 +177,7 @@ pub fn parse(
     now: Timestamp,
 ) -> Result<Parsed, FileProblem> {
     // The shared reader numbers every row by its true file line.
-    let table = table::read(text).map_err(|p| match p {
-        ImportProblem::TooManyRows => FileProblem::TooManyRows,
-        ImportProblem::TooLarge => FileProblem::TooLarge,
-        ImportProblem::NotText => FileProblem::NotText,
-        ImportProblem::Empty => FileProblem::Empty,
-    })?;
+    let table = table::read(text)?;
     let header = table.header;
     let columns: Vec<Column> = header.iter().map(|h| column(h, survey)).collect();
     if !columns.contains(&Column::Customer) {

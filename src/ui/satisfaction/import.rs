@@ -29,16 +29,8 @@ enum Read {
 
 /// The file's text, in whichever encoding the spreadsheet wrote it.
 async fn file_text(file: web_sys::File) -> Result<String, FileProblem> {
-    use crate::domain::import::FileProblem as Shared;
-    read_text(file, import::MAX_BYTES)
-        .await
-        .map(|(_, text)| text)
-        .map_err(|p| match p {
-            Shared::TooLarge => FileProblem::TooLarge,
-            Shared::Empty => FileProblem::Empty,
-            Shared::TooManyRows => FileProblem::TooManyRows,
-            Shared::NotText => FileProblem::NotText,
-        })
+    let (_, text) = read_text(file, import::MAX_BYTES).await?;
+    Ok(text)
 }
 
 /// The import section for `survey`.
