@@ -146,6 +146,65 @@ impl PurchaseInput {
     }
 }
 
+/// Format version of a purchase book's bytes ([`encode_book`]).
+const BOOK_FORMAT: u8 = 1;
+
+/// Why a stored purchase book could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BookError {
+    /// Written by another version of the app.
+    #[error("purchase book has format {0}, expected {BOOK_FORMAT}")]
+    Format(u8),
+    /// Damaged bytes.
+    #[error("purchase book is damaged: {0}")]
+    Corrupt(String),
+}
+
+/// The purchases of one customer as one compact byte string (a "book"). A million purchases
+/// are stored as one book per customer: the browser writes and clones a hundred thousand byte
+/// strings far faster than a million objects, and nothing in the app needs a purchase without
+/// its customer's others.
+pub fn encode_book(purchases: &[Purchase]) -> Vec<u8> {
+    let mut out = vec![BOOK_FORMAT];
+    // Serialising plain data into a Vec cannot fail.
+    out.extend(postcard::to_allocvec(purchases).unwrap_or_default());
+    out
+}
+
+/// Decodes a book written by [`encode_book`].
+pub fn decode_book(bytes: &[u8]) -> Result<Vec<Purchase>, BookError> {
+    match bytes.split_first() {
+        Some((&BOOK_FORMAT, rest)) => {
+            postcard::from_bytes(rest).map_err(|e| BookError::Corrupt(e.to_string()))
+        }
+        Some((&other, _)) => Err(BookError::Format(other)),
+        None => Err(BookError::Corrupt("empty".into())),
+    }
+}
+
+/// Puts `p` into `book`: replaces the purchase with its id, or adds it. Returns the purchase
+/// it replaced.
+pub fn upsert(book: &mut Vec<Purchase>, p: Purchase) -> Option<Purchase> {
+    match book.iter_mut().find(|q| q.id == p.id) {
+        Some(q) => Some(std::mem::replace(q, p)),
+        None => {
+            book.push(p);
+            None
+        }
+    }
+}
+
+/// Groups purchases into books by customer, in customer-id order.
+pub fn books_by_customer(
+    purchases: impl IntoIterator<Item = Purchase>,
+) -> std::collections::BTreeMap<Id, Vec<Purchase>> {
+    let mut books: std::collections::BTreeMap<Id, Vec<Purchase>> = Default::default();
+    for p in purchases {
+        books.entry(p.customer_id).or_default().push(p);
+    }
+    books
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,5 +318,62 @@ mod tests {
             .validate(p.customer_id, Some(&p), today(), Timestamp(1))
             .unwrap();
         assert_eq!(again, p);
+    }
+
+    #[test]
+    fn a_book_keeps_every_purchase_exactly_and_refuses_damage() {
+        let a = input()
+            .validate(Id::generate(), None, today(), Timestamp(5))
+            .unwrap();
+        let mut other = input();
+        other.margin.clear();
+        other.amount = "0.01".into();
+        other.currency = Currency::Usd;
+        other.notes = "订单 #88 \"急\"".into();
+        let b = other
+            .validate(a.customer_id, None, today(), Timestamp(6))
+            .unwrap();
+        let book = vec![a.clone(), b.clone()];
+        let bytes = encode_book(&book);
+        assert_eq!(bytes[0], 1);
+        assert_eq!(decode_book(&bytes).unwrap(), book);
+        assert_eq!(decode_book(&encode_book(&[])).unwrap(), Vec::new());
+        assert_eq!(decode_book(&[]), Err(BookError::Corrupt("empty".into())));
+        assert_eq!(decode_book(&[7, 0]), Err(BookError::Format(7)));
+        assert!(matches!(
+            decode_book(&bytes[..bytes.len() - 3]),
+            Err(BookError::Corrupt(_))
+        ));
+        // Ten purchases take a few hundred bytes, not kilobytes of objects.
+        let ten: Vec<Purchase> = (0..10).map(|_| a.clone()).collect();
+        assert!(
+            encode_book(&ten).len() < 1_200,
+            "{}",
+            encode_book(&ten).len()
+        );
+    }
+
+    #[test]
+    fn upsert_replaces_by_id_and_books_group_by_customer() {
+        let a = input()
+            .validate(Id::generate(), None, today(), Timestamp(1))
+            .unwrap();
+        let mut book = vec![a.clone()];
+        let mut edited = a.clone();
+        edited.product = "红茶".into();
+        assert_eq!(upsert(&mut book, edited.clone()), Some(a.clone()));
+        assert_eq!(book, vec![edited.clone()]);
+        let b = input()
+            .validate(a.customer_id, None, today(), Timestamp(2))
+            .unwrap();
+        assert_eq!(upsert(&mut book, b.clone()), None);
+        assert_eq!(book.len(), 2);
+        let c = input()
+            .validate(Id::generate(), None, today(), Timestamp(3))
+            .unwrap();
+        let books = books_by_customer(vec![edited.clone(), c.clone(), b.clone()]);
+        assert_eq!(books.len(), 2);
+        assert_eq!(books[&a.customer_id], vec![edited, b]);
+        assert_eq!(books[&c.customer_id], vec![c]);
     }
 }

@@ -4,15 +4,17 @@
 //! the database as it was.
 
 use super::idb::{self, Db, get_all};
+use super::purchases::{all_purchases, put_book};
 use super::records::{add_all, interaction_js};
 use super::schema::{
     ALL_STORES, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
-    LOYALTY_RATINGS, MEMBERS, PURCHASES, RESPONSES, SEGMENTS, SUMMARIES, SURVEYS, WINBACKS,
+    LOYALTY_RATINGS, MEMBERS, PURCHASE_BOOKS, RESPONSES, SEGMENTS, SUMMARIES, SURVEYS, WINBACKS,
 };
 use super::settings;
 use super::summaries::{replace_chunks, summaries_of};
 use super::{AppError, Result};
 use crate::domain::backup::{Backup, MergeReport};
+use crate::domain::purchase::books_by_customer;
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
 use indexed_db_futures::prelude::*;
@@ -24,7 +26,8 @@ async fn read_all(tx: &Transaction<'_>, now: Timestamp) -> Result<Backup> {
     b.customers = get_all(&store(CUSTOMERS)?).await?;
     b.contacts = get_all(&store(CONTACTS)?).await?;
     b.interactions = get_all(&store(INTERACTIONS)?).await?;
-    b.purchases = get_all(&store(PURCHASES)?).await?;
+    b.purchases = all_purchases(&store(PURCHASE_BOOKS)?).await?;
+    b.purchases.sort_by_key(|p| p.id);
     b.members = get_all(&store(MEMBERS)?).await?;
     b.segments = get_all(&store(SEGMENTS)?).await?;
     b.complaints = get_all(&store(COMPLAINTS)?).await?;
@@ -60,7 +63,10 @@ fn write_all(tx: &Transaction<'_>, b: &Backup) -> Result<Vec<CustomerSummary>> {
             .primitive()
             .map_err(idb::convert)?;
     }
-    add_all(&store(PURCHASES)?, &b.purchases)?;
+    let books = store(PURCHASE_BOOKS)?;
+    for (customer, book) in books_by_customer(b.purchases.iter().cloned()) {
+        put_book(&books, customer, &book)?;
+    }
     add_all(&store(MEMBERS)?, &b.members)?;
     add_all(&store(SEGMENTS)?, &b.segments)?;
     add_all(&store(COMPLAINTS)?, &b.complaints)?;

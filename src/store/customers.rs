@@ -3,7 +3,7 @@
 use super::idb::{self, Db, get, keys_by};
 use super::schema::{
     ALL_STORES, BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
-    LOYALTY_RATINGS, PURCHASES, RESPONSES, SUMMARIES, SURVEYS, WINBACKS,
+    LOYALTY_RATINGS, PURCHASE_BOOKS, RESPONSES, SUMMARIES, SURVEYS, WINBACKS,
 };
 use super::summaries::{self, Change};
 use super::{AppError, Result};
@@ -24,7 +24,7 @@ use indexed_db_futures::transaction::Transaction;
 const BY_CUSTOMER_STORES: [&str; 7] = [
     CONTACTS,
     INTERACTIONS,
-    PURCHASES,
+    PURCHASE_BOOKS,
     COMPLAINTS,
     CHURN_EVENTS,
     WINBACKS,
@@ -107,7 +107,7 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
     };
     let mut contacts: Vec<ContactPerson> = idb::of_customer(&tx, CONTACTS, &key).await?;
     let mut interactions: Vec<Interaction> = idb::of_customer(&tx, INTERACTIONS, &key).await?;
-    let mut purchases: Vec<Purchase> = idb::of_customer(&tx, PURCHASES, &key).await?;
+    let mut purchases = super::purchases::book_of(&super::purchases::books(&tx)?, id).await?;
     let mut complaints: Vec<Complaint> = idb::of_customer(&tx, COMPLAINTS, &key).await?;
     complaints.sort_by(|a, b| b.received_at.cmp(&a.received_at).then(b.id.cmp(&a.id)));
     let mut churn_events: Vec<ChurnEvent> = idb::of_customer(&tx, CHURN_EVENTS, &key).await?;

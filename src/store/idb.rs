@@ -127,7 +127,11 @@ pub async fn open_at(name: &str, version: u32, on_blocked: impl Fn() + 'static) 
             _on_version_change: on_version_change,
         }
     });
-    Ok(Db { inner })
+    let db = Db { inner };
+    if version >= 7 {
+        super::purchases::migrate(&db).await?;
+    }
+    Ok(db)
 }
 
 /// Deletes a whole database by name (tests).

@@ -8,9 +8,10 @@
 
 use super::customers::{delete_many_with_records, purge_stores};
 use super::idb::{self, Db, get, get_all};
+use super::purchases::{all_purchases, books, books_of, put_book};
 use super::records::interaction_js;
 use super::schema::{
-    COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS, MEMBERS, PURCHASES, SUMMARIES,
+    COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS, MEMBERS, PURCHASE_BOOKS, SUMMARIES,
     SUMMARISED,
 };
 use super::summaries::{self, Change, replace_chunks, summaries_of, summary_of};
@@ -56,7 +57,7 @@ pub async fn import_context(db: &Db, kind: Kind) -> Result<Existing> {
         Kind::Customers => None,
         Kind::Contacts => Some(CONTACTS),
         Kind::Interactions => Some(INTERACTIONS),
-        Kind::Purchases => Some(PURCHASES),
+        Kind::Purchases => Some(PURCHASE_BOOKS),
     };
     stores.extend(own);
     let tx = db.tx(&stores, false)?;
@@ -68,7 +69,7 @@ pub async fn import_context(db: &Db, kind: Kind) -> Result<Existing> {
         Kind::Customers => {}
         Kind::Contacts => contacts = get_all(&store(CONTACTS)?).await?,
         Kind::Interactions => interactions = get_all(&store(INTERACTIONS)?).await?,
-        Kind::Purchases => purchases = get_all(&store(PURCHASES)?).await?,
+        Kind::Purchases => purchases = all_purchases(&store(PURCHASE_BOOKS)?).await?,
     }
     Ok(Existing::new(
         customers,
@@ -113,7 +114,37 @@ pub async fn write_import(
     chunked!(CUSTOMERS, w.customers, idb::to_js::<Customer>);
     chunked!(CONTACTS, w.contacts, idb::to_js::<ContactPerson>);
     chunked!(INTERACTIONS, w.interactions, interaction_js);
-    chunked!(PURCHASES, w.purchases, idb::to_js::<Purchase>);
+    // Purchases go into their customers' books: each book is read, merged and written once,
+    // a chunk being the books of about CHUNK purchases.
+    let store = books(&tx)?;
+    let grouped: Vec<(Id, Vec<Purchase>)> =
+        crate::domain::purchase::books_by_customer(w.purchases.iter().cloned())
+            .into_iter()
+            .collect();
+    let mut start = 0;
+    while start < grouped.len() {
+        let mut end = start;
+        let mut n = 0;
+        while end < grouped.len() && n < CHUNK {
+            n += grouped[end].1.len();
+            end += 1;
+        }
+        let part = &grouped[start..end];
+        let ids: Vec<Id> = part.iter().map(|(id, _)| *id).collect();
+        for ((id, mut book), (_, new)) in books_of(&store, &ids).await?.into_iter().zip(part) {
+            for p in new {
+                crate::domain::purchase::upsert(&mut book, p.clone());
+            }
+            put_book(&store, id, &book)?;
+        }
+        idb::settle(&store).await?;
+        start = end;
+        done += n;
+        progress(done, total);
+        if cancelled() {
+            return Ok(ImportEnd::Cancelled);
+        }
+    }
 
     let created: HashSet<Id> = batch.created.customers.iter().copied().collect();
     let mine = |id: &Id| created.contains(id);
@@ -200,7 +231,7 @@ async fn rebuild_in(tx: &Transaction<'_>) -> Result<Vec<CustomerSummary>> {
     let customers: Vec<Customer> = get_all(&store(CUSTOMERS)?).await?;
     let contacts: Vec<ContactPerson> = get_all(&store(CONTACTS)?).await?;
     let interactions: Vec<Interaction> = get_all(&store(INTERACTIONS)?).await?;
-    let purchases: Vec<Purchase> = get_all(&store(PURCHASES)?).await?;
+    let purchases = all_purchases(&store(PURCHASE_BOOKS)?).await?;
     let complaints: Vec<Complaint> = get_all(&store(COMPLAINTS)?).await?;
     let rows = summaries_of(&customers, contacts, interactions, purchases, complaints);
     replace_chunks(&store(SUMMARIES)?, &rows)?;
@@ -250,7 +281,6 @@ pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
     for (name, ids) in [
         (CONTACTS, &batch.created.contacts),
         (INTERACTIONS, &batch.created.interactions),
-        (PURCHASES, &batch.created.purchases),
     ] {
         let s = store(name)?;
         for rid in ids {
@@ -294,16 +324,8 @@ pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
         )
         .await?,
     );
-    tally(
-        restore_each(
-            &store(PURCHASES)?,
-            &b.purchases,
-            at,
-            |p| (p.id, p.updated_at),
-            idb::to_js,
-        )
-        .await?,
-    );
+    tally(undo_purchases(&tx, &batch, &removed).await?);
+    report.removed += batch.created.purchases.len();
 
     let gone: HashSet<Id> = removed.iter().copied().collect();
     let touched: Vec<Id> = batch
@@ -331,6 +353,54 @@ pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
         summaries,
         removed,
     })
+}
+
+/// Takes the purchases import `batch` created out of their customers' books (those of
+/// customers deleted with the import, `gone`, went with them) and puts back the earlier
+/// versions of the purchases it changed, unless changed since. Returns (restored, kept).
+async fn undo_purchases(
+    tx: &Transaction<'_>,
+    batch: &ImportBatch,
+    gone: &[Id],
+) -> Result<(usize, usize)> {
+    let before = &batch.before.purchases;
+    if batch.created.purchases.is_empty() && before.is_empty() {
+        return Ok((0, 0));
+    }
+    let created: HashSet<Id> = batch.created.purchases.iter().copied().collect();
+    let gone: HashSet<Id> = gone.iter().copied().collect();
+    let ids: Vec<Id> = batch
+        .touched
+        .iter()
+        .filter(|id| !gone.contains(id))
+        .copied()
+        .collect();
+    let store = books(tx)?;
+    let (mut restored, mut kept) = (0, 0);
+    let mut olds: std::collections::HashMap<Id, &Purchase> =
+        before.iter().map(|p| (p.id, p)).collect();
+    for (id, mut book) in books_of(&store, &ids).await? {
+        let n = book.len();
+        book.retain(|p| !created.contains(&p.id));
+        let mut changed = book.len() != n;
+        for p in &mut book {
+            if let Some(old) = olds.remove(&p.id) {
+                if p.updated_at == batch.at {
+                    *p = old.clone();
+                    restored += 1;
+                    changed = true;
+                } else {
+                    kept += 1;
+                }
+            }
+        }
+        if changed {
+            put_book(&store, id, &book)?;
+        }
+    }
+    // Earlier versions of purchases deleted since: nothing to put back.
+    kept += olds.len();
+    Ok((restored, kept))
 }
 
 /// Puts back each record's earlier version unless the stored one changed after the import

@@ -15,6 +15,7 @@ mod device;
 mod idb;
 mod import;
 mod members;
+mod purchases;
 mod records;
 mod sample;
 mod satisfaction;

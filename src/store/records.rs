@@ -2,9 +2,10 @@
 //! in the same transaction, so list figures can never drift from the records.
 
 use super::idb::{self, Db, get};
+use super::purchases;
 use super::schema::{
-    BY_OPEN_DUE, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, OPEN_DUE, PURCHASES, RESPONSES,
-    SUMMARIES, SUMMARISED,
+    BY_OPEN_DUE, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, OPEN_DUE, PURCHASE_BOOKS,
+    RESPONSES, SUMMARIES, SUMMARISED,
 };
 use super::summaries::{self, Change};
 use super::{AppError, Result};
@@ -102,14 +103,32 @@ pub async fn delete_interaction(db: &Db, id: Id) -> Result<CustomerSummary> {
     delete_one(db, INTERACTIONS, id, |i: &Interaction| i.customer_id).await
 }
 
-/// Saves a purchase.
+/// Saves a purchase (new or edited) into its customer's book.
 pub async fn save_purchase(db: &Db, p: &Purchase) -> Result<CustomerSummary> {
-    save_one(db, PURCHASES, p.customer_id, idb::to_js(p)?).await
+    let tx = db.tx(&SUMMARISED, true)?;
+    let books = purchases::books(&tx)?;
+    let mut book = purchases::book_of(&books, p.customer_id).await?;
+    crate::domain::purchase::upsert(&mut book, p.clone());
+    purchases::put_book(&books, p.customer_id, &book)?;
+    let summary = refresh(&tx, p.customer_id).await?;
+    idb::commit(tx).await?;
+    Ok(summary)
 }
 
-/// Deletes a purchase.
-pub async fn delete_purchase(db: &Db, id: Id) -> Result<CustomerSummary> {
-    delete_one(db, PURCHASES, id, |p: &Purchase| p.customer_id).await
+/// Deletes purchase `id` of customer `customer_id`.
+pub async fn delete_purchase(db: &Db, customer_id: Id, id: Id) -> Result<CustomerSummary> {
+    let tx = db.tx(&SUMMARISED, true)?;
+    let books = purchases::books(&tx)?;
+    let mut book = purchases::book_of(&books, customer_id).await?;
+    let before = book.len();
+    book.retain(|p| p.id != id);
+    if book.len() == before {
+        return Err(AppError::NotFound);
+    }
+    purchases::put_book(&books, customer_id, &book)?;
+    let summary = refresh(&tx, customer_id).await?;
+    idb::commit(tx).await?;
+    Ok(summary)
 }
 
 /// Saves a complaint (new, edited, or moved along its flow).
@@ -169,7 +188,11 @@ pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<Custo
     // Only the stores it writes: complaints and survey responses only when the batch has some.
     let with_complaints = batch.iter().any(|s| !s.complaints.is_empty());
     let with_responses = batch.iter().any(|s| !s.responses.is_empty());
-    let mut stores = vec![CUSTOMERS, CONTACTS, INTERACTIONS, PURCHASES, SUMMARIES];
+    let with_purchases = batch.iter().any(|s| !s.purchases.is_empty());
+    let mut stores = vec![CUSTOMERS, CONTACTS, INTERACTIONS, SUMMARIES];
+    if with_purchases {
+        stores.push(PURCHASE_BOOKS);
+    }
     if with_complaints {
         stores.push(COMPLAINTS);
     }
@@ -180,7 +203,11 @@ pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<Custo
     let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
     let contacts = tx.object_store(CONTACTS).map_err(idb::convert)?;
     let interactions = tx.object_store(INTERACTIONS).map_err(idb::convert)?;
-    let purchases = tx.object_store(PURCHASES).map_err(idb::convert)?;
+    let books = if with_purchases {
+        Some(purchases::books(&tx)?)
+    } else {
+        None
+    };
     let complaints = if with_complaints {
         Some(tx.object_store(COMPLAINTS).map_err(idb::convert)?)
     } else {
@@ -201,7 +228,9 @@ pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<Custo
                 .primitive()
                 .map_err(idb::convert)?;
         }
-        add_all(&purchases, &s.purchases)?;
+        if let Some(store) = books.as_ref().filter(|_| !s.purchases.is_empty()) {
+            purchases::put_book(store, s.customer.id, &s.purchases)?;
+        }
         if let Some(store) = &complaints {
             add_all(store, &s.complaints)?;
         }

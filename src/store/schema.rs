@@ -17,7 +17,8 @@ pub const DB_NAME: &str = "zhike-crm";
 /// 4. churn events, win-back plans and the owners' loyalty ratings.
 /// 5. satisfaction surveys and their responses.
 /// 6. the journal of imports.
-pub const DB_VERSION: u32 = 6;
+/// 7. purchases stored as one book per customer (moved from `purchases` when opened).
+pub const DB_VERSION: u32 = 7;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -25,8 +26,12 @@ pub const CUSTOMERS: &str = "customers";
 pub const CONTACTS: &str = "contacts";
 /// Interactions, keyed by `id`.
 pub const INTERACTIONS: &str = "interactions";
-/// Purchases, keyed by `id`.
+/// Purchases one object each, keyed by `id`: used before version 7, empty since (its records
+/// are moved into [`PURCHASE_BOOKS`] when the database is opened).
 pub const PURCHASES: &str = "purchases";
+/// Purchases as one book per customer, `{id, customer_id, data}` keyed by the customer's id
+/// (since version 7; see `store::purchases`).
+pub const PURCHASE_BOOKS: &str = "purchase_books";
 /// Team members, keyed by `id`.
 pub const MEMBERS: &str = "members";
 /// Summary chunks `{start, data}`, keyed by `start` (see `domain::summary`).
@@ -75,17 +80,18 @@ pub const SUMMARISED: [&str; 6] = [
     CUSTOMERS,
     CONTACTS,
     INTERACTIONS,
-    PURCHASES,
+    PURCHASE_BOOKS,
     COMPLAINTS,
     SUMMARIES,
 ];
 
 /// Every store that holds user data.
-pub const ALL_STORES: [&str; 13] = [
+pub const ALL_STORES: [&str; 14] = [
     CUSTOMERS,
     CONTACTS,
     INTERACTIONS,
     PURCHASES,
+    PURCHASE_BOOKS,
     MEMBERS,
     SUMMARIES,
     SEGMENTS,
@@ -176,6 +182,13 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
     if old < 6 && new >= 6 {
         db.create_object_store(IMPORTS)
             .with_key_path(KeyPath::from("id"))
+            .build()?;
+    }
+    if old < 7 && new >= 7 {
+        db.create_object_store(PURCHASE_BOOKS)
+            .with_key_path(KeyPath::from("id"))
+            .build()?
+            .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
             .build()?;
     }
     Ok(())

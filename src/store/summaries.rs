@@ -2,9 +2,7 @@
 //! transaction that changes the records.
 
 use super::idb::{self, Db, get, get_all};
-use super::schema::{
-    COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, PURCHASES, SUMMARIES, SUMMARISED,
-};
+use super::schema::{COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, SUMMARIES, SUMMARISED};
 use super::{AppError, Result};
 use crate::domain::complaint::Complaint;
 use crate::domain::contact::ContactPerson;
@@ -99,8 +97,7 @@ pub async fn rebuild_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
         get_all(&tx.object_store(CONTACTS).map_err(idb::convert)?).await?;
     let interactions: Vec<Interaction> =
         get_all(&tx.object_store(INTERACTIONS).map_err(idb::convert)?).await?;
-    let purchases: Vec<Purchase> =
-        get_all(&tx.object_store(PURCHASES).map_err(idb::convert)?).await?;
+    let purchases = super::purchases::all_purchases(&super::purchases::books(&tx)?).await?;
     let complaints: Vec<Complaint> =
         get_all(&tx.object_store(COMPLAINTS).map_err(idb::convert)?).await?;
     let rows = summaries_of(&customers, contacts, interactions, purchases, complaints);
@@ -178,7 +175,7 @@ pub(crate) async fn summary_of(
     let key = customer.id.to_string();
     let contacts: Vec<ContactPerson> = idb::of_customer(tx, CONTACTS, &key).await?;
     let interactions: Vec<Interaction> = idb::of_customer(tx, INTERACTIONS, &key).await?;
-    let purchases: Vec<Purchase> = idb::of_customer(tx, PURCHASES, &key).await?;
+    let purchases = super::purchases::book_of(&super::purchases::books(tx)?, customer.id).await?;
     let complaints: Vec<Complaint> = idb::of_customer(tx, COMPLAINTS, &key).await?;
     Ok(Records {
         contacts,

@@ -100,7 +100,7 @@ pub fn Timeline(
         spawn_local(async move {
             let result = match target {
                 Target::Interaction(i) => store::delete_interaction(&db, i.id).await,
-                Target::Purchase(p) => store::delete_purchase(&db, p.id).await,
+                Target::Purchase(p) => store::delete_purchase(&db, p.customer_id, p.id).await,
             };
             match result {
                 Ok(s) => {
