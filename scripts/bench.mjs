@@ -1,10 +1,22 @@
 // The benchmark (not part of the test run; see scripts/bench.sh). In headless Chromium, on the
-// release build: writes N sample customers (about ten purchases each) through the app's own
-// storage layer, reloads and times the cold start until the list shows them all, a search
-// keystroke, the full recompute of every class with the model fit, segment filter changes
-// (median and 95th percentile), and the memory in use. One JSON line per figure.
-//   node scripts/bench.mjs [--customers 100000] [--dist dist]
-import { launch, startServer } from "../tests/e2e/helpers.mjs";
+// release build, with N customers (about ten purchases each):
+//  1. writes them through the app's own storage layer (progress on stderr);
+//  2. reloads and times the cold start to an interactive list, to the segment explorer with
+//     every customer's classes, and to the computed dashboard;
+//  3. records memory (JS heap after a garbage collection, and wasm memory) after loading;
+//  4. times a filter change on the segment explorer (count and first rows rendered), search
+//     keystrokes on the list (the keystroke's own frame, and the list answering), and
+//     scrolling the list (frame gaps);
+//  5. times, inside the app, the full recompute of every class with the model fit, the filter
+//     count alone and the search query alone;
+//  6. as the baseline of the usual one-object-per-record way, writes the same customers and
+//     purchases as plain objects with plain IndexedDB and reads them back with getAll in a page
+//     without the app, recording its heap;
+// and prints one line of JSON per figure, ratios to the baseline included.
+//   node scripts/bench.mjs [--customers 100000] [--dist dist] [--no-baseline]
+import { readdirSync } from "node:fs";
+import { chromium } from "playwright-core";
+import { DIST, startServer } from "../tests/e2e/helpers.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -12,56 +24,338 @@ const opt = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const customers = Number(opt("customers", "100000"));
-process.env.E2E_DIST ??= opt("dist", "dist");
-process.env.E2E_BASE ??= "/";
+const withBaseline = !args.includes("--no-baseline");
 
 const server = await startServer();
-const browser = await launch();
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--js-flags=--expose-gc",
+    "--enable-precise-memory-info",
+  ],
+});
 const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 800 } });
 const page = await context.newPage();
-const report = (name, value, unit) => console.log(JSON.stringify({ name, value, unit, customers }));
+const figures = {};
+const report = (name, value, unit, extra = {}) => {
+  figures[name] = value;
+  console.log(JSON.stringify({ name, value, unit, customers, ...extra }));
+};
+const round = (x, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+const stats = (values) => {
+  const v = [...values].sort((a, b) => a - b);
+  const at = (p) => v[Math.min(v.length, Math.max(1, Math.ceil(p * v.length))) - 1];
+  return { median: at(0.5), p95: at(0.95), max: v[v.length - 1], n: v.length };
+};
+const reportStats = (name, values, unit = "ms") => {
+  const s = stats(values);
+  report(`${name}_median`, round(s.median), unit, { samples: s.n });
+  report(`${name}_p95`, round(s.p95), unit, { samples: s.n });
+  return s;
+};
 
+// In-page helpers: time from an action to the DOM change that shows its result, and to the
+// start of the next frame (the frame that paints it).
+const HELPERS = () => {
+  window.__bench = {
+    frame: () => new Promise((r) => requestAnimationFrame(() => r(performance.now()))),
+    timeChange(action, done, timeoutMs = 5000) {
+      return new Promise((resolve) => {
+        const t0 = performance.now();
+        let finished = false;
+        const finish = (ok) => {
+          if (finished) return;
+          finished = true;
+          observer.disconnect();
+          clearTimeout(timer);
+          const t1 = performance.now();
+          requestAnimationFrame(() => resolve(ok ? [t1 - t0, performance.now() - t0] : null));
+        };
+        const observer = new MutationObserver(() => done() && finish(true));
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        const timer = setTimeout(() => finish(false), timeoutMs);
+        action();
+        if (done()) finish(true);
+      });
+    },
+    count: (testid) =>
+      Number((document.querySelector(`[data-testid=${testid}]`)?.textContent.match(/[\d,]+/) ?? ["-1"])[0].replace(/,/g, "")),
+  };
+};
+
+// 1. The write.
 await page.goto(server.url + "customers");
 await page.waitForSelector("main.main");
+await page.exposeFunction("__progress", (done, purchases) => {
+  if (done % 10000 === 0 || done === customers) process.stderr.write(`written ${done} customers, ${purchases} purchases\n`);
+});
 let t0 = Date.now();
-const purchases = await page.evaluate((n) => window.wasmBindings.generate_sample(n, 42), customers);
-report("write_customers_and_records", (Date.now() - t0) / 1000, "s");
+const purchases = await page.evaluate(
+  (n) => window.wasmBindings.generate_sample(n, 42, (c, p) => window.__progress(c, p)),
+  customers,
+);
+const writeS = (Date.now() - t0) / 1000;
+report("write_all_records", round(writeS), "s", { what: "customers with contacts, interactions, purchases, complaints, responses" });
 report("purchases_written", purchases, "count");
+report("purchases_per_second", Math.round(purchases / writeS), "1/s");
 
+// 2. Cold starts: in-page time from navigation start.
+const coldList = [];
 for (let run = 1; run <= 3; run++) {
-  t0 = Date.now();
   await page.goto(server.url + "customers");
-  await page.waitForFunction(
-    (n) => document.querySelector("[data-testid=customer-count]")?.textContent.replace(/\D/g, "") === String(n),
+  const ms = await page.waitForFunction(
+    (n) => {
+      const c = document.querySelector("[data-testid=customer-count]")?.textContent.replace(/\D/g, "");
+      return c === String(n) && document.querySelector("[data-testid=customer-row]") ? performance.now() : false;
+    },
     customers,
-    { timeout: 120_000, polling: 10 },
+    { timeout: 120_000, polling: "raf" },
   );
-  await page.getByTestId("customer-row").first().waitFor();
-  report(`cold_start_to_list_run${run}`, Date.now() - t0, "ms");
+  coldList.push(await ms.jsonValue());
 }
+report("cold_start_to_list_median", Math.round(stats(coldList).median), "ms", { runs: coldList });
 
-// A search keystroke: from typing to the list showing the result (debounce included).
-const times = [];
-for (const q of ["z", "zh", "zha", "zhan", "zhang", "北", "北京", "138", "sales@", "wx_"]) {
-  t0 = performance.now();
-  await page.getByTestId("search").fill(q);
-  await page.waitForFunction((q) => new URL(location.href).searchParams.get("q") === q, q, { polling: 1 });
-  await page.waitForTimeout(0);
-  times.push(performance.now() - t0);
+// Memory after loading the list: JS heap after a full garbage collection, and wasm memory.
+await page.waitForTimeout(1000);
+const memory = await page.evaluate(() => {
+  window.gc?.();
+  return { heap: performance.memory.usedJSHeapSize, wasm: window.wasmBindings.wasm_memory_bytes() };
+});
+report("js_heap_after_load", round(memory.heap / 1048576), "MB");
+report("wasm_memory_after_load", round(memory.wasm / 1048576), "MB");
+report("memory_after_load", round((memory.heap + memory.wasm) / 1048576), "MB");
+
+const coldSegments = [];
+for (let run = 1; run <= 3; run++) {
+  await page.goto(server.url + "segments");
+  const ms = await page.waitForFunction(
+    (n) => {
+      const count = document.querySelector("[data-testid=segment-count]")?.textContent ?? "";
+      const cells = [...(document.querySelector("[data-testid=segment-row]")?.querySelectorAll("td") ?? [])];
+      // Every class column of the first row filled (not "—"), over all customers.
+      const classes = cells.length > 5 && cells.slice(1, 5).every((td) => td.textContent.trim() !== "—");
+      return count.replace(/,/g, "").includes(String(n)) && classes ? performance.now() : false;
+    },
+    customers,
+    { timeout: 120_000, polling: "raf" },
+  );
+  coldSegments.push(await ms.jsonValue());
 }
-times.sort((a, b) => a - b);
-report("search_to_result_median", Math.round(times[Math.floor(times.length / 2)]), "ms");
+report("cold_start_to_classes_median", Math.round(stats(coldSegments).median), "ms", { runs: coldSegments });
 
+const coldDash = [];
+for (let run = 1; run <= 2; run++) {
+  await page.goto(server.url);
+  const ms = await page.waitForFunction(
+    () => (document.querySelector("[data-testid=dash-importance] tbody td") ? performance.now() : false),
+    null,
+    { timeout: 120_000, polling: "raf" },
+  );
+  coldDash.push(await ms.jsonValue());
+}
+report("cold_start_to_dashboard_median", Math.round(stats(coldDash).median), "ms", { runs: coldDash });
+
+// 4a. Filter change on the segment explorer: toggling importance classes; the count and the
+// first rows follow.
+await page.goto(server.url + "segments");
+await page.getByTestId("segment-count").waitFor();
+await page.getByTestId("add-condition").selectOption("8"); // importance
+await page.locator(".conditions .chip").first().waitFor();
+await page.evaluate(HELPERS);
+const filter = await page.evaluate(async () => {
+  const chips = [...document.querySelectorAll(".conditions .chip")];
+  const dom = [];
+  const frame = [];
+  for (let i = 0; i < 120; i++) {
+    const chip = chips[(i * 3) % chips.length].querySelector("input") ?? chips[(i * 3) % chips.length];
+    const before = document.querySelector("[data-testid=segment-count]").textContent;
+    const firstRow = document.querySelector("[data-testid=segment-row]")?.textContent;
+    const r = await window.__bench.timeChange(
+      () => chip.click(),
+      () =>
+        document.querySelector("[data-testid=segment-count]").textContent !== before &&
+        document.querySelector("[data-testid=segment-row]")?.textContent !== firstRow,
+      2000,
+    );
+    if (r) {
+      dom.push(r[0]);
+      frame.push(r[1]);
+    }
+  }
+  return { dom, frame };
+});
+reportStats("filter_to_rows_in_dom", filter.dom);
+reportStats("filter_to_rows_painted", filter.frame);
+
+// 4b. Search keystrokes on the list: the keystroke's own frame (typing never waits), and the
+// list answering it.
+await page.goto(server.url + "customers");
+await page.getByTestId("customer-row").first().waitFor();
+await page.evaluate(HELPERS);
+const search = await page.evaluate(async (words) => {
+  const input = document.querySelector("[data-testid=search]");
+  const echo = [];
+  const answer = [];
+  const type = async (value) => {
+    const t0 = performance.now();
+    input.value = value;
+    input.dispatchEvent(new InputEvent("input", { bubbles: true, data: value.slice(-1) }));
+    const painted = await window.__bench.frame();
+    echo.push(painted - t0);
+    // The list has answered once the URL carries the text; the next frame paints it.
+    await new Promise((resolve) => {
+      const check = () => {
+        if ((new URL(location.href).searchParams.get("q") ?? "") === value) {
+          requestAnimationFrame(() => resolve());
+        } else {
+          setTimeout(check, 0);
+        }
+      };
+      check();
+    });
+    answer.push(performance.now() - t0);
+  };
+  for (const word of words) {
+    const chars = [...word];
+    for (let i = 1; i <= chars.length; i++) await type(chars.slice(0, i).join(""));
+    await type("");
+  }
+  return { echo, answer };
+}, ["zhang wei", "王", "李娜", "北京", "shanghai", "138", "sales@", "科技", "chen", "hangzhou", "wx_", "刘", "贸易有限公司", "13912"]);
+reportStats("search_keystroke_frame", search.echo);
+reportStats("search_keystroke_to_list", search.answer);
+
+// 4c. Scrolling the whole list: frame gaps while the rows are replaced.
+const scroll = await page.evaluate(async () => {
+  const el = document.querySelector("[data-testid=table-scroll]");
+  const gaps = [];
+  let last = await window.__bench.frame();
+  let changed = 0;
+  for (let i = 0; i < 300; i++) {
+    const first = document.querySelector("[data-testid=customer-row] .row-link")?.textContent;
+    el.scrollTop += 900;
+    const now = await window.__bench.frame();
+    gaps.push(now - last);
+    last = now;
+    if (document.querySelector("[data-testid=customer-row] .row-link")?.textContent !== first) changed++;
+  }
+  return { gaps, changed, top: el.scrollTop };
+});
+reportStats("scroll_frame_gap", scroll.gaps);
+report("scroll_frame_gap_max", round(stats(scroll.gaps).max), "ms");
+report("scroll_rows_replaced_frames", scroll.changed, "count", { of: scroll.gaps.length });
+
+// 5. Inside the app: recompute, filter count alone, search query alone.
 const analysis = JSON.parse(await page.evaluate(() => window.wasmBindings.bench_analysis(5, 200)));
 for (const [name, value] of Object.entries(analysis)) {
-  report(name, typeof value === "number" ? Math.round(value * 100) / 100 : value, name.endsWith("_ms") ? "ms" : "count");
+  report(name, typeof value === "number" ? round(value, 2) : value, name.endsWith("_ms") ? "ms" : "count");
 }
 
-const metrics = await page.evaluate(() => ({
-  heap: performance.memory?.usedJSHeapSize ?? null,
-  wasm: window.wasmBindings?.wasm_memory_bytes?.() ?? null,
-}));
-report("js_heap_after_load", Math.round((metrics.heap ?? 0) / 1048576), "MB");
-report("wasm_memory_after_load", Math.round((metrics.wasm ?? 0) / 1048576), "MB");
+// 6. The baseline: the same customers and purchases as one plain object per record.
+if (withBaseline) {
+  await page.goto(server.url + "customers");
+  await page.waitForSelector("main.main");
+  const written = await page.evaluate(async () => {
+    const req = (r) => new Promise((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
+    const done = (tx) => new Promise((ok, fail) => ((tx.oncomplete = ok), (tx.onerror = tx.onabort = () => fail(tx.error))));
+    await req(indexedDB.deleteDatabase("baseline"));
+    const open = indexedDB.open("baseline", 1);
+    open.onupgradeneeded = () => {
+      open.result.createObjectStore("customers", { keyPath: "id" });
+      open.result.createObjectStore("purchases", { keyPath: "id" }).createIndex("by_customer", "customer_id");
+    };
+    const base = await req(open);
+    const app = await req(indexedDB.open("zhike-crm"));
+    const customers = await req(app.transaction("customers").objectStore("customers").getAll());
+    const books = await req(app.transaction("purchase_books").objectStore("purchase_books").getAll());
+    app.close();
+    const t0 = performance.now();
+    for (let i = 0; i < customers.length; i += 5000) {
+      const tx = base.transaction("customers", "readwrite");
+      for (const c of customers.slice(i, i + 5000)) tx.objectStore("customers").put(c);
+      await done(tx);
+    }
+    let pending = [];
+    let n = 0;
+    const flush = async () => {
+      const tx = base.transaction("purchases", "readwrite");
+      for (const p of pending) tx.objectStore("purchases").put(p);
+      await done(tx);
+      n += pending.length;
+      pending = [];
+    };
+    for (const b of books) {
+      for (const p of window.wasmBindings.decode_purchase_book(b.data)) pending.push(p);
+      if (pending.length >= 5000) await flush();
+    }
+    await flush();
+    base.close();
+    return { ms: performance.now() - t0, purchases: n };
+  });
+  report("baseline_write_one_object_per_record", round(written.ms / 1000), "s", { purchases: written.purchases });
+
+  // Read back in a page without the app (a static file of the site), keeping what was read.
+  const favicon = readdirSync(DIST).find((f) => f.startsWith("favicon"));
+  const plain = await context.newPage();
+  await plain.goto(server.url + favicon);
+  const read = [];
+  let heap = 0;
+  for (let run = 1; run <= 2; run++) {
+    const r = await plain.evaluate(async () => {
+      const req = (r) => new Promise((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
+      window.__keep = null;
+      window.gc?.();
+      const t0 = performance.now();
+      const db = await req(indexedDB.open("baseline"));
+      const tx = db.transaction(["customers", "purchases"]);
+      const [customers, purchases] = await Promise.all([
+        req(tx.objectStore("customers").getAll()),
+        req(tx.objectStore("purchases").getAll()),
+      ]);
+      const ms = performance.now() - t0;
+      db.close();
+      window.__keep = { customers, purchases };
+      window.gc?.();
+      return { ms, heap: performance.memory.usedJSHeapSize, n: purchases.length };
+    });
+    read.push(r.ms);
+    heap = r.heap;
+  }
+  report("baseline_getall_load", Math.round(stats(read).median), "ms", { runs: read.map(Math.round) });
+  report("baseline_js_heap_after_load", round(heap / 1048576), "MB");
+  const ratio = (name, a, b) => report(name, round(a / b, 1), "x");
+  ratio("ratio_load_baseline_over_cold_start", figures.baseline_getall_load, figures.cold_start_to_list_median);
+  ratio("ratio_load_baseline_over_cold_start_with_classes", figures.baseline_getall_load, figures.cold_start_to_classes_median);
+  ratio("ratio_write_baseline_over_app", written.ms / 1000, writeS);
+  ratio("ratio_memory_baseline_heap_over_app_total", heap / 1048576, figures.memory_after_load);
+  await plain.evaluate(() => new Promise((ok) => (indexedDB.deleteDatabase("baseline").onsuccess = ok)));
+}
+
+// 7. The bulk write of purchases: ten more per customer (a million at 100,000 customers)
+// through the CSV import's write path, one transaction in chunks with its progress reports.
+// Last, as it doubles the purchases.
+{
+  const perCustomer = 10;
+  const progress = [];
+  await page.goto(server.url + "customers");
+  await page.waitForSelector("main.main");
+  await page.exposeFunction("__importProgress", (done, total) => {
+    progress.push(done);
+    if (progress.length % 100 === 0 || done === total) process.stderr.write(`imported ${done} of ${total} purchases\n`);
+  });
+  const t = Date.now();
+  const n = await page.evaluate(
+    (k) => window.wasmBindings.bench_import_purchases(k, (d, total) => window.__importProgress(d, total)),
+    perCustomer,
+  );
+  const s = (Date.now() - t) / 1000;
+  report("bulk_import_purchases", round(s), "s", { purchases: n, progress_reports: progress.length });
+  report("bulk_import_purchases_per_second", Math.round(n / s), "1/s");
+}
+
 await browser.close();
 server.stop();

@@ -10,7 +10,7 @@ use crate::domain::id::Id;
 use crate::domain::money::Currency;
 use crate::domain::search::{KeyBuilder, Query};
 use crate::domain::summary::CustomerSummary;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 /// Which customers a query looks at.
@@ -207,6 +207,10 @@ pub struct CustomerIndex {
     by_id: HashMap<Id, u32>,
     /// All rows in ascending order of each sortable column, computed on first use.
     orders: [OnceCell<Vec<u32>>; ORDERED_KEYS],
+    /// The last query answered and its result. Typing extends the search text, and a longer
+    /// text can only match fewer rows, so the next query checks only the rows of this result
+    /// (see [`ListQuery::narrows`]). Forgotten on every change to the rows.
+    last: RefCell<Option<(ListQuery, Vec<u32>)>>,
 }
 
 /// Columns with a cached order (every [`SortKey`] except owner, whose names live elsewhere).
@@ -241,6 +245,7 @@ impl CustomerIndex {
             by_id: HashMap::with_capacity(rows.len()),
             rows: Vec::with_capacity(rows.len()),
             orders: Default::default(),
+            last: RefCell::new(None),
         };
         let mut builder = KeyBuilder::default();
         for row in rows {
@@ -303,6 +308,7 @@ impl CustomerIndex {
             }
         }
         self.orders = Default::default();
+        self.last.take();
     }
 
     /// Removes a customer (purged from the trash).
@@ -319,6 +325,7 @@ impl CustomerIndex {
             self.by_id.insert(moved.id, i as u32);
         }
         self.orders = Default::default();
+        self.last.take();
     }
 
     /// Number of customers, trash included.
@@ -448,9 +455,10 @@ impl CustomerIndex {
         })
     }
 
-    fn passes(&self, i: usize, q: &ListQuery, text: &Query, tag: Option<&str>) -> bool {
+    fn passes(&self, i: usize, q: &Scoped<'_>, text: &Query, tag: Option<&str>) -> bool {
         let r = &self.rows[i];
-        r.deleted_at.is_some() == (q.scope == Scope::Trash)
+        q.within.as_ref().is_none_or(|w| w.contains(i))
+            && r.deleted_at.is_some() == (q.scope == Scope::Trash)
             && q.kind.is_none_or(|k| r.kind == k)
             && match q.owner {
                 OwnerFilter::Any => true,
@@ -469,6 +477,17 @@ impl CustomerIndex {
     /// The positions of the rows matching a query, in its order. `owner_names` gives each
     /// member's display name for sorting by owner.
     pub fn query(&self, q: &ListQuery, owner_names: &HashMap<Id, String>) -> Vec<u32> {
+        let within = match self.last.borrow().as_ref() {
+            Some((last, result)) if q.narrows(last) => Some(Within::of(result, self.rows.len())),
+            _ => None,
+        };
+        let out = self.query_within(&Scoped { q, within }, owner_names);
+        *self.last.borrow_mut() = Some((q.clone(), out.clone()));
+        out
+    }
+
+    /// [`Self::query`] over the rows of `q.within` only (all rows when it is `None`).
+    fn query_within(&self, q: &Scoped<'_>, owner_names: &HashMap<Id, String>) -> Vec<u32> {
         let text = Query::parse(&q.text);
         let tag = q.tag.as_deref().map(str::to_lowercase);
         let tag = tag.as_deref();
@@ -496,7 +515,7 @@ impl CustomerIndex {
 
     fn query_by_owner(
         &self,
-        q: &ListQuery,
+        q: &Scoped<'_>,
         text: &Query,
         tag: Option<&str>,
         owner_names: &HashMap<Id, String>,
@@ -529,6 +548,54 @@ impl CustomerIndex {
             out.reverse();
         }
         out
+    }
+}
+
+/// A query limited to some rows.
+struct Scoped<'a> {
+    q: &'a ListQuery,
+    within: Option<Within>,
+}
+
+impl std::ops::Deref for Scoped<'_> {
+    type Target = ListQuery;
+    fn deref(&self) -> &ListQuery {
+        self.q
+    }
+}
+
+/// A set of row positions as a bit set: one bit per row.
+struct Within(Vec<u64>);
+
+impl Within {
+    fn of(positions: &[u32], rows: usize) -> Self {
+        let mut bits = vec![0u64; rows.div_ceil(64)];
+        for &p in positions {
+            if let Some(word) = bits.get_mut(p as usize / 64) {
+                *word |= 1 << (p % 64);
+            }
+        }
+        Within(bits)
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+}
+
+impl ListQuery {
+    /// Whether every row matching `self` also matches `earlier`: the same filters and order,
+    /// and search text that asks for at least as much (each earlier search word is part of
+    /// one of the new ones, as when a word is typed further or another is added).
+    pub fn narrows(&self, earlier: &ListQuery) -> bool {
+        self.scope == earlier.scope
+            && self.kind == earlier.kind
+            && self.owner == earlier.owner
+            && self.tag == earlier.tag
+            && self.contact == earlier.contact
+            && self.sort == earlier.sort
+            && self.descending == earlier.descending
+            && Query::parse(&self.text).implies(&Query::parse(&earlier.text))
     }
 }
 
@@ -764,5 +831,86 @@ mod tests {
             vec![("vip".to_string(), 1), ("华东".to_string(), 1)]
         );
         assert_eq!(ix.owned_by(id(101)), 1);
+    }
+
+    #[test]
+    fn typing_narrows_from_the_last_result_and_answers_as_a_fresh_index_would() {
+        use crate::domain::sample::{Generator, SampleConfig, team};
+        let rows: Vec<CustomerSummary> = Generator::new(
+            SampleConfig {
+                seed: 9,
+                customers: 2_000,
+                today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+                id_epoch_ms: 1_795_420_800_000,
+                lang: crate::domain::i18n::Lang::Zh,
+            },
+            team(9),
+        )
+        .map(|s| s.summary())
+        .collect();
+        let typing = CustomerIndex::new(rows.clone());
+        let names = HashMap::new();
+        let mut hits = 0;
+        for word in [
+            "zhang wei",
+            "王芳",
+            "138 00",
+            "1-3",
+            "1-3a",
+            "北京 科技",
+            "li",
+            "l",
+        ] {
+            for sort in [SortKey::Relevance, SortKey::Name, SortKey::Owner] {
+                let chars: Vec<char> = word.chars().collect();
+                for end in 0..=chars.len() {
+                    let q = ListQuery {
+                        text: chars[..end].iter().collect(),
+                        sort,
+                        ..ListQuery::default()
+                    };
+                    let fresh = CustomerIndex::new(rows.clone()).query(&q, &names);
+                    assert_eq!(typing.query(&q, &names), fresh, "{:?} {sort:?}", q.text);
+                    hits += fresh.len();
+                }
+            }
+        }
+        assert!(hits > 1_000, "the words match some customers: {hits}");
+    }
+
+    #[test]
+    fn a_change_to_the_rows_forgets_the_last_result() {
+        let mut ix = index();
+        let names = HashMap::new();
+        let q = |t: &str| ListQuery {
+            text: t.into(),
+            ..ListQuery::default()
+        };
+        assert_eq!(ix.query(&q("zh"), &names).len(), 1);
+        let mut c = summary(id(9));
+        c.name = "张伟".into();
+        ix.upsert(c);
+        // "zha" narrows "zh", but the new customer was not in that result.
+        assert_eq!(ix.query(&q("zha"), &names).len(), 2);
+        ix.remove(id(9));
+        assert_eq!(ix.query(&q("zhan"), &names).len(), 1);
+    }
+
+    #[test]
+    fn narrowing_needs_the_same_filters_and_words_that_contain_the_earlier_ones() {
+        let q = |t: &str| ListQuery {
+            text: t.into(),
+            ..ListQuery::default()
+        };
+        assert!(q("zhang").narrows(&q("zha")));
+        assert!(q("zhang w").narrows(&q("zhang")));
+        assert!(q("zhang").narrows(&q("")));
+        assert!(!q("zha").narrows(&q("zhang")));
+        assert!(!q("wang").narrows(&q("zhang")));
+        // "1-3" searches the digits "13"; "1-3a" is a word of its own without them.
+        assert!(!q("1-3a").narrows(&q("1-3")));
+        let mut vip = q("zhang");
+        vip.tag = Some("vip".into());
+        assert!(!vip.narrows(&q("zha")));
     }
 }

@@ -274,6 +274,15 @@ impl Query {
         self.finders.iter().all(|f| f.find(key).is_some())
     }
 
+    /// Whether every key matching `self` matches `other`: each of `other`'s words is part of
+    /// one of `self`'s.
+    pub fn implies(&self, other: &Query) -> bool {
+        other
+            .tokens
+            .iter()
+            .all(|t| self.tokens.iter().any(|s| s.contains(t.as_str())))
+    }
+
     /// How well a match fits, lower is better: 0 when the name (or its pinyin) starts with the
     /// first token, 1 when the name contains it, 2 for a match elsewhere.
     pub fn rank(&self, name_key: &str) -> u8 {

@@ -103,14 +103,6 @@ impl Analysis {
         self.by_id.get(&id).map(|&i| &self.customers[i])
     }
 
-    /// For each row, the position of its classes in this analysis (`u32::MAX` when it has
-    /// none): computed once per analysis so filters can index instead of looking up ids.
-    pub fn slots_for(&self, rows: &[CustomerSummary]) -> Vec<u32> {
-        rows.iter()
-            .map(|r| self.by_id.get(&r.id).map_or(u32::MAX, |&i| i as u32))
-            .collect()
-    }
-
     /// The same analysis limited to some customers (base-wide figures are kept as they were).
     pub fn restricted_to(&self, keep: &std::collections::HashSet<Id>) -> Analysis {
         let customers: Vec<CustomerClasses> = self

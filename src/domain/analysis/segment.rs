@@ -156,14 +156,15 @@ impl Condition {
         }
     }
 
-    /// Whether a customer meets the condition (prepared by [`prepare`]). Conditions on computed
+    /// Whether a customer meets the condition (prepared by [`prepare`]), from its packed
+    /// facts `f`, and for the text and owner conditions its summary `s`. Conditions on computed
     /// values are not met by customers without them (a prospect has no RFM scores and no
     /// prediction).
-    pub fn matches(&self, s: &CustomerSummary, c: Option<&CustomerClasses>) -> bool {
-        let rfm = c.and_then(|c| c.rfm);
-        let prediction = c.and_then(|c| c.prediction);
+    fn matches(&self, f: &Facts, s: &CustomerSummary) -> bool {
+        let rfm = f.rfm.as_ref();
+        let classes = f.classes.as_ref();
         match self {
-            Condition::Kind(kinds) => kinds.contains(&s.kind),
+            Condition::Kind(kinds) => kinds.contains(&f.kind),
             // Text conditions hold lowercase needles (see `prepare`), so rows are compared
             // without allocating.
             Condition::Region(needle) => contains_lowercase(&s.region, needle),
@@ -178,22 +179,94 @@ impl Condition {
             Condition::RecencyScore(r) => rfm.is_some_and(|x| r.contains(f64::from(x.r))),
             Condition::FrequencyScore(r) => rfm.is_some_and(|x| r.contains(f64::from(x.f))),
             Condition::MonetaryScore(r) => rfm.is_some_and(|x| r.contains(f64::from(x.m))),
-            Condition::Importance(set) => c.is_some_and(|c| set.contains(&c.importance.class)),
-            Condition::Loyalty(set) => c.is_some_and(|c| set.contains(&c.loyalty.stage)),
-            Condition::Lifecycle(set) => c.is_some_and(|c| set.contains(&c.lifecycle.stage)),
-            Condition::Quadrant(set) => c
+            Condition::Importance(set) => classes.is_some_and(|c| set.contains(&c.importance)),
+            Condition::Loyalty(set) => classes.is_some_and(|c| set.contains(&c.loyalty)),
+            Condition::Lifecycle(set) => classes.is_some_and(|c| set.contains(&c.lifecycle)),
+            Condition::Quadrant(set) => classes
                 .and_then(|c| c.quadrant)
-                .is_some_and(|q| set.contains(&q.class)),
-            Condition::PAlive(r) => prediction.is_some_and(|p| r.contains(p.p_alive * 100.0)),
-            Condition::LifetimeValue(r) => prediction.is_some_and(|p| r.contains(p.clv)),
+                .is_some_and(|q| set.contains(&q)),
+            Condition::PAlive(r) => f.prediction.is_some_and(|(p, _)| r.contains(p * 100.0)),
+            Condition::LifetimeValue(r) => f.prediction.is_some_and(|(_, clv)| r.contains(clv)),
             Condition::DaysSinceLastPurchase(r) => {
                 rfm.is_some_and(|x| r.contains(f64::from(x.recency_days)))
             }
-            Condition::Revenue(r) => r.contains(c.map_or(0.0, |c| c.revenue)),
-            Condition::DoNotContact(flag) => s.do_not_contact == *flag,
-            Condition::OpenComplaint(flag) => (s.activity.open_complaints > 0) == *flag,
+            Condition::Revenue(r) => r.contains(classes.map_or(0.0, |c| c.revenue)),
+            Condition::DoNotContact(flag) => f.do_not_contact == *flag,
+            Condition::OpenComplaint(flag) => f.open_complaint == *flag,
         }
     }
+
+    /// Whether evaluating reads the customer's summary (text and owner conditions) rather than
+    /// only the packed facts: those are checked last.
+    fn reads_summary(&self) -> bool {
+        matches!(
+            self,
+            Condition::Region(_) | Condition::Owner(_) | Condition::Tag(_)
+        )
+    }
+}
+
+/// What segment conditions read of one customer, packed into a few dozen bytes: a filter over
+/// 100,000 customers reads one small array in order instead of two large structures per
+/// customer. Built once per analysis and list of rows ([`facts_for`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Facts {
+    active: bool,
+    kind: CustomerKind,
+    do_not_contact: bool,
+    open_complaint: bool,
+    rfm: Option<RfmFacts>,
+    classes: Option<ClassFacts>,
+    /// P(alive) and lifetime value.
+    prediction: Option<(f64, f64)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct RfmFacts {
+    segment: RfmSegment,
+    r: u8,
+    f: u8,
+    m: u8,
+    recency_days: i32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct ClassFacts {
+    importance: Importance,
+    loyalty: LoyaltyStage,
+    lifecycle: LifecycleStage,
+    quadrant: Option<Quadrant>,
+    revenue: f64,
+}
+
+/// The packed facts of each of `rows` (in the same order) under `analysis`.
+pub fn facts_for(rows: &[CustomerSummary], analysis: &Analysis) -> Vec<Facts> {
+    rows.iter()
+        .map(|s| {
+            let c: Option<&CustomerClasses> = analysis.get(s.id);
+            Facts {
+                active: s.deleted_at.is_none(),
+                kind: s.kind,
+                do_not_contact: s.do_not_contact,
+                open_complaint: s.activity.open_complaints > 0,
+                rfm: c.and_then(|c| c.rfm).map(|r| RfmFacts {
+                    segment: r.segment,
+                    r: r.r,
+                    f: r.f,
+                    m: r.m,
+                    recency_days: r.recency_days,
+                }),
+                classes: c.map(|c| ClassFacts {
+                    importance: c.importance.class,
+                    loyalty: c.loyalty.stage,
+                    lifecycle: c.lifecycle.stage,
+                    quadrant: c.quadrant.map(|q| q.class),
+                    revenue: c.revenue,
+                }),
+                prediction: c.and_then(|c| c.prediction).map(|p| (p.p_alive, p.clv)),
+            }
+        })
+        .collect()
 }
 
 /// A named, saved segment.
@@ -219,37 +292,31 @@ fn contains_lowercase(haystack: &str, needle: &str) -> bool {
     }
 }
 
-/// The conditions ready for evaluation: text trimmed and lowercased once, not once per row.
+/// The conditions ready for evaluation: text trimmed and lowercased once, not once per row,
+/// and those that read the summary last (all must hold, so the order changes nothing but
+/// the time).
 pub fn prepare(conditions: &[Condition]) -> Vec<Condition> {
-    conditions
+    let mut out: Vec<Condition> = conditions
         .iter()
         .map(|c| match c {
             Condition::Region(t) => Condition::Region(t.trim().to_lowercase()),
             Condition::Tag(t) => Condition::Tag(t.trim().to_lowercase()),
             other => other.clone(),
         })
-        .collect()
+        .collect();
+    out.sort_by_key(Condition::reads_summary);
+    out
 }
 
-/// The positions (in `rows`) of active customers meeting every condition. `slots[i]` is the
-/// position of row i's classes in the analysis (see [`Analysis::slots_for`]), so no lookup by
-/// id is needed per row.
-pub fn evaluate(
-    conditions: &[Condition],
-    rows: &[CustomerSummary],
-    analysis: &Analysis,
-    slots: &[u32],
-) -> Vec<u32> {
+/// The positions (in `rows`) of active customers meeting every condition. `facts` are the
+/// rows' packed facts ([`facts_for`], computed once per analysis and list of rows).
+pub fn evaluate(conditions: &[Condition], rows: &[CustomerSummary], facts: &[Facts]) -> Vec<u32> {
     let conditions = prepare(conditions);
-    rows.iter()
+    facts
+        .iter()
+        .zip(rows)
         .enumerate()
-        .filter(|(_, s)| s.deleted_at.is_none())
-        .filter(|(i, s)| {
-            let classes = slots
-                .get(*i)
-                .and_then(|&k| analysis.customers.get(k as usize));
-            conditions.iter().all(|c| c.matches(s, classes))
-        })
+        .filter(|(_, (f, s))| f.active && conditions.iter().all(|c| c.matches(f, s)))
         .map(|(i, _)| i as u32)
         .collect()
 }
@@ -308,8 +375,8 @@ mod tests {
     #[test]
     fn conditions_combine() {
         let (rows, a) = base();
-        let slots = a.slots_for(&rows);
-        let hits = |c: Vec<Condition>| evaluate(&c, &rows, &a, &slots);
+        let facts = facts_for(&rows, &a);
+        let hits = |c: Vec<Condition>| evaluate(&c, &rows, &facts);
         assert_eq!(hits(vec![]), vec![0, 1, 2, 3]);
         assert_eq!(
             hits(vec![Condition::Kind(vec![CustomerKind::EnterpriseBuyer])]),
@@ -363,13 +430,13 @@ mod tests {
         let (mut rows, a) = base();
         rows[1].activity.open_complaints = 2;
         rows[3].activity.open_complaints = 1;
-        let slots = a.slots_for(&rows);
+        let facts = facts_for(&rows, &a);
         assert_eq!(
-            evaluate(&[Condition::OpenComplaint(true)], &rows, &a, &slots),
+            evaluate(&[Condition::OpenComplaint(true)], &rows, &facts),
             vec![1, 3]
         );
         assert_eq!(
-            evaluate(&[Condition::OpenComplaint(false)], &rows, &a, &slots),
+            evaluate(&[Condition::OpenComplaint(false)], &rows, &facts),
             vec![0, 2]
         );
     }
@@ -378,7 +445,7 @@ mod tests {
     fn trashed_customers_are_never_in_a_segment() {
         let (mut rows, a) = base();
         rows[0].deleted_at = Some(Timestamp(1));
-        assert_eq!(evaluate(&[], &rows, &a, &a.slots_for(&rows)), vec![1, 2, 3]);
+        assert_eq!(evaluate(&[], &rows, &facts_for(&rows, &a)), vec![1, 2, 3]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::movements::Movements;
 use super::quadrant_chart::{QuadrantChart, points_of};
 use super::rfm_grid::{RfmGrid, cells_of};
 use super::state::use_insights;
-use crate::domain::analysis::segment::{Attribute, Condition, Segment, evaluate};
+use crate::domain::analysis::segment::{Attribute, Condition, Segment, evaluate, facts_for};
 use crate::domain::export::{self, LeftOut, left_out_of_marketing};
 use crate::domain::i18n::explain::yuan;
 use crate::domain::id::Id;
@@ -93,19 +93,15 @@ pub fn SegmentsPage() -> impl IntoView {
     });
 
     insights.require();
-    // Where each row's classes are in the analysis: once per analysis, not per filter change.
-    let slots = Memo::new(move |_| {
+    // Each row's packed facts: once per analysis, not per filter change.
+    let facts = Memo::new(move |_| {
         insights
             .now
-            .with(|a| ws.index.with(|ix| a.slots_for(ix.rows())))
+            .with(|a| ws.index.with(|ix| facts_for(ix.rows(), a)))
     });
     let matches = Memo::new(move |_| {
-        let conds = conditions.get();
-        let analysis = insights.now.get();
-        slots.with(|slots| {
-            ws.index
-                .with(|ix| evaluate(&conds, ix.rows(), &analysis, slots))
-        })
+        conditions
+            .with(|conds| facts.with(|facts| ws.index.with(|ix| evaluate(conds, ix.rows(), facts))))
     });
     let active = Memo::new(move |_| {
         ws.index

@@ -9,7 +9,7 @@ use super::editor::{NewSurvey, SurveyEditor};
 use super::import::ImportResponses;
 use super::panel::signed;
 use crate::domain::analysis::importance::Importance;
-use crate::domain::analysis::segment::{Segment, evaluate};
+use crate::domain::analysis::segment::{Segment, evaluate, facts_for};
 use crate::domain::id::Id;
 use crate::domain::satisfaction::figures::{
     Estimate, Period, SurveyFigures, figures, trend, versus,
@@ -174,10 +174,10 @@ fn Board(
                             .find(|s| s.id == id)
                             .map(|s| s.conditions.clone())
                     });
-                    let slots = a.slots_for(rows);
+                    let facts = facts_for(rows, &a);
                     conditions
                         .map(|c| {
-                            evaluate(&c, rows, &a, &slots)
+                            evaluate(&c, rows, &facts)
                                 .into_iter()
                                 .map(|i| rows[i as usize].id)
                                 .collect()
