@@ -239,6 +239,18 @@ pub(crate) async fn get_all<T: DeserializeOwned>(store: &ObjectStore<'_>) -> Res
     collect(values)
 }
 
+/// Every record of a store as JavaScript values, to convert one at a time.
+pub(crate) async fn get_all_js(store: &ObjectStore<'_>) -> Result<Vec<JsValue>> {
+    store
+        .get_all::<JsValue>()
+        .primitive()
+        .map_err(convert)?
+        .await
+        .map_err(convert)?
+        .map(|v| v.map_err(convert))
+        .collect()
+}
+
 /// Every record whose index key equals `key`.
 pub(crate) async fn get_all_by<T: DeserializeOwned>(
     store: &ObjectStore<'_>,

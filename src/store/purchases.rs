@@ -84,8 +84,9 @@ pub(crate) async fn books_of(
 /// Every purchase of every customer.
 pub(crate) async fn all_purchases(store: &ObjectStore<'_>) -> Result<Vec<Purchase>> {
     let mut out = Vec::new();
-    for record in idb::get_all::<BookRecord>(store).await? {
-        out.append(&mut decode(record)?);
+    // One book's bytes at a time in wasm memory.
+    for value in idb::get_all_js(store).await? {
+        out.append(&mut decode(idb::from_js(value)?)?);
     }
     Ok(out)
 }

@@ -72,13 +72,16 @@ impl Change {
 /// Reads every summary. Cost: one read of a few hundred binary chunks, however many customers.
 /// A damaged chunk or one from another format version triggers a rebuild from the records.
 pub async fn load_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
-    let chunks: Vec<ChunkRecord> = {
+    let chunks = {
         let tx = db.tx(&[SUMMARIES], false)?;
         let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
-        get_all(&store).await?
+        idb::get_all_js(&store).await?
     };
     let mut rows = Vec::new();
-    for chunk in &chunks {
+    // One chunk's bytes at a time in wasm memory (which never shrinks): each is copied in,
+    // decoded and dropped before the next.
+    for value in chunks {
+        let chunk: ChunkRecord = idb::from_js(value)?;
         match decode_chunk(&chunk.data) {
             Ok(mut r) => rows.append(&mut r),
             Err(_) => return rebuild_summaries(db).await,

@@ -107,8 +107,28 @@ pub fn SegmentsPage() -> impl IntoView {
         ws.index
             .with(|ix| ix.count(crate::domain::list::Scope::Active))
     });
+    // The charts and movements follow a frame later: a filter change paints the count and the
+    // first rows at once, and the heavier per-segment figures (restricted analyses, chart
+    // points) in the next task. Only the latest change is charted.
+    let charted = RwSignal::new(Vec::<u32>::new());
+    let latest = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let m = matches.get();
+        latest.update_value(|g| *g += 1);
+        let mine = latest.get_value();
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if latest.try_get_value() == Some(mine) {
+                        charted.try_set(m);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    });
     let ids = Memo::new(move |_| {
-        matches.with(|m| {
+        charted.with(|m| {
             ws.index
                 .with(|ix| m.iter().map(|&p| ix.row(p).id).collect::<Vec<Id>>())
         })

@@ -92,8 +92,14 @@ pub fn provide_insights() -> Insights {
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let handle =
-            set_timeout_with_handle(move || recompute(insights), Duration::from_millis(120)).ok();
+        // The first analysis is not waited for: there is no burst of edits to gather.
+        let first = insights.now.with_untracked(|a| a.as_of.is_none());
+        let delay = if first {
+            Duration::ZERO
+        } else {
+            Duration::from_millis(120)
+        };
+        let handle = set_timeout_with_handle(move || recompute(insights), delay).ok();
         pending.set_value(handle);
     };
     Effect::new(move |_| {
@@ -121,23 +127,34 @@ fn recompute(insights: Insights) {
     let start = insights
         .now
         .with_untracked(|a| a.purchase_model.map(|f| f.params).zip(a.spend_model));
-    let (now, before) = ws.index.with_untracked(|ix| {
-        let rows: Vec<&CustomerSummary> = ix
-            .rows()
-            .iter()
-            .filter(|r| r.deleted_at.is_none())
-            .collect();
-        let now = analyse(&rows, today, &cfg, Models::Fit(start));
-        let then = today
-            .checked_sub_days(Days::new(PERIOD_DAYS))
-            .unwrap_or(today);
-        let models = Models::Use(now.purchase_model.map(|f| f.params), now.spend_model);
-        let before = analyse(&rows, then, &cfg, models);
-        (now, before)
+    let now = ws.index.with_untracked(|ix| {
+        let rows: Vec<&CustomerSummary> = active(ix.rows());
+        analyse(&rows, today, &cfg, Models::Fit(start))
     });
+    let models = Models::Use(now.purchase_model.map(|f| f.params), now.spend_model);
     insights.now.set(Arc::new(now));
-    insights.before.set(Arc::new(before));
     insights.last_ms.set(js_sys::Date::now() - started);
+    // The base as it stood at the start of the period (for movements) follows in a task of
+    // its own, once the classes are on screen.
+    set_timeout(
+        move || {
+            if insights.stale.get_value() {
+                return; // A newer recompute is on its way.
+            }
+            let then = today
+                .checked_sub_days(Days::new(PERIOD_DAYS))
+                .unwrap_or(today);
+            let before = ws
+                .index
+                .with_untracked(|ix| analyse(&active(ix.rows()), then, &cfg, models));
+            insights.before.try_set(Arc::new(before));
+        },
+        Duration::ZERO,
+    );
+}
+
+fn active(rows: &[CustomerSummary]) -> Vec<&CustomerSummary> {
+    rows.iter().filter(|r| r.deleted_at.is_none()).collect()
 }
 
 /// The analysis state.
