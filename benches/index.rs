@@ -57,7 +57,13 @@ fn main() {
     let t = Instant::now();
     let index = CustomerIndex::new(decoded);
     println!(
-        "build the index (search and sort keys): {:.0} ms",
+        "build the index (what start-up waits for): {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let t = Instant::now();
+    index.warm();
+    println!(
+        "build the search and sort keys (after the list is painted): {:.0} ms",
         t.elapsed().as_secs_f64() * 1e3
     );
 

@@ -198,12 +198,10 @@ impl ListQuery {
 #[derive(Default)]
 pub struct CustomerIndex {
     rows: Vec<CustomerSummary>,
-    /// Lowercase search key of each row (names with pinyin, phones, e-mails, WeChat).
-    keys: Vec<Box<str>>,
-    /// Length of the part of each key that belongs to the customer's own name (for ranking).
-    name_ends: Vec<u32>,
-    /// Where in each key the name's sort form (full pinyin, or the lowercased name) lies.
-    sort_names: Vec<(u32, u32)>,
+    /// The search keys of the rows, built on first use (or by [`CustomerIndex::warm`] once
+    /// the list is on screen): start-up shows the list without converting 100,000 names to
+    /// pinyin first.
+    search: OnceCell<SearchKeys>,
     by_id: HashMap<Id, u32>,
     /// All rows in ascending order of each sortable column, computed on first use.
     orders: [OnceCell<Vec<u32>>; ORDERED_KEYS],
@@ -228,6 +226,37 @@ fn order_slot(key: SortKey) -> Option<usize> {
     }
 }
 
+/// The search keys of all rows, by position.
+#[derive(Default)]
+struct SearchKeys {
+    /// Lowercase search key of each row (names with pinyin, phones, e-mails, WeChat).
+    keys: Vec<Box<str>>,
+    /// Length of the part of each key that belongs to the customer's own name (for ranking).
+    name_ends: Vec<u32>,
+    /// Where in each key the name's sort form (full pinyin, or the lowercased name) lies.
+    sort_names: Vec<(u32, u32)>,
+}
+
+impl SearchKeys {
+    fn push(&mut self, k: RowKeys) {
+        self.keys.push(k.key);
+        self.name_ends.push(k.name_end);
+        self.sort_names.push(k.sort_name);
+    }
+
+    fn set(&mut self, i: usize, k: RowKeys) {
+        self.keys[i] = k.key;
+        self.name_ends[i] = k.name_end;
+        self.sort_names[i] = k.sort_name;
+    }
+
+    fn swap_remove(&mut self, i: usize) {
+        self.keys.swap_remove(i);
+        self.name_ends.swap_remove(i);
+        self.sort_names.swap_remove(i);
+    }
+}
+
 /// What the index keeps about a row besides the summary.
 struct RowKeys {
     key: Box<str>,
@@ -239,28 +268,42 @@ impl CustomerIndex {
     /// Builds the index from summaries in any order.
     pub fn new(rows: Vec<CustomerSummary>) -> Self {
         let mut index = CustomerIndex {
-            keys: Vec::with_capacity(rows.len()),
-            name_ends: Vec::with_capacity(rows.len()),
-            sort_names: Vec::with_capacity(rows.len()),
+            search: OnceCell::new(),
             by_id: HashMap::with_capacity(rows.len()),
             rows: Vec::with_capacity(rows.len()),
             orders: Default::default(),
             last: RefCell::new(None),
         };
-        let mut builder = KeyBuilder::default();
         for row in rows {
-            let keys = Self::keys_of(&mut builder, &row);
             if let Some(&i) = index.by_id.get(&row.id) {
-                index.set(i as usize, row, keys);
+                index.rows[i as usize] = row;
             } else {
                 index.by_id.insert(row.id, index.rows.len() as u32);
                 index.rows.push(row);
-                index.keys.push(keys.key);
-                index.name_ends.push(keys.name_end);
-                index.sort_names.push(keys.sort_name);
             }
         }
         index
+    }
+
+    /// Builds the search keys now if they are not built yet (otherwise the first search or
+    /// sort by name does).
+    pub fn warm(&self) {
+        self.search();
+    }
+
+    fn search(&self) -> &SearchKeys {
+        self.search.get_or_init(|| {
+            let mut builder = KeyBuilder::default();
+            let mut keys = SearchKeys {
+                keys: Vec::with_capacity(self.rows.len()),
+                name_ends: Vec::with_capacity(self.rows.len()),
+                sort_names: Vec::with_capacity(self.rows.len()),
+            };
+            for row in &self.rows {
+                keys.push(Self::keys_of(&mut builder, row));
+            }
+            keys
+        })
     }
 
     fn keys_of(b: &mut KeyBuilder, s: &CustomerSummary) -> RowKeys {
@@ -287,24 +330,26 @@ impl CustomerIndex {
         }
     }
 
-    fn set(&mut self, i: usize, row: CustomerSummary, keys: RowKeys) {
-        self.rows[i] = row;
-        self.keys[i] = keys.key;
-        self.name_ends[i] = keys.name_end;
-        self.sort_names[i] = keys.sort_name;
-    }
-
     /// Inserts or replaces one summary.
     pub fn upsert(&mut self, row: CustomerSummary) {
-        let keys = Self::keys_of(&mut KeyBuilder::default(), &row);
+        let keys = self
+            .search
+            .get()
+            .is_some()
+            .then(|| Self::keys_of(&mut KeyBuilder::default(), &row));
         match self.by_id.get(&row.id) {
-            Some(&i) => self.set(i as usize, row, keys),
+            Some(&i) => {
+                self.rows[i as usize] = row;
+                if let (Some(search), Some(k)) = (self.search.get_mut(), keys) {
+                    search.set(i as usize, k);
+                }
+            }
             None => {
                 self.by_id.insert(row.id, self.rows.len() as u32);
                 self.rows.push(row);
-                self.keys.push(keys.key);
-                self.name_ends.push(keys.name_end);
-                self.sort_names.push(keys.sort_name);
+                if let (Some(search), Some(k)) = (self.search.get_mut(), keys) {
+                    search.push(k);
+                }
             }
         }
         self.orders = Default::default();
@@ -318,9 +363,9 @@ impl CustomerIndex {
         };
         let i = i as usize;
         self.rows.swap_remove(i);
-        self.keys.swap_remove(i);
-        self.name_ends.swap_remove(i);
-        self.sort_names.swap_remove(i);
+        if let Some(search) = self.search.get_mut() {
+            search.swap_remove(i);
+        }
         if let Some(moved) = self.rows.get(i) {
             self.by_id.insert(moved.id, i as u32);
         }
@@ -386,8 +431,9 @@ impl CustomerIndex {
     }
 
     fn sort_name(&self, i: usize) -> &str {
-        let (a, b) = self.sort_names[i];
-        &self.keys[i][a as usize..b as usize]
+        let search = self.search();
+        let (a, b) = search.sort_names[i];
+        &search.keys[i][a as usize..b as usize]
     }
 
     /// All rows in ascending order of a column (ties broken by id), cached until a change.
@@ -471,7 +517,7 @@ impl CustomerIndex {
                 ContactFilter::Contactable => !r.do_not_contact,
             }
             && tag.is_none_or(|t| r.tags.iter().any(|rt| rt.to_lowercase() == t))
-            && text.matches(&self.keys[i])
+            && (text.is_empty() || text.matches(&self.search().keys[i]))
     }
 
     /// The positions of the rows matching a query, in its order. `owner_names` gives each
@@ -504,7 +550,9 @@ impl CustomerIndex {
             }
             // Ranks are 0, 1 or 2: three buckets keep the order within each rank, as a stable
             // sort would, in one pass.
-            let name_key = |i: u32| &self.keys[i as usize][..self.name_ends[i as usize] as usize];
+            let search = self.search();
+            let name_key =
+                |i: u32| &search.keys[i as usize][..search.name_ends[i as usize] as usize];
             let mut buckets: [Vec<u32>; 3] = Default::default();
             for i in rows {
                 buckets[usize::from(text.rank(name_key(i)).min(2))].push(i);
@@ -920,5 +968,38 @@ mod tests {
         let mut vip = q("zhang");
         vip.tag = Some("vip".into());
         assert!(!vip.narrows(&q("zha")));
+    }
+
+    #[test]
+    fn search_keys_built_before_or_after_changes_find_the_same_rows() {
+        let names = HashMap::new();
+        let q = |t: &str| ListQuery {
+            text: t.into(),
+            sort: SortKey::Name,
+            ..ListQuery::default()
+        };
+        for warm in [false, true] {
+            let mut ix = index();
+            if warm {
+                ix.warm();
+            }
+            let mut c = summary(id(9));
+            c.name = "李雷".into();
+            ix.upsert(c);
+            let mut renamed = ix.get(id(1)).unwrap().clone();
+            renamed.name = "欧阳娜娜".into();
+            ix.upsert(renamed);
+            ix.remove(id(2));
+            let found = |t: &str| -> Vec<Id> {
+                ix.query(&q(t), &names)
+                    .iter()
+                    .map(|&p| ix.row(p).id)
+                    .collect()
+            };
+            assert_eq!(found("lilei"), vec![id(9)], "warm: {warm}");
+            assert_eq!(found("ouyangnana"), vec![id(1)], "warm: {warm}");
+            assert!(found("zhangsan").is_empty(), "warm: {warm}");
+            assert!(found("acme").is_empty(), "warm: {warm}");
+        }
     }
 }

@@ -182,6 +182,7 @@ pub async fn bench_analysis(runs: u32, filters: u32) -> Result<String, JsValue> 
         members.into_iter().map(|m| (m.id, m.name)).collect();
     let t = performance.now();
     let index = crate::domain::list::CustomerIndex::new(rows.clone());
+    index.warm();
     let index_ms = performance.now() - t;
     let mut search = Vec::new();
     let mut hits = 0usize;

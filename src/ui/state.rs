@@ -87,6 +87,15 @@ impl Workspace {
         self.members.set(members);
         self.index.set(CustomerIndex::new(rows));
         self.revision.update(|r| *r += 1);
+        // The search keys are built once the list is painted, before anyone types.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    self.index.try_with_untracked(CustomerIndex::warm);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
         Ok(())
     }
 
