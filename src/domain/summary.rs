@@ -70,6 +70,23 @@ impl Activity {
     /// Aggregates computed from all of a customer's purchases and interactions.
     pub fn compute(purchases: &[Purchase], interactions: &[Interaction]) -> Self {
         let mut a = Activity::default();
+        a.set_purchases(purchases);
+        a.interaction_count = interactions.len() as u32;
+        a.last_interaction = interactions.iter().map(|i| i.at).max();
+        for c in interactions.iter().filter_map(|i| i.commitment.as_ref()) {
+            if c.is_open() {
+                a.open_commitments += 1;
+                let due = epoch_day(c.due);
+                a.next_commitment_due = Some(a.next_commitment_due.map_or(due, |d| d.min(due)));
+            }
+        }
+        a
+    }
+
+    /// Recomputes the figures that come from purchases from all of the customer's purchases,
+    /// keeping those from interactions and complaints.
+    pub fn set_purchases(&mut self, purchases: &[Purchase]) {
+        let a = self;
         let mut days: Vec<i32> = purchases.iter().map(|p| epoch_day(p.date)).collect();
         days.sort_unstable();
         a.first_purchase = days.first().copied();
@@ -77,6 +94,9 @@ impl Activity {
         days.dedup();
         a.purchase_days = days.len() as u32;
         a.purchase_count = purchases.len() as u32;
+        a.revenue.clear();
+        a.margin.clear();
+        a.history.clear();
         for p in purchases {
             let amount = p.amount.minor_units();
             let margin = p
@@ -110,16 +130,6 @@ impl Activity {
                 ),
             }
         }
-        a.interaction_count = interactions.len() as u32;
-        a.last_interaction = interactions.iter().map(|i| i.at).max();
-        for c in interactions.iter().filter_map(|i| i.commitment.as_ref()) {
-            if c.is_open() {
-                a.open_commitments += 1;
-                let due = epoch_day(c.due);
-                a.next_commitment_due = Some(a.next_commitment_due.map_or(due, |d| d.min(due)));
-            }
-        }
-        a
     }
 
     /// Lifetime revenue in one currency, in minor units.
@@ -428,6 +438,46 @@ pub(crate) mod tests {
         );
         assert!(a.has_overdue_commitment(day(2026, 11, 2)));
         assert!(!a.has_overdue_commitment(day(2026, 11, 1)));
+    }
+
+    #[test]
+    fn new_purchases_replace_only_the_purchase_figures() {
+        let c = Id::generate();
+        let first = vec![purchase(
+            c,
+            day(2025, 3, 1),
+            "100",
+            Currency::Cny,
+            Some("30"),
+        )];
+        let interactions = vec![interaction(c, 10, Some((day(2026, 12, 1), false)))];
+        let mut a = Activity::compute(&first, &interactions);
+        a.open_complaints = 2;
+        let mut all = first.clone();
+        all.push(purchase(c, day(2024, 1, 5), "20", Currency::Usd, None));
+        all.push(purchase(c, day(2025, 3, 1), "0.5", Currency::Cny, None));
+        a.set_purchases(&all);
+        // 100 + 0.50 yuan = 10,050 fen on 2025-03-01, 20 dollars on 2024-01-05.
+        assert_eq!(a.purchase_count, 3);
+        assert_eq!(a.purchase_days, 2);
+        assert_eq!(a.first_purchase_date(), Some(day(2024, 1, 5)));
+        assert_eq!(a.last_purchase_date(), Some(day(2025, 3, 1)));
+        assert_eq!(
+            a.revenue,
+            vec![(Currency::Cny, 10_050), (Currency::Usd, 2_000)]
+        );
+        assert_eq!(a.margin, vec![(Currency::Cny, 3_000)]);
+        assert_eq!(a.history.len(), 2);
+        // Interaction and complaint figures are kept.
+        assert_eq!(a.interaction_count, 1);
+        assert_eq!(a.open_commitments, 1);
+        assert_eq!(a.open_complaints, 2);
+        let mut expected = Activity::compute(&all, &interactions);
+        expected.open_complaints = 2;
+        assert_eq!(a, expected);
+        a.set_purchases(&[]);
+        assert_eq!(a.purchase_count, 0);
+        assert!(a.revenue.is_empty() && a.history.is_empty() && a.last_purchase.is_none());
     }
 
     #[test]

@@ -117,6 +117,8 @@ pub async fn write_import(
     // Purchases go into their customers' books: each book is read, merged and written once,
     // a chunk being the books of about CHUNK purchases.
     let store = books(&tx)?;
+    let summary_store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+    let mut summed = Vec::new();
     let grouped: Vec<(Id, Vec<Purchase>)> =
         crate::domain::purchase::books_by_customer(w.purchases.iter().cloned())
             .into_iter()
@@ -131,11 +133,18 @@ pub async fn write_import(
         }
         let part = &grouped[start..end];
         let ids: Vec<Id> = part.iter().map(|(id, _)| *id).collect();
+        let mut changes = Vec::with_capacity(part.len());
         for ((id, mut book), (_, new)) in books_of(&store, &ids).await?.into_iter().zip(part) {
             for p in new {
                 crate::domain::purchase::upsert(&mut book, p.clone());
             }
             put_book(&store, id, &book)?;
+            changes.push(Change::Purchases(id, book));
+        }
+        // A purchase file creates no customers: each customer's summary takes its new
+        // purchase figures here, from the book in hand, instead of a read of all its records.
+        if plan.kind == Kind::Purchases {
+            summed.extend(summaries::apply(&summary_store, changes).await?);
         }
         idb::settle(&store).await?;
         start = end;
@@ -146,6 +155,29 @@ pub async fn write_import(
         }
     }
 
+    let out = if plan.kind == Kind::Purchases {
+        summed
+    } else {
+        summarise(&tx, plan, batch).await?
+    };
+    idb::put(&tx.object_store(IMPORTS).map_err(idb::convert)?, batch)?;
+    if cancelled() {
+        return Ok(ImportEnd::Cancelled);
+    }
+    idb::commit(tx).await?;
+    Ok(ImportEnd::Done(out))
+}
+
+/// The summaries of an import of customers, contact persons or interactions, inside `tx`
+/// after its records were written: new customers summarised from memory, updated ones
+/// refreshed, customers that gained records recomputed from them (or, above
+/// [`REBUILD_ABOVE`] of those, every summary rebuilt).
+async fn summarise(
+    tx: &Transaction<'_>,
+    plan: &Plan,
+    batch: &ImportBatch,
+) -> Result<Vec<CustomerSummary>> {
+    let w = &plan.writes;
     let created: HashSet<Id> = batch.created.customers.iter().copied().collect();
     let mine = |id: &Id| created.contains(id);
     // Customers that had records before this import and gained some: their summaries are
@@ -207,22 +239,16 @@ pub async fn write_import(
             let c: Customer = get(&customers, &id.to_string())
                 .await?
                 .ok_or(AppError::NotFound)?;
-            changes.push(Change::Upsert(summary_of(&tx, &c).await?));
+            changes.push(Change::Upsert(summary_of(tx, &c).await?));
         }
         Some(changes)
     };
-    let out = match changes {
+    Ok(match changes {
         Some(changes) => {
             summaries::apply(&tx.object_store(SUMMARIES).map_err(idb::convert)?, changes).await?
         }
-        None => rebuild_in(&tx).await?,
-    };
-    idb::put(&tx.object_store(IMPORTS).map_err(idb::convert)?, batch)?;
-    if cancelled() {
-        return Ok(ImportEnd::Cancelled);
-    }
-    idb::commit(tx).await?;
-    Ok(ImportEnd::Done(out))
+        None => rebuild_in(tx).await?,
+    })
 }
 
 /// Recomputes every summary from the records inside `tx` and replaces the chunks.

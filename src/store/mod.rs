@@ -51,9 +51,9 @@ pub use satisfaction::{
 pub use schema::{DB_NAME, DB_VERSION};
 pub use segments::{delete_segment, list_segments, save_segment};
 pub use settings::{
-    backup_reminder_days, export_columns, last_backup, load_analysis_config, load_settings,
-    save_analysis_config, save_settings, set_backup_reminder_days, set_export_columns,
-    set_last_backup,
+    backup_reminder_days, export_columns, last_backup, last_models, load_analysis_config,
+    load_settings, save_analysis_config, save_last_models, save_settings, set_backup_reminder_days,
+    set_export_columns, set_last_backup,
 };
 pub use summaries::{load_summaries, rebuild_summaries};
 

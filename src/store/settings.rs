@@ -1,7 +1,9 @@
 //! Preferences in localStorage (via gloo-storage). A missing or unreadable value falls back to
 //! its default: preferences must never keep the app from starting.
 
+use crate::domain::analysis::bgnbd::BgNbd;
 use crate::domain::analysis::config::AnalysisConfig;
+use crate::domain::analysis::gamma_gamma::GammaGamma;
 use crate::domain::i18n::Lang;
 use crate::domain::settings::{Density, Settings, Theme};
 use gloo_storage::{LocalStorage, Storage};
@@ -67,10 +69,23 @@ pub fn save_analysis_config(cfg: &AnalysisConfig) {
     let _ = LocalStorage::set(ANALYSIS, cfg);
 }
 
+/// The purchase and spend models fitted last in this browser: the next fit starts from them,
+/// which takes fewer steps than from scratch.
+pub fn last_models() -> Option<(BgNbd, GammaGamma)> {
+    LocalStorage::get::<(BgNbd, GammaGamma)>(LAST_MODELS).ok()
+}
+
+/// Remembers the models just fitted (silently not, if storage refuses).
+pub fn save_last_models(models: &(BgNbd, GammaGamma)) {
+    let _ = LocalStorage::set(LAST_MODELS, models);
+}
+
 /// Prefix of every key the app keeps in localStorage.
 const PREFIX: &str = "zhike.";
 /// Keys that describe this browser, not the data: never in a backup, never restored.
-const LOCAL_ONLY: [&str; 1] = [LAST_BACKUP];
+const LOCAL_ONLY: [&str; 2] = [LAST_BACKUP, LAST_MODELS];
+/// The models fitted last, where the next start-up's fit begins (a cache of the data).
+const LAST_MODELS: &str = "zhike.last_models";
 /// When this browser last made a backup (ms since the epoch).
 const LAST_BACKUP: &str = "zhike.last_backup";
 /// Days after which to remind the user to back up (0: never).

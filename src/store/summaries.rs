@@ -55,6 +55,8 @@ pub(crate) enum Change {
     Upsert(CustomerSummary),
     /// The customer's own fields changed; activity figures stay as they are.
     Refresh(Customer),
+    /// The customer's purchases are now these (all of them); the other figures stay.
+    Purchases(Id, Vec<Purchase>),
     /// The customer was purged.
     Remove(Id),
 }
@@ -64,7 +66,7 @@ impl Change {
         match self {
             Change::Upsert(s) => s.id,
             Change::Refresh(c) => c.id,
-            Change::Remove(id) => *id,
+            Change::Purchases(id, _) | Change::Remove(id) => *id,
         }
     }
 }
@@ -234,6 +236,15 @@ pub(crate) async fn apply(
                         // written together); start from empty activity.
                         Err(_) => CustomerSummary::of_customer(&c, Activity::default()),
                     };
+                    upserts.push(s);
+                }
+                Change::Purchases(id, purchases) => {
+                    let Ok(i) = rows.binary_search_by_key(&id, |r| r.id) else {
+                        // Every stored customer has a summary (they are written together).
+                        return Err(AppError::Damaged(format!("no summary of customer {id}")));
+                    };
+                    let mut s = rows[i].clone();
+                    s.activity.set_purchases(&purchases);
                     upserts.push(s);
                 }
                 Change::Remove(id) => removals.push(id),

@@ -124,14 +124,20 @@ fn recompute(insights: Insights) {
     let cfg = insights.config.get_untracked();
     let today = cfg.as_of(clock::today());
     let started = js_sys::Date::now();
+    // The fit starts from the last one: this session's, or at start-up the one this browser
+    // remembers.
     let start = insights
         .now
-        .with_untracked(|a| a.purchase_model.map(|f| f.params).zip(a.spend_model));
+        .with_untracked(|a| a.purchase_model.map(|f| f.params).zip(a.spend_model))
+        .or_else(store::last_models);
     let now = ws.index.with_untracked(|ix| {
         let rows: Vec<&CustomerSummary> = active(ix.rows());
         analyse(&rows, today, &cfg, Models::Fit(start))
     });
     let models = Models::Use(now.purchase_model.map(|f| f.params), now.spend_model);
+    if let Some(fitted) = now.purchase_model.map(|f| f.params).zip(now.spend_model) {
+        store::save_last_models(&fitted);
+    }
     insights.now.set(Arc::new(now));
     insights.last_ms.set(js_sys::Date::now() - started);
     // The base as it stood at the start of the period (for movements) follows in a task of
