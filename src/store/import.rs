@@ -36,6 +36,11 @@ use std::collections::HashSet;
 /// page stays responsive and the bar moves smoothly.
 const CHUNK: usize = 1_000;
 
+/// Purchases written between two progress reports: they go into their customers' books,
+/// so a step is a few hundred book reads and writes and one summary chunk, not ten thousand
+/// records; larger steps mean fewer round trips and summary chunks rewritten less often.
+const PURCHASE_CHUNK: usize = 10_000;
+
 /// Above this many touched customers, summaries are rebuilt from all records in one pass
 /// rather than read customer by customer.
 const REBUILD_ABOVE: usize = 2_000;
@@ -115,7 +120,7 @@ pub async fn write_import(
     chunked!(CONTACTS, w.contacts, idb::to_js::<ContactPerson>);
     chunked!(INTERACTIONS, w.interactions, interaction_js);
     // Purchases go into their customers' books: each book is read, merged and written once,
-    // a chunk being the books of about CHUNK purchases.
+    // a step being the books of about PURCHASE_CHUNK purchases.
     let store = books(&tx)?;
     let summary_store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
     let mut summed = Vec::new();
@@ -127,7 +132,7 @@ pub async fn write_import(
     while start < grouped.len() {
         let mut end = start;
         let mut n = 0;
-        while end < grouped.len() && n < CHUNK {
+        while end < grouped.len() && n < PURCHASE_CHUNK {
             n += grouped[end].1.len();
             end += 1;
         }
