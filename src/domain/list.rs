@@ -501,9 +501,9 @@ impl CustomerIndex {
         })
     }
 
-    fn passes(&self, i: usize, q: &Scoped<'_>, text: &Query, tag: Option<&str>) -> bool {
+    fn passes(&self, i: usize, q: &ListQuery, p: &Prepared) -> bool {
         let r = &self.rows[i];
-        q.within.as_ref().is_none_or(|w| w.contains(i))
+        p.within.as_ref().is_none_or(|w| w.contains(i))
             && r.deleted_at.is_some() == (q.scope == Scope::Trash)
             && q.kind.is_none_or(|k| r.kind == k)
             && match q.owner {
@@ -516,8 +516,10 @@ impl CustomerIndex {
                 ContactFilter::DoNotContact => r.do_not_contact,
                 ContactFilter::Contactable => !r.do_not_contact,
             }
-            && tag.is_none_or(|t| r.tags.iter().any(|rt| rt.to_lowercase() == t))
-            && (text.is_empty() || text.matches(&self.search().keys[i]))
+            && p.tag
+                .as_deref()
+                .is_none_or(|t| r.tags.iter().any(|rt| rt.to_lowercase() == t))
+            && (p.text.is_empty() || p.text.matches(&self.search().keys[i]))
     }
 
     /// The positions of the rows matching a query, in its order. `owner_names` gives each
@@ -527,21 +529,28 @@ impl CustomerIndex {
             Some((last, result)) if q.narrows(last) => Some(Within::of(result, self.rows.len())),
             _ => None,
         };
-        let out = self.query_within(&Scoped { q, within }, owner_names);
+        let prepared = Prepared {
+            text: Query::parse(&q.text),
+            tag: q.tag.as_deref().map(str::to_lowercase),
+            within,
+        };
+        let out = self.query_prepared(q, &prepared, owner_names);
         *self.last.borrow_mut() = Some((q.clone(), out.clone()));
         out
     }
 
-    /// [`Self::query`] over the rows of `q.within` only (all rows when it is `None`).
-    fn query_within(&self, q: &Scoped<'_>, owner_names: &HashMap<Id, String>) -> Vec<u32> {
-        let text = Query::parse(&q.text);
-        let tag = q.tag.as_deref().map(str::to_lowercase);
-        let tag = tag.as_deref();
+    fn query_prepared(
+        &self,
+        q: &ListQuery,
+        p: &Prepared,
+        owner_names: &HashMap<Id, String>,
+    ) -> Vec<u32> {
+        let text = &p.text;
         let Some(slot) = order_slot(q.sort) else {
-            return self.query_by_owner(q, &text, tag, owner_names);
+            return self.query_by_owner(q, p, owner_names);
         };
         let order = self.order(slot);
-        let keep = |&i: &u32| self.passes(i as usize, q, &text, tag);
+        let keep = |&i: &u32| self.passes(i as usize, q, p);
         if q.sort == SortKey::Relevance {
             // Most recently updated first; with search text, better matches before others.
             let rows = order.iter().rev().copied().filter(keep);
@@ -571,9 +580,8 @@ impl CustomerIndex {
 
     fn query_by_owner(
         &self,
-        q: &Scoped<'_>,
-        text: &Query,
-        tag: Option<&str>,
+        q: &ListQuery,
+        p: &Prepared,
         owner_names: &HashMap<Id, String>,
     ) -> Vec<u32> {
         // Owners are few: rank them by name (unassigned last), then names within each owner.
@@ -591,7 +599,7 @@ impl CustomerIndex {
         let mut out: Vec<u32> = by_name
             .iter()
             .copied()
-            .filter(|&i| self.passes(i as usize, q, text, tag))
+            .filter(|&i| self.passes(i as usize, q, p))
             .collect();
         // A stable sort keeps name order within each owner.
         out.sort_by_key(|&i| {
@@ -607,17 +615,12 @@ impl CustomerIndex {
     }
 }
 
-/// A query limited to some rows.
-struct Scoped<'a> {
-    q: &'a ListQuery,
+/// What a query needs besides the query itself, worked out once: the parsed search text,
+/// the tag lowercased, and the rows it is limited to (when it narrows the last one).
+struct Prepared {
+    text: Query,
+    tag: Option<String>,
     within: Option<Within>,
-}
-
-impl std::ops::Deref for Scoped<'_> {
-    type Target = ListQuery;
-    fn deref(&self) -> &ListQuery {
-        self.q
-    }
 }
 
 /// A set of row positions as a bit set: one bit per row.

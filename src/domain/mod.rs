@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod backup;
+mod blob;
 pub mod churn;
 pub mod complaint;
 pub mod contact;

@@ -1,6 +1,7 @@
 //! Purchases (交易): what a customer bought, when, for how much. Every value classification is
 //! computed from these.
 
+use crate::domain::blob;
 use crate::domain::customer::Errors;
 use crate::domain::id::Id;
 use crate::domain::money::{Currency, Money, parse_amount, parse_decimal};
@@ -9,6 +10,8 @@ use crate::domain::validate::{self, Field, FieldError, MAX_LINE, MAX_TEXT, Probl
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
+use std::collections::BTreeMap;
 
 /// One purchase by a customer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,23 +166,17 @@ pub enum BookError {
 /// The purchases of one customer as one compact byte string (a "book"). A million purchases
 /// are stored as one book per customer: the browser writes and clones a hundred thousand byte
 /// strings far faster than a million objects, and nothing in the app needs a purchase without
-/// its customer's others.
-pub fn encode_book(purchases: &[Purchase]) -> Vec<u8> {
-    let mut out = vec![BOOK_FORMAT];
-    // Serialising plain data into a Vec cannot fail.
-    out.extend(postcard::to_allocvec(purchases).unwrap_or_default());
-    out
+/// its customer's others. Takes purchases or references to them.
+pub fn encode_book<P: Borrow<Purchase> + Serialize>(purchases: &[P]) -> Vec<u8> {
+    blob::encode(BOOK_FORMAT, purchases)
 }
 
 /// Decodes a book written by [`encode_book`].
 pub fn decode_book(bytes: &[u8]) -> Result<Vec<Purchase>, BookError> {
-    match bytes.split_first() {
-        Some((&BOOK_FORMAT, rest)) => {
-            postcard::from_bytes(rest).map_err(|e| BookError::Corrupt(e.to_string()))
-        }
-        Some((&other, _)) => Err(BookError::Format(other)),
-        None => Err(BookError::Corrupt("empty".into())),
-    }
+    blob::decode(BOOK_FORMAT, bytes).map_err(|e| match e {
+        blob::Undecodable::Format(f) => BookError::Format(f),
+        blob::Undecodable::Corrupt(why) => BookError::Corrupt(why),
+    })
 }
 
 /// Puts `p` into `book`: replaces the purchase with its id, or adds it. Returns the purchase
@@ -194,13 +191,13 @@ pub fn upsert(book: &mut Vec<Purchase>, p: Purchase) -> Option<Purchase> {
     }
 }
 
-/// Groups purchases into books by customer, in customer-id order.
-pub fn books_by_customer(
-    purchases: impl IntoIterator<Item = Purchase>,
-) -> std::collections::BTreeMap<Id, Vec<Purchase>> {
-    let mut books: std::collections::BTreeMap<Id, Vec<Purchase>> = Default::default();
+/// Groups purchases (or references to them) into books by customer, in customer-id order.
+pub fn books_by_customer<P: Borrow<Purchase>>(
+    purchases: impl IntoIterator<Item = P>,
+) -> BTreeMap<Id, Vec<P>> {
+    let mut books: BTreeMap<Id, Vec<P>> = BTreeMap::new();
     for p in purchases {
-        books.entry(p.customer_id).or_default().push(p);
+        books.entry(p.borrow().customer_id).or_default().push(p);
     }
     books
 }
@@ -337,7 +334,10 @@ mod tests {
         let bytes = encode_book(&book);
         assert_eq!(bytes[0], 1);
         assert_eq!(decode_book(&bytes).unwrap(), book);
-        assert_eq!(decode_book(&encode_book(&[])).unwrap(), Vec::new());
+        assert_eq!(
+            decode_book(&encode_book::<Purchase>(&[])).unwrap(),
+            Vec::new()
+        );
         assert_eq!(decode_book(&[]), Err(BookError::Corrupt("empty".into())));
         assert_eq!(decode_book(&[7, 0]), Err(BookError::Format(7)));
         assert!(matches!(

@@ -271,10 +271,7 @@ const CHUNK_FORMAT: u8 = 3;
 
 /// Encodes the summaries of a chunk.
 pub fn encode_chunk(rows: &[CustomerSummary]) -> Vec<u8> {
-    let mut out = vec![CHUNK_FORMAT];
-    // Serialising plain data into a Vec cannot fail.
-    out.extend(postcard::to_allocvec(rows).unwrap_or_default());
-    out
+    crate::domain::blob::encode(CHUNK_FORMAT, rows)
 }
 
 /// Why a chunk could not be read.
@@ -290,13 +287,11 @@ pub enum ChunkError {
 
 /// Decodes a chunk written by [`encode_chunk`].
 pub fn decode_chunk(bytes: &[u8]) -> Result<Vec<CustomerSummary>, ChunkError> {
-    match bytes.split_first() {
-        Some((&CHUNK_FORMAT, rest)) => {
-            postcard::from_bytes(rest).map_err(|e| ChunkError::Corrupt(e.to_string()))
-        }
-        Some((&other, _)) => Err(ChunkError::Format(other)),
-        None => Err(ChunkError::Corrupt("empty".into())),
-    }
+    use crate::domain::blob::{Undecodable, decode};
+    decode(CHUNK_FORMAT, bytes).map_err(|e| match e {
+        Undecodable::Format(f) => ChunkError::Format(f),
+        Undecodable::Corrupt(why) => ChunkError::Corrupt(why),
+    })
 }
 
 /// The index (into `keys`, sorted ascending, starting with [`FIRST_CHUNK`]) of the chunk that

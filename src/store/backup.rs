@@ -64,7 +64,7 @@ fn write_all(tx: &Transaction<'_>, b: &Backup) -> Result<Vec<CustomerSummary>> {
             .map_err(idb::convert)?;
     }
     let books = store(PURCHASE_BOOKS)?;
-    for (customer, book) in books_by_customer(b.purchases.iter().cloned()) {
+    for (customer, book) in books_by_customer(&b.purchases) {
         put_book(&books, customer, &book)?;
     }
     add_all(&store(MEMBERS)?, &b.members)?;

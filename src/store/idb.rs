@@ -230,13 +230,7 @@ pub(crate) async fn get<T: DeserializeOwned>(
 
 /// Every record of a store.
 pub(crate) async fn get_all<T: DeserializeOwned>(store: &ObjectStore<'_>) -> Result<Vec<T>> {
-    let values = store
-        .get_all::<JsValue>()
-        .primitive()
-        .map_err(convert)?
-        .await
-        .map_err(convert)?;
-    collect(values)
+    get_all_js(store).await?.into_iter().map(from_js).collect()
 }
 
 /// Every record of a store as JavaScript values, to convert one at a time.

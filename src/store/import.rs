@@ -8,7 +8,7 @@
 
 use super::customers::{delete_many_with_records, purge_stores};
 use super::idb::{self, Db, get, get_all};
-use super::purchases::{all_purchases, books, books_of, put_book};
+use super::purchases::{all_purchases, books, books_of, merge_into_books, put_book};
 use super::records::interaction_js;
 use super::schema::{
     COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS, MEMBERS, PURCHASE_BOOKS, SUMMARIES,
@@ -24,7 +24,7 @@ use crate::domain::import::batch::{ImportBatch, UndoReport};
 use crate::domain::import::{Existing, Kind, Plan};
 use crate::domain::interaction::Interaction;
 use crate::domain::member::TeamMember;
-use crate::domain::purchase::Purchase;
+use crate::domain::purchase::{Purchase, books_by_customer};
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
 use indexed_db_futures::transaction::Transaction;
@@ -119,15 +119,14 @@ pub async fn write_import(
     chunked!(CUSTOMERS, w.customers, idb::to_js::<Customer>);
     chunked!(CONTACTS, w.contacts, idb::to_js::<ContactPerson>);
     chunked!(INTERACTIONS, w.interactions, interaction_js);
-    // Purchases go into their customers' books: each book is read, merged and written once,
-    // a step being the books of about PURCHASE_CHUNK purchases.
+    // Purchases go into their customers' books, a step being the books of about
+    // PURCHASE_CHUNK purchases. A purchase file creates no customers: each customer's summary
+    // takes its new purchase figures in the same step, from the book in hand, instead of a
+    // read of all its records.
     let store = books(&tx)?;
     let summary_store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
     let mut summed = Vec::new();
-    let grouped: Vec<(Id, Vec<Purchase>)> =
-        crate::domain::purchase::books_by_customer(w.purchases.iter().cloned())
-            .into_iter()
-            .collect();
+    let grouped: Vec<(Id, Vec<&Purchase>)> = books_by_customer(&w.purchases).into_iter().collect();
     let mut start = 0;
     while start < grouped.len() {
         let mut end = start;
@@ -136,21 +135,12 @@ pub async fn write_import(
             n += grouped[end].1.len();
             end += 1;
         }
-        let part = &grouped[start..end];
-        let ids: Vec<Id> = part.iter().map(|(id, _)| *id).collect();
-        let mut changes = Vec::with_capacity(part.len());
-        for ((id, mut book), (_, new)) in books_of(&store, &ids).await?.into_iter().zip(part) {
-            for p in new {
-                crate::domain::purchase::upsert(&mut book, p.clone());
-            }
-            put_book(&store, id, &book)?;
-            changes.push(Change::Purchases(id, book));
-        }
-        // A purchase file creates no customers: each customer's summary takes its new
-        // purchase figures here, from the book in hand, instead of a read of all its records.
-        if plan.kind == Kind::Purchases {
-            summed.extend(summaries::apply(&summary_store, changes).await?);
-        }
+        let written = merge_into_books(&store, &grouped[start..end]).await?;
+        let changes = written
+            .into_iter()
+            .map(|(id, book)| Change::Purchases(id, book))
+            .collect();
+        summed.extend(summaries::apply(&summary_store, changes).await?);
         idb::settle(&store).await?;
         start = end;
         done += n;
@@ -355,9 +345,6 @@ pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
         )
         .await?,
     );
-    tally(undo_purchases(&tx, &batch, &removed).await?);
-    report.removed += batch.created.purchases.len();
-
     let gone: HashSet<Id> = removed.iter().copied().collect();
     let touched: Vec<Id> = batch
         .touched
@@ -365,6 +352,9 @@ pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
         .filter(|c| !gone.contains(c))
         .copied()
         .collect();
+    tally(undo_purchases(&tx, &batch, &touched).await?);
+    report.removed += batch.created.purchases.len();
+
     let summaries = if touched.len() > REBUILD_ABOVE {
         rebuild_in(&tx).await?
     } else {
@@ -386,31 +376,25 @@ pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
     })
 }
 
-/// Takes the purchases import `batch` created out of their customers' books (those of
-/// customers deleted with the import, `gone`, went with them) and puts back the earlier
-/// versions of the purchases it changed, unless changed since. Returns (restored, kept).
+/// Takes the purchases import `batch` created out of the books of its `touched` customers
+/// that remain (those of customers deleted with the import went with them) and puts back the
+/// earlier versions of the purchases it changed, unless changed since. Returns
+/// (restored, kept).
 async fn undo_purchases(
     tx: &Transaction<'_>,
     batch: &ImportBatch,
-    gone: &[Id],
+    touched: &[Id],
 ) -> Result<(usize, usize)> {
     let before = &batch.before.purchases;
     if batch.created.purchases.is_empty() && before.is_empty() {
         return Ok((0, 0));
     }
     let created: HashSet<Id> = batch.created.purchases.iter().copied().collect();
-    let gone: HashSet<Id> = gone.iter().copied().collect();
-    let ids: Vec<Id> = batch
-        .touched
-        .iter()
-        .filter(|id| !gone.contains(id))
-        .copied()
-        .collect();
     let store = books(tx)?;
     let (mut restored, mut kept) = (0, 0);
     let mut olds: std::collections::HashMap<Id, &Purchase> =
         before.iter().map(|p| (p.id, p)).collect();
-    for (id, mut book) in books_of(&store, &ids).await? {
+    for (id, mut book) in books_of(&store, touched).await? {
         let n = book.len();
         book.retain(|p| !created.contains(&p.id));
         let mut changed = book.len() != n;

@@ -11,11 +11,12 @@ use super::idb::{self, Db};
 use super::schema::{PURCHASE_BOOKS, PURCHASES};
 use super::{AppError, Result};
 use crate::domain::id::Id;
-use crate::domain::purchase::{Purchase, books_by_customer, decode_book, encode_book};
+use crate::domain::purchase::{Purchase, books_by_customer, decode_book, encode_book, upsert};
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::Transaction;
 use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 
 /// A book as stored.
 #[derive(Serialize, Deserialize)]
@@ -33,10 +34,10 @@ fn decode(record: BookRecord) -> Result<Vec<Purchase>> {
 }
 
 /// Issues the write of `customer`'s book: its purchases, or no book when there are none.
-pub(crate) fn put_book(
+pub(crate) fn put_book<P: Borrow<Purchase> + Serialize>(
     store: &ObjectStore<'_>,
     customer: Id,
-    purchases: &[Purchase],
+    purchases: &[P],
 ) -> Result<()> {
     let key = customer.to_string();
     if purchases.is_empty() {
@@ -96,25 +97,22 @@ pub(crate) fn books<'a>(tx: &'a Transaction<'_>) -> Result<ObjectStore<'a>> {
     tx.object_store(PURCHASE_BOOKS).map_err(idb::convert)
 }
 
-/// Adds `purchases` (of any customers) to the books in `store`, replacing purchases with the
-/// same id. Reads the books concerned first.
+/// Adds purchases grouped by customer (`books_by_customer`) to the books in `store`,
+/// replacing purchases with the same id: each book concerned is read, merged and written
+/// once. Returns the books as written.
 pub(crate) async fn merge_into_books(
     store: &ObjectStore<'_>,
-    purchases: &[Purchase],
-) -> Result<()> {
-    let grouped = books_by_customer(purchases.iter().cloned());
-    let ids: Vec<Id> = grouped.keys().copied().collect();
-    for ((id, mut book), new) in books_of(store, &ids)
-        .await?
-        .into_iter()
-        .zip(grouped.into_values())
-    {
+    grouped: &[(Id, Vec<&Purchase>)],
+) -> Result<Vec<(Id, Vec<Purchase>)>> {
+    let ids: Vec<Id> = grouped.iter().map(|(id, _)| *id).collect();
+    let mut books = books_of(store, &ids).await?;
+    for ((id, book), (_, new)) in books.iter_mut().zip(grouped) {
         for p in new {
-            crate::domain::purchase::upsert(&mut book, p);
+            upsert(book, (*p).clone());
         }
-        put_book(store, id, &book)?;
+        put_book(store, *id, book)?;
     }
-    Ok(())
+    Ok(books)
 }
 
 /// Moves purchases stored one object each (before version 7) into books, in one transaction:
@@ -132,7 +130,8 @@ pub(crate) async fn migrate(db: &Db) -> Result<()> {
         return idb::commit(tx).await;
     }
     let old: Vec<Purchase> = idb::get_all(&legacy).await?;
-    merge_into_books(&books(&tx)?, &old).await?;
+    let grouped: Vec<(Id, Vec<&Purchase>)> = books_by_customer(&old).into_iter().collect();
+    merge_into_books(&books(&tx)?, &grouped).await?;
     legacy.clear().map_err(idb::convert)?;
     idb::commit(tx).await
 }
