@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use crm::domain::analysis::config::AnalysisConfig;
 use crm::domain::analysis::engine::{Models, analyse};
+use crm::domain::analysis::segment::{benchmark_filters, evaluate, facts_for};
 use crm::domain::list::{CustomerIndex, ListQuery, OwnerFilter, SortKey};
 use crm::domain::sample::{Generator, SampleConfig, team};
 use crm::domain::summary::{CustomerSummary, decode_chunk, encode_chunk};
@@ -128,6 +129,23 @@ fn main() {
         .purchase_model
         .map(|f| f.params)
         .zip(analysis.spend_model);
+    let t = Instant::now();
+    let facts = facts_for(index.rows(), &analysis);
+    println!(
+        "segment facts (once per analysis): {:.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let sets = benchmark_filters();
+    let mut samples = Vec::new();
+    for i in 0..210 {
+        let t = Instant::now();
+        std::hint::black_box(evaluate(&sets[i % sets.len()], index.rows(), &facts));
+        samples.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    println!(
+        "segment filter change (count alone): median {:.2} ms",
+        median_ms(samples)
+    );
     let t = Instant::now();
     let refit = analyse(&refs, today, &cfg, Models::Fit(start));
     println!(

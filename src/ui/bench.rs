@@ -80,12 +80,7 @@ const SEARCH_WORDS: [&str; 14] = [
 pub async fn bench_analysis(runs: u32, filters: u32) -> Result<String, JsValue> {
     use crate::domain::analysis::config::AnalysisConfig;
     use crate::domain::analysis::engine::{Models, analyse};
-    use crate::domain::analysis::importance::Importance;
-    use crate::domain::analysis::quadrant::Quadrant;
-    use crate::domain::analysis::rfm::RfmSegment;
-    use crate::domain::analysis::segment::{Condition, Range, evaluate};
-    use crate::domain::analysis::stages::{LifecycleStage, LoyaltyStage};
-    use crate::domain::customer::CustomerKind;
+    use crate::domain::analysis::segment::evaluate;
     let err = |e: crate::domain::error::AppError| JsValue::from_str(&e.to_string());
     let performance = web_sys::window()
         .and_then(|w| w.performance())
@@ -117,52 +112,7 @@ pub async fn bench_analysis(runs: u32, filters: u32) -> Result<String, JsValue> 
         analysis = Some(a);
     }
     let analysis = analysis.ok_or("no analysis")?;
-    let sets: Vec<Vec<Condition>> = vec![
-        vec![Condition::Importance(vec![Importance::Vip])],
-        vec![
-            Condition::Loyalty(vec![LoyaltyStage::Loyal, LoyaltyStage::Old]),
-            Condition::PAlive(Range {
-                min: Some(50.0),
-                max: None,
-            }),
-        ],
-        vec![
-            Condition::Region("浙江".into()),
-            Condition::Kind(vec![
-                CustomerKind::Distributor,
-                CustomerKind::EnterpriseBuyer,
-            ]),
-        ],
-        vec![
-            Condition::RfmSegment(vec![RfmSegment::AtRisk, RfmSegment::CantLose]),
-            Condition::LifetimeValue(Range {
-                min: Some(10_000.0),
-                max: None,
-            }),
-        ],
-        vec![
-            Condition::DaysSinceLastPurchase(Range {
-                min: None,
-                max: Some(90.0),
-            }),
-            Condition::Revenue(Range {
-                min: Some(50_000.0),
-                max: None,
-            }),
-        ],
-        vec![
-            Condition::Quadrant(vec![Quadrant::Platinum, Quadrant::Gold]),
-            Condition::Lifecycle(vec![LifecycleStage::Decline]),
-            Condition::DoNotContact(false),
-        ],
-        vec![
-            Condition::Tag("VIP".into()),
-            Condition::RecencyScore(Range {
-                min: Some(4.0),
-                max: None,
-            }),
-        ],
-    ];
+    let sets = crate::domain::analysis::segment::benchmark_filters();
     let facts = crate::domain::analysis::segment::facts_for(&rows, &analysis);
     let mut times = Vec::new();
     let mut matched = 0usize;

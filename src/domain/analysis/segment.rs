@@ -156,49 +156,9 @@ impl Condition {
         }
     }
 
-    /// Whether a customer meets the condition (prepared by [`prepare`]), from its packed
-    /// facts `f`, and for the text and owner conditions its summary `s`. Conditions on computed
-    /// values are not met by customers without them (a prospect has no RFM scores and no
-    /// prediction).
-    fn matches(&self, f: &Facts, s: &CustomerSummary) -> bool {
-        let rfm = f.rfm.as_ref();
-        let classes = f.classes.as_ref();
-        match self {
-            Condition::Kind(kinds) => kinds.contains(&f.kind),
-            // Text conditions hold lowercase needles (see `prepare`), so rows are compared
-            // without allocating.
-            Condition::Region(needle) => contains_lowercase(&s.region, needle),
-            Condition::Owner(owners) => owners.contains(&s.owner_id),
-            Condition::Tag(needle) => {
-                needle.is_empty()
-                    || s.tags
-                        .iter()
-                        .any(|t| t.chars().flat_map(char::to_lowercase).eq(needle.chars()))
-            }
-            Condition::RfmSegment(set) => rfm.is_some_and(|r| set.contains(&r.segment)),
-            Condition::RecencyScore(r) => rfm.is_some_and(|x| r.contains(f64::from(x.r))),
-            Condition::FrequencyScore(r) => rfm.is_some_and(|x| r.contains(f64::from(x.f))),
-            Condition::MonetaryScore(r) => rfm.is_some_and(|x| r.contains(f64::from(x.m))),
-            Condition::Importance(set) => classes.is_some_and(|c| set.contains(&c.importance)),
-            Condition::Loyalty(set) => classes.is_some_and(|c| set.contains(&c.loyalty)),
-            Condition::Lifecycle(set) => classes.is_some_and(|c| set.contains(&c.lifecycle)),
-            Condition::Quadrant(set) => classes
-                .and_then(|c| c.quadrant)
-                .is_some_and(|q| set.contains(&q)),
-            Condition::PAlive(r) => f.prediction.is_some_and(|(p, _)| r.contains(p * 100.0)),
-            Condition::LifetimeValue(r) => f.prediction.is_some_and(|(_, clv)| r.contains(clv)),
-            Condition::DaysSinceLastPurchase(r) => {
-                rfm.is_some_and(|x| r.contains(f64::from(x.recency_days)))
-            }
-            Condition::Revenue(r) => r.contains(classes.map_or(0.0, |c| c.revenue)),
-            Condition::DoNotContact(flag) => f.do_not_contact == *flag,
-            Condition::OpenComplaint(flag) => f.open_complaint == *flag,
-        }
-    }
-
-    /// Whether evaluating reads the customer's summary (text and owner conditions) rather than
-    /// only the packed facts: those are checked last.
-    fn reads_summary(&self) -> bool {
+    /// Whether evaluating reads a column of strings or ids (text and owner conditions) rather
+    /// than a column of small codes: those are checked last, on the rows still in.
+    fn reads_text(&self) -> bool {
         matches!(
             self,
             Condition::Region(_) | Condition::Owner(_) | Condition::Tag(_)
@@ -206,67 +166,152 @@ impl Condition {
     }
 }
 
-/// What segment conditions read of one customer, packed into a few dozen bytes: a filter over
-/// 100,000 customers reads one small array in order instead of two large structures per
-/// customer. Built once per analysis and list of rows ([`facts_for`]).
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// "No value" in a column of enum codes (a prospect has no RFM segment, a customer the
+/// analysis has not seen has no classes).
+const NONE: u8 = u8::MAX;
+
+/// What segment conditions read of every customer, as columns (one entry per row, in the
+/// rows' order): a filter over 100,000 customers scans one or two small arrays instead of two
+/// large structures per customer, and text is compared once per distinct value, not per row.
+/// Built once per analysis and list of rows ([`facts_for`]).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Facts {
-    active: bool,
-    kind: CustomerKind,
-    do_not_contact: bool,
-    open_complaint: bool,
-    rfm: Option<RfmFacts>,
-    classes: Option<ClassFacts>,
-    /// P(alive) and lifetime value.
-    prediction: Option<(f64, f64)>,
+    /// Bit `i % 64` of word `i / 64`: row `i` is not in the trash.
+    active: Vec<u64>,
+    kind: Vec<u8>,
+    do_not_contact: Vec<bool>,
+    open_complaint: Vec<bool>,
+    /// RFM: segment code (`NONE` without RFM), scores, days since the last purchase.
+    segment: Vec<u8>,
+    r: Vec<u8>,
+    f: Vec<u8>,
+    m: Vec<u8>,
+    recency_days: Vec<i32>,
+    /// Classes: codes (`NONE` without classes; quadrant also without a prediction).
+    importance: Vec<u8>,
+    loyalty: Vec<u8>,
+    lifecycle: Vec<u8>,
+    quadrant: Vec<u8>,
+    /// Lifetime revenue (0 without classes).
+    revenue: Vec<f64>,
+    /// P(alive) and lifetime value (NaN without a prediction).
+    p_alive: Vec<f64>,
+    clv: Vec<f64>,
+    /// Region, owner and tags, built on the first condition that reads them: reading every
+    /// customer's strings costs more than all the other columns together.
+    text: std::sync::OnceLock<TextFacts>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct RfmFacts {
-    segment: RfmSegment,
-    r: u8,
-    f: u8,
-    m: u8,
-    recency_days: i32,
+/// The region, owner and tags of every customer, as indices into tables of distinct values,
+/// so a text condition compares each distinct value once.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct TextFacts {
+    /// Index into `regions` / `owners`.
+    region: Vec<u32>,
+    regions: Vec<String>,
+    owner: Vec<u32>,
+    owners: Vec<Option<Id>>,
+    /// Row `i`'s tags are `tag_ids[tag_start[i]..tag_start[i + 1]]`, indices into `tags`
+    /// (distinct, lowercased).
+    tag_start: Vec<u32>,
+    tag_ids: Vec<u32>,
+    tags: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct ClassFacts {
-    importance: Importance,
-    loyalty: LoyaltyStage,
-    lifecycle: LifecycleStage,
-    quadrant: Option<Quadrant>,
-    revenue: f64,
+/// Gives each distinct value (region, owner, tag) an index into a table of them.
+struct Interner<K> {
+    map: std::collections::HashMap<K, u32>,
+    values: Vec<K>,
 }
 
-/// The packed facts of each of `rows` (in the same order) under `analysis`.
-pub fn facts_for(rows: &[CustomerSummary], analysis: &Analysis) -> Vec<Facts> {
-    rows.iter()
-        .map(|s| {
-            let c: Option<&CustomerClasses> = analysis.get(s.id);
-            Facts {
-                active: s.deleted_at.is_none(),
-                kind: s.kind,
-                do_not_contact: s.do_not_contact,
-                open_complaint: s.activity.open_complaints > 0,
-                rfm: c.and_then(|c| c.rfm).map(|r| RfmFacts {
-                    segment: r.segment,
-                    r: r.r,
-                    f: r.f,
-                    m: r.m,
-                    recency_days: r.recency_days,
-                }),
-                classes: c.map(|c| ClassFacts {
-                    importance: c.importance.class,
-                    loyalty: c.loyalty.stage,
-                    lifecycle: c.lifecycle.stage,
-                    quadrant: c.quadrant.map(|q| q.class),
-                    revenue: c.revenue,
-                }),
-                prediction: c.and_then(|c| c.prediction).map(|p| (p.p_alive, p.clv)),
-            }
+impl<K: std::hash::Hash + Eq + Copy> Interner<K> {
+    fn new() -> Self {
+        Self {
+            map: std::collections::HashMap::new(),
+            values: Vec::new(),
+        }
+    }
+
+    fn get(&mut self, k: K) -> u32 {
+        *self.map.entry(k).or_insert_with(|| {
+            self.values.push(k);
+            self.values.len() as u32 - 1
         })
-        .collect()
+    }
+}
+
+/// The facts of each of `rows` (in the same order) under `analysis`.
+pub fn facts_for(rows: &[CustomerSummary], analysis: &Analysis) -> Facts {
+    let n = rows.len();
+    let mut t = Facts {
+        active: vec![0; n.div_ceil(64)],
+        ..Facts::default()
+    };
+    for (i, s) in rows.iter().enumerate() {
+        let c: Option<&CustomerClasses> = analysis.get(s.id);
+        if s.deleted_at.is_none() {
+            t.active[i / 64] |= 1 << (i % 64);
+        }
+        t.kind.push(s.kind as u8);
+        t.do_not_contact.push(s.do_not_contact);
+        t.open_complaint.push(s.activity.open_complaints > 0);
+        let rfm = c.and_then(|c| c.rfm);
+        t.segment.push(rfm.map_or(NONE, |r| r.segment as u8));
+        t.r.push(rfm.map_or(0, |r| r.r));
+        t.f.push(rfm.map_or(0, |r| r.f));
+        t.m.push(rfm.map_or(0, |r| r.m));
+        t.recency_days.push(rfm.map_or(0, |r| r.recency_days));
+        t.importance
+            .push(c.map_or(NONE, |c| c.importance.class as u8));
+        t.loyalty.push(c.map_or(NONE, |c| c.loyalty.stage as u8));
+        t.lifecycle
+            .push(c.map_or(NONE, |c| c.lifecycle.stage as u8));
+        t.quadrant
+            .push(c.and_then(|c| c.quadrant).map_or(NONE, |q| q.class as u8));
+        t.revenue.push(c.map_or(0.0, |c| c.revenue));
+        let p = c.and_then(|c| c.prediction);
+        t.p_alive.push(p.map_or(f64::NAN, |p| p.p_alive * 100.0));
+        t.clv.push(p.map_or(f64::NAN, |p| p.clv));
+    }
+    t
+}
+
+impl TextFacts {
+    fn new(rows: &[CustomerSummary]) -> Self {
+        let mut t = TextFacts {
+            tag_start: Vec::with_capacity(rows.len() + 1),
+            ..TextFacts::default()
+        };
+        let mut regions = Interner::new();
+        let mut owners = Interner::new();
+        let mut tags = Interner::new();
+        // Tags with capitals are lowercased into here; the rest are interned as they are.
+        let lowered: Vec<String> = rows
+            .iter()
+            .flat_map(|s| &s.tags)
+            .filter(|t| t.chars().any(char::is_uppercase))
+            .map(|t| t.chars().flat_map(char::to_lowercase).collect())
+            .collect();
+        let mut lowered_next = lowered.iter();
+        t.tag_start.push(0);
+        for s in rows {
+            t.region.push(regions.get(s.region.as_str()));
+            t.owner.push(owners.get(s.owner_id));
+            for tag in &s.tags {
+                let tag = if tag.chars().any(char::is_uppercase) {
+                    lowered_next.next().map_or("", String::as_str)
+                } else {
+                    tag.as_str()
+                };
+                t.tag_ids.push(tags.get(tag));
+            }
+            t.tag_start.push(t.tag_ids.len() as u32);
+        }
+        t.regions = regions.values.into_iter().map(str::to_owned).collect();
+        t.owners = owners.values;
+        t.tags = tags.values.into_iter().map(str::to_owned).collect();
+        t
+    }
 }
 
 /// A named, saved segment.
@@ -279,22 +324,13 @@ pub struct Segment {
     pub updated_at: Timestamp,
 }
 
-/// Whether `haystack` contains `needle` (already lowercase), ignoring case, without
-/// allocating for text that has no uppercase letters (Chinese, or already lowercase).
+/// Whether `haystack` contains `needle` (already lowercase), ignoring case.
 fn contains_lowercase(haystack: &str, needle: &str) -> bool {
-    if needle.is_empty() {
-        return true;
-    }
-    if haystack.chars().any(char::is_uppercase) {
-        haystack.to_lowercase().contains(needle)
-    } else {
-        haystack.contains(needle)
-    }
+    needle.is_empty() || haystack.to_lowercase().contains(needle)
 }
 
-/// The conditions ready for evaluation: text trimmed and lowercased once, not once per row,
-/// and those that read the summary last (all must hold, so the order changes nothing but
-/// the time).
+/// The conditions ready for evaluation: text trimmed and lowercased once, and those that read
+/// text or ids last (all must hold, so the order changes nothing but the time).
 pub fn prepare(conditions: &[Condition]) -> Vec<Condition> {
     let mut out: Vec<Condition> = conditions
         .iter()
@@ -304,21 +340,195 @@ pub fn prepare(conditions: &[Condition]) -> Vec<Condition> {
             other => other.clone(),
         })
         .collect();
-    out.sort_by_key(Condition::reads_summary);
+    out.sort_by_key(Condition::reads_text);
     out
 }
 
+/// A set of enum codes as a bit mask (bit `code`); `NONE` is never in it.
+fn mask(codes: impl IntoIterator<Item = u8>) -> u64 {
+    codes.into_iter().fold(0, |m, x| m | 1 << x)
+}
+
+/// Whether bit `code` of `mask` is set (false for `NONE`).
+fn has(mask: u64, code: u8) -> bool {
+    code < 64 && mask >> code & 1 == 1
+}
+
+/// Which of a table of distinct values (regions, owners, tags) a condition accepts.
+fn accepted<T>(values: &[T], keep: impl Fn(&T) -> bool) -> Vec<bool> {
+    values.iter().map(keep).collect()
+}
+
+/// Clears the bits of `words` whose row fails `keep`, visiting only rows still in.
+fn retain(words: &mut [u64], keep: impl Fn(usize) -> bool) {
+    for (w, word) in words.iter_mut().enumerate() {
+        let mut bits = *word;
+        while bits != 0 {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if !keep(w * 64 + b) {
+                *word &= !(1 << b);
+            }
+        }
+    }
+}
+
+/// Clears the bits of `words` whose row fails `keep`, testing every row of each word that
+/// still has one in (a branch-free pass over the column, faster than visiting bits while
+/// most rows are in).
+fn retain_dense(words: &mut [u64], n: usize, keep: impl Fn(usize) -> bool) {
+    for (w, word) in words.iter_mut().enumerate() {
+        if *word == 0 {
+            continue;
+        }
+        let base = w * 64;
+        let mut bits = 0u64;
+        for b in 0..64.min(n - base) {
+            bits |= u64::from(keep(base + b)) << b;
+        }
+        *word &= bits;
+    }
+}
+
 /// The positions (in `rows`) of active customers meeting every condition. `facts` are the
-/// rows' packed facts ([`facts_for`], computed once per analysis and list of rows).
-pub fn evaluate(conditions: &[Condition], rows: &[CustomerSummary], facts: &[Facts]) -> Vec<u32> {
-    let conditions = prepare(conditions);
-    facts
-        .iter()
-        .zip(rows)
-        .enumerate()
-        .filter(|(_, (f, s))| f.active && conditions.iter().all(|c| c.matches(f, s)))
-        .map(|(i, _)| i as u32)
-        .collect()
+/// rows' facts ([`facts_for`], computed once per analysis and list of rows). Conditions on
+/// computed values are not met by customers without them (a prospect has no RFM scores and
+/// no prediction).
+pub fn evaluate(conditions: &[Condition], rows: &[CustomerSummary], facts: &Facts) -> Vec<u32> {
+    let t = facts;
+    let text = || t.text.get_or_init(|| TextFacts::new(rows));
+    let n = t.kind.len();
+    let mut words = t.active.clone();
+    for c in prepare(conditions) {
+        let range = |r: Range, v: f64| !v.is_nan() && r.contains(v);
+        match c {
+            Condition::Kind(set) => {
+                let m = mask(set.iter().map(|&x| x as u8));
+                retain_dense(&mut words, n, |i| has(m, t.kind[i]));
+            }
+            Condition::RfmSegment(set) => {
+                let m = mask(set.iter().map(|&x| x as u8));
+                retain_dense(&mut words, n, |i| has(m, t.segment[i]));
+            }
+            Condition::Importance(set) => {
+                let m = mask(set.iter().map(|&x| x as u8));
+                retain_dense(&mut words, n, |i| has(m, t.importance[i]));
+            }
+            Condition::Loyalty(set) => {
+                let m = mask(set.iter().map(|&x| x as u8));
+                retain_dense(&mut words, n, |i| has(m, t.loyalty[i]));
+            }
+            Condition::Lifecycle(set) => {
+                let m = mask(set.iter().map(|&x| x as u8));
+                retain_dense(&mut words, n, |i| has(m, t.lifecycle[i]));
+            }
+            Condition::Quadrant(set) => {
+                let m = mask(set.iter().map(|&x| x as u8));
+                retain_dense(&mut words, n, |i| has(m, t.quadrant[i]));
+            }
+            Condition::RecencyScore(r) => retain_dense(&mut words, n, |i| {
+                t.segment[i] != NONE && r.contains(f64::from(t.r[i]))
+            }),
+            Condition::FrequencyScore(r) => retain_dense(&mut words, n, |i| {
+                t.segment[i] != NONE && r.contains(f64::from(t.f[i]))
+            }),
+            Condition::MonetaryScore(r) => retain_dense(&mut words, n, |i| {
+                t.segment[i] != NONE && r.contains(f64::from(t.m[i]))
+            }),
+            Condition::DaysSinceLastPurchase(r) => retain_dense(&mut words, n, |i| {
+                t.segment[i] != NONE && r.contains(f64::from(t.recency_days[i]))
+            }),
+            Condition::PAlive(r) => retain_dense(&mut words, n, |i| range(r, t.p_alive[i])),
+            Condition::LifetimeValue(r) => retain_dense(&mut words, n, |i| range(r, t.clv[i])),
+            Condition::Revenue(r) => retain_dense(&mut words, n, |i| r.contains(t.revenue[i])),
+            Condition::DoNotContact(flag) => {
+                retain_dense(&mut words, n, |i| t.do_not_contact[i] == flag)
+            }
+            Condition::OpenComplaint(flag) => {
+                retain_dense(&mut words, n, |i| t.open_complaint[i] == flag)
+            }
+            Condition::Region(needle) => {
+                let t = text();
+                let ok = accepted(&t.regions, |r| contains_lowercase(r, &needle));
+                retain(&mut words, |i| ok[t.region[i] as usize]);
+            }
+            Condition::Owner(set) => {
+                let t = text();
+                let ok = accepted(&t.owners, |o| set.contains(o));
+                retain(&mut words, |i| ok[t.owner[i] as usize]);
+            }
+            Condition::Tag(needle) if needle.is_empty() => {}
+            Condition::Tag(needle) => {
+                let t = text();
+                let ok = accepted(&t.tags, |tag| *tag == needle);
+                retain(&mut words, |i| {
+                    let (a, b) = (t.tag_start[i] as usize, t.tag_start[i + 1] as usize);
+                    t.tag_ids[a..b].iter().any(|&k| ok[k as usize])
+                });
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(words.iter().map(|w| w.count_ones() as usize).sum());
+    for (w, &word) in words.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            out.push((w * 64) as u32 + bits.trailing_zeros());
+            bits &= bits - 1;
+        }
+    }
+    out
+}
+
+/// The filter changes the benchmarks time (`benches/index.rs`, `scripts/bench.sh`): one to
+/// three conditions each, over classes, predictions, text and plain attributes.
+#[doc(hidden)]
+pub fn benchmark_filters() -> Vec<Vec<Condition>> {
+    vec![
+        vec![Condition::Importance(vec![Importance::Vip])],
+        vec![
+            Condition::Loyalty(vec![LoyaltyStage::Loyal, LoyaltyStage::Old]),
+            Condition::PAlive(Range {
+                min: Some(50.0),
+                max: None,
+            }),
+        ],
+        vec![
+            Condition::Region("浙江".into()),
+            Condition::Kind(vec![
+                CustomerKind::Distributor,
+                CustomerKind::EnterpriseBuyer,
+            ]),
+        ],
+        vec![
+            Condition::RfmSegment(vec![RfmSegment::AtRisk, RfmSegment::CantLose]),
+            Condition::LifetimeValue(Range {
+                min: Some(10_000.0),
+                max: None,
+            }),
+        ],
+        vec![
+            Condition::DaysSinceLastPurchase(Range {
+                min: None,
+                max: Some(90.0),
+            }),
+            Condition::Revenue(Range {
+                min: Some(50_000.0),
+                max: None,
+            }),
+        ],
+        vec![
+            Condition::Quadrant(vec![Quadrant::Platinum, Quadrant::Gold]),
+            Condition::Lifecycle(vec![LifecycleStage::Decline]),
+            Condition::DoNotContact(false),
+        ],
+        vec![
+            Condition::Tag("VIP".into()),
+            Condition::RecencyScore(Range {
+                min: Some(4.0),
+                max: None,
+            }),
+        ],
+    ]
 }
 
 #[cfg(test)]
@@ -446,6 +656,167 @@ mod tests {
         let (mut rows, a) = base();
         rows[0].deleted_at = Some(Timestamp(1));
         assert_eq!(evaluate(&[], &rows, &facts_for(&rows, &a)), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn owner_and_tag_conditions() {
+        let (mut rows, a) = base();
+        let (ann, bo) = (Id::from_parts(7, [1; 10]), Id::from_parts(8, [2; 10]));
+        rows[0].owner_id = Some(ann);
+        rows[1].owner_id = Some(bo);
+        rows[3].owner_id = Some(ann);
+        rows[0].tags = vec!["VIP".into(), "华东".into()];
+        rows[2].tags = vec!["vip客户".into()];
+        rows[3].tags = vec!["Vip".into()];
+        let facts = facts_for(&rows, &a);
+        let hits = |c: Vec<Condition>| evaluate(&c, &rows, &facts);
+        assert_eq!(hits(vec![Condition::Owner(vec![Some(ann)])]), vec![0, 3]);
+        assert_eq!(
+            hits(vec![Condition::Owner(vec![None, Some(bo)])]),
+            vec![1, 2]
+        );
+        // A tag matches whole, ignoring case: "vip客户" is another tag.
+        assert_eq!(hits(vec![Condition::Tag(" vip ".into())]), vec![0, 3]);
+        assert_eq!(hits(vec![Condition::Tag("华东".into())]), vec![0]);
+        assert_eq!(hits(vec![Condition::Tag(String::new())]), vec![0, 1, 2, 3]);
+        assert_eq!(
+            hits(vec![
+                Condition::Tag("VIP".into()),
+                Condition::Owner(vec![Some(ann)]),
+                Condition::Kind(vec![CustomerKind::EnterpriseBuyer]),
+            ]),
+            vec![3]
+        );
+    }
+
+    /// Whether customer `s` with classes `c` meets `cond`, read straight from the summary and
+    /// the analysis, one row at a time: what the columns must agree with.
+    fn reference(cond: &Condition, s: &CustomerSummary, c: Option<&CustomerClasses>) -> bool {
+        let rfm = c.and_then(|c| c.rfm);
+        let p = c.and_then(|c| c.prediction);
+        match cond {
+            Condition::Kind(k) => k.contains(&s.kind),
+            Condition::Region(t) => s.region.to_lowercase().contains(&t.trim().to_lowercase()),
+            Condition::Owner(o) => o.contains(&s.owner_id),
+            Condition::Tag(t) => {
+                let t = t.trim().to_lowercase();
+                t.is_empty() || s.tags.iter().any(|x| x.to_lowercase() == t)
+            }
+            Condition::RfmSegment(set) => rfm.is_some_and(|r| set.contains(&r.segment)),
+            Condition::RecencyScore(r) => rfm.is_some_and(|x| r.contains(f64::from(x.r))),
+            Condition::FrequencyScore(r) => rfm.is_some_and(|x| r.contains(f64::from(x.f))),
+            Condition::MonetaryScore(r) => rfm.is_some_and(|x| r.contains(f64::from(x.m))),
+            Condition::Importance(set) => c.is_some_and(|c| set.contains(&c.importance.class)),
+            Condition::Loyalty(set) => c.is_some_and(|c| set.contains(&c.loyalty.stage)),
+            Condition::Lifecycle(set) => c.is_some_and(|c| set.contains(&c.lifecycle.stage)),
+            Condition::Quadrant(set) => c
+                .and_then(|c| c.quadrant)
+                .is_some_and(|q| set.contains(&q.class)),
+            Condition::PAlive(r) => p.is_some_and(|p| r.contains(p.p_alive * 100.0)),
+            Condition::LifetimeValue(r) => p.is_some_and(|p| r.contains(p.clv)),
+            Condition::DaysSinceLastPurchase(r) => {
+                rfm.is_some_and(|x| r.contains(f64::from(x.recency_days)))
+            }
+            Condition::Revenue(r) => r.contains(c.map_or(0.0, |c| c.revenue)),
+            Condition::DoNotContact(f) => s.do_not_contact == *f,
+            Condition::OpenComplaint(f) => (s.activity.open_complaints > 0) == *f,
+        }
+    }
+
+    #[test]
+    fn columns_answer_as_the_rows_do_on_a_sample_workspace() {
+        use crate::domain::sample::{Generator, SampleConfig, team};
+        let members = team(5);
+        let mut rows: Vec<CustomerSummary> = Generator::new(
+            SampleConfig {
+                seed: 5,
+                customers: 1_500,
+                today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+                id_epoch_ms: 1_795_420_800_000,
+                lang: crate::domain::i18n::Lang::Zh,
+            },
+            members.clone(),
+        )
+        .map(|s| CustomerSummary::build(&s.customer, &s.contacts, &s.interactions, &s.purchases))
+        .collect();
+        for (i, r) in rows.iter_mut().enumerate() {
+            if i % 7 == 0 {
+                r.deleted_at = Some(Timestamp(1));
+            }
+        }
+        let refs: Vec<&CustomerSummary> = rows.iter().filter(|r| r.deleted_at.is_none()).collect();
+        let a = analyse(
+            &refs,
+            from_epoch_day(20_780),
+            &AnalysisConfig::default(),
+            Models::Fit(None),
+        );
+        let facts = facts_for(&rows, &a);
+        let open = |min: Option<f64>, max: Option<f64>| Range { min, max };
+        let region = rows[3]
+            .region
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .to_string();
+        let tag = rows
+            .iter()
+            .find_map(|r| r.tags.first())
+            .unwrap()
+            .to_uppercase();
+        let singles = vec![
+            Condition::Kind(vec![CustomerKind::Distributor, CustomerKind::Consumer]),
+            Condition::Region(region),
+            Condition::Region("no such place".into()),
+            Condition::Owner(vec![None, Some(members[0].id)]),
+            Condition::Tag(tag),
+            Condition::RfmSegment(vec![RfmSegment::AtRisk, RfmSegment::Champions]),
+            Condition::RecencyScore(open(Some(4.0), None)),
+            Condition::FrequencyScore(open(None, Some(2.0))),
+            Condition::MonetaryScore(open(Some(2.0), Some(4.0))),
+            Condition::MonetaryScore(open(None, None)),
+            Condition::Importance(vec![Importance::Vip]),
+            Condition::Loyalty(vec![LoyaltyStage::Prospect, LoyaltyStage::Loyal]),
+            Condition::Lifecycle(vec![LifecycleStage::Decline]),
+            Condition::Quadrant(vec![Quadrant::Gold, Quadrant::Platinum]),
+            Condition::PAlive(open(Some(50.0), None)),
+            Condition::PAlive(open(None, None)),
+            Condition::LifetimeValue(open(Some(5_000.0), None)),
+            Condition::DaysSinceLastPurchase(open(None, Some(90.0))),
+            Condition::Revenue(open(Some(20_000.0), None)),
+            Condition::Revenue(open(None, Some(0.0))),
+            Condition::DoNotContact(true),
+            Condition::OpenComplaint(false),
+        ];
+        let mut sets: Vec<Vec<Condition>> = singles.iter().map(|c| vec![c.clone()]).collect();
+        for (i, a) in singles.iter().enumerate() {
+            sets.push(vec![
+                a.clone(),
+                singles[(i * 5 + 3) % singles.len()].clone(),
+            ]);
+            sets.push(vec![
+                a.clone(),
+                singles[(i + 1) % singles.len()].clone(),
+                singles[(i * 3 + 7) % singles.len()].clone(),
+            ]);
+        }
+        for set in &sets {
+            let expected: Vec<u32> = rows
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| {
+                    s.deleted_at.is_none() && set.iter().all(|c| reference(c, s, a.get(s.id)))
+                })
+                .map(|(i, _)| i as u32)
+                .collect();
+            assert_eq!(evaluate(set, &rows, &facts), expected, "{set:?}");
+        }
+        // The sets are not trivial: most keep some customers and leave out others.
+        let partial = sets
+            .iter()
+            .filter(|s| (1..refs.len()).contains(&evaluate(s, &rows, &facts).len()))
+            .count();
+        assert!(partial * 2 > sets.len(), "{partial} of {}", sets.len());
     }
 
     #[test]
