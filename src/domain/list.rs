@@ -8,7 +8,7 @@
 use crate::domain::customer::CustomerKind;
 use crate::domain::id::Id;
 use crate::domain::money::Currency;
-use crate::domain::search::{KeyBuilder, Query};
+use crate::domain::search::{KeyBuilder, KeyMasks, Query};
 use crate::domain::summary::CustomerSummary;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -198,6 +198,9 @@ impl ListQuery {
 #[derive(Default)]
 pub struct CustomerIndex {
     rows: Vec<CustomerSummary>,
+    /// Whether each row is in the trash: every query checks it, and reading it here instead
+    /// of from the summary saves a cache miss per row.
+    trashed: Vec<bool>,
     /// The search keys of the rows, built on first use (or by [`CustomerIndex::warm`] once
     /// the list is on screen): start-up shows the list without converting 100,000 names to
     /// pinyin first.
@@ -235,6 +238,8 @@ struct SearchKeys {
     name_ends: Vec<u32>,
     /// Where in each key the name's sort form (full pinyin, or the lowercased name) lies.
     sort_names: Vec<(u32, u32)>,
+    /// Which characters each key holds, and which begin a name part.
+    masks: Vec<KeyMasks>,
 }
 
 impl SearchKeys {
@@ -242,18 +247,21 @@ impl SearchKeys {
         self.keys.push(k.key);
         self.name_ends.push(k.name_end);
         self.sort_names.push(k.sort_name);
+        self.masks.push(k.masks);
     }
 
     fn set(&mut self, i: usize, k: RowKeys) {
         self.keys[i] = k.key;
         self.name_ends[i] = k.name_end;
         self.sort_names[i] = k.sort_name;
+        self.masks[i] = k.masks;
     }
 
     fn swap_remove(&mut self, i: usize) {
         self.keys.swap_remove(i);
         self.name_ends.swap_remove(i);
         self.sort_names.swap_remove(i);
+        self.masks.swap_remove(i);
     }
 }
 
@@ -262,6 +270,7 @@ struct RowKeys {
     key: Box<str>,
     name_end: u32,
     sort_name: (u32, u32),
+    masks: KeyMasks,
 }
 
 impl CustomerIndex {
@@ -271,6 +280,7 @@ impl CustomerIndex {
             search: OnceCell::new(),
             by_id: HashMap::with_capacity(rows.len()),
             rows: Vec::with_capacity(rows.len()),
+            trashed: Vec::new(),
             orders: Default::default(),
             last: RefCell::new(None),
         };
@@ -282,6 +292,7 @@ impl CustomerIndex {
                 index.rows.push(row);
             }
         }
+        index.trashed = index.rows.iter().map(|r| r.deleted_at.is_some()).collect();
         index
     }
 
@@ -298,6 +309,7 @@ impl CustomerIndex {
                 keys: Vec::with_capacity(self.rows.len()),
                 name_ends: Vec::with_capacity(self.rows.len()),
                 sort_names: Vec::with_capacity(self.rows.len()),
+                masks: Vec::with_capacity(self.rows.len()),
             };
             for row in &self.rows {
                 keys.push(Self::keys_of(&mut builder, row));
@@ -327,6 +339,7 @@ impl CustomerIndex {
             key: b.key().into(),
             name_end,
             sort_name,
+            masks: KeyMasks::of(b.key(), name_end as usize),
         }
     }
 
@@ -339,6 +352,7 @@ impl CustomerIndex {
             .then(|| Self::keys_of(&mut KeyBuilder::default(), &row));
         match self.by_id.get(&row.id) {
             Some(&i) => {
+                self.trashed[i as usize] = row.deleted_at.is_some();
                 self.rows[i as usize] = row;
                 if let (Some(search), Some(k)) = (self.search.get_mut(), keys) {
                     search.set(i as usize, k);
@@ -346,6 +360,7 @@ impl CustomerIndex {
             }
             None => {
                 self.by_id.insert(row.id, self.rows.len() as u32);
+                self.trashed.push(row.deleted_at.is_some());
                 self.rows.push(row);
                 if let (Some(search), Some(k)) = (self.search.get_mut(), keys) {
                     search.push(k);
@@ -363,6 +378,7 @@ impl CustomerIndex {
         };
         let i = i as usize;
         self.rows.swap_remove(i);
+        self.trashed.swap_remove(i);
         if let Some(search) = self.search.get_mut() {
             search.swap_remove(i);
         }
@@ -385,10 +401,8 @@ impl CustomerIndex {
 
     /// Number of customers in a scope.
     pub fn count(&self, scope: Scope) -> usize {
-        self.rows
-            .iter()
-            .filter(|r| (r.deleted_at.is_some()) == (scope == Scope::Trash))
-            .count()
+        let trash = scope == Scope::Trash;
+        self.trashed.iter().filter(|&&t| t == trash).count()
     }
 
     /// The row at a position returned by [`CustomerIndex::query`].
@@ -501,25 +515,38 @@ impl CustomerIndex {
         })
     }
 
+    /// Whether row `i` passes the query. The checks that read small per-row arrays come
+    /// first; the summary is read only for the filters that are set, and the key only when
+    /// its masks hold every character of the search text.
     fn passes(&self, i: usize, q: &ListQuery, p: &Prepared) -> bool {
-        let r = &self.rows[i];
-        p.within.as_ref().is_none_or(|w| w.contains(i))
-            && r.deleted_at.is_some() == (q.scope == Scope::Trash)
-            && q.kind.is_none_or(|k| r.kind == k)
-            && match q.owner {
-                OwnerFilter::Any => true,
-                OwnerFilter::Unassigned => r.owner_id.is_none(),
-                OwnerFilter::Member(m) => r.owner_id == Some(m),
+        if self.trashed[i] != (q.scope == Scope::Trash) {
+            return false;
+        }
+        let search = (!p.text.is_empty()).then(|| self.search());
+        if search.is_some_and(|s| s.masks[i].all & p.text.mask() != p.text.mask()) {
+            return false;
+        }
+        if p.filtered {
+            let r = &self.rows[i];
+            let ok = q.kind.is_none_or(|k| r.kind == k)
+                && match q.owner {
+                    OwnerFilter::Any => true,
+                    OwnerFilter::Unassigned => r.owner_id.is_none(),
+                    OwnerFilter::Member(m) => r.owner_id == Some(m),
+                }
+                && match q.contact {
+                    ContactFilter::Any => true,
+                    ContactFilter::DoNotContact => r.do_not_contact,
+                    ContactFilter::Contactable => !r.do_not_contact,
+                }
+                && p.tag
+                    .as_deref()
+                    .is_none_or(|t| r.tags.iter().any(|rt| rt.to_lowercase() == t));
+            if !ok {
+                return false;
             }
-            && match q.contact {
-                ContactFilter::Any => true,
-                ContactFilter::DoNotContact => r.do_not_contact,
-                ContactFilter::Contactable => !r.do_not_contact,
-            }
-            && p.tag
-                .as_deref()
-                .is_none_or(|t| r.tags.iter().any(|rt| rt.to_lowercase() == t))
-            && (p.text.is_empty() || p.text.matches(&self.search().keys[i]))
+        }
+        search.is_none_or(|s| p.text.matches(&s.keys[i]))
     }
 
     /// The positions of the rows matching a query, in its order. `owner_names` gives each
@@ -530,6 +557,10 @@ impl CustomerIndex {
             _ => None,
         };
         let prepared = Prepared {
+            filtered: q.kind.is_some()
+                || q.owner != OwnerFilter::Any
+                || q.contact != ContactFilter::Any
+                || q.tag.is_some(),
             text: Query::parse(&q.text),
             tag: q.tag.as_deref().map(str::to_lowercase),
             within,
@@ -550,32 +581,49 @@ impl CustomerIndex {
             return self.query_by_owner(q, p, owner_names);
         };
         let order = self.order(slot);
-        let keep = |&i: &u32| self.passes(i as usize, q, p);
-        if q.sort == SortKey::Relevance {
-            // Most recently updated first; with search text, better matches before others.
-            let rows = order.iter().rev().copied().filter(keep);
-            if text.is_empty() {
-                return rows.collect();
-            }
-            // Ranks are 0, 1 or 2: three buckets keep the order within each rank, as a stable
-            // sort would, in one pass.
-            let search = self.search();
-            let name_key =
-                |i: u32| &search.keys[i as usize][..search.name_ends[i as usize] as usize];
+        let ranked = q.sort == SortKey::Relevance && !text.is_empty();
+        let marks = self.marks(q, p, ranked);
+        let keep = |&i: &u32| marks[i as usize] != 0;
+        if ranked {
+            // Most recently updated first, better matches before others. Ranks are 0, 1 or 2:
+            // three buckets keep the order within each rank, as a stable sort would.
             let mut buckets: [Vec<u32>; 3] = Default::default();
-            for i in rows {
-                buckets[usize::from(text.rank(name_key(i)).min(2))].push(i);
+            for i in order.iter().rev().copied().filter(keep) {
+                buckets[usize::from(marks[i as usize] - 1)].push(i);
             }
             let [mut out, one, two] = buckets;
             out.extend(one);
             out.extend(two);
             return out;
         }
-        if q.descending {
+        // Relevance without search text is most recently updated first.
+        if q.descending || q.sort == SortKey::Relevance {
             order.iter().rev().copied().filter(keep).collect()
         } else {
             order.iter().copied().filter(keep).collect()
         }
+    }
+
+    /// Each row's verdict on the query, worked out in storage order (so the summaries and
+    /// keys are read one after another, not in the jumps of a sort order): 0 when the row
+    /// fails, otherwise 1, or with `ranked` 1 + its rank (0–2) for the search text. When the
+    /// query narrows the last one, only that result's rows are checked.
+    fn marks(&self, q: &ListQuery, p: &Prepared, ranked: bool) -> Vec<u8> {
+        let mut marks = vec![0u8; self.rows.len()];
+        let search = ranked.then(|| self.search());
+        let mut mark = |i: usize| {
+            if self.passes(i, q, p) {
+                marks[i] = 1 + search.map_or(0, |s| {
+                    let name_key = &s.keys[i][..s.name_ends[i] as usize];
+                    p.text.rank_masked(name_key, s.masks[i]).min(2)
+                });
+            }
+        };
+        match &p.within {
+            Some(within) => within.for_each(&mut mark),
+            None => (0..self.rows.len()).for_each(mark),
+        }
+        marks
     }
 
     fn query_by_owner(
@@ -596,10 +644,11 @@ impl CustomerIndex {
             .map(|(r, (_, id))| (*id, r))
             .collect();
         let by_name = self.order(0);
+        let marks = self.marks(q, p, false);
         let mut out: Vec<u32> = by_name
             .iter()
             .copied()
-            .filter(|&i| self.passes(i as usize, q, p))
+            .filter(|&i| marks[i as usize] != 0)
             .collect();
         // A stable sort keeps name order within each owner.
         out.sort_by_key(|&i| {
@@ -615,9 +664,12 @@ impl CustomerIndex {
     }
 }
 
-/// What a query needs besides the query itself, worked out once: the parsed search text,
-/// the tag lowercased, and the rows it is limited to (when it narrows the last one).
+/// What a query needs besides the query itself, worked out once: whether it filters on the
+/// summary, the parsed search text, the tag lowercased, and the rows it is limited to (when
+/// it narrows the last one).
 struct Prepared {
+    /// Whether a filter that reads the summary is set (kind, owner, contact, tag).
+    filtered: bool,
     text: Query,
     tag: Option<String>,
     within: Option<Within>,
@@ -637,8 +689,15 @@ impl Within {
         Within(bits)
     }
 
-    fn contains(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    /// Calls `f` with each position in the set, in increasing order.
+    fn for_each(&self, mut f: impl FnMut(usize)) {
+        for (w, &word) in self.0.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                f(w * 64 + bits.trailing_zeros() as usize);
+                bits &= bits - 1;
+            }
+        }
     }
 }
 
@@ -657,6 +716,26 @@ impl ListQuery {
             && Query::parse(&self.text).implies(&Query::parse(&earlier.text))
     }
 }
+
+/// The words the benchmarks type, one keystroke at a time (`benches/index.rs`,
+/// `scripts/bench.sh`): Chinese, pinyin, phone digits, e-mail and WeChat fragments.
+#[doc(hidden)]
+pub const BENCHMARK_SEARCHES: [&str; 14] = [
+    "zhang wei",
+    "王",
+    "李娜",
+    "北京",
+    "shanghai",
+    "138",
+    "sales@",
+    "科技",
+    "chen",
+    "hangzhou",
+    "wx_",
+    "刘",
+    "贸易有限公司",
+    "13912",
+];
 
 #[cfg(test)]
 mod tests {

@@ -232,12 +232,60 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// The bit of a character in a [`KeyMasks`] mask: one bit each for `a`–`z` and `0`–`9`, four
+/// shared by the other ASCII characters, 24 shared by all others (Chinese characters spread
+/// over them by a hash). A text lacking a bit of a query lacks one of its characters, so it
+/// cannot contain the query.
+pub fn char_bit(c: char) -> u64 {
+    let n = c as u32;
+    let bit = match c {
+        'a'..='z' => n - 'a' as u32,
+        '0'..='9' => 26 + n - '0' as u32,
+        _ if c.is_ascii() => 36 + n % 4,
+        _ => 40 + (n.wrapping_mul(0x9e37_79b9) >> 16) % 24,
+    };
+    1 << bit
+}
+
+/// The bits of every character of `text`.
+pub fn char_mask(text: &str) -> u64 {
+    text.chars().fold(0, |m, c| m | char_bit(c))
+}
+
+/// What a search key holds, in two words: which characters occur anywhere in it, and which
+/// begin a part of the customer's name (the name, its pinyin and its initials). A query first
+/// checks these: a customer whose masks lack a bit of the query is passed over without
+/// reading its key, and most customers need no string work to rank.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeyMasks {
+    pub all: u64,
+    pub name_starts: u64,
+}
+
+impl KeyMasks {
+    /// The masks of `key`, whose first `name_end` bytes are the name's part.
+    pub fn of(key: &str, name_end: usize) -> Self {
+        let name_starts = key[..name_end]
+            .split(FIELD_SEPARATOR)
+            .filter_map(|part| part.chars().next())
+            .fold(0, |m, c| m | char_bit(c));
+        KeyMasks {
+            all: char_mask(key),
+            name_starts,
+        }
+    }
+}
+
 /// A parsed search query: lowercase tokens that must all occur in a customer's key, each with
 /// a substring searcher built once and reused over every key.
 #[derive(Clone, Debug, Default)]
 pub struct Query {
     tokens: Vec<String>,
     finders: Vec<memchr::memmem::Finder<'static>>,
+    /// The bits of every character of every token.
+    mask: u64,
+    /// The bit of the first token's first character.
+    first_bit: u64,
 }
 
 impl Query {
@@ -260,7 +308,17 @@ impl Query {
             .iter()
             .map(|t| memchr::memmem::Finder::new(t.as_bytes()).into_owned())
             .collect();
-        Query { tokens, finders }
+        let mask = tokens.iter().fold(0, |m, t| m | char_mask(t));
+        let first_bit = tokens
+            .first()
+            .and_then(|t| t.chars().next())
+            .map_or(0, char_bit);
+        Query {
+            tokens,
+            finders,
+            mask,
+            first_bit,
+        }
     }
 
     /// Whether nothing was typed.
@@ -272,6 +330,18 @@ impl Query {
     pub fn matches(&self, key: &str) -> bool {
         let key = key.as_bytes();
         self.finders.iter().all(|f| f.find(key).is_some())
+    }
+
+    /// The bits ([`char_bit`]) of every character of the query: a key whose
+    /// [`KeyMasks::all`] lacks one of them cannot match.
+    pub fn mask(&self) -> u64 {
+        self.mask
+    }
+
+    /// [`Query::matches`] for a key with masks `masks`, reading the key only when the masks
+    /// hold every character of the query.
+    pub fn matches_masked(&self, key: &str, masks: KeyMasks) -> bool {
+        masks.all & self.mask == self.mask && self.matches(key)
     }
 
     /// Whether every key matching `self` matches `other`: each of `other`'s words is part of
@@ -299,6 +369,22 @@ impl Query {
             }
         }
         best
+    }
+
+    /// [`Query::rank`] of a matching key's name part, skipping the string work the masks
+    /// answer: no name part begins with the first token's first character, so the rank is 1
+    /// or 2 by whether the name contains the token.
+    pub fn rank_masked(&self, name_key: &str, masks: KeyMasks) -> u8 {
+        let Some(first) = self.tokens.first() else {
+            return 2;
+        };
+        if masks.name_starts & self.first_bit != 0 {
+            self.rank(name_key)
+        } else if name_key.contains(first.as_str()) {
+            1
+        } else {
+            2
+        }
     }
 }
 
@@ -375,6 +461,71 @@ mod tests {
         let q = Query::parse("   ");
         assert!(q.is_empty());
         assert!(q.matches(""));
+    }
+
+    #[test]
+    fn masks_hold_every_character_and_the_name_initials() {
+        let key = build_key(["张三", "Acme"], ["138"], ["a@b.cn"]);
+        let name_end = build_key(["张三"], [], []).len();
+        let m = KeyMasks::of(&key, name_end);
+        for c in "张三zhangsaacme138@.bn".chars() {
+            assert_ne!(m.all & char_bit(c), 0, "{c}");
+        }
+        // Name parts: 张三, zhangsan, zs; Acme is the company's, not the name's.
+        assert_eq!(m.name_starts, char_bit('张') | char_bit('z'));
+        assert_eq!(char_bit('a') | char_bit('b'), 0b11);
+        assert_eq!(char_bit('9'), 1 << 35);
+        assert!((40..64).contains(&char_bit('王').trailing_zeros()));
+    }
+
+    #[test]
+    fn masked_matching_and_ranking_agree_with_the_plain_ones() {
+        let names = ["张三", "李四", "王小明", "Zoe", "曾国藩", "欧阳娜娜"];
+        let keys: Vec<(String, usize)> = names
+            .iter()
+            .map(|n| {
+                let name_end = build_key([*n], [], []).len();
+                (
+                    build_key([*n, "上海振华科技"], ["13912345678"], ["zoe@x.cn"]),
+                    name_end,
+                )
+            })
+            .collect();
+        for q in [
+            "z",
+            "zs",
+            "zh",
+            "三",
+            "s",
+            "x",
+            "xm",
+            "ming",
+            "王",
+            "上海",
+            "h",
+            "139",
+            "@x",
+            "oe",
+            "q",
+            "zeng",
+            "zgf",
+            "娜",
+            "nana",
+            "yang",
+            "无",
+            "zhang 139",
+            "kj",
+        ] {
+            let q = Query::parse(q);
+            for (key, name_end) in &keys {
+                let m = KeyMasks::of(key, *name_end);
+                assert_eq!(q.matches_masked(key, m), q.matches(key), "{q:?} {key}");
+                if q.matches(key) {
+                    let name = &key[..*name_end];
+                    assert_eq!(q.rank_masked(name, m), q.rank(name), "{q:?} {key}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -53,25 +53,6 @@ pub fn wasm_memory_bytes() -> f64 {
         .byte_length() as f64
 }
 
-/// Words typed one character at a time by the search benchmarks (here and in
-/// `scripts/bench.mjs`): names, pinyin, places, phone and e-mail fragments.
-const SEARCH_WORDS: [&str; 14] = [
-    "zhang wei",
-    "王",
-    "李娜",
-    "北京",
-    "shanghai",
-    "138",
-    "sales@",
-    "科技",
-    "chen",
-    "hangzhou",
-    "wx_",
-    "刘",
-    "贸易有限公司",
-    "13912",
-];
-
 /// Times the analysis of the workspace in this browser: `runs` full recomputes of every class
 /// including the model fit (the first from scratch, the others starting from the last fit, as
 /// the app does after an edit), and `filters` segment filter changes over varied conditions.
@@ -136,7 +117,7 @@ pub async fn bench_analysis(runs: u32, filters: u32) -> Result<String, JsValue> 
     let index_ms = performance.now() - t;
     let mut search = Vec::new();
     let mut hits = 0usize;
-    for word in SEARCH_WORDS {
+    for word in crate::domain::list::BENCHMARK_SEARCHES {
         let chars: Vec<char> = word.chars().collect();
         for end in 1..=chars.len() {
             let q = crate::domain::list::ListQuery {
