@@ -12,6 +12,31 @@ use crm::domain::summary::{CustomerSummary, decode_chunk, encode_chunk};
 use std::collections::HashMap;
 use std::time::Instant;
 
+/// Counts the bytes allocated and not yet freed, to report what each structure holds.
+struct Counting;
+
+static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Megabytes allocated and not freed.
+fn live_mb() -> f64 {
+    LIVE.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e6
+}
+
 fn median_ms(mut samples: Vec<f64>) -> f64 {
     samples.sort_by(f64::total_cmp);
     samples[samples.len() / 2]
@@ -53,24 +78,36 @@ fn main() {
         bytes as f64 / 1e6,
         t.elapsed().as_secs_f64() * 1e3
     );
+    drop(rows);
+    let before = live_mb();
     let t = Instant::now();
     let decoded: Vec<CustomerSummary> = chunks
         .iter()
         .flat_map(|c| decode_chunk(c).unwrap())
         .collect();
-    println!("decode them: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "decode them: {:.0} ms, holding {:.1} MB",
+        t.elapsed().as_secs_f64() * 1e3,
+        live_mb() - before
+    );
+    drop(chunks);
+    let before = live_mb();
 
     let t = Instant::now();
+    tmp_sizes(&decoded);
     let index = CustomerIndex::new(decoded);
     println!(
-        "build the index (what start-up waits for): {:.0} ms",
-        t.elapsed().as_secs_f64() * 1e3
+        "build the index (what start-up waits for): {:.0} ms, holding {:.1} MB more",
+        t.elapsed().as_secs_f64() * 1e3,
+        live_mb() - before
     );
+    let before = live_mb();
     let t = Instant::now();
     index.warm();
     println!(
-        "build the search and sort keys (after the list is painted): {:.0} ms",
-        t.elapsed().as_secs_f64() * 1e3
+        "build the search and sort keys (after the list is painted): {:.0} ms, holding {:.1} MB",
+        t.elapsed().as_secs_f64() * 1e3,
+        live_mb() - before
     );
 
     let names: HashMap<_, _> = members.iter().map(|m| (m.id, m.name.clone())).collect();
@@ -130,21 +167,25 @@ fn main() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let cfg = AnalysisConfig::default();
     let refs: Vec<&CustomerSummary> = index.rows().iter().collect();
+    let before = live_mb();
     let t = Instant::now();
     let analysis = analyse(&refs, today, &cfg, Models::Fit(None));
     println!(
-        "full analysis with model fit: {:.0} ms",
-        t.elapsed().as_secs_f64() * 1e3
+        "full analysis with model fit: {:.0} ms, holding {:.1} MB",
+        t.elapsed().as_secs_f64() * 1e3,
+        live_mb() - before
     );
     let start = analysis
         .purchase_model
         .map(|f| f.params)
         .zip(analysis.spend_model);
+    let before = live_mb();
     let t = Instant::now();
     let facts = facts_for(index.rows(), &analysis);
     println!(
-        "segment facts (once per analysis): {:.1} ms",
-        t.elapsed().as_secs_f64() * 1e3
+        "segment facts (once per analysis): {:.1} ms, holding {:.1} MB",
+        t.elapsed().as_secs_f64() * 1e3,
+        live_mb() - before
     );
     let sets = benchmark_filters();
     let mut samples = Vec::new();
@@ -178,5 +219,57 @@ fn main() {
         "fitted: {:?} / {:?}",
         refit.purchase_model.map(|f| f.params),
         refit.spend_model
+    );
+}
+#[allow(dead_code)]
+fn tmp_sizes(rows: &[CustomerSummary]) {
+    use std::mem::size_of;
+    let n = rows.len() as f64;
+    let s = |v: usize| v as f64 / n;
+    println!(
+        "TMP size_of summary {} activity {} purchaseday {}",
+        size_of::<CustomerSummary>(),
+        size_of::<crm::domain::summary::Activity>(),
+        size_of::<crm::domain::summary::PurchaseDay>()
+    );
+    let strs: usize = rows
+        .iter()
+        .map(|r| {
+            r.name.len() + r.company.len() + r.region.len() + r.industry.len() + r.wechat.len()
+        })
+        .sum();
+    let vecs: usize = rows
+        .iter()
+        .map(|r| {
+            r.phones
+                .iter()
+                .chain(&r.emails)
+                .chain(&r.contact_names)
+                .chain(&r.tags)
+                .map(|x| x.len() + 24)
+                .sum::<usize>()
+        })
+        .sum();
+    let hist: usize = rows
+        .iter()
+        .map(|r| r.activity.history.capacity() * size_of::<crm::domain::summary::PurchaseDay>())
+        .sum();
+    let hl: usize = rows.iter().map(|r| r.activity.history.len()).sum();
+    let rev: usize = rows
+        .iter()
+        .map(|r| (r.activity.revenue.capacity() + r.activity.margin.capacity()) * 16)
+        .sum();
+    let allocs: usize = rows
+        .iter()
+        .map(|r| 5 + r.phones.len() + r.emails.len() + r.contact_names.len() + r.tags.len() + 4 + 3)
+        .sum();
+    println!(
+        "TMP per row: strings {} vec-strings {} history {} ({} days) revenue {} allocs {}",
+        s(strs),
+        s(vecs),
+        s(hist),
+        s(hl),
+        s(rev),
+        s(allocs)
     );
 }

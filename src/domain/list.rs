@@ -275,25 +275,34 @@ struct RowKeys {
 
 impl CustomerIndex {
     /// Builds the index from summaries in any order.
-    pub fn new(rows: Vec<CustomerSummary>) -> Self {
-        let mut index = CustomerIndex {
+    pub fn new(mut rows: Vec<CustomerSummary>) -> Self {
+        // The rows stay in the vector they came in (100,000 summaries are tens of megabytes,
+        // and wasm memory never shrinks); a repeated id keeps its last summary.
+        let mut by_id: HashMap<Id, u32> = HashMap::with_capacity(rows.len());
+        let mut repeated = false;
+        for (i, row) in rows.iter().enumerate() {
+            repeated |= by_id.insert(row.id, i as u32).is_some();
+        }
+        if repeated {
+            let mut position = 0;
+            rows.retain(|row| {
+                position += 1;
+                by_id.get(&row.id) == Some(&(position - 1))
+            });
+            by_id = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id, i as u32))
+                .collect();
+        }
+        CustomerIndex {
             search: OnceCell::new(),
-            by_id: HashMap::with_capacity(rows.len()),
-            rows: Vec::with_capacity(rows.len()),
-            trashed: Vec::new(),
+            by_id,
+            trashed: rows.iter().map(|r| r.deleted_at.is_some()).collect(),
+            rows,
             orders: Default::default(),
             last: RefCell::new(None),
-        };
-        for row in rows {
-            if let Some(&i) = index.by_id.get(&row.id) {
-                index.rows[i as usize] = row;
-            } else {
-                index.by_id.insert(row.id, index.rows.len() as u32);
-                index.rows.push(row);
-            }
         }
-        index.trashed = index.rows.iter().map(|r| r.deleted_at.is_some()).collect();
-        index
     }
 
     /// Builds the search keys now if they are not built yet (otherwise the first search or
@@ -937,6 +946,29 @@ mod tests {
             }
             .is_filtered()
         );
+    }
+
+    #[test]
+    fn a_repeated_id_keeps_its_last_summary() {
+        let mut old = summary(id(2));
+        old.name = "旧名".into();
+        let mut new = summary(id(2));
+        new.name = "新名".into();
+        let ix = CustomerIndex::new(vec![old, summary(id(1)), new, summary(id(3))]);
+        assert_eq!(ix.len(), 3);
+        assert_eq!(ix.get(id(2)).unwrap().name, "新名");
+        for n in [1, 3] {
+            assert_eq!(ix.get(id(n)).unwrap().id, id(n));
+        }
+        let found = ix.query(
+            &ListQuery {
+                text: "jiuming".into(),
+                ..ListQuery::default()
+            },
+            &HashMap::new(),
+        );
+        assert!(found.is_empty(), "the replaced name is not searchable");
+        assert_eq!(ix.count(Scope::Active), 3);
     }
 
     #[test]

@@ -285,6 +285,18 @@ pub enum ChunkError {
     Corrupt(String),
 }
 
+/// How many summaries a chunk holds, read from its first bytes (the format byte and the
+/// length in front of the rows), so a reader can make room for all chunks before decoding
+/// any. `None` for a chunk of another format or too short to say.
+pub fn chunk_len(head: &[u8]) -> Option<usize> {
+    match head.split_first() {
+        Some((&CHUNK_FORMAT, rest)) => postcard::take_from_bytes::<u64>(rest)
+            .ok()
+            .and_then(|(n, _)| usize::try_from(n).ok()),
+        _ => None,
+    }
+}
+
 /// Decodes a chunk written by [`encode_chunk`].
 pub fn decode_chunk(bytes: &[u8]) -> Result<Vec<CustomerSummary>, ChunkError> {
     use crate::domain::blob::{Undecodable, decode};
@@ -388,6 +400,22 @@ pub(crate) mod tests {
             created_at: Timestamp(0),
             updated_at: Timestamp(0),
         }
+    }
+
+    #[test]
+    fn a_chunk_tells_its_length_from_its_first_bytes() {
+        let rows: Vec<CustomerSummary> = (0..300)
+            .map(|n| summary(Id::from_parts(1_700_000_000_000 + n, [0; 10])))
+            .collect();
+        let bytes = encode_chunk(&rows);
+        // 300 needs two bytes of length: 0b1010_1100, 0b10.
+        assert_eq!(chunk_len(&bytes[..3]), Some(300));
+        assert_eq!(chunk_len(&bytes[..2]), None, "cut inside the length");
+        assert_eq!(chunk_len(&encode_chunk(&[])), Some(0));
+        let mut other = bytes.clone();
+        other[0] = CHUNK_FORMAT + 1;
+        assert_eq!(chunk_len(&other), None);
+        assert_eq!(chunk_len(&[]), None);
     }
 
     #[test]

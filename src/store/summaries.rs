@@ -11,8 +11,8 @@ use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
 use crate::domain::purchase::Purchase;
 use crate::domain::summary::{
-    Activity, CustomerSummary, FIRST_CHUNK, chunk_of, decode_chunk, encode_chunk, merge_rows,
-    split_chunk,
+    Activity, CustomerSummary, FIRST_CHUNK, chunk_len, chunk_of, decode_chunk, encode_chunk,
+    merge_rows, split_chunk,
 };
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::transaction::Transaction;
@@ -79,9 +79,16 @@ pub async fn load_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
         let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
         idb::get_all_js(&store).await?
     };
-    let mut rows = Vec::new();
-    // One chunk's bytes at a time in wasm memory (which never shrinks): each is copied in,
-    // decoded and dropped before the next.
+    // Room for every row at once: growing by doubling would hold the old and new arrays
+    // together, and wasm memory never shrinks.
+    let rows_in = |value: &wasm_bindgen::JsValue| {
+        let data = js_sys::Reflect::get(value, &"data".into()).ok()?;
+        let head = js_sys::Uint8Array::new(&data).subarray(0, 10).to_vec();
+        chunk_len(&head)
+    };
+    let mut rows = Vec::with_capacity(chunks.iter().filter_map(rows_in).sum());
+    // One chunk's bytes at a time in wasm memory: each is copied in, decoded and dropped
+    // before the next.
     for value in chunks {
         let chunk: ChunkRecord = idb::from_js(value)?;
         match decode_chunk(&chunk.data) {
