@@ -94,7 +94,6 @@ fn main() {
     let before = live_mb();
 
     let t = Instant::now();
-    tmp_sizes(&decoded);
     let index = CustomerIndex::new(decoded);
     println!(
         "build the index (what start-up waits for): {:.0} ms, holding {:.1} MB more",
@@ -219,57 +218,5 @@ fn main() {
         "fitted: {:?} / {:?}",
         refit.purchase_model.map(|f| f.params),
         refit.spend_model
-    );
-}
-#[allow(dead_code)]
-fn tmp_sizes(rows: &[CustomerSummary]) {
-    use std::mem::size_of;
-    let n = rows.len() as f64;
-    let s = |v: usize| v as f64 / n;
-    println!(
-        "TMP size_of summary {} activity {} purchaseday {}",
-        size_of::<CustomerSummary>(),
-        size_of::<crm::domain::summary::Activity>(),
-        size_of::<crm::domain::summary::PurchaseDay>()
-    );
-    let strs: usize = rows
-        .iter()
-        .map(|r| {
-            r.name.len() + r.company.len() + r.region.len() + r.industry.len() + r.wechat.len()
-        })
-        .sum();
-    let vecs: usize = rows
-        .iter()
-        .map(|r| {
-            r.phones
-                .iter()
-                .chain(&r.emails)
-                .chain(&r.contact_names)
-                .chain(&r.tags)
-                .map(|x| x.len() + 24)
-                .sum::<usize>()
-        })
-        .sum();
-    let hist: usize = rows
-        .iter()
-        .map(|r| r.activity.history.capacity() * size_of::<crm::domain::summary::PurchaseDay>())
-        .sum();
-    let hl: usize = rows.iter().map(|r| r.activity.history.len()).sum();
-    let rev: usize = rows
-        .iter()
-        .map(|r| (r.activity.revenue.capacity() + r.activity.margin.capacity()) * 16)
-        .sum();
-    let allocs: usize = rows
-        .iter()
-        .map(|r| 5 + r.phones.len() + r.emails.len() + r.contact_names.len() + r.tags.len() + 4 + 3)
-        .sum();
-    println!(
-        "TMP per row: strings {} vec-strings {} history {} ({} days) revenue {} allocs {}",
-        s(strs),
-        s(vecs),
-        s(hist),
-        s(hl),
-        s(rev),
-        s(allocs)
     );
 }

@@ -6,7 +6,7 @@
 //! 100,000 customers costs a scan of precomputed lowercase keys and an integer sort.
 
 use crate::domain::customer::CustomerKind;
-use crate::domain::id::Id;
+use crate::domain::id::{Id, IdMap};
 use crate::domain::money::Currency;
 use crate::domain::search::{KeyBuilder, KeyMasks, Query};
 use crate::domain::summary::CustomerSummary;
@@ -205,7 +205,7 @@ pub struct CustomerIndex {
     /// the list is on screen): start-up shows the list without converting 100,000 names to
     /// pinyin first.
     search: OnceCell<SearchKeys>,
-    by_id: HashMap<Id, u32>,
+    by_id: IdMap<u32>,
     /// All rows in ascending order of each sortable column, computed on first use.
     orders: [OnceCell<Vec<u32>>; ORDERED_KEYS],
     /// The last query answered and its result. Typing extends the search text, and a longer
@@ -278,7 +278,7 @@ impl CustomerIndex {
     pub fn new(mut rows: Vec<CustomerSummary>) -> Self {
         // The rows stay in the vector they came in (100,000 summaries are tens of megabytes,
         // and wasm memory never shrinks); a repeated id keeps its last summary.
-        let mut by_id: HashMap<Id, u32> = HashMap::with_capacity(rows.len());
+        let mut by_id: IdMap<u32> = IdMap::with_capacity_and_hasher(rows.len(), Default::default());
         let mut repeated = false;
         for (i, row) in rows.iter().enumerate() {
             repeated |= by_id.insert(row.id, i as u32).is_some();

@@ -28,3 +28,11 @@ pub async fn next_tick() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Records a named point of start-up on the page's performance timeline (for the benchmark
+/// and the browser's profiler; it shows nowhere in the app).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}

@@ -27,6 +27,7 @@ mod widgets;
 
 /// Installs the panic screen, removes the loading placeholder and mounts the app.
 pub fn start() {
+    clock::mark("crm:wasm-started");
     panic::install();
     if let Some(boot) = web_sys::window()
         .and_then(|w| w.document())

@@ -82,10 +82,13 @@ impl Workspace {
 
     /// Reads the team and all summaries again (after another tab changed data).
     pub async fn reload(self, db: &Db) -> Result<(), AppError> {
+        crate::ui::clock::mark("crm:load-start");
         let members = store::list_members(db).await?;
         let rows = store::load_summaries(db).await?;
+        crate::ui::clock::mark("crm:summaries-decoded");
         self.members.set(members);
         self.index.set(CustomerIndex::new(rows));
+        crate::ui::clock::mark("crm:index-ready");
         self.revision.update(|r| *r += 1);
         // The search keys are built once the list is painted, before anyone types.
         request_animation_frame(move || {

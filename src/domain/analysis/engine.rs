@@ -8,12 +8,11 @@ use super::importance::{self, ImportanceFacts};
 use super::quadrant::{self, QuadrantFacts};
 use super::rfm::{self, Rfm, RfmCutoffs, RfmRaw};
 use super::stages::{self, LifecycleFacts, LoyaltyFacts};
-use crate::domain::id::Id;
+use crate::domain::id::{Id, IdMap};
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::epoch_day;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Customers the models are fitted on at most: an evenly spread subsample keeps the fit well
 /// under a second at 100,000 customers with no visible change in the parameters.
@@ -30,11 +29,18 @@ pub struct Day {
 /// A customer's purchase days in yuan, oldest first.
 pub fn days_of(summary: &CustomerSummary, cfg: &AnalysisConfig) -> Vec<Day> {
     let mut out: Vec<Day> = Vec::with_capacity(summary.activity.history.len());
+    push_days(summary, cfg, &mut out);
+    out
+}
+
+/// Appends a customer's purchase days in yuan, oldest first, to `out`.
+fn push_days(summary: &CustomerSummary, cfg: &AnalysisConfig, out: &mut Vec<Day>) {
+    let start = out.len();
     for h in &summary.activity.history {
         let rate = cfg.rate(h.currency) / 10f64.powi(h.currency.minor_digits() as i32);
         let revenue = h.amount as f64 * rate;
         let margin = h.margin.unwrap_or(0) as f64 * rate;
-        match out.last_mut() {
+        match out[start..].last_mut() {
             Some(last) if last.day == h.day => {
                 last.revenue += revenue;
                 last.margin += margin;
@@ -46,7 +52,6 @@ pub fn days_of(summary: &CustomerSummary, cfg: &AnalysisConfig) -> Vec<Day> {
             }),
         }
     }
-    out
 }
 
 /// The prediction for one customer.
@@ -94,7 +99,7 @@ pub struct Analysis {
     pub spend_model: Option<GammaGamma>,
     /// High-value threshold of the quadrant (yuan).
     pub value_cut: f64,
-    by_id: HashMap<Id, usize>,
+    by_id: IdMap<usize>,
 }
 
 impl Analysis {
@@ -137,12 +142,29 @@ pub fn analyse(
     models: Models,
 ) -> Analysis {
     let today = epoch_day(as_of);
-    let histories: Vec<Vec<Day>> = customers
+    // Every customer's days up to the date in one buffer (no allocation per customer).
+    let mut all_days: Vec<Day> =
+        Vec::with_capacity(customers.iter().map(|c| c.activity.history.len()).sum());
+    let mut ends: Vec<usize> = Vec::with_capacity(customers.len());
+    for c in customers {
+        let start = all_days.len();
+        push_days(c, cfg, &mut all_days);
+        let mut kept = start;
+        for i in start..all_days.len() {
+            if all_days[i].day <= today {
+                all_days[kept] = all_days[i];
+                kept += 1;
+            }
+        }
+        all_days.truncate(kept);
+        ends.push(kept);
+    }
+    let histories: Vec<&[Day]> = ends
         .iter()
-        .map(|c| {
-            let mut d = days_of(c, cfg);
-            d.retain(|d| d.day <= today);
-            d
+        .scan(0, |start, &end| {
+            let h = &all_days[*start..end];
+            *start = end;
+            Some(h)
         })
         .collect();
     let value_of = |d: &Day| match cfg.basis {
@@ -236,37 +258,47 @@ pub fn analyse(
         })
         .collect();
 
-    // Predictions and lifetime value.
+    // Predictions and lifetime value. The horizon is walked in 13-week steps, each discounted
+    // from its middle; the expected purchases at every step's end, and over the period ahead
+    // (for the quadrant), come from one evaluation per customer.
     let horizon = f64::from(cfg.horizon_weeks);
     let weekly_discount = (1.0 + cfg.annual_discount).powf(1.0 / 52.0) - 1.0;
-    let predictions: Vec<Option<Prediction>> = rfx
+    let period_weeks = f64::from(cfg.period_days) / 7.0;
+    let mut ends = Vec::new();
+    let mut discounts = Vec::new();
+    let mut t = 0.0;
+    while t < horizon {
+        let next = (t + 13.0).min(horizon);
+        ends.push(next);
+        discounts.push((1.0 + weekly_discount).powf((t + next) / 2.0));
+        t = next;
+    }
+    let steps = ends.len();
+    ends.push(period_weeks);
+    let mut expected = vec![0.0; ends.len()];
+    let (predictions, ahead): (Vec<Option<Prediction>>, Vec<Option<f64>>) = rfx
         .iter()
         .zip(&spends)
         .zip(&histories)
         .zip(&value_ratios)
         .map(|(((c, s), h), &value_ratio)| {
-            let c = (*c)?;
-            let model = purchase_model.as_ref()?.params;
+            let (Some(c), Some(model)) = (*c, purchase_model.as_ref().map(|m| m.params)) else {
+                return (None, None);
+            };
             let own_mean = h.iter().map(|d| d.revenue).sum::<f64>() / h.len().max(1) as f64;
             let spend = match (spend_model.filter(spend_model_usable), s) {
                 (Some(g), Some(s)) => g.expected_spend(s),
                 (Some(g), None) => g.population_mean(),
                 _ => own_mean,
             };
-            // Lifetime value in 13-week steps, each discounted from its middle.
+            model.expected_purchases_at(&c, &ends, &mut expected);
             let mut clv = 0.0;
             let mut before = 0.0;
-            let mut t = 0.0;
-            while t < horizon {
-                let next = (t + 13.0).min(horizon);
-                let expected = model.expected_purchases(&c, next);
-                let middle = (t + next) / 2.0;
-                clv += (expected - before) * spend * value_ratio
-                    / (1.0 + weekly_discount).powf(middle);
-                before = expected;
-                t = next;
+            for (&e, &discount) in expected[..steps].iter().zip(&discounts) {
+                clv += (e - before) * spend * value_ratio / discount;
+                before = e;
             }
-            Some(Prediction {
+            let prediction = Prediction {
                 x: c.x,
                 t_x: c.t_x,
                 t: c.t,
@@ -274,22 +306,14 @@ pub fn analyse(
                 expected_purchases: before,
                 expected_spend: spend,
                 clv,
-            })
+            };
+            // Quadrant: predicted value over as long ahead as the period looked back.
+            let ahead = expected[steps] * spend * value_ratio;
+            (Some(prediction), Some(ahead))
         })
-        .collect();
+        .unzip();
 
     // Quadrant: current value over the period against predicted value over as long ahead.
-    let period_weeks = f64::from(cfg.period_days) / 7.0;
-    let ahead: Vec<Option<f64>> = rfx
-        .iter()
-        .zip(&predictions)
-        .zip(&value_ratios)
-        .map(|((c, p), ratio)| {
-            let (c, p) = ((*c)?, (*p)?);
-            let model = purchase_model.as_ref()?.params;
-            Some(model.expected_purchases(&c, period_weeks) * p.expected_spend * ratio)
-        })
-        .collect();
     let mut buyer_values: Vec<f64> = period_values
         .iter()
         .zip(&histories)
@@ -304,11 +328,13 @@ pub fn analyse(
         buyer_values[((cfg.high_value_quantile * n as f64).ceil() as usize).clamp(1, n) - 1]
     };
 
+    let mut days: Vec<i32> = Vec::new();
     let customers: Vec<CustomerClasses> = customers
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let days: Vec<i32> = histories[i].iter().map(|d| d.day).collect();
+            days.clear();
+            days.extend(histories[i].iter().map(|d| d.day));
             CustomerClasses {
                 id: c.id,
                 rfm: rfms[i],
@@ -337,7 +363,7 @@ pub fn analyse(
 }
 
 /// Position of each customer's classes, by id.
-fn index_by_id(customers: &[CustomerClasses]) -> HashMap<Id, usize> {
+fn index_by_id(customers: &[CustomerClasses]) -> IdMap<usize> {
     customers
         .iter()
         .enumerate()

@@ -119,6 +119,7 @@ pub fn provide_insights() -> Insights {
 }
 
 fn recompute(insights: Insights) {
+    clock::mark("crm:analysis-start");
     insights.stale.set_value(false);
     let ws = insights.ws;
     let cfg = insights.config.get_untracked();
@@ -138,25 +139,29 @@ fn recompute(insights: Insights) {
     if let Some(fitted) = now.purchase_model.map(|f| f.params).zip(now.spend_model) {
         store::save_last_models(&fitted);
     }
+    clock::mark("crm:analysis-done");
     insights.now.set(Arc::new(now));
+    clock::mark("crm:classes-applied");
     insights.last_ms.set(js_sys::Date::now() - started);
     // The base as it stood at the start of the period (for movements) follows in a task of
-    // its own, once the classes are on screen.
-    set_timeout(
-        move || {
-            if insights.stale.get_value() {
-                return; // A newer recompute is on its way.
-            }
-            let then = today
-                .checked_sub_days(Days::new(PERIOD_DAYS))
-                .unwrap_or(today);
-            let before = ws
-                .index
-                .with_untracked(|ix| analyse(&active(ix.rows()), then, &cfg, models));
-            insights.before.try_set(Arc::new(before));
-        },
-        Duration::ZERO,
-    );
+    // its own after the next frame, so the classes are painted first.
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if insights.stale.get_value() {
+                    return; // A newer recompute is on its way.
+                }
+                let then = today
+                    .checked_sub_days(Days::new(PERIOD_DAYS))
+                    .unwrap_or(today);
+                let before = ws
+                    .index
+                    .with_untracked(|ix| analyse(&active(ix.rows()), then, &cfg, models));
+                insights.before.try_set(Arc::new(before));
+            },
+            Duration::ZERO,
+        )
+    });
 }
 
 fn active(rows: &[CustomerSummary]) -> Vec<&CustomerSummary> {
