@@ -7,6 +7,7 @@ use crm::domain::analysis::config::AnalysisConfig;
 use crm::domain::analysis::engine::{Models, analyse};
 use crm::domain::analysis::segment::{benchmark_filters, evaluate, facts_for};
 use crm::domain::list::{BENCHMARK_SEARCHES, CustomerIndex, ListQuery, OwnerFilter, SortKey};
+use crm::domain::purchase::{Purchase, decode_book, encode_book};
 use crm::domain::sample::{Generator, SampleConfig, team};
 use crm::domain::summary::{CustomerSummary, decode_chunk, encode_chunk};
 use std::collections::HashMap;
@@ -61,13 +62,34 @@ fn main() {
     };
     let t = Instant::now();
     let members = team(42);
+    let mut books: Vec<Vec<Purchase>> = Vec::new();
     let rows: Vec<CustomerSummary> = Generator::new(config, members.clone())
-        .map(|s| CustomerSummary::build(&s.customer, &s.contacts, &s.interactions, &s.purchases))
+        .map(|s| {
+            let summary =
+                CustomerSummary::build(&s.customer, &s.contacts, &s.interactions, &s.purchases);
+            books.push(s.purchases);
+            summary
+        })
         .collect();
     println!(
         "generate {n} customers with summaries: {:.0} ms",
         t.elapsed().as_secs_f64() * 1e3
     );
+
+    let purchases: usize = books.iter().map(Vec::len).sum();
+    let t = Instant::now();
+    let encoded: Vec<Vec<u8>> = books.iter().map(|b| encode_book(b)).collect();
+    let encode_ms = t.elapsed().as_secs_f64() * 1e3;
+    let t = Instant::now();
+    for b in &encoded {
+        std::hint::black_box(decode_book(b).unwrap());
+    }
+    println!(
+        "purchase books of {purchases} purchases ({:.1} MB): encode {encode_ms:.0} ms, decode {:.0} ms",
+        encoded.iter().map(Vec::len).sum::<usize>() as f64 / 1e6,
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    drop((books, encoded));
 
     let t = Instant::now();
     let chunks: Vec<Vec<u8>> = rows.chunks(1000).map(encode_chunk).collect();

@@ -1,6 +1,9 @@
 // A small static server that behaves like a CDN / static host: files from a directory, the
-// directory's 404.html (the app) for unknown paths, correct MIME types, and optionally the
-// whole site under a sub-path (as when a team hosts it at https://example.com/crm/).
+// directory's 404.html (the app) for unknown paths, correct MIME types, optionally the whole
+// site under a sub-path (as when a team hosts it at https://example.com/crm/), and the caching
+// a static host should be configured with: files whose names carry Trunk's content hash
+// (crm-1a2b…_bg.wasm) never change, so browsers keep them (and Chromium keeps the compiled
+// wasm); pages are revalidated by ETag on every visit, so a new release is picked up at once.
 //
 // Usage: node scripts/serve.mjs [--dir dist] [--port 8080] [--base /crm/] [--quiet]
 import { createServer } from "node:http";
@@ -53,11 +56,20 @@ const server = createServer(async (req, res) => {
   const found = await fileAt(join(dir, rel));
   const file = found ?? join(dir, "404.html");
   try {
-    const body = await readFile(file);
-    res.writeHead(found ? 200 : 404, {
+    const info = await stat(file);
+    const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+    const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(file);
+    const headers = {
       "Content-Type": types[extname(file)] ?? "application/octet-stream",
-      "Cache-Control": "no-cache",
-    });
+      "Cache-Control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
+      ETag: etag,
+    };
+    if (found && req.headers["if-none-match"] === etag) {
+      res.writeHead(304, headers);
+      return res.end();
+    }
+    const body = await readFile(file);
+    res.writeHead(found ? 200 : 404, headers);
     res.end(body);
     if (!quiet) console.log(`${found ? 200 : 404} ${req.method} ${url.pathname}`);
   } catch {

@@ -310,3 +310,92 @@ async fn undoing_created_customers_takes_what_was_added_to_them_and_nothing_else
     assert_eq!(left[0].activity.purchase_count, 1);
     assert_summaries_match_records(&db).await;
 }
+
+#[wasm_bindgen_test]
+async fn purchase_imports_over_many_customers_add_to_each_book_and_leave_the_others() {
+    let db = fresh().await;
+    let p = plan(&db, Kind::Customers, &customers_csv(200), Policy::Skip, NOW).await;
+    import(&db, &p).await;
+    // In id order, the order a purchase import goes through its customers.
+    let names: Vec<String> = summaries(&db).await.into_iter().map(|s| s.name).collect();
+    let purchases_csv = |picked: &[&String], day: u32| {
+        let mut s = String::from("客户,日期,金额,商品\n");
+        for name in picked {
+            s.push_str(&format!("{name},2026-10-{day:02},10,A\n"));
+        }
+        s
+    };
+    let mut expected = vec![0u32; names.len()];
+    // Everyone, then every other customer (a range with others' books in between), then every
+    // seventh (too spread out for one range read).
+    for (step, day) in [(1, 1), (2, 2), (7, 3)] {
+        let picked: Vec<&String> = names.iter().step_by(step).collect();
+        let later = Timestamp(NOW.0 + i64::from(day) * 60_000);
+        let p = plan(
+            &db,
+            Kind::Purchases,
+            &purchases_csv(&picked, day),
+            Policy::Skip,
+            later,
+        )
+        .await;
+        assert_eq!(p.counts.created, picked.len());
+        import(&db, &p).await;
+        for i in (0..names.len()).step_by(step) {
+            expected[i] += 1;
+        }
+    }
+    let counts: Vec<u32> = summaries(&db)
+        .await
+        .iter()
+        .map(|s| s.activity.purchase_count)
+        .collect();
+    assert_eq!(counts, expected);
+    assert_eq!(expected[..8], [3, 1, 2, 1, 2, 1, 2, 2]);
+    assert_summaries_match_records(&db).await;
+}
+
+#[wasm_bindgen_test]
+fn a_journal_stores_ids_as_bytes_and_reads_earlier_ones_in_text() {
+    use crm::domain::import::batch::ImportBatch;
+    use wasm_bindgen::JsCast;
+    let ids = vec![Id::generate(), Id::generate()];
+    let mut batch = ImportBatch {
+        id: Id::generate(),
+        kind: Kind::Purchases,
+        file_name: "a.csv".into(),
+        at: NOW,
+        created: Default::default(),
+        before: Default::default(),
+        touched: ids.clone(),
+        counts: Default::default(),
+        undone_at: None,
+    };
+    batch.created.purchases = ids.clone();
+    let js = serde_wasm_bindgen::to_value(&batch).unwrap();
+    let field = |v: &wasm_bindgen::JsValue, path: &[&str]| {
+        path.iter().fold(v.clone(), |v, k| {
+            js_sys::Reflect::get(&v, &(*k).into()).unwrap()
+        })
+    };
+    let stored = field(&js, &["created", "purchases"]);
+    let bytes = stored
+        .dyn_into::<js_sys::Uint8Array>()
+        .expect("a byte string");
+    assert_eq!(bytes.length(), 32);
+    assert_eq!(
+        serde_wasm_bindgen::from_value::<ImportBatch>(js.clone()).unwrap(),
+        batch
+    );
+    // A journal written before: ids as text.
+    let text = js_sys::Array::new();
+    for id in &ids {
+        text.push(&id.to_string().into());
+    }
+    js_sys::Reflect::set(&field(&js, &["created"]), &"purchases".into(), &text).unwrap();
+    js_sys::Reflect::set(&js, &"touched".into(), &text).unwrap();
+    assert_eq!(
+        serde_wasm_bindgen::from_value::<ImportBatch>(js).unwrap(),
+        batch
+    );
+}

@@ -8,6 +8,72 @@ use std::fmt;
 use std::str::FromStr;
 use uuid::Uuid;
 
+/// Serde for a list of ids as one byte string, 16 bytes an id: a journal listing a million
+/// created purchases is one 16 MB buffer for the browser to store, not a million strings.
+/// Reads lists written either way (a sequence of ids in text is the earlier form).
+/// Use with `#[serde(with = "crate::domain::id::packed")]`.
+pub mod packed {
+    use super::Id;
+    use serde::de::{Error, SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+    use std::fmt;
+
+    pub fn serialize<S: Serializer>(ids: &[Id], s: S) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = ids.iter().flat_map(|id| id.to_bytes()).collect();
+        s.serialize_bytes(&bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Id>, D::Error> {
+        d.deserialize_any(Ids)
+    }
+
+    struct Ids;
+
+    impl<'de> Visitor<'de> for Ids {
+        type Value = Vec<Id>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("ids as bytes (16 each) or a sequence of ids")
+        }
+
+        fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Vec<Id>, E> {
+            let chunks = v.chunks_exact(16);
+            if !chunks.remainder().is_empty() {
+                return Err(E::invalid_length(v.len(), &self));
+            }
+            Ok(chunks
+                .map(|c| Id::from_bytes(c.try_into().unwrap_or_default()))
+                .collect())
+        }
+
+        fn visit_byte_buf<E: Error>(self, v: Vec<u8>) -> Result<Vec<Id>, E> {
+            self.visit_bytes(&v)
+        }
+
+        /// A sequence: ids in text (the earlier form), or the bytes as numbers (JSON).
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Id>, A::Error> {
+            #[derive(serde::Deserialize)]
+            #[serde(untagged)]
+            enum Element {
+                Byte(u8),
+                Id(Id),
+            }
+            let (mut ids, mut bytes) = (Vec::new(), Vec::new());
+            while let Some(e) = seq.next_element::<Element>()? {
+                match e {
+                    Element::Byte(b) => bytes.push(b),
+                    Element::Id(id) => ids.push(id),
+                }
+            }
+            match (ids.is_empty(), bytes.is_empty()) {
+                (_, true) => Ok(ids),
+                (true, false) => self.visit_bytes(&bytes),
+                (false, false) => Err(A::Error::custom("ids mixed with bytes")),
+            }
+        }
+    }
+}
+
 /// A hash map keyed by id with a fast multiply-and-rotate hash instead of the standard
 /// SipHash: ids are spread by their random bits already, and a map of 100,000 customers is
 /// built at every start-up and analysis.
@@ -66,6 +132,16 @@ impl Id {
             .fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
     }
 
+    /// The id's 16 bytes.
+    pub fn to_bytes(self) -> [u8; 16] {
+        *self.0.as_bytes()
+    }
+
+    /// The id of 16 bytes (as [`Id::to_bytes`] gives them).
+    pub fn from_bytes(bytes: [u8; 16]) -> Self {
+        Id(Uuid::from_bytes(bytes))
+    }
+
     /// The smallest possible id; useful as an open lower bound.
     pub const MIN: Id = Id(Uuid::nil());
 }
@@ -92,6 +168,47 @@ impl FromStr for Id {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Journal {
+        #[serde(with = "packed")]
+        ids: Vec<Id>,
+    }
+
+    #[test]
+    fn packed_ids_are_16_bytes_each_and_earlier_text_lists_still_read() {
+        let ids = vec![
+            Id::from_parts(1_700_000_000_000, [1; 10]),
+            Id::from_parts(1_700_000_000_001, [255; 10]),
+        ];
+        let j = Journal { ids: ids.clone() };
+        let json = serde_json::to_value(&j).unwrap();
+        let bytes = json["ids"].as_array().unwrap();
+        assert_eq!(bytes.len(), 32);
+        assert_eq!(
+            bytes[0], 0x01,
+            "the first byte of the time: 1,700,000,000,000 ms"
+        );
+        // Earlier journals listed ids as text.
+        let text = serde_json::json!({ "ids": [ids[0].to_string(), ids[1].to_string()] });
+        assert_eq!(serde_json::from_value::<Journal>(text).unwrap(), j);
+        assert_eq!(
+            serde_json::from_value::<Journal>(json).unwrap(),
+            j,
+            "round trip"
+        );
+        assert!(
+            serde_json::from_value::<Journal>(serde_json::json!({ "ids": [] }))
+                .unwrap()
+                .ids
+                .is_empty()
+        );
+        let cut = serde_json::json!({ "ids": vec![1; 17] });
+        assert!(
+            serde_json::from_value::<Journal>(cut).is_err(),
+            "not 16 bytes an id"
+        );
+    }
 
     #[test]
     fn ids_sort_by_time_as_values_and_as_text() {

@@ -82,8 +82,13 @@ pub async fn load_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
     // Room for every row at once: growing by doubling would hold the old and new arrays
     // together, and wasm memory never shrinks.
     let rows_in = |value: &wasm_bindgen::JsValue| {
-        let data = js_sys::Reflect::get(value, &"data".into()).ok()?;
-        let head = js_sys::Uint8Array::new(&data).subarray(0, 10).to_vec();
+        use wasm_bindgen::JsCast;
+        let data: js_sys::Uint8Array = js_sys::Reflect::get(value, &"data".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        // A view of the first bytes: nothing is copied but those.
+        let head = data.subarray(0, 10).to_vec();
         chunk_len(&head)
     };
     let mut rows = Vec::with_capacity(chunks.iter().filter_map(rows_in).sum());

@@ -50,9 +50,13 @@ impl Records {
 /// Ids of the records an import created, by kind.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Created {
+    #[serde(with = "crate::domain::id::packed")]
     pub customers: Vec<Id>,
+    #[serde(with = "crate::domain::id::packed")]
     pub contacts: Vec<Id>,
+    #[serde(with = "crate::domain::id::packed")]
     pub interactions: Vec<Id>,
+    #[serde(with = "crate::domain::id::packed")]
     pub purchases: Vec<Id>,
 }
 
@@ -80,6 +84,7 @@ pub struct ImportBatch {
     /// The records it changed, as they were before.
     pub before: Records,
     /// The customers whose records it wrote (whose summaries it changed).
+    #[serde(with = "crate::domain::id::packed")]
     pub touched: Vec<Id>,
     pub counts: Counts,
     /// When it was undone.
