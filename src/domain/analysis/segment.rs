@@ -401,30 +401,28 @@ pub fn evaluate(conditions: &[Condition], rows: &[CustomerSummary], facts: &Fact
     let mut words = t.active.clone();
     for c in prepare(conditions) {
         let range = |r: Range, v: f64| !v.is_nan() && r.contains(v);
+        // Keeps the rows whose code in `column` is in the set `m`.
+        let in_set = |words: &mut [u64], column: &[u8], m: u64| {
+            retain_dense(words, n, |i| has(m, column[i]));
+        };
         match c {
-            Condition::Kind(set) => {
-                let m = mask(set.iter().map(|&x| x as u8));
-                retain_dense(&mut words, n, |i| has(m, t.kind[i]));
-            }
+            Condition::Kind(set) => in_set(&mut words, &t.kind, mask(set.iter().map(|&x| x as u8))),
             Condition::RfmSegment(set) => {
-                let m = mask(set.iter().map(|&x| x as u8));
-                retain_dense(&mut words, n, |i| has(m, t.segment[i]));
+                in_set(&mut words, &t.segment, mask(set.iter().map(|&x| x as u8)))
             }
-            Condition::Importance(set) => {
-                let m = mask(set.iter().map(|&x| x as u8));
-                retain_dense(&mut words, n, |i| has(m, t.importance[i]));
-            }
+            Condition::Importance(set) => in_set(
+                &mut words,
+                &t.importance,
+                mask(set.iter().map(|&x| x as u8)),
+            ),
             Condition::Loyalty(set) => {
-                let m = mask(set.iter().map(|&x| x as u8));
-                retain_dense(&mut words, n, |i| has(m, t.loyalty[i]));
+                in_set(&mut words, &t.loyalty, mask(set.iter().map(|&x| x as u8)))
             }
             Condition::Lifecycle(set) => {
-                let m = mask(set.iter().map(|&x| x as u8));
-                retain_dense(&mut words, n, |i| has(m, t.lifecycle[i]));
+                in_set(&mut words, &t.lifecycle, mask(set.iter().map(|&x| x as u8)))
             }
             Condition::Quadrant(set) => {
-                let m = mask(set.iter().map(|&x| x as u8));
-                retain_dense(&mut words, n, |i| has(m, t.quadrant[i]));
+                in_set(&mut words, &t.quadrant, mask(set.iter().map(|&x| x as u8)))
             }
             Condition::RecencyScore(r) => retain_dense(&mut words, n, |i| {
                 t.segment[i] != NONE && r.contains(f64::from(t.r[i]))
