@@ -532,7 +532,7 @@ impl CustomerIndex {
             return false;
         }
         let search = (!p.text.is_empty()).then(|| self.search());
-        if search.is_some_and(|s| s.masks[i].all & p.text.mask() != p.text.mask()) {
+        if search.is_some_and(|s| !p.text.could_match(s.masks[i])) {
             return false;
         }
         if p.filtered {

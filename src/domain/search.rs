@@ -332,16 +332,16 @@ impl Query {
         self.finders.iter().all(|f| f.find(key).is_some())
     }
 
-    /// The bits ([`char_bit`]) of every character of the query: a key whose
-    /// [`KeyMasks::all`] lacks one of them cannot match.
-    pub fn mask(&self) -> u64 {
-        self.mask
+    /// Whether a key with masks `masks` could match: it holds every character of the query
+    /// (by [`char_bit`]). `false` is certain; `true` still needs [`Query::matches`].
+    pub fn could_match(&self, masks: KeyMasks) -> bool {
+        masks.all & self.mask == self.mask
     }
 
     /// [`Query::matches`] for a key with masks `masks`, reading the key only when the masks
     /// hold every character of the query.
     pub fn matches_masked(&self, key: &str, masks: KeyMasks) -> bool {
-        masks.all & self.mask == self.mask && self.matches(key)
+        self.could_match(masks) && self.matches(key)
     }
 
     /// Whether every key matching `self` matches `other`: each of `other`'s words is part of
