@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use crm::domain::analysis::config::AnalysisConfig;
 use crm::domain::analysis::engine::{Models, analyse};
 use crm::domain::analysis::segment::{benchmark_filters, evaluate, facts_for};
+use crm::domain::id::Id;
 use crm::domain::list::{BENCHMARK_SEARCHES, CustomerIndex, ListQuery, OwnerFilter, SortKey};
 use crm::domain::purchase::{Purchase, decode_book, encode_book};
 use crm::domain::sample::{Generator, SampleConfig, team};
@@ -81,8 +82,9 @@ fn main() {
     let encoded: Vec<Vec<u8>> = books.iter().map(|b| encode_book(b)).collect();
     let encode_ms = t.elapsed().as_secs_f64() * 1e3;
     let t = Instant::now();
-    for b in &encoded {
-        std::hint::black_box(decode_book(b).unwrap());
+    for (b, book) in encoded.iter().zip(&books) {
+        let customer = book.first().map_or_else(Id::generate, |p| p.customer_id);
+        std::hint::black_box(decode_book(customer, b).unwrap());
     }
     println!(
         "purchase books of {purchases} purchases ({:.1} MB): encode {encode_ms:.0} ms, decode {:.0} ms",

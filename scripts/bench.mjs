@@ -293,7 +293,7 @@ if (withBaseline) {
     const base = await req(open);
     const app = await req(indexedDB.open("zhike-crm"));
     const customers = await req(app.transaction("customers").objectStore("customers").getAll());
-    const books = await req(app.transaction("purchase_books").objectStore("purchase_books").getAll());
+    const books = await req(app.transaction("purchase_pages").objectStore("purchase_pages").getAll());
     app.close();
     const t0 = performance.now();
     for (let i = 0; i < customers.length; i += 5000) {
@@ -311,7 +311,7 @@ if (withBaseline) {
       pending = [];
     };
     for (const b of books) {
-      for (const p of window.wasmBindings.decode_purchase_book(b.data)) pending.push(p);
+      for (const p of window.wasmBindings.decode_purchase_page(b.data)) pending.push(p);
       if (pending.length >= 5000) await flush();
     }
     await flush();

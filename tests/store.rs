@@ -408,6 +408,43 @@ async fn chunks_split_and_stay_consistent_at_a_few_thousand_customers() {
         .unwrap();
     assert_summaries_match_records(&db).await;
     assert_eq!(summaries(&db).await.len(), 2_601);
+    // Purchases lie in many pages (about 25,000 purchases of some 45 bytes, pages of at most
+    // 128 KiB): a purchase added and one deleted on different pages change those customers'
+    // books only.
+    let pages = raw_count(db.name(), "purchase_pages").await;
+    assert!(pages >= 9, "{pages} pages");
+    let buyers: Vec<&CustomerSummary> = stored
+        .iter()
+        .filter(|s| s.activity.purchase_count > 0)
+        .collect();
+    let (first, last) = (buyers[0], buyers[buyers.len() - 1]);
+    let gone = store::load_detail(&db, last.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .purchases[0]
+        .id;
+    store::delete_purchase(&db, last.id, gone).await.unwrap();
+    let added = PurchaseInput {
+        date: "2026-11-20".into(),
+        amount: "88.00".into(),
+        ..PurchaseInput::default()
+    }
+    .validate(first.id, None, today(), NOW)
+    .unwrap();
+    store::save_purchase(&db, &added).await.unwrap();
+    assert_summaries_match_records(&db).await;
+    let counts: std::collections::HashMap<Id, u32> = summaries(&db)
+        .await
+        .iter()
+        .map(|s| (s.id, s.activity.purchase_count))
+        .collect();
+    for row in &stored {
+        let want = row.activity.purchase_count + u32::from(row.id == first.id)
+            - u32::from(row.id == last.id);
+        assert_eq!(counts[&row.id], want);
+    }
+    assert_eq!(pages, raw_count(db.name(), "purchase_pages").await);
 }
 
 #[wasm_bindgen_test]
@@ -481,20 +518,24 @@ async fn settings_survive_in_local_storage() {
     assert_eq!(store::load_settings(), s2);
 }
 
-#[wasm_bindgen_test]
-async fn upgrading_from_version_1_keeps_every_record() {
-    // Written through the current code at version 1: only the stores version 1 has.
-    let name = format!("test-{}", Id::generate());
-    let v1 = store::open_at(&name, 1, || {}).await.unwrap();
+/// `customers` sample customers from `seed`, and the same without their purchases (written by
+/// the current code into databases of versions that stored purchases otherwise).
+fn sample_and_without_purchases(
+    seed: u64,
+    customers: usize,
+) -> (
+    Vec<crm::domain::sample::SampleCustomer>,
+    Vec<crm::domain::sample::SampleCustomer>,
+) {
     let sample: Vec<_> = Generator::new(
         SampleConfig {
-            seed: 21,
-            customers: 30,
+            seed,
+            customers,
             today: today(),
             id_epoch_ms: NOW.0 as u64,
             lang: crm::domain::i18n::Lang::Zh,
         },
-        team(21),
+        team(seed),
     )
     .map(|mut s| {
         // Version 1 has no complaints or responses stores.
@@ -503,10 +544,7 @@ async fn upgrading_from_version_1_keeps_every_record() {
         s
     })
     .collect();
-    // Before version 7 purchases were stored one object each; the current code writes
-    // books, which version 1 has no store for. The customers and other records go through
-    // the current code, the purchases as the old code wrote them.
-    let without_purchases: Vec<_> = sample
+    let without = sample
         .iter()
         .cloned()
         .map(|mut s| {
@@ -514,6 +552,18 @@ async fn upgrading_from_version_1_keeps_every_record() {
             s
         })
         .collect();
+    (sample, without)
+}
+
+#[wasm_bindgen_test]
+async fn upgrading_from_version_1_keeps_every_record() {
+    // Written through the current code at version 1: only the stores version 1 has.
+    let name = format!("test-{}", Id::generate());
+    let v1 = store::open_at(&name, 1, || {}).await.unwrap();
+    // Before version 7 purchases were stored one object each; the current code writes
+    // pages of books, which version 1 has no store for. The customers and other records go
+    // through the current code, the purchases as the old code wrote them.
+    let (sample, without_purchases) = sample_and_without_purchases(21, 30);
     store::insert_batch(&v1, &without_purchases).await.unwrap();
     let legacy: Vec<_> = sample.iter().flat_map(|s| s.purchases.clone()).collect();
     assert!(legacy.len() > 100);
@@ -571,6 +621,143 @@ async fn upgrading_from_version_1_keeps_every_record() {
         .unwrap()
         .unwrap();
     assert_eq!(d.purchases.len(), sample[0].purchases.len());
+}
+
+#[wasm_bindgen_test]
+async fn books_of_version_7_move_into_pages_and_stay_editable() {
+    // Version 7 kept one book per customer: `{id, customer_id, data}` keyed by the customer's
+    // id, the purchases in their serde form behind format byte 1.
+    let name = format!("test-{}", Id::generate());
+    let v7 = store::open_at(&name, 7, || {}).await.unwrap();
+    let (sample, without_purchases) = sample_and_without_purchases(5, 40);
+    store::insert_batch(&v7, &without_purchases).await.unwrap();
+    v7.close();
+    let buyers: Vec<_> = sample.iter().filter(|s| s.purchases.len() >= 2).collect();
+    assert!(buyers.len() > 10);
+    for s in sample.iter().filter(|s| !s.purchases.is_empty()) {
+        let mut bytes = vec![1];
+        bytes.extend(postcard::to_allocvec(&s.purchases).unwrap());
+        let key = s.customer.id.to_string();
+        let record = js_sys::Object::new();
+        js_sys::Reflect::set(&record, &"id".into(), &key.clone().into()).unwrap();
+        js_sys::Reflect::set(&record, &"customer_id".into(), &key.into()).unwrap();
+        let data = js_sys::Uint8Array::from(bytes.as_slice());
+        js_sys::Reflect::set(&record, &"data".into(), &data).unwrap();
+        raw_put(&name, 7, "purchase_books", record.into()).await;
+    }
+
+    // Opening at the current version moves them into pages, in one record here.
+    let db = store::open(&name, || {}).await.unwrap();
+    assert_eq!(raw_count(&name, "purchase_books").await, 0);
+    assert_eq!(raw_count(&name, "purchase_pages").await, 1);
+    for s in &sample {
+        let d = store::load_detail(&db, s.customer.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(d.purchases.len(), s.purchases.len());
+        for p in &s.purchases {
+            assert!(d.purchases.contains(p));
+        }
+    }
+    store::rebuild_summaries(&db).await.unwrap();
+    // An edit rewrites the page; the other customers' books are as they were.
+    let (a, b) = (buyers[0], buyers[1]);
+    let mut edited = a.purchases[0].clone();
+    edited.notes = "改过".into();
+    store::save_purchase(&db, &edited).await.unwrap();
+    store::delete_purchase(&db, b.customer.id, b.purchases[0].id)
+        .await
+        .unwrap();
+    for s in &sample {
+        let d = store::load_detail(&db, s.customer.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut want = s.purchases.clone();
+        if s.customer.id == a.customer.id {
+            want[0] = edited.clone();
+        }
+        if s.customer.id == b.customer.id {
+            want.remove(0);
+        }
+        assert_eq!(d.purchases.len(), want.len());
+        for p in &want {
+            assert!(
+                d.purchases.contains(p),
+                "{} lost a purchase",
+                s.customer.name
+            );
+        }
+    }
+    assert_summaries_match_records(&db).await;
+    // Purging takes the customers' books out of the page and leaves the others.
+    store::trash(&db, &[a.customer.id, b.customer.id], NOW)
+        .await
+        .unwrap();
+    assert_eq!(
+        store::purge(&db, &[a.customer.id, b.customer.id])
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    let everything = store::export_all(&db, NOW).await.unwrap();
+    let left: usize = sample
+        .iter()
+        .filter(|s| s.customer.id != a.customer.id && s.customer.id != b.customer.id)
+        .map(|s| s.purchases.len())
+        .sum();
+    assert_eq!(everything.purchases.len(), left);
+    assert!(
+        everything
+            .purchases
+            .iter()
+            .all(|p| p.customer_id != a.customer.id && p.customer_id != b.customer.id)
+    );
+    assert_summaries_match_records(&db).await;
+}
+
+/// Puts `value` into `store` of database `name` (at `version`) with plain IndexedDB.
+async fn raw_put(name: &str, version: u32, store_name: &str, value: wasm_bindgen::JsValue) {
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    let db = indexed_db_futures::database::Database::open(name)
+        .with_version(version)
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(store_name)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    tx.object_store(store_name)
+        .unwrap()
+        .put(value)
+        .primitive()
+        .unwrap();
+    tx.commit().await.unwrap();
+    db.close();
+}
+
+/// How many records `store` of database `name` holds, counted with plain IndexedDB.
+async fn raw_count(name: &str, store_name: &str) -> u32 {
+    use indexed_db_futures::prelude::*;
+    let db = indexed_db_futures::database::Database::open(name)
+        .await
+        .unwrap();
+    let tx = db.transaction(store_name).build().unwrap();
+    let n: u32 = tx
+        .object_store(store_name)
+        .unwrap()
+        .count()
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap();
+    drop(tx);
+    db.close();
+    n
 }
 
 /// Writes purchases one object each into the `purchases` store, as versions before 7 did.

@@ -19,6 +19,7 @@ pub mod loyalty;
 pub mod member;
 pub mod money;
 pub mod purchase;
+pub mod purchase_page;
 pub mod sample;
 pub mod satisfaction;
 pub mod search;

@@ -4,11 +4,11 @@
 //! the database as it was.
 
 use super::idb::{self, Db, get_all};
-use super::purchases::{all_purchases, put_book};
+use super::purchases::{all_purchases, write_cleared};
 use super::records::{add_all, interaction_js};
 use super::schema::{
     ALL_STORES, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
-    LOYALTY_RATINGS, MEMBERS, PURCHASE_BOOKS, RESPONSES, SEGMENTS, SUMMARIES, SURVEYS, WINBACKS,
+    LOYALTY_RATINGS, MEMBERS, RESPONSES, SEGMENTS, SUMMARIES, SURVEYS, WINBACKS,
 };
 use super::settings;
 use super::summaries::{replace_chunks, summaries_of};
@@ -26,7 +26,7 @@ async fn read_all(tx: &Transaction<'_>, now: Timestamp) -> Result<Backup> {
     b.customers = get_all(&store(CUSTOMERS)?).await?;
     b.contacts = get_all(&store(CONTACTS)?).await?;
     b.interactions = get_all(&store(INTERACTIONS)?).await?;
-    b.purchases = all_purchases(&store(PURCHASE_BOOKS)?).await?;
+    b.purchases = all_purchases(tx).await?;
     b.purchases.sort_by_key(|p| p.id);
     b.members = get_all(&store(MEMBERS)?).await?;
     b.segments = get_all(&store(SEGMENTS)?).await?;
@@ -63,10 +63,7 @@ fn write_all(tx: &Transaction<'_>, b: &Backup) -> Result<Vec<CustomerSummary>> {
             .primitive()
             .map_err(idb::convert)?;
     }
-    let books = store(PURCHASE_BOOKS)?;
-    for (customer, book) in books_by_customer(&b.purchases) {
-        put_book(&books, customer, &book)?;
-    }
+    write_cleared(tx, &books_by_customer(&b.purchases))?;
     add_all(&store(MEMBERS)?, &b.members)?;
     add_all(&store(SEGMENTS)?, &b.segments)?;
     add_all(&store(COMPLAINTS)?, &b.complaints)?;

@@ -3,7 +3,7 @@
 use super::idb::{self, Db, get, keys_by};
 use super::schema::{
     ALL_STORES, BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
-    LOYALTY_RATINGS, PURCHASE_BOOKS, RESPONSES, SUMMARIES, SURVEYS, WINBACKS,
+    LOYALTY_RATINGS, PURCHASE_PAGES, RESPONSES, SUMMARIES, SURVEYS, WINBACKS,
 };
 use super::summaries::{self, Change};
 use super::{AppError, Result};
@@ -20,11 +20,11 @@ use crate::domain::summary::{Activity, CustomerSummary};
 use crate::domain::time::Timestamp;
 use indexed_db_futures::transaction::Transaction;
 
-/// The stores holding a customer's own records, each indexed by customer.
-const BY_CUSTOMER_STORES: [&str; 7] = [
+/// The stores holding a customer's own records, each indexed by customer. Purchases are in
+/// pages of books ([`PURCHASE_PAGES`]).
+const BY_CUSTOMER_STORES: [&str; 6] = [
     CONTACTS,
     INTERACTIONS,
-    PURCHASE_BOOKS,
     COMPLAINTS,
     CHURN_EVENTS,
     WINBACKS,
@@ -36,7 +36,7 @@ pub(crate) fn purge_stores() -> Vec<&'static str> {
     [CUSTOMERS]
         .into_iter()
         .chain(BY_CUSTOMER_STORES)
-        .chain([LOYALTY_RATINGS, SUMMARIES])
+        .chain([PURCHASE_PAGES, LOYALTY_RATINGS, SUMMARIES])
         .collect()
 }
 
@@ -96,7 +96,7 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
     let stores: Vec<&str> = [CUSTOMERS]
         .into_iter()
         .chain(BY_CUSTOMER_STORES)
-        .chain([LOYALTY_RATINGS, SURVEYS])
+        .chain([PURCHASE_PAGES, LOYALTY_RATINGS, SURVEYS])
         .collect();
     let tx = db.tx(&stores, false)?;
     let key = id.to_string();
@@ -107,7 +107,7 @@ pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
     };
     let mut contacts: Vec<ContactPerson> = idb::of_customer(&tx, CONTACTS, &key).await?;
     let mut interactions: Vec<Interaction> = idb::of_customer(&tx, INTERACTIONS, &key).await?;
-    let mut purchases = super::purchases::book_of(&super::purchases::books(&tx)?, id).await?;
+    let mut purchases = super::purchases::book_of(&tx, id).await?;
     let mut complaints: Vec<Complaint> = idb::of_customer(&tx, COMPLAINTS, &key).await?;
     complaints.sort_by(|a, b| b.received_at.cmp(&a.received_at).then(b.id.cmp(&a.id)));
     let mut churn_events: Vec<ChurnEvent> = idb::of_customer(&tx, CHURN_EVENTS, &key).await?;
@@ -226,6 +226,10 @@ pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
         delete_with_records(&tx, &key).await?;
         purged.push(*id);
     }
+    super::purchases::Books::open(&tx)
+        .await?
+        .remove(&purged)
+        .await?;
     let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
     summaries::apply(
         &store,
@@ -236,8 +240,8 @@ pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
     Ok(purged)
 }
 
-/// Deletes customer `key` and every record of theirs inside `tx`, which must cover
-/// [`purge_stores`].
+/// Deletes customer `key` and every record of theirs but the purchases inside `tx`, which must
+/// cover [`purge_stores`]. The caller removes the purchase books, all customers' at once.
 async fn delete_with_records(tx: &Transaction<'_>, key: &str) -> Result<()> {
     for store_name in BY_CUSTOMER_STORES {
         let store = tx.object_store(store_name).map_err(idb::convert)?;
@@ -283,6 +287,12 @@ pub(crate) async fn delete_many_with_records(
         }
     }
     let mut n = gone.len();
+    // A customer's purchase book counts as one record.
+    let gone_ids: Vec<Id> = gone.iter().filter_map(|k| k.parse().ok()).collect();
+    n += super::purchases::Books::open(tx)
+        .await?
+        .remove(&gone_ids)
+        .await?;
     for store_name in BY_CUSTOMER_STORES {
         let store = tx.object_store(store_name).map_err(idb::convert)?;
         for r in idb::get_all_between::<Owned>(&store, BY_CUSTOMER, &lo, &hi).await? {
@@ -298,8 +308,7 @@ pub(crate) async fn delete_many_with_records(
             idb::delete(&ratings, &key)?;
         }
     }
-    let gone = gone.iter().filter_map(|k| k.parse().ok()).collect();
-    Ok((gone, n))
+    Ok((gone_ids, n))
 }
 
 /// Removes every record of every kind, and the import journal, in one transaction.

@@ -128,7 +128,7 @@ pub async fn open_at(name: &str, version: u32, on_blocked: impl Fn() + 'static) 
         }
     });
     let db = Db { inner };
-    if version >= 7 {
+    if version >= 8 {
         super::purchases::migrate(&db).await?;
     }
     Ok(db)
@@ -298,6 +298,16 @@ pub(crate) async fn all_keys(store: &ObjectStore<'_>) -> Result<Vec<String>> {
         .await
         .map_err(convert)?;
     keys.map(|k| k.map_err(convert)).collect()
+}
+
+/// Number of records in `store`.
+pub(crate) async fn count(store: &ObjectStore<'_>) -> Result<u32> {
+    store
+        .count()
+        .primitive()
+        .map_err(convert)?
+        .await
+        .map_err(convert)
 }
 
 /// Number of records whose index key equals `key`.

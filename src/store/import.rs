@@ -8,10 +8,10 @@
 
 use super::customers::{delete_many_with_records, purge_stores};
 use super::idb::{self, Db, get, get_all};
-use super::purchases::{all_purchases, books, books_of, merge_into_books, put_book};
+use super::purchases::{Books, all_purchases};
 use super::records::interaction_js;
 use super::schema::{
-    COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS, MEMBERS, PURCHASE_BOOKS, SUMMARIES,
+    COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS, MEMBERS, PURCHASE_PAGES, SUMMARIES,
     SUMMARISED,
 };
 use super::summaries::{self, Change, replace_chunks, summaries_of, summary_of};
@@ -63,7 +63,7 @@ pub async fn import_context(db: &Db, kind: Kind) -> Result<Existing> {
         Kind::Customers => None,
         Kind::Contacts => Some(CONTACTS),
         Kind::Interactions => Some(INTERACTIONS),
-        Kind::Purchases => Some(PURCHASE_BOOKS),
+        Kind::Purchases => Some(PURCHASE_PAGES),
     };
     stores.extend(own);
     let tx = db.tx(&stores, false)?;
@@ -75,7 +75,7 @@ pub async fn import_context(db: &Db, kind: Kind) -> Result<Existing> {
         Kind::Customers => {}
         Kind::Contacts => contacts = get_all(&store(CONTACTS)?).await?,
         Kind::Interactions => interactions = get_all(&store(INTERACTIONS)?).await?,
-        Kind::Purchases => purchases = all_purchases(&store(PURCHASE_BOOKS)?).await?,
+        Kind::Purchases => purchases = all_purchases(&tx).await?,
     }
     Ok(Existing::new(
         customers,
@@ -124,7 +124,7 @@ pub async fn write_import(
     // PURCHASE_CHUNK purchases. A purchase file creates no customers: each customer's summary
     // takes its new purchase figures in the same step, from the book in hand, instead of a
     // read of all its records.
-    let store = books(&tx)?;
+    let mut books = Books::open(&tx).await?;
     let summary_store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
     let mut summed = Vec::new();
     let grouped: Vec<(Id, Vec<&Purchase>)> = books_by_customer(&w.purchases).into_iter().collect();
@@ -136,13 +136,13 @@ pub async fn write_import(
             n += grouped[end].1.len();
             end += 1;
         }
-        let written = merge_into_books(&store, &grouped[start..end]).await?;
+        let written = books.merge(&grouped[start..end]).await?;
         let changes = written
             .into_iter()
             .map(|(id, book)| Change::Purchases(id, book))
             .collect();
         summed.extend(summaries::apply(&summary_store, changes).await?);
-        idb::settle(&store).await?;
+        idb::settle(&summary_store).await?;
         start = end;
         done += n;
         progress(done, total);
@@ -253,7 +253,7 @@ async fn rebuild_in(tx: &Transaction<'_>) -> Result<Vec<CustomerSummary>> {
     let customers: Vec<Customer> = get_all(&store(CUSTOMERS)?).await?;
     let contacts: Vec<ContactPerson> = get_all(&store(CONTACTS)?).await?;
     let interactions: Vec<Interaction> = get_all(&store(INTERACTIONS)?).await?;
-    let purchases = all_purchases(&store(PURCHASE_BOOKS)?).await?;
+    let purchases = all_purchases(tx).await?;
     let complaints: Vec<Complaint> = get_all(&store(COMPLAINTS)?).await?;
     let rows = summaries_of(&customers, contacts, interactions, purchases, complaints);
     replace_chunks(&store(SUMMARIES)?, &rows)?;
@@ -391,32 +391,62 @@ async fn undo_purchases(
         return Ok((0, 0));
     }
     let created: HashSet<Id> = batch.created.purchases.iter().copied().collect();
-    let store = books(tx)?;
+    let mut books = Books::open(tx).await?;
     let (mut restored, mut kept) = (0, 0);
     let mut olds: std::collections::HashMap<Id, &Purchase> =
         before.iter().map(|p| (p.id, p)).collect();
-    for (id, mut book) in books_of(&store, touched).await? {
+    // A few thousand customers' books decoded at a time.
+    for step in touched.chunks(UNDO_STEP) {
+        for (id, book) in books.books_of(step).await? {
+            if let Some(book) = undo_book(
+                book,
+                &created,
+                &mut olds,
+                batch.at,
+                &mut restored,
+                &mut kept,
+            ) {
+                books.set(id, &book)?;
+            }
+        }
+        books.flush()?;
+    }
+    // Earlier versions of purchases deleted since: nothing to put back.
+    kept += olds.len();
+    Ok((restored, kept))
+}
+
+/// Customers whose books an undo reads and writes at a time.
+const UNDO_STEP: usize = 2_000;
+
+/// `book` without the purchases an import `created` and with the earlier versions (`olds`)
+/// of those it changed at `at` put back, counting them as restored (or kept when changed
+/// since); `None` when nothing changed.
+fn undo_book(
+    mut book: Vec<Purchase>,
+    created: &HashSet<Id>,
+    olds: &mut std::collections::HashMap<Id, &Purchase>,
+    at: Timestamp,
+    restored: &mut usize,
+    kept: &mut usize,
+) -> Option<Vec<Purchase>> {
+    {
         let n = book.len();
         book.retain(|p| !created.contains(&p.id));
         let mut changed = book.len() != n;
         for p in &mut book {
             if let Some(old) = olds.remove(&p.id) {
-                if p.updated_at == batch.at {
-                    *p = old.clone();
-                    restored += 1;
+                if p.updated_at == at {
+                    *p = (*old).clone();
+                    *restored += 1;
                     changed = true;
                 } else {
-                    kept += 1;
+                    *kept += 1;
                 }
             }
         }
-        if changed {
-            put_book(&store, id, &book)?;
-        }
+        changed.then_some(book)
     }
-    // Earlier versions of purchases deleted since: nothing to put back.
-    kept += olds.len();
-    Ok((restored, kept))
 }
 
 /// Puts back each record's earlier version unless the stored one changed after the import

@@ -1,191 +1,275 @@
-//! Purchases, stored as one book per customer: `{id, customer_id, data: Uint8Array}` keyed by
-//! the customer's id, the bytes being every purchase of that customer
-//! (`domain::purchase::encode_book`). A customer's purchases are always read and written
-//! together, so a million purchases are a hundred thousand small byte strings, which the
-//! browser stores and clones an order of magnitude faster than a million objects.
+//! Purchases, stored as pages of books: `{start, data: Uint8Array}` keyed by the lowest
+//! customer id a page may hold, the bytes being the books of its customers
+//! (`domain::purchase_page`). A customer's purchases are always read and written together, and
+//! a page holds a few hundred customers' books, so a million purchases are a few hundred
+//! records: the browser's cost per record written (about 40 µs) is paid a few hundred times
+//! instead of once per customer.
 //!
-//! Databases written before version 7 kept one object per purchase in the `purchases` store;
-//! [`migrate`] moves them into books in one transaction when the database is opened.
+//! Every read and write goes through [`Books`], which reads the page keys once, each page once,
+//! and writes each changed page once, split when it has grown too large.
+//!
+//! Databases written before version 8 kept one book per customer in `purchase_books`, and
+//! before version 7 one object per purchase in `purchases`; [`migrate`] moves both into pages
+//! in one transaction when the database is opened.
 
 use super::idb::{self, Db};
-use super::schema::{PURCHASE_BOOKS, PURCHASES};
+use super::schema::{PURCHASE_BOOKS, PURCHASE_PAGES, PURCHASES};
 use super::{AppError, Result};
 use crate::domain::id::Id;
-use crate::domain::purchase::{Purchase, books_by_customer, decode_book, encode_book, upsert};
-use indexed_db_futures::KeyRange;
+use crate::domain::purchase::{Purchase, books_by_customer, decode_book};
+use crate::domain::purchase_page::{FIRST_PAGE, Page, page_of};
 use indexed_db_futures::object_store::ObjectStore;
-use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::Transaction;
 use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// A book as stored.
+/// A page as stored.
 #[derive(Serialize, Deserialize)]
-struct BookRecord {
-    /// The customer's id (the key).
-    id: String,
-    /// The same id, for the by-customer index that every per-customer store has.
-    customer_id: String,
+struct PageRecord {
+    start: String,
     #[serde(with = "serde_bytes")]
     data: Vec<u8>,
 }
 
-fn decode(record: BookRecord) -> Result<Vec<Purchase>> {
-    decode_book(&record.data).map_err(|e| AppError::Damaged(e.to_string()))
+fn damaged(e: impl std::fmt::Display) -> AppError {
+    AppError::Damaged(e.to_string())
 }
 
-/// Issues the write of `customer`'s book: its purchases, or no book when there are none.
-pub(crate) fn put_book<P: Borrow<Purchase> + Serialize>(
-    store: &ObjectStore<'_>,
-    customer: Id,
-    purchases: &[P],
-) -> Result<()> {
-    let key = customer.to_string();
-    if purchases.is_empty() {
-        return idb::delete(store, &key);
-    }
-    idb::put(
-        store,
-        &BookRecord {
-            id: key.clone(),
-            customer_id: key,
-            data: encode_book(purchases),
-        },
-    )
+/// The purchase books of one transaction: pages are read when first needed and written by
+/// [`Books::flush`], each once however many of its customers changed.
+pub(crate) struct Books<'a> {
+    store: ObjectStore<'a>,
+    /// Every page's key, ascending, [`FIRST_PAGE`] first.
+    keys: Vec<String>,
+    /// Pages read so far, by key.
+    pages: BTreeMap<String, Page>,
+    /// Keys of the pages changed since read.
+    changed: BTreeSet<String>,
 }
 
-/// The purchases of one customer, in the order stored.
-pub(crate) async fn book_of(store: &ObjectStore<'_>, customer: Id) -> Result<Vec<Purchase>> {
-    match idb::get::<BookRecord>(store, &customer.to_string()).await? {
-        Some(record) => decode(record),
-        None => Ok(Vec::new()),
+impl<'a> Books<'a> {
+    /// The books in `tx`, which must cover [`PURCHASE_PAGES`]: reads the page keys.
+    pub(crate) async fn open(tx: &'a Transaction<'_>) -> Result<Books<'a>> {
+        let store = tx.object_store(PURCHASE_PAGES).map_err(idb::convert)?;
+        let mut keys = idb::all_keys(&store).await?;
+        if keys.first().map(String::as_str) != Some(FIRST_PAGE) {
+            keys.insert(0, FIRST_PAGE.to_string());
+        }
+        Ok(Books {
+            store,
+            keys,
+            pages: BTreeMap::new(),
+            changed: BTreeSet::new(),
+        })
     }
-}
 
-/// The books of `customers`: every read is issued before the first is awaited, so the
-/// browser runs them back to back.
-pub(crate) async fn books_of(
-    store: &ObjectStore<'_>,
-    customers: &[Id],
-) -> Result<Vec<(Id, Vec<Purchase>)>> {
-    if let Some(books) = books_in_range(store, customers).await? {
-        return Ok(books);
+    fn key_of(&self, customer: Id) -> &str {
+        &self.keys[page_of(&self.keys, customer)]
     }
-    let mut reads = Vec::with_capacity(customers.len());
-    for id in customers {
-        reads.push(idb::get_request::<BookRecord>(store, &id.to_string())?);
-    }
-    let mut out = Vec::with_capacity(customers.len());
-    for (id, read) in customers.iter().zip(reads) {
-        let book = match read.await? {
-            Some(record) => decode(record)?,
-            None => Vec::new(),
-        };
-        out.push((*id, book));
-    }
-    Ok(out)
-}
 
-/// The books of many customers given in ascending order and lying close together (a step of
-/// a bulk import, which goes through the customers in id order), read with one range request
-/// instead of a request each. `None` when they are few or spread out: the range would hold
-/// more other customers' books than theirs.
-async fn books_in_range(
-    store: &ObjectStore<'_>,
-    customers: &[Id],
-) -> Result<Option<Vec<(Id, Vec<Purchase>)>>> {
-    let (Some(first), Some(last)) = (customers.first(), customers.last()) else {
-        return Ok(None);
-    };
-    if customers.len() < 64 || !customers.is_sorted() {
-        return Ok(None);
+    /// Reads the pages of `customers` not read yet: every read is issued before the first is
+    /// awaited, so the browser runs them back to back.
+    pub(crate) async fn load(&mut self, customers: &[Id]) -> Result<()> {
+        let wanted: BTreeSet<String> = customers
+            .iter()
+            .map(|c| self.key_of(*c).to_string())
+            .filter(|k| !self.pages.contains_key(k))
+            .collect();
+        let mut reads = Vec::with_capacity(wanted.len());
+        for key in &wanted {
+            reads.push(idb::get_request::<PageRecord>(&self.store, key)?);
+        }
+        let mut read = Vec::with_capacity(wanted.len());
+        for (key, request) in wanted.into_iter().zip(reads) {
+            let page = match request.await? {
+                Some(record) => Page::decode(&record.data).map_err(damaged)?,
+                None => Page::default(),
+            };
+            read.push((key, page));
+        }
+        self.pages.extend(read);
+        Ok(())
     }
-    // Keys are hyphenated lowercase hex: their text order is the ids' order.
-    let range = || KeyRange::Bound(first.to_string(), false, last.to_string(), false);
-    let stored: u32 = store
-        .count()
-        .with_query::<String, _>(range())
-        .primitive()
-        .map_err(idb::convert)?
-        .await
-        .map_err(idb::convert)?;
-    if stored as usize > 2 * customers.len() {
-        return Ok(None);
+
+    fn page(&self, customer: Id) -> Result<&Page> {
+        self.pages
+            .get(self.key_of(customer))
+            .ok_or_else(|| AppError::Storage(format!("purchase page of {customer} not read")))
     }
-    let mut records = store
-        .get_all::<BookRecord>()
-        .with_query::<String, _>(range())
-        .serde()
-        .map_err(idb::convert)?
-        .await
-        .map_err(idb::convert)?
-        .peekable();
-    let mut out = Vec::with_capacity(customers.len());
-    for id in customers {
-        let key = id.to_string();
-        let mut book = Vec::new();
-        // Records come in key order: skip those of customers not asked for.
-        while let Some(record) = records.next_if(|r| r.as_ref().map_or(true, |r| r.id <= key)) {
-            let record = record.map_err(idb::convert)?;
-            if record.id == key {
-                book = decode(record)?;
+
+    /// The purchases of `customer`, whose page must have been [loaded](Books::load).
+    pub(crate) fn book(&self, customer: Id) -> Result<Vec<Purchase>> {
+        self.page(customer)?.book(customer).map_err(damaged)
+    }
+
+    /// Whether `customer` has any purchase (page loaded).
+    pub(crate) fn has(&self, customer: Id) -> Result<bool> {
+        Ok(self.page(customer)?.has(customer))
+    }
+
+    /// Makes `purchases` the book of `customer` (page loaded); none remove it. Written by
+    /// [`Books::flush`].
+    pub(crate) fn set<P: Borrow<Purchase>>(&mut self, customer: Id, purchases: &[P]) -> Result<()> {
+        let key = self.key_of(customer).to_string();
+        let page = self
+            .pages
+            .get_mut(&key)
+            .ok_or_else(|| AppError::Storage(format!("purchase page of {customer} not read")))?;
+        page.set(customer, purchases);
+        self.changed.insert(key);
+        Ok(())
+    }
+
+    /// The purchases of `customers`, reading their pages.
+    pub(crate) async fn books_of(&mut self, customers: &[Id]) -> Result<Vec<(Id, Vec<Purchase>)>> {
+        self.load(customers).await?;
+        customers.iter().map(|c| Ok((*c, self.book(*c)?))).collect()
+    }
+
+    /// Issues the writes of every changed page (split when it has grown too large; deleted when
+    /// empty, the first page excepted) and forgets the pages read, so a long operation holds
+    /// one step's pages at a time.
+    pub(crate) fn flush(&mut self) -> Result<()> {
+        let changed = std::mem::take(&mut self.changed);
+        let mut pages = std::mem::take(&mut self.pages);
+        for key in changed {
+            let Some(page) = pages.remove(&key) else {
+                continue;
+            };
+            if page.is_empty() && key != FIRST_PAGE {
+                idb::delete(&self.store, &key)?;
+                if let Ok(i) = self.keys.binary_search(&key) {
+                    self.keys.remove(i);
+                }
+                continue;
+            }
+            for (start, piece) in page.into_pages(key) {
+                idb::put(
+                    &self.store,
+                    &PageRecord {
+                        data: piece.encode(),
+                        start: start.clone(),
+                    },
+                )?;
+                if let Err(i) = self.keys.binary_search(&start) {
+                    self.keys.insert(i, start);
+                }
             }
         }
-        out.push((*id, book));
+        Ok(())
     }
-    Ok(Some(out))
+
+    /// Adds purchases grouped by customer (`books_by_customer`), replacing purchases with the
+    /// same id: each page concerned is read and written once. Returns the books as written.
+    pub(crate) async fn merge(
+        &mut self,
+        grouped: &[(Id, Vec<&Purchase>)],
+    ) -> Result<Vec<(Id, Vec<Purchase>)>> {
+        let ids: Vec<Id> = grouped.iter().map(|(id, _)| *id).collect();
+        let mut books = self.books_of(&ids).await?;
+        for ((id, book), (_, new)) in books.iter_mut().zip(grouped) {
+            for p in new {
+                crate::domain::purchase::upsert(book, (*p).clone());
+            }
+            self.set(*id, book)?;
+        }
+        self.flush()?;
+        Ok(books)
+    }
+
+    /// Removes the books of `customers`; returns how many had one.
+    pub(crate) async fn remove(&mut self, customers: &[Id]) -> Result<usize> {
+        self.load(customers).await?;
+        let mut n = 0;
+        for c in customers {
+            if self.has(*c)? {
+                self.set::<Purchase>(*c, &[])?;
+                n += 1;
+            }
+        }
+        self.flush()?;
+        Ok(n)
+    }
 }
 
-/// Every purchase of every customer.
-pub(crate) async fn all_purchases(store: &ObjectStore<'_>) -> Result<Vec<Purchase>> {
+/// Writes every customer's book into the pages store of `tx`, which the caller has just
+/// cleared (a restore): nothing is read, and the pages come out split to size.
+pub(crate) fn write_cleared<P: Borrow<Purchase>>(
+    tx: &Transaction<'_>,
+    books: &BTreeMap<Id, Vec<P>>,
+) -> Result<()> {
+    let store = tx.object_store(PURCHASE_PAGES).map_err(idb::convert)?;
+    let mut page = Page::default();
+    for (customer, book) in books {
+        page.set(*customer, book);
+    }
+    for (start, piece) in page.into_pages(FIRST_PAGE.to_string()) {
+        idb::put(
+            &store,
+            &PageRecord {
+                data: piece.encode(),
+                start,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// The purchases of one customer, in the order stored, read inside `tx`.
+pub(crate) async fn book_of(tx: &Transaction<'_>, customer: Id) -> Result<Vec<Purchase>> {
+    let mut books = Books::open(tx).await?;
+    books.load(&[customer]).await?;
+    books.book(customer)
+}
+
+/// Every purchase of every customer, read inside `tx`.
+pub(crate) async fn all_purchases(tx: &Transaction<'_>) -> Result<Vec<Purchase>> {
+    let store = tx.object_store(PURCHASE_PAGES).map_err(idb::convert)?;
     let mut out = Vec::new();
-    // One book's bytes at a time in wasm memory.
-    for value in idb::get_all_js(store).await? {
-        out.append(&mut decode(idb::from_js(value)?)?);
+    // One page's bytes at a time in wasm memory.
+    for value in idb::get_all_js(&store).await? {
+        let record: PageRecord = idb::from_js(value)?;
+        out.append(
+            &mut Page::decode(&record.data)
+                .map_err(damaged)?
+                .purchases()
+                .map_err(damaged)?,
+        );
     }
     Ok(out)
 }
 
-/// The books store of `tx`.
-pub(crate) fn books<'a>(tx: &'a Transaction<'_>) -> Result<ObjectStore<'a>> {
-    tx.object_store(PURCHASE_BOOKS).map_err(idb::convert)
+/// A book as stored in version 7, one record per customer keyed by its id.
+#[derive(Deserialize)]
+struct BookRecord {
+    id: String,
+    #[serde(with = "serde_bytes")]
+    data: Vec<u8>,
 }
 
-/// Adds purchases grouped by customer (`books_by_customer`) to the books in `store`,
-/// replacing purchases with the same id: each book concerned is read, merged and written
-/// once. Returns the books as written.
-pub(crate) async fn merge_into_books(
-    store: &ObjectStore<'_>,
-    grouped: &[(Id, Vec<&Purchase>)],
-) -> Result<Vec<(Id, Vec<Purchase>)>> {
-    let ids: Vec<Id> = grouped.iter().map(|(id, _)| *id).collect();
-    let mut books = books_of(store, &ids).await?;
-    for ((id, book), (_, new)) in books.iter_mut().zip(grouped) {
-        for p in new {
-            upsert(book, (*p).clone());
-        }
-        put_book(store, *id, book)?;
-    }
-    Ok(books)
-}
-
-/// Moves purchases stored one object each (before version 7) into books, in one transaction:
-/// either all of them move or none. Does nothing when there are none.
+/// Moves purchases stored one object each (before version 7) and books stored one record per
+/// customer (version 7) into pages, in one transaction: either all of them move or none. Does
+/// nothing when there are none.
 pub(crate) async fn migrate(db: &Db) -> Result<()> {
-    let tx = db.tx(&[PURCHASES, PURCHASE_BOOKS], true)?;
+    let tx = db.tx(&[PURCHASES, PURCHASE_BOOKS, PURCHASE_PAGES], true)?;
     let legacy = tx.object_store(PURCHASES).map_err(idb::convert)?;
-    let n: u32 = legacy
-        .count()
-        .primitive()
-        .map_err(idb::convert)?
-        .await
-        .map_err(idb::convert)?;
-    if n == 0 {
+    let books = tx.object_store(PURCHASE_BOOKS).map_err(idb::convert)?;
+    if idb::count(&legacy).await? == 0 && idb::count(&books).await? == 0 {
         return idb::commit(tx).await;
     }
-    let old: Vec<Purchase> = idb::get_all(&legacy).await?;
+    let mut old: Vec<Purchase> = idb::get_all(&legacy).await?;
+    for value in idb::get_all_js(&books).await? {
+        let record: BookRecord = idb::from_js(value)?;
+        let customer: Id = record
+            .id
+            .parse()
+            .map_err(|_| damaged(format!("purchase book key {:?}", record.id)))?;
+        old.append(&mut decode_book(customer, &record.data).map_err(damaged)?);
+    }
     let grouped: Vec<(Id, Vec<&Purchase>)> = books_by_customer(&old).into_iter().collect();
-    merge_into_books(&books(&tx)?, &grouped).await?;
+    Books::open(&tx).await?.merge(&grouped).await?;
     legacy.clear().map_err(idb::convert)?;
+    books.clear().map_err(idb::convert)?;
     idb::commit(tx).await
 }

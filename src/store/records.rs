@@ -4,7 +4,7 @@
 use super::idb::{self, Db, get};
 use super::purchases;
 use super::schema::{
-    BY_OPEN_DUE, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, OPEN_DUE, PURCHASE_BOOKS,
+    BY_OPEN_DUE, COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, OPEN_DUE, PURCHASE_PAGES,
     RESPONSES, SUMMARIES, SUMMARISED,
 };
 use super::summaries::{self, Change};
@@ -106,10 +106,12 @@ pub async fn delete_interaction(db: &Db, id: Id) -> Result<CustomerSummary> {
 /// Saves a purchase (new or edited) into its customer's book.
 pub async fn save_purchase(db: &Db, p: &Purchase) -> Result<CustomerSummary> {
     let tx = db.tx(&SUMMARISED, true)?;
-    let books = purchases::books(&tx)?;
-    let mut book = purchases::book_of(&books, p.customer_id).await?;
+    let mut books = purchases::Books::open(&tx).await?;
+    books.load(&[p.customer_id]).await?;
+    let mut book = books.book(p.customer_id)?;
     crate::domain::purchase::upsert(&mut book, p.clone());
-    purchases::put_book(&books, p.customer_id, &book)?;
+    books.set(p.customer_id, &book)?;
+    books.flush()?;
     let summary = refresh(&tx, p.customer_id).await?;
     idb::commit(tx).await?;
     Ok(summary)
@@ -118,14 +120,16 @@ pub async fn save_purchase(db: &Db, p: &Purchase) -> Result<CustomerSummary> {
 /// Deletes purchase `id` of customer `customer_id`.
 pub async fn delete_purchase(db: &Db, customer_id: Id, id: Id) -> Result<CustomerSummary> {
     let tx = db.tx(&SUMMARISED, true)?;
-    let books = purchases::books(&tx)?;
-    let mut book = purchases::book_of(&books, customer_id).await?;
+    let mut books = purchases::Books::open(&tx).await?;
+    books.load(&[customer_id]).await?;
+    let mut book = books.book(customer_id)?;
     let before = book.len();
     book.retain(|p| p.id != id);
     if book.len() == before {
         return Err(AppError::NotFound);
     }
-    purchases::put_book(&books, customer_id, &book)?;
+    books.set(customer_id, &book)?;
+    books.flush()?;
     let summary = refresh(&tx, customer_id).await?;
     idb::commit(tx).await?;
     Ok(summary)
@@ -191,7 +195,7 @@ pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<Custo
     let with_purchases = batch.iter().any(|s| !s.purchases.is_empty());
     let mut stores = vec![CUSTOMERS, CONTACTS, INTERACTIONS, SUMMARIES];
     if with_purchases {
-        stores.push(PURCHASE_BOOKS);
+        stores.push(PURCHASE_PAGES);
     }
     if with_complaints {
         stores.push(COMPLAINTS);
@@ -203,10 +207,18 @@ pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<Custo
     let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
     let contacts = tx.object_store(CONTACTS).map_err(idb::convert)?;
     let interactions = tx.object_store(INTERACTIONS).map_err(idb::convert)?;
-    let books = if with_purchases {
-        Some(purchases::books(&tx)?)
-    } else {
-        None
+    let mut books = match with_purchases {
+        true => {
+            let mut books = purchases::Books::open(&tx).await?;
+            let buyers: Vec<Id> = batch
+                .iter()
+                .filter(|s| !s.purchases.is_empty())
+                .map(|s| s.customer.id)
+                .collect();
+            books.load(&buyers).await?;
+            Some(books)
+        }
+        false => None,
     };
     let complaints = if with_complaints {
         Some(tx.object_store(COMPLAINTS).map_err(idb::convert)?)
@@ -228,8 +240,8 @@ pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<Custo
                 .primitive()
                 .map_err(idb::convert)?;
         }
-        if let Some(store) = books.as_ref().filter(|_| !s.purchases.is_empty()) {
-            purchases::put_book(store, s.customer.id, &s.purchases)?;
+        if let Some(books) = books.as_mut().filter(|_| !s.purchases.is_empty()) {
+            books.set(s.customer.id, &s.purchases)?;
         }
         if let Some(store) = &complaints {
             add_all(store, &s.complaints)?;
@@ -238,6 +250,9 @@ pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<Custo
             add_all(store, &s.responses)?;
         }
         changes.push(Change::Upsert(s.summary()));
+    }
+    if let Some(books) = books.as_mut() {
+        books.flush()?;
     }
     let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
     let out = summaries::apply(&store, changes).await?;

@@ -18,7 +18,9 @@ pub const DB_NAME: &str = "zhike-crm";
 /// 5. satisfaction surveys and their responses.
 /// 6. the journal of imports.
 /// 7. purchases stored as one book per customer (moved from `purchases` when opened).
-pub const DB_VERSION: u32 = 7;
+/// 8. purchase books stored in pages of many customers (moved from `purchase_books` when
+///    opened).
+pub const DB_VERSION: u32 = 8;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -29,9 +31,13 @@ pub const INTERACTIONS: &str = "interactions";
 /// Purchases one object each, keyed by `id`: used before version 7, empty since (its records
 /// are moved into [`PURCHASE_BOOKS`] when the database is opened).
 pub const PURCHASES: &str = "purchases";
-/// Purchases as one book per customer, `{id, customer_id, data}` keyed by the customer's id
-/// (since version 7; see `store::purchases`).
+/// Purchases as one book per customer, `{id, customer_id, data}` keyed by the customer's id:
+/// used in version 7, empty since (its books are moved into [`PURCHASE_PAGES`] when the
+/// database is opened).
 pub const PURCHASE_BOOKS: &str = "purchase_books";
+/// Pages of purchase books, `{start, data}` keyed by the lowest customer id they may hold
+/// (since version 8; see `store::purchases` and `domain::purchase_page`).
+pub const PURCHASE_PAGES: &str = "purchase_pages";
 /// Team members, keyed by `id`.
 pub const MEMBERS: &str = "members";
 /// Summary chunks `{start, data}`, keyed by `start` (see `domain::summary`).
@@ -80,18 +86,19 @@ pub const SUMMARISED: [&str; 6] = [
     CUSTOMERS,
     CONTACTS,
     INTERACTIONS,
-    PURCHASE_BOOKS,
+    PURCHASE_PAGES,
     COMPLAINTS,
     SUMMARIES,
 ];
 
 /// Every store that holds user data.
-pub const ALL_STORES: [&str; 14] = [
+pub const ALL_STORES: [&str; 15] = [
     CUSTOMERS,
     CONTACTS,
     INTERACTIONS,
     PURCHASES,
     PURCHASE_BOOKS,
+    PURCHASE_PAGES,
     MEMBERS,
     SUMMARIES,
     SEGMENTS,
@@ -189,6 +196,11 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
             .with_key_path(KeyPath::from("id"))
             .build()?
             .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
+            .build()?;
+    }
+    if old < 8 && new >= 8 {
+        db.create_object_store(PURCHASE_PAGES)
+            .with_key_path(KeyPath::from("start"))
             .build()?;
     }
     Ok(())

@@ -114,7 +114,7 @@ pub async fn rebuild_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
         get_all(&tx.object_store(CONTACTS).map_err(idb::convert)?).await?;
     let interactions: Vec<Interaction> =
         get_all(&tx.object_store(INTERACTIONS).map_err(idb::convert)?).await?;
-    let purchases = super::purchases::all_purchases(&super::purchases::books(&tx)?).await?;
+    let purchases = super::purchases::all_purchases(&tx).await?;
     let complaints: Vec<Complaint> =
         get_all(&tx.object_store(COMPLAINTS).map_err(idb::convert)?).await?;
     let rows = summaries_of(&customers, contacts, interactions, purchases, complaints);
@@ -192,7 +192,7 @@ pub(crate) async fn summary_of(
     let key = customer.id.to_string();
     let contacts: Vec<ContactPerson> = idb::of_customer(tx, CONTACTS, &key).await?;
     let interactions: Vec<Interaction> = idb::of_customer(tx, INTERACTIONS, &key).await?;
-    let purchases = super::purchases::book_of(&super::purchases::books(tx)?, customer.id).await?;
+    let purchases = super::purchases::book_of(tx, customer.id).await?;
     let complaints: Vec<Complaint> = idb::of_customer(tx, COMPLAINTS, &key).await?;
     Ok(Records {
         contacts,

@@ -152,12 +152,13 @@ pub async fn bench_analysis(runs: u32, filters: u32) -> Result<String, JsValue> 
     .to_string())
 }
 
-/// The purchases of a stored book (`purchase_books` record `data`) as plain objects, shaped as
-/// purchases were stored one object each before version 7: what the benchmark writes into its
-/// one-object-per-record baseline database.
+/// The purchases of a stored page of books (`purchase_pages` record `data`) as plain objects,
+/// shaped as purchases were stored one object each before version 7: what the benchmark writes
+/// into its one-object-per-record baseline database.
 #[wasm_bindgen]
-pub fn decode_purchase_book(data: &[u8]) -> Result<JsValue, JsValue> {
-    let purchases = crate::domain::purchase::decode_book(data)
+pub fn decode_purchase_page(data: &[u8]) -> Result<JsValue, JsValue> {
+    let purchases = crate::domain::purchase_page::Page::decode(data)
+        .and_then(|page| page.purchases())
         .map_err(|e| JsValue::from_str(&e.to_string()))?;
     serde_wasm_bindgen::to_value(&purchases).map_err(|e| JsValue::from_str(&e.to_string()))
 }
