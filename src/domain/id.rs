@@ -107,15 +107,100 @@ impl std::hash::Hasher for IdHasher {
     }
 }
 
+thread_local! {
+    static FRESH: std::cell::RefCell<Option<Fresh>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The random bits of new ids. Asking the browser for random bytes costs a call into
+/// JavaScript and an array each time (a second per million ids); a xoshiro256++ generator
+/// seeded once from it gives the same uniqueness (the seed has 256 bits) for nanoseconds.
+/// Ids generated in the same millisecond (or after the clock stepped back) count up from the
+/// last by a random step, so they stay in order: RFC 9562 §6.2, method 2 ("monotonic
+/// random").
+struct Fresh {
+    state: [u64; 4],
+    last_ms: u64,
+    /// The last id's 74 random bits.
+    last_random: u128,
+}
+
+/// The 74 random bits of a version 7 id: 12 after the version, 62 after the variant.
+const RANDOM_BITS: u128 = (1 << 74) - 1;
+
+impl Fresh {
+    fn new(seed: [u64; 4]) -> Fresh {
+        // xoshiro's state must not be all zero.
+        let state = match seed {
+            [0, 0, 0, 0] => [1, 2, 3, 4],
+            s => s,
+        };
+        Fresh {
+            state,
+            last_ms: 0,
+            last_random: 0,
+        }
+    }
+
+    /// xoshiro256++ (Blackman and Vigna, <https://prng.di.unimi.it/xoshiro256plusplus.c>).
+    fn next_u64(&mut self) -> u64 {
+        let s = &mut self.state;
+        let out = s[0].wrapping_add(s[3]).rotate_left(23).wrapping_add(s[0]);
+        let t = s[1] << 17;
+        s[2] ^= s[0];
+        s[3] ^= s[1];
+        s[1] ^= s[2];
+        s[0] ^= s[3];
+        s[2] ^= t;
+        s[3] = s[3].rotate_left(45);
+        out
+    }
+
+    /// The id for a moment `ms` (Unix milliseconds).
+    fn next(&mut self, ms: u64) -> Id {
+        let fresh =
+            ((u128::from(self.next_u64()) << 64) | u128::from(self.next_u64())) & RANDOM_BITS;
+        let (ms, random) = if ms > self.last_ms {
+            (ms, fresh)
+        } else {
+            let step = 1 + u128::from(self.next_u64() >> 32);
+            match self.last_random + step {
+                r if r <= RANDOM_BITS => (self.last_ms, r),
+                // The millisecond's ids are used up: borrow the next one.
+                _ => (self.last_ms + 1, fresh),
+            }
+        };
+        self.last_ms = ms;
+        self.last_random = random;
+        let mut bytes = [0u8; 16];
+        bytes[..6].copy_from_slice(&ms.to_be_bytes()[2..]);
+        bytes[6..8].copy_from_slice(&(0x7000 | (random >> 62) as u16 & 0x0fff).to_be_bytes());
+        let low = (random as u64) & ((1 << 62) - 1);
+        bytes[8..].copy_from_slice(&((0b10 << 62) | low).to_be_bytes());
+        Id(Uuid::from_bytes(bytes))
+    }
+}
+
 /// The id of any record: customer, contact person, interaction, purchase or team member.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Id(Uuid);
 
 impl Id {
-    /// A new id stamped with the current time and fresh random bits.
+    /// A new id stamped with the current time and fresh random bits, greater than every id
+    /// generated before it in this thread.
     pub fn generate() -> Self {
-        Id(Uuid::now_v7())
+        let (secs, nanos) = uuid::Timestamp::now(uuid::NoContext).to_unix();
+        let ms = secs * 1_000 + u64::from(nanos / 1_000_000);
+        FRESH.with(|fresh| {
+            let mut fresh = fresh.borrow_mut();
+            let fresh = fresh.get_or_insert_with(|| {
+                // Seeded once from the system's random source (the browser's crypto).
+                let (a, b) = Uuid::new_v4().as_u64_pair();
+                let (c, d) = Uuid::new_v4().as_u64_pair();
+                Fresh::new([a, b, c, d])
+            });
+            fresh.next(ms)
+        })
     }
 
     /// A deterministic id from a Unix time in milliseconds and ten random bytes; the sample
@@ -230,9 +315,54 @@ mod tests {
 
     #[test]
     fn generated_ids_are_version_7_and_increase() {
-        let a = Id::generate();
-        let b = Id::generate();
-        assert_eq!(a.0.get_version_num(), 7);
-        assert!(b >= a);
+        let before = std::time::SystemTime::UNIX_EPOCH
+            .elapsed()
+            .unwrap()
+            .as_millis() as u64;
+        let ids: Vec<Id> = (0..100_000).map(|_| Id::generate()).collect();
+        let after = std::time::SystemTime::UNIX_EPOCH
+            .elapsed()
+            .unwrap()
+            .as_millis() as u64;
+        for id in &ids {
+            assert_eq!(id.0.get_version_num(), 7);
+            assert_eq!(id.0.get_variant(), uuid::Variant::RFC4122);
+            // Within the time taken, allowing for ids that borrowed a millisecond.
+            assert!((before..=after + 1).contains(&id.unix_ms()));
+        }
+        // Strictly increasing, so all different, though many share a millisecond.
+        assert!(ids.windows(2).all(|w| w[0] < w[1]));
+        let mut ms: Vec<u64> = ids.iter().map(|id| id.unix_ms()).collect();
+        ms.dedup();
+        assert!(ms.len() < ids.len());
+    }
+
+    #[test]
+    fn ids_stay_in_order_within_a_millisecond_and_when_the_clock_steps_back() {
+        let mut fresh = Fresh::new([1, 2, 3, 4]);
+        let a = fresh.next(1_000);
+        let b = fresh.next(1_000);
+        let c = fresh.next(999);
+        assert!(a < b && b < c);
+        assert_eq!([a.unix_ms(), b.unix_ms(), c.unix_ms()], [1_000; 3]);
+        // The last step of a millisecond moves on to the next one.
+        fresh.last_random = RANDOM_BITS;
+        let d = fresh.next(1_000);
+        assert_eq!(d.unix_ms(), 1_001);
+        assert!(c < d);
+        // Two generators with other seeds give other ids for the same moment.
+        let mut other = Fresh::new([5, 6, 7, 8]);
+        assert_ne!(other.next(1_000), a);
+    }
+
+    #[test]
+    fn the_generator_is_xoshiro256_plus_plus() {
+        // First outputs for the state [1, 2, 3, 4], worked out from the reference C code's
+        // definition by hand: out = rotl(s0 + s3, 23) + s0 = rotl(5, 23) + 1 = 41,943,041.
+        let mut fresh = Fresh::new([1, 2, 3, 4]);
+        assert_eq!(fresh.next_u64(), 41_943_041);
+        // Then the state: t = 2 << 17 = 262,144; s2 = 3 ^ 1 = 2; s3 = 4 ^ 2 = 6;
+        // s1 = 2 ^ 2 = 0; s0 = 1 ^ 6 = 7; s2 = 2 ^ 262,144 = 262,146; s3 = rotl(6, 45).
+        assert_eq!(fresh.state, [7, 0, 262_146, 6u64.rotate_left(45)]);
     }
 }
