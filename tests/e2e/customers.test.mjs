@@ -110,6 +110,17 @@ test("pinyin search, filters in the URL, and the command palette", async () => {
   await page.reload();
   await page.getByTestId("customer-row").first().waitFor();
   assert.equal(await page.getByTestId("search").inputValue(), "beijing");
+  const filtered = await page.getByTestId("customer-count").innerText();
+
+  // A link to the list without a search (the navigation's), followed while the list is open,
+  // empties the box and shows everyone again; going back brings the search back into the box.
+  await page.locator("nav a.nav-item", { hasText: "客户" }).first().click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=search]").value === "");
+  assert.equal(new URL(page.url()).searchParams.get("q"), null);
+  assert.notEqual(await page.getByTestId("customer-count").innerText(), filtered);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("[data-testid=search]").value === "beijing");
+  assert.equal(await page.getByTestId("customer-count").innerText(), filtered);
 
   // Ctrl+K, type pinyin initials, Enter opens the customer.
   await page.getByTestId("clear-filters").click();

@@ -18,9 +18,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::HashSet;
 use std::time::Duration;
 
-/// How long after a keystroke the list filters: at once, but in a task of its own, so that
-/// keystrokes arriving together are answered once. A search over 100,000 customers takes a
-/// few milliseconds (typing further only re-checks the last result), so no pause is needed.
+/// How long after a keystroke the URL takes the search text. The list answers the keystroke
+/// itself, in the same task (a search over 100,000 customers takes a few milliseconds, and
+/// typing further only re-checks the last result); the URL, which goes through the router,
+/// follows in a task of its own, so that keystrokes arriving together update it once.
 const SEARCH_DELAY: Duration = Duration::ZERO;
 
 /// The list URL for a query.
@@ -53,9 +54,17 @@ pub fn CustomerList() -> impl IntoView {
             ListQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         })
     });
+    // The search box's text, which runs ahead of the URL while the user types.
+    let text = RwSignal::new(query.get_untracked().text);
+    // What the list shows: the URL's query with the search box's text.
+    let shown = Memo::new(move |_| {
+        let mut q = query.get();
+        q.text = text.get();
+        q
+    });
     let names = Memo::new(move |_| ws.member_names());
     let rows = Memo::new(move |_| {
-        let q = query.get();
+        let q = shown.get();
         names.with(|n| ws.index.with(|ix| ix.query(&q, n)))
     });
     let active_total = Memo::new(move |_| {
@@ -79,8 +88,7 @@ pub fn CustomerList() -> impl IntoView {
         })
     };
 
-    // The search box answers every keystroke at once; the list follows after a short pause.
-    let text = RwSignal::new(query.get_untracked().text);
+    // The list answers every keystroke at once; the URL follows (see SEARCH_DELAY).
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let on_search = move |value: String| {
         text.set(value.clone());
@@ -89,6 +97,7 @@ pub fn CustomerList() -> impl IntoView {
         }
         let handle = set_timeout_with_handle(
             move || {
+                pending.set_value(None);
                 let mut q = query.get_untracked();
                 q.text = value.clone();
                 go.run(q);
@@ -98,8 +107,16 @@ pub fn CustomerList() -> impl IntoView {
         .ok();
         pending.set_value(handle);
     };
+    // A search text arriving through the URL (back and forward, a link) goes into the box,
+    // unless the user is typing ahead of it.
+    Effect::new(move |_| {
+        let from_url = query.with(|q| q.text.clone());
+        if pending.with_value(Option::is_none) && from_url != text.get_untracked() {
+            text.set(from_url);
+        }
+    });
     let on_sort = Callback::new(move |key: SortKey| {
-        let mut q = query.get_untracked();
+        let mut q = shown.get_untracked();
         if q.sort == key {
             q.descending = !q.descending;
         } else {
@@ -125,10 +142,10 @@ pub fn CustomerList() -> impl IntoView {
                     <h1>{move || t.get().customers_title}</h1>
                     <p class="page-sub" data-testid="customer-count">
                         {move || {
-                            let shown = rows.with(Vec::len);
+                            let listed = rows.with(Vec::len);
                             let total = active_total.get();
-                            if query.with(ListQuery::is_filtered) {
-                                (t.get().n_shown_of)(shown, total)
+                            if shown.with(ListQuery::is_filtered) {
+                                (t.get().n_shown_of)(listed, total)
                             } else {
                                 (t.get().n_customers)(total)
                             }
@@ -180,7 +197,7 @@ pub fn CustomerList() -> impl IntoView {
                             on:input=move |ev| on_search(event_target_value(&ev))
                         />
                     </div>
-                    <FilterBar query=query on_change=go on_clear=on_clear />
+                    <FilterBar query=shown on_change=go on_clear=on_clear />
                     <super::export::ListExport rows=rows />
                 </div>
                 <BulkBar selection=selection />
@@ -196,7 +213,7 @@ pub fn CustomerList() -> impl IntoView {
                         </EmptyState>
                     }
                 >
-                    <CustomerTable rows=rows query=query on_sort=on_sort selection=selection />
+                    <CustomerTable rows=rows query=shown on_sort=on_sort selection=selection />
                 </Show>
             </Show>
         </section>
