@@ -147,9 +147,19 @@ report("cold_start_to_list_median", Math.round(stats(coldList).median), "ms", { 
 
 // Memory after loading the list: JS heap after a full garbage collection, and wasm memory.
 await page.waitForTimeout(1000);
-const memory = await page.evaluate(() => {
-  window.gc?.();
-  return { heap: performance.memory.usedJSHeapSize, wasm: window.wasmBindings.wasm_memory_bytes() };
+// The earlier page loads (the cold starts) share this renderer's heap until collected, and
+// one collection does not always free a page left behind: collect until the heap stops
+// shrinking.
+const memory = await page.evaluate(async () => {
+  let heap = Infinity;
+  for (let i = 0; i < 6; i++) {
+    window.gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = performance.memory.usedJSHeapSize;
+    if (now >= heap) break;
+    heap = now;
+  }
+  return { heap, wasm: window.wasmBindings.wasm_memory_bytes() };
 });
 report("js_heap_after_load", round(memory.heap / 1048576), "MB");
 report("wasm_memory_after_load", round(memory.wasm / 1048576), "MB");
@@ -228,10 +238,18 @@ const search = await page.evaluate(async (words) => {
     input.dispatchEvent(new InputEvent("input", { bubbles: true, data: value.slice(-1) }));
     const painted = await window.__bench.frame();
     echo.push(painted - t0);
-    // The list has answered once the URL carries the text; the next frame paints it.
+    // The list has answered once the URL carries the text (the app updates the URL after the
+    // list); the first frame that begins after that paints the list. A frame callback sees
+    // the DOM that frame paints, so when the URL already carries the text in the keystroke's
+    // own frame, that frame painted the answer.
+    const answered = () => (new URL(location.href).searchParams.get("q") ?? "") === value;
+    if (answered()) {
+      answer.push(painted - t0);
+      return;
+    }
     await new Promise((resolve) => {
       const check = () => {
-        if ((new URL(location.href).searchParams.get("q") ?? "") === value) {
+        if (answered()) {
           requestAnimationFrame(() => resolve());
         } else {
           setTimeout(check, 0);
