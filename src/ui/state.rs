@@ -84,6 +84,17 @@ impl Workspace {
     pub async fn reload(self, db: &Db) -> Result<(), AppError> {
         crate::ui::clock::mark("crm:load-start");
         let members = store::list_members(db).await?;
+        // Once per page, while the summaries are read from disk: this task issues the read and
+        // waits, and the warm-up runs in that wait.
+        static WARMED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if !WARMED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            leptos::task::spawn_local(async {
+                drop(crate::domain::analysis::engine::warm_up(
+                    crate::ui::clock::today(),
+                ));
+                crate::ui::clock::mark("crm:warm-up-done");
+            });
+        }
         let rows = store::load_summaries(db).await?;
         crate::ui::clock::mark("crm:summaries-decoded");
         self.members.set(members);

@@ -387,9 +387,43 @@ fn spread<T: Copy>(items: &[T], n: usize) -> Vec<T> {
     (0..n).map(|i| items[i * items.len() / n]).collect()
 }
 
+/// Customers [`warm_up`] analyses.
+const WARM_UP_CUSTOMERS: usize = 300;
+
+/// Runs the whole analysis, both model fits included, over a few hundred generated customers
+/// and returns the analysis (which the caller drops). On a first visit the browser runs the
+/// freshly downloaded module with its quick first-tier code and optimises a function only
+/// once it has run a while; running the analysis's hot loops on a small workspace while the
+/// real one is still being read from disk gets them optimised before the real analysis.
+pub fn warm_up(today: NaiveDate) -> Analysis {
+    use crate::domain::sample::{Generator, SampleConfig, team};
+    let config = SampleConfig {
+        seed: 7,
+        customers: WARM_UP_CUSTOMERS,
+        today,
+        id_epoch_ms: 0,
+        lang: crate::domain::i18n::Lang::Zh,
+    };
+    let rows: Vec<CustomerSummary> = Generator::new(config, team(7))
+        .map(|s| s.summary())
+        .collect();
+    let refs: Vec<&CustomerSummary> = rows.iter().collect();
+    analyse(&refs, today, &AnalysisConfig::default(), Models::Fit(None))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_warm_up_runs_every_part_of_the_analysis() {
+        let a = warm_up(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+        assert_eq!(a.customers.len(), WARM_UP_CUSTOMERS);
+        // Both fits ran (they are the hot loops worth warming up).
+        assert!(a.purchase_model.is_some());
+        assert!(a.spend_model.is_some());
+        assert!(a.customers.iter().any(|c| c.prediction.is_some()));
+    }
     use crate::domain::analysis::importance::Importance;
     use crate::domain::analysis::rfm::RfmSegment;
     use crate::domain::analysis::stages::{LifecycleStage, LoyaltyStage};
