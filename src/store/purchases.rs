@@ -32,6 +32,17 @@ struct PageRecord {
     data: Vec<u8>,
 }
 
+/// Issues the write of `page` under key `start`.
+fn put_page(store: &ObjectStore<'_>, start: String, page: &Page) -> Result<()> {
+    idb::put(
+        store,
+        &PageRecord {
+            start,
+            data: page.encode(),
+        },
+    )
+}
+
 fn damaged(e: impl std::fmt::Display) -> AppError {
     AppError::Damaged(e.to_string())
 }
@@ -145,13 +156,7 @@ impl<'a> Books<'a> {
                 continue;
             }
             for (start, piece) in page.into_pages(key) {
-                idb::put(
-                    &self.store,
-                    &PageRecord {
-                        data: piece.encode(),
-                        start: start.clone(),
-                    },
-                )?;
+                put_page(&self.store, start.clone(), &piece)?;
                 if let Err(i) = self.keys.binary_search(&start) {
                     self.keys.insert(i, start);
                 }
@@ -205,13 +210,7 @@ pub(crate) fn write_cleared<P: Borrow<Purchase>>(
         page.set(*customer, book);
     }
     for (start, piece) in page.into_pages(FIRST_PAGE.to_string()) {
-        idb::put(
-            &store,
-            &PageRecord {
-                data: piece.encode(),
-                start,
-            },
-        )?;
+        put_page(&store, start, &piece)?;
     }
     Ok(())
 }
