@@ -14,9 +14,10 @@
 //     without the app, recording its heap;
 // and prints one line of JSON per figure, ratios to the baseline included.
 //   node scripts/bench.mjs [--customers 100000] [--dist dist] [--no-baseline]
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { DIST, startServer } from "../tests/e2e/helpers.mjs";
 
@@ -138,9 +139,21 @@ const listReady = (n) => {
   const c = document.querySelector("[data-testid=customer-count]")?.textContent.replace(/\D/g, "");
   return c === String(n) && document.querySelector("[data-testid=customer-row]") ? performance.now() : false;
 };
+// The wasm files the last page load fetched, in KiB gzip-compressed (as a static host serves
+// them; the local server sends them uncompressed): the main module, and all of them (the main
+// module, the page's group and the pieces it shares).
+const wasmDownload = async (what) => {
+  const files = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname).filter((p) => p.endsWith(".wasm")));
+  const gzip = (f) => gzipSync(readFileSync(join(DIST, basename(f))), { level: 9 }).length / 1024;
+  const main = files.find((f) => f.endsWith("_bg.wasm"));
+  report("wasm_main_module_gzip", Math.round(gzip(main)), "KiB");
+  report(`wasm_first_visit_${what}_gzip`, Math.round(files.reduce((sum, f) => sum + gzip(f), 0)), "KiB", { files: files.length });
+};
 await cdp.send("Network.clearBrowserCache");
 const firstList = await coldStart("customers", listReady);
 report("cold_start_to_list_first_visit", Math.round(firstList), "ms", { phases: await phases() });
+await wasmDownload("list");
 const coldList = [];
 for (let run = 1; run <= 3; run++) coldList.push(await coldStart("customers", listReady));
 report("cold_start_to_list_median", Math.round(stats(coldList).median), "ms", { runs: coldList, phases: await phases() });
@@ -179,16 +192,13 @@ const coldSegments = [];
 for (let run = 1; run <= 3; run++) coldSegments.push(await coldStart("segments", classesReady));
 report("cold_start_to_classes_median", Math.round(stats(coldSegments).median), "ms", { runs: coldSegments, phases: await phases() });
 
+const dashReady = () => (document.querySelector("[data-testid=dash-importance] tbody td") ? performance.now() : false);
+await cdp.send("Network.clearBrowserCache");
+const firstDash = await coldStart("", dashReady);
+report("cold_start_to_dashboard_first_visit", Math.round(firstDash), "ms", { phases: await phases() });
+await wasmDownload("dashboard");
 const coldDash = [];
-for (let run = 1; run <= 2; run++) {
-  await page.goto(server.url);
-  const ms = await page.waitForFunction(
-    () => (document.querySelector("[data-testid=dash-importance] tbody td") ? performance.now() : false),
-    null,
-    { timeout: 120_000, polling: "raf" },
-  );
-  coldDash.push(await ms.jsonValue());
-}
+for (let run = 1; run <= 2; run++) coldDash.push(await coldStart("", dashReady));
 report("cold_start_to_dashboard_median", Math.round(stats(coldDash).median), "ms", { runs: coldDash });
 
 // 4a. Filter change on the segment explorer: toggling importance classes; the count and the

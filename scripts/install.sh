@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs whatever this machine is missing to build and test the app, and nothing it already
 # has: the wasm32 target, Chromium + chromedriver (+ CJK fonts for readable screenshots),
-# wasm-bindgen-cli at exactly the version in Cargo.lock, Trunk, and the npm tools from the
+# wasm-bindgen-cli at exactly the version in Cargo.lock, Trunk, wasm-split-cli, and the npm tools from the
 # committed lockfile (binaryen's wasm-opt, playwright-core, axe-core).
 # Safe to re-run: every step checks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+SPLIT_VERSION=0.2.4
 say() { printf '\033[1;34m[install]\033[0m %s\n' "$*"; }
 
 as_root() {
@@ -61,11 +62,18 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   fast_install --locked trunk --version "$TRUNK_VERSION" --no-default-features --features rustls
 fi
 
-# 5. npm tools from the committed lockfile.
+# 5. wasm-split-cli, which splits the release wasm into lazily loaded pages
+#    (scripts/split-wasm.mjs). It has no --version; cargo's list of installed crates says which.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $SPLIT_VERSION (a minute or two)"
+  fast_install --locked wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary
+fi
+
+# 6. npm tools from the committed lockfile.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools (binaryen, playwright-core, axe-core, iconv-lite)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-say "ready: $(rustc --version | cut -d' ' -f1-2), trunk $TRUNK_VERSION, wasm-bindgen $BINDGEN_VERSION, $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3)"
+say "ready: $(rustc --version | cut -d' ' -f1-2), trunk $TRUNK_VERSION, wasm-bindgen $BINDGEN_VERSION, wasm-split-cli $SPLIT_VERSION, $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3)"

@@ -1,4 +1,5 @@
 // Trunk post-build hook.
+// 0. Splits the wasm into a first download and lazily loaded pages (scripts/split-wasm.mjs).
 // 1. Trunk injects its wasm loader as an inline <script type="module">. The app's
 //    Content-Security-Policy (script-src 'self') forbids inline scripts, so the loader is moved
 //    into its own file, named by a hash of its content so caches never serve a stale one.
@@ -8,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { splitWasm } from "./split-wasm.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -17,6 +19,29 @@ if (!dir) {
 const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
+
+const started = Date.now();
+let split;
+try {
+  split = await splitWasm({
+    stagingDir: dir,
+    sourceDir: process.env.TRUNK_SOURCE_DIR || process.cwd(),
+    publicUrl,
+    release: process.env.TRUNK_PROFILE === "release",
+    html,
+  });
+} catch (e) {
+  console.error(`post-build: splitting the wasm failed: ${e.message}`);
+  process.exit(1);
+}
+html = split.html;
+const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
+const { main, groups } = split.sizes;
+console.log(`post-build: split the wasm in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+  `main module ${kib(main.raw)}, gzip ${kib(main.gzip)}`);
+for (const [group, s] of Object.entries(groups)) {
+  console.log(`post-build:   with ${group}: ${s.files} files, ${kib(s.raw)}, gzip ${kib(s.gzip)}`);
+}
 
 const inline = /<script type="module"(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
 let moved = 0;

@@ -25,7 +25,7 @@ use crate::ui::widgets::toast::provide_toasts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{A, Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, LazyRoute, path};
 
 /// The app.
 #[component]
@@ -61,6 +61,8 @@ pub fn App() -> impl IntoView {
         let _ = store::request_persistence().await;
     });
     spawn_local(ws.open(store::DB_NAME));
+    // The router asks for a page's code once the workspace is open; fetch it meanwhile.
+    spawn_local(preload_landing_page());
 
     // Another tab changed data: read the summaries again.
     let feed = StoredValue::new_local(None::<store::ChangeFeed>);
@@ -87,20 +89,20 @@ pub fn App() -> impl IntoView {
             <Router base=base.clone()>
                 <Shell>
                     <Routes fallback=move || view! { <NotFound /> }>
-                        <Route path=path!("/") view=Dashboard />
+                        <Route path=path!("/") view={Lazy::<OverviewRoute>::new()} />
                         <Route path=path!("/index.html") view=|| view! { <Redirect path=Page::Overview.path() options=crate::ui::routes::nav() /> } />
-                        <Route path=path!("/segments") view=SegmentsPage />
-                        <Route path=path!("/customers") view=CustomerList />
-                        <Route path=path!("/customers/new") view=NewCustomerPage />
-                        <Route path=path!("/customers/:id") view=CustomerPage />
-                        <Route path=path!("/customers/:id/edit") view=EditCustomerPage />
-                        <Route path=path!("/commitments") view=CommitmentsPage />
-                        <Route path=path!("/complaints") view=ComplaintsPage />
-                        <Route path=path!("/retention") view=RetentionPage />
-                        <Route path=path!("/satisfaction") view=SatisfactionPage />
-                        <Route path=path!("/import") view=ImportPage />
-                        <Route path=path!("/trash") view=TrashPage />
-                        <Route path=path!("/settings") view=SettingsPage />
+                        <Route path=path!("/segments") view={Lazy::<SegmentsRoute>::new()} />
+                        <Route path=path!("/customers") view={Lazy::<CustomersRoute>::new()} />
+                        <Route path=path!("/customers/new") view={Lazy::<NewCustomerRoute>::new()} />
+                        <Route path=path!("/customers/:id") view={Lazy::<CustomerRoute>::new()} />
+                        <Route path=path!("/customers/:id/edit") view={Lazy::<EditCustomerRoute>::new()} />
+                        <Route path=path!("/commitments") view={Lazy::<CommitmentsRoute>::new()} />
+                        <Route path=path!("/complaints") view={Lazy::<ComplaintsRoute>::new()} />
+                        <Route path=path!("/retention") view={Lazy::<RetentionRoute>::new()} />
+                        <Route path=path!("/satisfaction") view={Lazy::<SatisfactionRoute>::new()} />
+                        <Route path=path!("/import") view={Lazy::<ImportRoute>::new()} />
+                        <Route path=path!("/trash") view={Lazy::<TrashRoute>::new()} />
+                        <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
                     </Routes>
                 </Shell>
             </Router>
@@ -124,5 +126,137 @@ fn NotFound() -> impl IntoView {
         >
             <A href=Page::Customers.path() attr:class="btn btn-primary">{move || t.get().detail_back}</A>
         </EmptyState>
+    }
+}
+
+// Code splitting. A release build splits the wasm at every `#[lazy]` function
+// (`scripts/split-wasm.mjs`): the first download holds the shell, the store and the analysis, and
+// each group of pages below arrives the first time one of its pages opens. Every function used
+// by more than one group goes into a shared piece, one per combination of groups, so the groups
+// are few and large (five groups, at most 2⁵ − 1 shared pieces): a page then loads a handful of files instead
+// of a hundred.
+
+/// Pages of the customer group, other than the list.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum CustomerView {
+    New,
+    Detail,
+    Edit,
+}
+
+/// Pages of the analysis group, other than the overview.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum InsightView {
+    Segments,
+    Commitments,
+    Complaints,
+    Retention,
+}
+
+/// Pages of the administration group.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum AdminView {
+    Satisfaction,
+    Import,
+    Trash,
+    Settings,
+}
+
+/// The overview, the home page: many visits start on it, so it travels alone.
+#[lazy]
+fn overview_page() -> AnyView {
+    view! { <Dashboard /> }.into_any()
+}
+
+/// The customer list: the other page most visits start on, so it travels alone too.
+#[lazy]
+fn list_page() -> AnyView {
+    view! { <CustomerList /> }.into_any()
+}
+
+#[lazy]
+fn customer_pages(page: CustomerView) -> AnyView {
+    match page {
+        CustomerView::New => view! { <NewCustomerPage /> }.into_any(),
+        CustomerView::Detail => view! { <CustomerPage /> }.into_any(),
+        CustomerView::Edit => view! { <EditCustomerPage /> }.into_any(),
+    }
+}
+
+#[lazy]
+fn insight_pages(page: InsightView) -> AnyView {
+    match page {
+        InsightView::Segments => view! { <SegmentsPage /> }.into_any(),
+        InsightView::Commitments => view! { <CommitmentsPage /> }.into_any(),
+        InsightView::Complaints => view! { <ComplaintsPage /> }.into_any(),
+        InsightView::Retention => view! { <RetentionPage /> }.into_any(),
+    }
+}
+
+#[lazy]
+fn admin_pages(page: AdminView) -> AnyView {
+    match page {
+        AdminView::Satisfaction => view! { <SatisfactionPage /> }.into_any(),
+        AdminView::Import => view! { <ImportPage /> }.into_any(),
+        AdminView::Trash => view! { <TrashPage /> }.into_any(),
+        AdminView::Settings => view! { <SettingsPage /> }.into_any(),
+    }
+}
+
+/// A route whose view comes from a group's lazily loaded code.
+macro_rules! lazy_routes {
+    ($($route:ident => $load:expr),* $(,)?) => {$(
+        struct $route;
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_this: Self) -> AnyView {
+                $load.await
+            }
+        }
+    )*};
+}
+
+lazy_routes! {
+    CustomersRoute => list_page(),
+    NewCustomerRoute => customer_pages(CustomerView::New),
+    CustomerRoute => customer_pages(CustomerView::Detail),
+    EditCustomerRoute => customer_pages(CustomerView::Edit),
+    OverviewRoute => overview_page(),
+    SegmentsRoute => insight_pages(InsightView::Segments),
+    CommitmentsRoute => insight_pages(InsightView::Commitments),
+    ComplaintsRoute => insight_pages(InsightView::Complaints),
+    RetentionRoute => insight_pages(InsightView::Retention),
+    SatisfactionRoute => admin_pages(AdminView::Satisfaction),
+    ImportRoute => admin_pages(AdminView::Import),
+    TrashRoute => admin_pages(AdminView::Trash),
+    SettingsRoute => admin_pages(AdminView::Settings),
+}
+
+/// Downloads the code of the page the address points at. The router would ask for it only once
+/// the workspace is open (hundreds of milliseconds with a large workspace); started first, the
+/// download runs while the database opens.
+async fn preload_landing_page() {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let base = base_path();
+    let route = path.strip_prefix(base.as_str()).unwrap_or(&path);
+    let segments: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
+    match segments.as_slice() {
+        [] | ["index.html"] => __preload_overview_page().await,
+        ["customers"] => __preload_list_page().await,
+        ["customers", ..] => __preload_customer_pages().await,
+        ["segments" | "commitments" | "complaints" | "retention"] => {
+            __preload_insight_pages().await
+        }
+        ["satisfaction" | "import" | "trash" | "settings"] => __preload_admin_pages().await,
+        _ => {}
     }
 }
