@@ -5,7 +5,7 @@
 // takes the linker's output that Trunk's cargo build left in target/ (linked with
 // --emit-relocs, see build.rs) and:
 //  1. splits it with wasm-split-cli (crate wasm_split_cli_support, installed by
-//     scripts/install.sh) at every `#[lazy]` function (src/ui/app.rs): a main module, one module
+//     scripts/install.sh) at every `#[wasm_split]` function (src/ui/app.rs): a main module, one module
 //     per page group, and shared pieces, plus __wasm_split.js, which loads a group and the pieces
 //     it needs on first use;
 //  2. runs wasm-bindgen over the main module, keeping the linker's exports (the function table
@@ -178,7 +178,7 @@ function sizesOf(dir, names, loader) {
     chunks.set(m[1], m[2]);
   }
   const groups = {};
-  const split = /export const __wasm_split_load_(\w+?)_\d+ = [\s\S]*?"\.\/([^"]+\.wasm)"[\s\S]*?, \[([^\]]*)\]\)\)/g;
+  const split = /export const __wasm_split_load_(\w+) = [\s\S]*?"\.\/([^"]+\.wasm)"[\s\S]*?, \[([^\]]*)\]\)\)/g;
   for (const m of loader.matchAll(split)) {
     const files = [m[2], ...m[3].split(",").map((v) => v.trim()).filter(Boolean).map((v) => chunks.get(v))];
     const total = { files: files.length + 1, raw: main.raw, gzip: main.gzip };

@@ -24,6 +24,7 @@ use crate::ui::widgets::icon::lu;
 use crate::ui::widgets::toast::provide_toasts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use leptos_router::components::{A, Redirect, Route, Router, Routes};
 use leptos_router::{Lazy, LazyRoute, path};
 
@@ -114,6 +115,33 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// A page whose code could not be downloaded (offline, or the host now serves a newer release
+/// whose files have other names): say so and offer a reload, instead of a broken page.
+#[component]
+fn PageCodeMissing() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <EmptyState
+            icon=lu::LuCloudOff
+            title=Signal::derive(move || t.get().err_title.to_string())
+            body=Signal::derive(move || t.get().err_page_code.to_string())
+        >
+            <button
+                type="button"
+                class="btn btn-primary"
+                data-testid="reload-page-code"
+                on:click=|_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                }
+            >
+                {move || t.get().reload}
+            </button>
+        </EmptyState>
+    }
+}
+
 /// A path that matches no page.
 #[component]
 fn NotFound() -> impl IntoView {
@@ -129,7 +157,7 @@ fn NotFound() -> impl IntoView {
     }
 }
 
-// Code splitting. A release build splits the wasm at every `#[lazy]` function
+// Code splitting. A release build splits the wasm at every `#[wasm_split]` function
 // (`scripts/split-wasm.mjs`): the first download holds the shell, the store and the analysis, and
 // each group of pages below arrives the first time one of its pages opens. Every function used
 // by more than one group goes into a shared piece, one per combination of groups, so the groups
@@ -166,44 +194,44 @@ enum AdminView {
 }
 
 /// The overview, the home page: many visits start on it, so it travels alone.
-#[lazy]
-fn overview_page() -> AnyView {
-    view! { <Dashboard /> }.into_any()
+#[wasm_split(overview_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_overview_page))]
+fn overview_page() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Dashboard /> }.into_any())
 }
 
 /// The customer list: the other page most visits start on, so it travels alone too.
-#[lazy]
-fn list_page() -> AnyView {
-    view! { <CustomerList /> }.into_any()
+#[wasm_split(list_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_list_page))]
+fn list_page() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <CustomerList /> }.into_any())
 }
 
-#[lazy]
-fn customer_pages(page: CustomerView) -> AnyView {
-    match page {
+#[wasm_split(customer_pages, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_customer_pages))]
+fn customer_pages(page: CustomerView) -> Result<AnyView, SplitLoaderError> {
+    Ok(match page {
         CustomerView::New => view! { <NewCustomerPage /> }.into_any(),
         CustomerView::Detail => view! { <CustomerPage /> }.into_any(),
         CustomerView::Edit => view! { <EditCustomerPage /> }.into_any(),
-    }
+    })
 }
 
-#[lazy]
-fn insight_pages(page: InsightView) -> AnyView {
-    match page {
+#[wasm_split(insight_pages, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_insight_pages))]
+fn insight_pages(page: InsightView) -> Result<AnyView, SplitLoaderError> {
+    Ok(match page {
         InsightView::Segments => view! { <SegmentsPage /> }.into_any(),
         InsightView::Commitments => view! { <CommitmentsPage /> }.into_any(),
         InsightView::Complaints => view! { <ComplaintsPage /> }.into_any(),
         InsightView::Retention => view! { <RetentionPage /> }.into_any(),
-    }
+    })
 }
 
-#[lazy]
-fn admin_pages(page: AdminView) -> AnyView {
-    match page {
+#[wasm_split(admin_pages, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_admin_pages))]
+fn admin_pages(page: AdminView) -> Result<AnyView, SplitLoaderError> {
+    Ok(match page {
         AdminView::Satisfaction => view! { <SatisfactionPage /> }.into_any(),
         AdminView::Import => view! { <ImportPage /> }.into_any(),
         AdminView::Trash => view! { <TrashPage /> }.into_any(),
         AdminView::Settings => view! { <SettingsPage /> }.into_any(),
-    }
+    })
 }
 
 /// A route whose view comes from a group's lazily loaded code.
@@ -217,7 +245,7 @@ macro_rules! lazy_routes {
             }
 
             async fn view(_this: Self) -> AnyView {
-                $load.await
+                $load.await.unwrap_or_else(|_| view! { <PageCodeMissing /> }.into_any())
             }
         }
     )*};
@@ -249,14 +277,14 @@ async fn preload_landing_page() {
     let base = base_path();
     let route = path.strip_prefix(base.as_str()).unwrap_or(&path);
     let segments: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
-    match segments.as_slice() {
-        [] | ["index.html"] => __preload_overview_page().await,
-        ["customers"] => __preload_list_page().await,
-        ["customers", ..] => __preload_customer_pages().await,
-        ["segments" | "commitments" | "complaints" | "retention"] => {
-            __preload_insight_pages().await
-        }
-        ["satisfaction" | "import" | "trash" | "settings"] => __preload_admin_pages().await,
-        _ => {}
-    }
+    let loaded = match segments.as_slice() {
+        [] | ["index.html"] => preload_overview_page().await,
+        ["customers"] => preload_list_page().await,
+        ["customers", ..] => preload_customer_pages().await,
+        ["segments" | "commitments" | "complaints" | "retention"] => preload_insight_pages().await,
+        ["satisfaction" | "import" | "trash" | "settings"] => preload_admin_pages().await,
+        _ => Ok(()),
+    };
+    // A failure shows when the router asks for the code again (a failed download is retried).
+    let _ = loaded;
 }

@@ -282,6 +282,7 @@ super::define_texts! {
         err_damaged = "Some stored data could not be read back. Reload; if it persists, export what you can and reset the data in Settings.", "部分已存数据无法读取。请重新加载；若仍然出现，请在设置中重置数据。";
         err_storage = "Saving failed and nothing was changed. Try again.", "保存失败，数据未作任何改动。请重试。";
         err_details = "Details", "详细信息";
+        err_page_code = "This page could not be downloaded: the connection may be down, or a newer version of the app has been published. Reload to continue; nothing you saved is lost.", "无法下载此页面：可能网络已断开，或应用已发布新版本。请重新加载后继续；已保存的内容不会丢失。";
         other_tab_changed = "Data changed in another tab — list refreshed.", "其他标签页修改了数据，列表已刷新。";
         // Overview and segments
         nav_overview = "Overview", "概览";
