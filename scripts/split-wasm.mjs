@@ -5,7 +5,7 @@
 // takes the linker's output that Trunk's cargo build left in target/ (linked with
 // --emit-relocs, see build.rs) and:
 //  1. splits it with wasm-split-cli (crate wasm_split_cli_support, installed by
-//     scripts/install.sh) at every `#[wasm_split]` function (src/ui/app.rs): a main module, one module
+//     scripts/install.sh) at every `#[wasm_split]` function (src/ui/pages.rs): a main module, one module
 //     per page group, and shared pieces, plus __wasm_split.js, which loads a group and the pieces
 //     it needs on first use;
 //  2. runs wasm-bindgen over the main module, keeping the linker's exports (the function table

@@ -85,7 +85,7 @@ impl Workspace {
         crate::ui::clock::mark("crm:load-start");
         let members = store::list_members(db).await?;
         // Once per page, while the summaries are read from disk: this task issues the read and
-        // waits, and the warm-up runs in that wait.
+        // waits, and the warm-up and the download of the landing page's code run in that wait.
         static WARMED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
         if !WARMED.swap(true, std::sync::atomic::Ordering::Relaxed) {
             leptos::task::spawn_local(async {
@@ -93,6 +93,8 @@ impl Workspace {
                     crate::ui::clock::today(),
                 ));
                 crate::ui::clock::mark("crm:warm-up-done");
+                crate::ui::pages::preload_landing_page().await;
+                crate::ui::clock::mark("crm:page-code-loaded");
             });
         }
         let rows = store::load_summaries(db).await?;
