@@ -2,7 +2,8 @@
 // release build, with N customers (about ten purchases each):
 //  1. writes them through the app's own storage layer (progress on stderr);
 //  2. reloads and times the cold start to an interactive list, to the segment explorer with
-//     every customer's classes, and to the computed dashboard;
+//     every customer's classes, and to the computed dashboard, recording the wasm a first visit
+//     downloads (gzip);
 //  3. records memory (JS heap after a garbage collection, and wasm memory) after loading;
 //  4. times a filter change on the segment explorer (count and first rows rendered), search
 //     keystrokes on the list (the keystroke's own frame, and the list answering), and
