@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
         // Ask the browser not to evict the data; the answer shows in Settings.
         let _ = store::request_persistence().await;
     });
+    crate::ui::state::during_first_load(crate::ui::pages::preload_landing_page());
     spawn_local(ws.open(store::DB_NAME));
 
     // Another tab changed data: read the summaries again.

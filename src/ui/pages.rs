@@ -132,8 +132,9 @@ lazy_routes! {
 }
 
 /// Downloads the code of the page the address points at. The router asks for it only once the
-/// workspace is open; the workspace calls this while it waits for the summaries to come off the
-/// disk, so the download and compilation happen in that wait. (Started before the database
+/// workspace is open; the app hands this to the workspace's first load, which runs it while it
+/// waits for the summaries to come off the disk, so the download and compilation happen in that
+/// wait. (Started before the database
 /// opens instead, the pieces' compilation competed with the start-up and delayed the list by
 /// about 50 ms at 100,000 customers.)
 pub async fn preload_landing_page() {

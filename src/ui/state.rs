@@ -88,13 +88,16 @@ impl Workspace {
         // waits, and the warm-up and the download of the landing page's code run in that wait.
         static WARMED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
         if !WARMED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            let handed = FIRST_LOAD_TASK.with(|task| task.borrow_mut().take());
             leptos::task::spawn_local(async {
                 drop(crate::domain::analysis::engine::warm_up(
                     crate::ui::clock::today(),
                 ));
                 crate::ui::clock::mark("crm:warm-up-done");
-                crate::ui::pages::preload_landing_page().await;
-                crate::ui::clock::mark("crm:page-code-loaded");
+                if let Some(task) = handed {
+                    task.await;
+                    crate::ui::clock::mark("crm:first-load-task-done");
+                }
             });
         }
         let rows = store::load_summaries(db).await?;
@@ -156,6 +159,19 @@ impl Workspace {
         self.members
             .with(|ms| ms.iter().find(|m| m.id == id).map(|m| m.name.clone()))
     }
+}
+
+thread_local! {
+    /// Work handed to the first load of the summaries, to run in its wait (see [`during_first_load`]).
+    static FIRST_LOAD_TASK: std::cell::RefCell<Option<std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `task` while the first load waits for the summaries to come off the disk (the app hands
+/// it the download of the landing page's code). Handed over rather than called from here, so
+/// that code using the workspace does not link the lazily loaded pages.
+pub fn during_first_load(task: impl std::future::Future<Output = ()> + 'static) {
+    FIRST_LOAD_TASK.with(|slot| *slot.borrow_mut() = Some(Box::pin(task)));
 }
 
 /// Creates the workspace and provides it to every component below.
