@@ -89,10 +89,11 @@ export async function splitWasm({ stagingDir, sourceDir, publicUrl, release, htm
   if (!js || !wasm) throw new Error(`index.html does not name Trunk's ${name}-<hash>.js and _bg.wasm`);
 
   const profile = release ? "release" : "debug";
-  const linked = join(cargoTargetDir(sourceDir), "wasm32-unknown-unknown", profile, `${name}.wasm`);
+  const targetDir = cargoTargetDir(sourceDir);
+  const linked = join(targetDir, "wasm32-unknown-unknown", profile, `${name}.wasm`);
   if (!existsSync(linked)) throw new Error(`the linker's output ${linked} is missing`);
 
-  const work = join(cargoTargetDir(sourceDir), "wasm-split", profile);
+  const work = join(targetDir, "wasm-split", profile);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(join(work, "bindgen"), { recursive: true });
   run("wasm-split-cli", [linked, work, "--out-name", name]);

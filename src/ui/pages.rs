@@ -144,7 +144,8 @@ pub async fn preload_landing_page() {
     let base = base_path();
     let route = path.strip_prefix(base.as_str()).unwrap_or(&path);
     let segments: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
-    let loaded = match segments.as_slice() {
+    // A failure shows when the router asks for the code again (a failed download is retried).
+    let _ = match segments.as_slice() {
         [] | ["index.html"] => preload_overview_page().await,
         ["customers"] => preload_list_page().await,
         ["customers", ..] => preload_customer_pages().await,
@@ -152,8 +153,6 @@ pub async fn preload_landing_page() {
         ["satisfaction" | "import" | "trash" | "settings"] => preload_admin_pages().await,
         _ => Ok(()),
     };
-    // A failure shows when the router asks for the code again (a failed download is retried).
-    let _ = loaded;
 }
 
 /// A page whose code could not be downloaded (offline, or the host now serves a newer release
