@@ -1097,3 +1097,119 @@ async fn backup_wipe_restore_gives_back_the_same_database_and_merge_keeps_newer_
         merged.customers.len()
     );
 }
+
+/// A summary chunk as stored, read and written raw.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct RawChunk {
+    start: String,
+    #[serde(with = "serde_bytes")]
+    data: Vec<u8>,
+}
+
+/// Every stored summary chunk, raw.
+async fn raw_chunks(name: &str) -> Vec<RawChunk> {
+    use indexed_db_futures::prelude::*;
+    let db = indexed_db_futures::database::Database::open(name)
+        .await
+        .unwrap();
+    let tx = db.transaction("summaries").build().unwrap();
+    let values: Vec<wasm_bindgen::JsValue> = tx
+        .object_store("summaries")
+        .unwrap()
+        .get_all::<wasm_bindgen::JsValue>()
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    drop(tx);
+    db.close();
+    values
+        .into_iter()
+        .map(|v| serde_wasm_bindgen::from_value(v).unwrap())
+        .collect()
+}
+
+/// Rewrites every summary chunk in format 3 (postcard's serde encoding), as versions before
+/// the hand-written format stored them.
+async fn downgrade_chunks(name: &str) {
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    let chunks = raw_chunks(name).await;
+    let db = indexed_db_futures::database::Database::open(name)
+        .await
+        .unwrap();
+    let tx = db
+        .transaction("summaries")
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let store = tx.object_store("summaries").unwrap();
+    for chunk in chunks {
+        let rows = crm::domain::summary::decode_chunk(&chunk.data).unwrap();
+        let mut data = vec![3];
+        data.extend(postcard::to_allocvec(&rows).unwrap());
+        let old = RawChunk {
+            start: chunk.start,
+            data,
+        };
+        store
+            .put(serde_wasm_bindgen::to_value(&old).unwrap())
+            .primitive()
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn chunks_of_the_earlier_format_are_read_and_rewritten_without_losing_an_edit() {
+    let db = fresh().await;
+    let config = SampleConfig {
+        seed: 11,
+        customers: 2500,
+        today: today(),
+        id_epoch_ms: NOW.0 as u64,
+        lang: crm::domain::i18n::Lang::Zh,
+    };
+    store::load_sample(&db, config, |_| {}).await.unwrap();
+    let before = summaries(&db).await;
+    let chunks = raw_chunks(db.name()).await.len();
+    assert!(chunks >= 2, "{chunks} chunks");
+    downgrade_chunks(db.name()).await;
+    assert!(raw_chunks(db.name()).await.iter().all(|c| c.data[0] == 3));
+
+    // Read as they are; the load notes them for the upgrade.
+    assert_eq!(summaries(&db).await, before);
+    // An edit before the upgrade rewrites its chunk in the current format; the upgrade then
+    // leaves that chunk alone and the edit stands.
+    let mut edited = store::load_detail(&db, before[0].id)
+        .await
+        .unwrap()
+        .unwrap()
+        .customer;
+    edited.name = "升级前改名".into();
+    store::update_customer(&db, &edited).await.unwrap();
+    let pauses = Rc::new(Cell::new(0));
+    let p = pauses.clone();
+    let upgraded = store::upgrade_outdated_chunks(&db, move || {
+        p.set(p.get() + 1);
+        std::future::ready(())
+    })
+    .await
+    .unwrap();
+    assert_eq!(upgraded, chunks - 1, "every chunk but the edited one");
+    assert_eq!(pauses.get(), chunks, "a pause after every chunk");
+    assert!(raw_chunks(db.name()).await.iter().all(|c| c.data[0] == 4));
+    let after = summaries(&db).await;
+    assert_eq!(after[0].name, "升级前改名");
+    assert_eq!(after[1..], before[1..]);
+    assert_summaries_match_records(&db).await;
+    // Nothing left to do.
+    summaries(&db).await;
+    assert_eq!(
+        store::upgrade_outdated_chunks(&db, || std::future::ready(())).await,
+        Ok(0)
+    );
+}

@@ -28,3 +28,4 @@ pub mod summary;
 pub mod time;
 pub mod validate;
 pub mod vcard;
+mod wire;

@@ -55,7 +55,7 @@ pub use settings::{
     load_settings, save_analysis_config, save_last_models, save_settings, set_backup_reminder_days,
     set_export_columns, set_last_backup,
 };
-pub use summaries::{load_summaries, rebuild_summaries};
+pub use summaries::{load_summaries, rebuild_summaries, upgrade_outdated_chunks};
 
 pub use crate::domain::error::AppError;
 

@@ -11,8 +11,8 @@ use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
 use crate::domain::purchase::Purchase;
 use crate::domain::summary::{
-    Activity, CustomerSummary, FIRST_CHUNK, chunk_len, chunk_of, decode_chunk, encode_chunk,
-    merge_rows, split_chunk,
+    Activity, CustomerSummary, FIRST_CHUNK, chunk_is_current, chunk_len, chunk_of, decode_chunk,
+    decode_chunk_into, encode_chunk, merge_rows, split_chunk,
 };
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::transaction::Transaction;
@@ -92,16 +92,56 @@ pub async fn load_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
         chunk_len(&head)
     };
     let mut rows = Vec::with_capacity(chunks.iter().filter_map(rows_in).sum());
+    let mut outdated = Vec::new();
     // One chunk's bytes at a time in wasm memory: each is copied in, decoded and dropped
     // before the next.
     for value in chunks {
         let chunk: ChunkRecord = idb::from_js(value)?;
-        match decode_chunk(&chunk.data) {
-            Ok(mut r) => rows.append(&mut r),
-            Err(_) => return rebuild_summaries(db).await,
+        if decode_chunk_into(&chunk.data, &mut rows).is_err() {
+            return rebuild_summaries(db).await;
+        }
+        if !chunk_is_current(&chunk.data) {
+            outdated.push(chunk.start);
         }
     }
+    OUTDATED.with(|keys| *keys.borrow_mut() = outdated);
     Ok(rows)
+}
+
+thread_local! {
+    /// The keys of the chunks the last [`load_summaries`] read in an older (still readable)
+    /// format, for [`upgrade_outdated_chunks`].
+    static OUTDATED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Rewrites in the current format the chunks that the last [`load_summaries`] found in an
+/// older one (written by an earlier version of the app), so the next start-up reads them
+/// faster. Each chunk is read again and rewritten in a transaction of its own, so an edit in
+/// between is kept, and `pause` is awaited between chunks to leave the page responsive.
+/// Resolves to the number of chunks rewritten.
+pub async fn upgrade_outdated_chunks<F: std::future::Future<Output = ()>>(
+    db: &Db,
+    mut pause: impl FnMut() -> F,
+) -> Result<usize> {
+    let keys = OUTDATED.with(|keys| std::mem::take(&mut *keys.borrow_mut()));
+    let mut upgraded = 0;
+    for key in keys {
+        let tx = db.tx(&[SUMMARIES], true)?;
+        let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+        // Gone (split, merged or purged away) or already rewritten by an edit: nothing to do.
+        if let Some(chunk) = get::<ChunkRecord>(&store, &key).await?
+            && !chunk_is_current(&chunk.data)
+        {
+            let rows = decode_chunk(&chunk.data).map_err(|e| AppError::Damaged(e.to_string()))?;
+            let data = encode_chunk(&rows);
+            idb::put(&store, &ChunkRecord { start: key, data })?;
+            upgraded += 1;
+        }
+        drop(store);
+        idb::commit(tx).await?;
+        pause().await;
+    }
+    Ok(upgraded)
 }
 
 /// Recomputes every summary from the records and replaces all chunks, in one transaction.

@@ -115,6 +115,22 @@ impl Workspace {
                 std::time::Duration::ZERO,
             );
         });
+        // Chunks an earlier version of the app wrote are rewritten in the current format
+        // once start-up has settled, one at a time between other work. Nothing is lost if
+        // the page closes first: the next load finds the rest.
+        let db = db.clone();
+        set_timeout(
+            move || {
+                leptos::task::spawn_local(async move {
+                    if let Err(e) =
+                        store::upgrade_outdated_chunks(&db, crate::ui::clock::next_tick).await
+                    {
+                        leptos::logging::warn!("summary chunks not upgraded: {e}");
+                    }
+                });
+            },
+            std::time::Duration::from_secs(2),
+        );
         Ok(())
     }
 
