@@ -762,23 +762,33 @@ async fn raw_count(name: &str, store_name: &str) -> u32 {
 
 /// Writes purchases one object each into the `purchases` store, as versions before 7 did.
 async fn put_legacy_purchases(name: &str, purchases: &[crm::domain::purchase::Purchase]) {
-    use indexed_db_futures::prelude::*;
-    use indexed_db_futures::transaction::TransactionMode;
     let db = indexed_db_futures::database::Database::open(name)
         .with_version(1u32)
         .await
         .unwrap();
+    put_raw(db, "purchases", purchases.iter().map(to_js)).await;
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> wasm_bindgen::JsValue {
+    serde_wasm_bindgen::to_value(value).unwrap()
+}
+
+/// Puts `values` into `store_name` of `db` in one transaction, bypassing the app, then closes it.
+async fn put_raw(
+    db: indexed_db_futures::database::Database,
+    store_name: &str,
+    values: impl IntoIterator<Item = wasm_bindgen::JsValue>,
+) {
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
     let tx = db
-        .transaction("purchases")
+        .transaction(store_name)
         .with_mode(TransactionMode::Readwrite)
         .build()
         .unwrap();
-    let store = tx.object_store("purchases").unwrap();
-    for p in purchases {
-        store
-            .put(serde_wasm_bindgen::to_value(p).unwrap())
-            .primitive()
-            .unwrap();
+    let store = tx.object_store(store_name).unwrap();
+    for value in values {
+        store.put(value).primitive().unwrap();
     }
     tx.commit().await.unwrap();
     db.close();
@@ -1134,33 +1144,20 @@ async fn raw_chunks(name: &str) -> Vec<RawChunk> {
 /// Rewrites every summary chunk in format 3 (postcard's serde encoding), as versions before
 /// the hand-written format stored them.
 async fn downgrade_chunks(name: &str) {
-    use indexed_db_futures::prelude::*;
-    use indexed_db_futures::transaction::TransactionMode;
-    let chunks = raw_chunks(name).await;
-    let db = indexed_db_futures::database::Database::open(name)
-        .await
-        .unwrap();
-    let tx = db
-        .transaction("summaries")
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .unwrap();
-    let store = tx.object_store("summaries").unwrap();
-    for chunk in chunks {
+    let old = raw_chunks(name).await.into_iter().map(|chunk| {
         let rows = crm::domain::summary::decode_chunk(&chunk.data).unwrap();
         let mut data = vec![3];
         data.extend(postcard::to_allocvec(&rows).unwrap());
-        let old = RawChunk {
+        to_js(&RawChunk {
             start: chunk.start,
             data,
-        };
-        store
-            .put(serde_wasm_bindgen::to_value(&old).unwrap())
-            .primitive()
-            .unwrap();
-    }
-    tx.commit().await.unwrap();
-    db.close();
+        })
+    });
+    let old: Vec<wasm_bindgen::JsValue> = old.collect();
+    let db = indexed_db_futures::database::Database::open(name)
+        .await
+        .unwrap();
+    put_raw(db, "summaries", old).await;
 }
 
 #[wasm_bindgen_test]
