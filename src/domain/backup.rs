@@ -6,19 +6,12 @@
 //! The file around the document (gzip, optional AES-GCM encryption with a key from a
 //! passphrase) is the browser's work; [`Envelope`] is its header, parsed here.
 
-use crate::domain::analysis::segment::Segment;
-use crate::domain::churn::{ChurnEvent, WinBack};
-use crate::domain::complaint::Complaint;
-use crate::domain::contact::ContactPerson;
-use crate::domain::customer::Customer;
 use crate::domain::id::Id;
-use crate::domain::interaction::Interaction;
-use crate::domain::loyalty::OwnerRatings;
-use crate::domain::member::TeamMember;
-use crate::domain::purchase::Purchase;
-use crate::domain::satisfaction::{Response, Survey};
 use crate::domain::time::Timestamp;
-use serde::{Deserialize, Serialize};
+use crate::domain::record::{KindVisitor, Record, RecordKind, RecordSet, for_each_kind};
+use serde::de::{Error as _, IgnoredAny, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The `format` field of every backup.
@@ -26,44 +19,18 @@ pub const FORMAT: &str = "zhike-crm-backup";
 /// The document version this code writes (and the newest it reads).
 pub const VERSION: u32 = 1;
 
-/// Every record and preference.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// Every record and preference. In the file, the header fields come first and then one list
+/// per record kind that a backup carries, named by [`RecordKind::name`] (see
+/// [`domain::kinds`](crate::domain::kinds)); a kind a file lacks reads as empty.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Backup {
     pub format: String,
     pub version: u32,
     pub created_at: Timestamp,
     /// Preferences as stored (key → JSON text).
-    #[serde(default)]
     pub prefs: BTreeMap<String, String>,
-    pub customers: Vec<Customer>,
-    pub contacts: Vec<ContactPerson>,
-    pub interactions: Vec<Interaction>,
-    pub purchases: Vec<Purchase>,
-    pub members: Vec<TeamMember>,
-    pub segments: Vec<Segment>,
-    pub complaints: Vec<Complaint>,
-    pub churn_events: Vec<ChurnEvent>,
-    pub winbacks: Vec<WinBack>,
-    pub loyalty_ratings: Vec<OwnerRatings>,
-    pub surveys: Vec<Survey>,
-    pub responses: Vec<Response>,
-}
-
-/// What kind of record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RecordKind {
-    Customer,
-    Contact,
-    Interaction,
-    Purchase,
-    Member,
-    Segment,
-    Complaint,
-    ChurnEvent,
-    WinBack,
-    LoyaltyRating,
-    Survey,
-    Response,
+    /// The records, one list per kind (never import journals).
+    pub records: RecordSet,
 }
 
 /// Why a backup cannot be restored. Nothing is written in any of these cases.
@@ -85,58 +52,116 @@ pub enum BackupProblem {
     Dangling(RecordKind, String),
 }
 
-/// The records of one kind, as the merge and the checks see them.
-trait Record: Clone + PartialEq {
-    const KIND: RecordKind;
-    /// The store key.
-    fn key(&self) -> String;
-    /// When last changed, if the record says.
-    fn stamp(&self) -> Option<Timestamp>;
-    /// A short description for the conflict list.
-    fn label(&self) -> String;
-    /// The customer it belongs to.
-    fn owner(&self) -> Option<Id> {
-        None
+impl Serialize for Backup {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// Writes each kind's list as one entry of the map.
+        struct Lists<'a, M: SerializeMap> {
+            records: &'a RecordSet,
+            map: &'a mut M,
+            failed: Option<M::Error>,
+        }
+        impl<M: SerializeMap> KindVisitor for Lists<'_, M> {
+            fn visit<R: Record>(&mut self) {
+                if self.failed.is_none() && R::KIND.in_backup() {
+                    let list = R::column(self.records);
+                    if let Err(e) = self.map.serialize_entry(R::KIND.name(), list) {
+                        self.failed = Some(e);
+                    }
+                }
+            }
+        }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("format", &self.format)?;
+        map.serialize_entry("version", &self.version)?;
+        map.serialize_entry("created_at", &self.created_at)?;
+        map.serialize_entry("prefs", &self.prefs)?;
+        let mut lists = Lists {
+            records: &self.records,
+            map: &mut map,
+            failed: None,
+        };
+        for_each_kind(&mut lists);
+        if let Some(e) = lists.failed {
+            return Err(e);
+        }
+        map.end()
     }
 }
 
-macro_rules! record {
-    ($t:ty, $kind:ident, |$s:ident| key: $key:expr, stamp: $stamp:expr, label: $label:expr, owner: $owner:expr) => {
-        #[allow(unused_variables)]
-        impl Record for $t {
-            const KIND: RecordKind = RecordKind::$kind;
-            fn key(&self) -> String {
-                let $s = self;
-                $key
-            }
-            fn stamp(&self) -> Option<Timestamp> {
-                let $s = self;
-                $stamp
-            }
-            fn label(&self) -> String {
-                let $s = self;
-                $label
-            }
-            fn owner(&self) -> Option<Id> {
-                let $s = self;
-                $owner
-            }
-        }
-    };
+impl<'de> Deserialize<'de> for Backup {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(BackupVisitor)
+    }
 }
 
-record!(Customer, Customer, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.name.clone(), owner: None);
-record!(ContactPerson, Contact, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.name.clone(), owner: Some(s.customer_id));
-record!(Interaction, Interaction, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.summary.clone(), owner: Some(s.customer_id));
-record!(Purchase, Purchase, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: format!("{} {}", s.date, s.product), owner: Some(s.customer_id));
-record!(TeamMember, Member, |s| key: s.id.to_string(), stamp: None, label: s.name.clone(), owner: None);
-record!(Segment, Segment, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.name.clone(), owner: None);
-record!(Complaint, Complaint, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.description.clone(), owner: Some(s.customer_id));
-record!(ChurnEvent, ChurnEvent, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.date.to_string(), owner: Some(s.customer_id));
-record!(WinBack, WinBack, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.action.clone(), owner: Some(s.customer_id));
-record!(OwnerRatings, LoyaltyRating, |s| key: s.customer_id.to_string(), stamp: s.rated_at, label: String::new(), owner: Some(s.customer_id));
-record!(Survey, Survey, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.name.clone(), owner: None);
-record!(Response, Response, |s| key: s.id.to_string(), stamp: Some(s.updated_at), label: s.date.to_string(), owner: Some(s.customer_id));
+struct BackupVisitor;
+
+impl<'de> Visitor<'de> for BackupVisitor {
+    type Value = Backup;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a backup document")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Backup, A::Error> {
+        /// Reads the value of `key` into its kind's list, if `key` names a kind of a backup.
+        struct List<'a, 'de, A: MapAccess<'de>> {
+            key: &'a str,
+            map: &'a mut A,
+            records: &'a mut RecordSet,
+            outcome: Option<Result<(), A::Error>>,
+            _de: std::marker::PhantomData<&'de ()>,
+        }
+        impl<'de, A: MapAccess<'de>> KindVisitor for List<'_, 'de, A> {
+            fn visit<R: Record>(&mut self) {
+                if self.outcome.is_none() && R::KIND.in_backup() && R::KIND.name() == self.key {
+                    self.outcome = Some(
+                        self.map
+                            .next_value::<Vec<R>>()
+                            .map(|list| *R::column_mut(self.records) = list),
+                    );
+                }
+            }
+        }
+        let mut format = None;
+        let mut version = None;
+        let mut created_at = None;
+        let mut prefs = BTreeMap::new();
+        let mut records = RecordSet::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => format = Some(map.next_value()?),
+                "version" => version = Some(map.next_value()?),
+                "created_at" => created_at = Some(map.next_value()?),
+                "prefs" => prefs = map.next_value()?,
+                other => {
+                    let mut list = List {
+                        key: other,
+                        map: &mut map,
+                        records: &mut records,
+                        outcome: None,
+                        _de: std::marker::PhantomData,
+                    };
+                    for_each_kind(&mut list);
+                    match list.outcome {
+                        Some(outcome) => outcome?,
+                        // Not ours (a field a newer version added): skipped.
+                        None => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Backup {
+            format: format.ok_or_else(|| A::Error::missing_field("format"))?,
+            version: version.ok_or_else(|| A::Error::missing_field("version"))?,
+            created_at: created_at.ok_or_else(|| A::Error::missing_field("created_at"))?,
+            prefs,
+            records,
+        })
+    }
+}
 
 /// One record both sides have, in different versions, where ours was kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -171,21 +196,17 @@ fn merge_kind<T: Record>(ours: &[T], theirs: &[T], report: &mut MergeReport) -> 
                 report.added += 1;
             }
             Some(&i) if out[i] == *t => report.unchanged += 1,
-            Some(&i) => {
-                let (a, b) = (out[i].stamp(), t.stamp());
-                if b > a {
-                    out[i] = t.clone();
-                    report.updated += 1;
-                } else {
-                    report.conflicts.push(Conflict {
-                        kind: T::KIND,
-                        key: t.key(),
-                        label: out[i].label(),
-                        ours: a,
-                        theirs: b,
-                    });
-                }
+            Some(&i) if T::wins_over(t, &out[i]) => {
+                out[i] = t.clone();
+                report.updated += 1;
             }
+            Some(&i) => report.conflicts.push(Conflict {
+                kind: T::KIND,
+                key: t.key(),
+                label: out[i].label(),
+                ours: out[i].stamp(),
+                theirs: t.stamp(),
+            }),
         }
     }
     out
@@ -197,7 +218,7 @@ fn check_kind<T: Record>(records: &[T], customers: &HashSet<Id>) -> Result<(), B
         if !seen.insert(r.key()) {
             return Err(BackupProblem::Duplicate(T::KIND, r.key()));
         }
-        if let Some(c) = r.owner()
+        if let Some(c) = r.customer()
             && !customers.contains(&c)
         {
             return Err(BackupProblem::Dangling(T::KIND, r.key()));
@@ -247,21 +268,30 @@ impl Backup {
 
     /// The consistency checks of [`Backup::from_json`].
     pub fn check(&self) -> Result<(), BackupProblem> {
-        let customers: HashSet<Id> = self.customers.iter().map(|c| c.id).collect();
-        check_kind(&self.customers, &customers)?;
-        check_kind(&self.contacts, &customers)?;
-        check_kind(&self.interactions, &customers)?;
-        check_kind(&self.purchases, &customers)?;
-        check_kind(&self.members, &customers)?;
-        check_kind(&self.segments, &customers)?;
-        check_kind(&self.complaints, &customers)?;
-        check_kind(&self.churn_events, &customers)?;
-        check_kind(&self.winbacks, &customers)?;
-        check_kind(&self.loyalty_ratings, &customers)?;
-        check_kind(&self.surveys, &customers)?;
-        check_kind(&self.responses, &customers)?;
-        let surveys: HashSet<Id> = self.surveys.iter().map(|s| s.id).collect();
-        if let Some(r) = self
+        struct Check<'a> {
+            records: &'a RecordSet,
+            customers: HashSet<Id>,
+            problem: Option<BackupProblem>,
+        }
+        impl KindVisitor for Check<'_> {
+            fn visit<R: Record>(&mut self) {
+                if self.problem.is_none() {
+                    self.problem = check_kind(R::column(self.records), &self.customers).err();
+                }
+            }
+        }
+        let records = &self.records;
+        let mut check = Check {
+            records,
+            customers: records.customers.iter().map(|c| c.id).collect(),
+            problem: None,
+        };
+        for_each_kind(&mut check);
+        if let Some(p) = check.problem {
+            return Err(p);
+        }
+        let surveys: HashSet<Id> = records.surveys.iter().map(|s| s.id).collect();
+        if let Some(r) = records
             .responses
             .iter()
             .find(|r| !surveys.contains(&r.survey_id))
@@ -275,66 +305,54 @@ impl Backup {
     }
 
     /// Number of records.
-    pub fn records(&self) -> usize {
-        self.customers.len()
-            + self.contacts.len()
-            + self.interactions.len()
-            + self.purchases.len()
-            + self.members.len()
-            + self.segments.len()
-            + self.complaints.len()
-            + self.churn_events.len()
-            + self.winbacks.len()
-            + self.loyalty_ratings.len()
-            + self.surveys.len()
-            + self.responses.len()
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether it holds no records.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
     }
 
     /// Every record sorted by key within its kind, so two backups of the same data compare
     /// equal whatever order the stores returned them in.
     pub fn normalised(mut self) -> Backup {
-        fn sort<T: Record>(v: &mut [T]) {
-            v.sort_by_key(Record::key);
-        }
-        sort(&mut self.customers);
-        sort(&mut self.contacts);
-        sort(&mut self.interactions);
-        sort(&mut self.purchases);
-        sort(&mut self.members);
-        sort(&mut self.segments);
-        sort(&mut self.complaints);
-        sort(&mut self.churn_events);
-        sort(&mut self.winbacks);
-        sort(&mut self.loyalty_ratings);
-        sort(&mut self.surveys);
-        sort(&mut self.responses);
+        self.records = self.records.normalised();
         self
     }
 
     /// `theirs` merged into `self` by id: records only they have are added, records they
-    /// changed later replace ours, and where ours is newer (or as old, or undated) but
-    /// different, ours stays and the record is listed as a conflict. Our preferences stay.
+    /// changed later replace ours (see [`Record::wins_over`]), and where ours is newer (or
+    /// as old, or undated) but different, ours stays and the record is listed as a conflict.
+    /// Our preferences stay.
     pub fn merge(&self, theirs: &Backup) -> (Backup, MergeReport) {
-        let mut r = MergeReport::default();
+        struct Merge<'a> {
+            ours: &'a RecordSet,
+            theirs: &'a RecordSet,
+            out: RecordSet,
+            report: MergeReport,
+        }
+        impl KindVisitor for Merge<'_> {
+            fn visit<R: Record>(&mut self) {
+                let (ours, theirs) = (R::column(self.ours), R::column(self.theirs));
+                *R::column_mut(&mut self.out) = merge_kind(ours, theirs, &mut self.report);
+            }
+        }
+        let mut merge = Merge {
+            ours: &self.records,
+            theirs: &theirs.records,
+            out: RecordSet::default(),
+            report: MergeReport::default(),
+        };
+        for_each_kind(&mut merge);
         let merged = Backup {
             format: FORMAT.into(),
             version: VERSION,
             created_at: self.created_at,
             prefs: self.prefs.clone(),
-            customers: merge_kind(&self.customers, &theirs.customers, &mut r),
-            contacts: merge_kind(&self.contacts, &theirs.contacts, &mut r),
-            interactions: merge_kind(&self.interactions, &theirs.interactions, &mut r),
-            purchases: merge_kind(&self.purchases, &theirs.purchases, &mut r),
-            members: merge_kind(&self.members, &theirs.members, &mut r),
-            segments: merge_kind(&self.segments, &theirs.segments, &mut r),
-            complaints: merge_kind(&self.complaints, &theirs.complaints, &mut r),
-            churn_events: merge_kind(&self.churn_events, &theirs.churn_events, &mut r),
-            winbacks: merge_kind(&self.winbacks, &theirs.winbacks, &mut r),
-            loyalty_ratings: merge_kind(&self.loyalty_ratings, &theirs.loyalty_ratings, &mut r),
-            surveys: merge_kind(&self.surveys, &theirs.surveys, &mut r),
-            responses: merge_kind(&self.responses, &theirs.responses, &mut r),
+            records: merge.out,
         };
-        (merged, r)
+        (merged, merge.report)
     }
 }
 
@@ -434,15 +452,15 @@ mod tests {
             lang: Lang::Zh,
         };
         let mut b = Backup::new(NOW);
-        b.members = team(seed);
-        b.surveys = vec![crate::domain::sample::sample_survey(Lang::Zh)];
-        for s in Generator::new(cfg, b.members.clone()) {
-            b.customers.push(s.customer);
-            b.contacts.extend(s.contacts);
-            b.interactions.extend(s.interactions);
-            b.purchases.extend(s.purchases);
-            b.complaints.extend(s.complaints);
-            b.responses.extend(s.responses);
+        b.records.members = team(seed);
+        b.records.surveys = vec![crate::domain::sample::sample_survey(Lang::Zh)];
+        for s in Generator::new(cfg, b.records.members.clone()) {
+            b.records.customers.push(s.customer);
+            b.records.contacts.extend(s.contacts);
+            b.records.interactions.extend(s.interactions);
+            b.records.purchases.extend(s.purchases);
+            b.records.complaints.extend(s.complaints);
+            b.records.responses.extend(s.responses);
         }
         b.prefs.insert("zhike.lang".into(), "\"zh-CN\"".into());
         b
@@ -451,7 +469,7 @@ mod tests {
     #[test]
     fn a_backup_reads_back_exactly() {
         let b = database(7, 40);
-        assert!(b.responses.len() + b.complaints.len() > 0);
+        assert!(b.records.responses.len() + b.records.complaints.len() > 0);
         let back = Backup::from_json(&b.to_json()).unwrap();
         assert_eq!(back, b);
     }
@@ -476,10 +494,10 @@ mod tests {
         assert_eq!(Backup::from_json(cut), Err(BackupProblem::NotABackup));
         // A purchase whose customer is missing.
         let mut b = database(3, 5);
-        let gone = b.customers.remove(0).id;
-        b.contacts.retain(|c| c.customer_id != gone);
-        b.interactions.retain(|c| c.customer_id != gone);
-        let p = b.purchases.iter().find(|p| p.customer_id == gone);
+        let gone = b.records.customers.remove(0).id;
+        b.records.contacts.retain(|c| c.customer_id != gone);
+        b.records.interactions.retain(|c| c.customer_id != gone);
+        let p = b.records.purchases.iter().find(|p| p.customer_id == gone);
         if let Some(p) = p {
             assert_eq!(
                 Backup::from_json(&b.to_json()),
@@ -490,14 +508,14 @@ mod tests {
             );
         }
         let mut b = database(3, 5);
-        b.customers.push(b.customers[0].clone());
+        b.records.customers.push(b.records.customers[0].clone());
         assert!(matches!(
             Backup::from_json(&b.to_json()),
             Err(BackupProblem::Duplicate(RecordKind::Customer, _))
         ));
         // A response to a survey that is not there.
         let mut b = database(3, 60);
-        b.surveys.clear();
+        b.records.surveys.clear();
         assert!(matches!(
             b.check(),
             Err(BackupProblem::Dangling(RecordKind::Response, _))
@@ -511,32 +529,32 @@ mod tests {
         let mut theirs = base.clone();
         // They added a customer; we added another.
         let mut extra = database(12, 1);
-        extra.customers[0].id = Id::generate();
-        theirs.customers.push(extra.customers[0].clone());
-        let mut ours_only = database(13, 1).customers[0].clone();
+        extra.records.customers[0].id = Id::generate();
+        theirs.records.customers.push(extra.records.customers[0].clone());
+        let mut ours_only = database(13, 1).records.customers[0].clone();
         ours_only.id = Id::generate();
-        ours.customers.push(ours_only.clone());
+        ours.records.customers.push(ours_only.clone());
         // They renamed customer 0 later than our last change: theirs wins.
-        theirs.customers[0].name = "新名称".into();
-        theirs.customers[0].updated_at = Timestamp(NOW.0 + 10);
+        theirs.records.customers[0].name = "新名称".into();
+        theirs.records.customers[0].updated_at = Timestamp(NOW.0 + 10);
         // Both changed customer 1; ours is newer: ours stays, listed.
-        theirs.customers[1].name = "他们的".into();
-        theirs.customers[1].updated_at = Timestamp(NOW.0 + 5);
-        ours.customers[1].name = "我们的".into();
-        ours.customers[1].updated_at = Timestamp(NOW.0 + 20);
+        theirs.records.customers[1].name = "他们的".into();
+        theirs.records.customers[1].updated_at = Timestamp(NOW.0 + 5);
+        ours.records.customers[1].name = "我们的".into();
+        ours.records.customers[1].updated_at = Timestamp(NOW.0 + 20);
         // Same time, different content: ours stays, listed.
-        theirs.customers[2].notes = "x".into();
+        theirs.records.customers[2].notes = "x".into();
         let (merged, r) = ours.merge(&theirs);
         assert_eq!(r.added, 1);
         assert_eq!(r.updated, 1);
         assert_eq!(r.conflicts.len(), 2);
         assert_eq!(r.conflicts[0].label, "我们的");
         assert_eq!(r.conflicts[0].theirs, Some(Timestamp(NOW.0 + 5)));
-        assert_eq!(r.unchanged, base.records() - 3);
-        assert_eq!(merged.customers[0].name, "新名称");
-        assert_eq!(merged.customers[1].name, "我们的");
-        assert!(merged.customers.contains(&ours_only));
-        assert!(merged.customers.contains(&extra.customers[0]));
+        assert_eq!(r.unchanged, base.len() - 3);
+        assert_eq!(merged.records.customers[0].name, "新名称");
+        assert_eq!(merged.records.customers[1].name, "我们的");
+        assert!(merged.records.customers.contains(&ours_only));
+        assert!(merged.records.customers.contains(&extra.records.customers[0]));
         assert_eq!(merged.check(), Ok(()));
         // Merging the result again changes nothing.
         let (again, r2) = merged.merge(&theirs);
@@ -590,14 +608,14 @@ mod tests {
                 trash in any::<bool>(),
             ) {
                 let mut b = database(seed, customers);
-                if trash && !b.customers.is_empty() {
-                    b.customers[0].deleted_at = Some(NOW);
+                if trash && !b.records.customers.is_empty() {
+                    b.records.customers[0].deleted_at = Some(NOW);
                 }
                 let back = Backup::from_json(&b.to_json()).unwrap();
                 prop_assert_eq!(&back, &b);
                 // Merged into an empty database: the same records, all added.
                 let (merged, r) = Backup::new(NOW).merge(&b);
-                prop_assert_eq!(r.added, b.records());
+                prop_assert_eq!(r.added, b.len());
                 prop_assert!(r.conflicts.is_empty());
                 prop_assert_eq!(merged.normalised(), Backup { prefs: BTreeMap::new(), ..b.normalised() });
             }

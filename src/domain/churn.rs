@@ -92,6 +92,9 @@ pub struct ChurnEvent {
     pub note: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    pub rev: crate::domain::record::Rev,
 }
 
 impl ChurnEvent {
@@ -146,6 +149,7 @@ impl ChurnInput {
         }
         let note = e.check(Field::Notes, validate::text_block(&self.note, MAX_TEXT));
         e.finish(ChurnEvent {
+            rev: crate::domain::record::Rev::default(),
             id: Id::generate(),
             customer_id,
             date,
@@ -197,6 +201,9 @@ pub struct WinBack {
     pub outcome_note: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    pub rev: crate::domain::record::Rev,
 }
 
 impl WinBack {
@@ -239,6 +246,7 @@ impl WinBackInput {
         );
         let due = e.check(Field::Date, validate::date(&self.due));
         e.finish(WinBack {
+            rev: crate::domain::record::Rev::default(),
             id: Id::generate(),
             customer_id,
             action,
@@ -872,6 +880,7 @@ mod tests {
         let refs: Vec<&CustomerSummary> = rows.iter().collect();
         let a = analyse(&refs, today, &AnalysisConfig::default(), Models::Fit(None));
         let churned = ChurnEvent {
+            rev: crate::domain::record::Rev::default(),
             id: Id::generate(),
             customer_id: rows[0].id,
             date: day(2026, 10, 1),

@@ -196,6 +196,9 @@ pub struct Complaint {
     pub compensation: Option<Compensation>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    pub rev: crate::domain::record::Rev,
 }
 
 /// Why a step of the flow cannot be taken.
@@ -218,6 +221,7 @@ impl Complaint {
     /// said; the deadline here is a medium one).
     pub fn new(id: Id, customer_id: Id, now: Timestamp) -> Self {
         Complaint {
+            rev: crate::domain::record::Rev::default(),
             id,
             customer_id,
             received_at: now,

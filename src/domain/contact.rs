@@ -59,6 +59,9 @@ pub struct ContactPerson {
     pub created_at: Timestamp,
     /// When last changed.
     pub updated_at: Timestamp,
+    /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    pub rev: crate::domain::record::Rev,
 }
 
 /// A contact-person form as typed.
@@ -99,6 +102,7 @@ impl ContactInput {
         let emails = validate_emails(&mut e, Field::Email, &self.emails);
         let notes = e.check(Field::Notes, validate::text_block(&self.notes, MAX_TEXT));
         e.finish(ContactPerson {
+            rev: existing.map_or(crate::domain::record::Rev::default(), |x| x.rev),
             id: existing.map_or_else(Id::generate, |c| c.id),
             customer_id,
             name,

@@ -297,6 +297,9 @@ pub struct Customer {
     /// an import so that later files can refer to the customer by it. Empty when none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub external_id: String,
+    /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    pub rev: crate::domain::record::Rev,
 }
 
 /// A customer form as typed: every field as text, lists as entered.
@@ -656,6 +659,7 @@ impl Customer {
     /// A new customer from validated fields.
     pub fn create(id: Id, fields: CustomerFields, now: Timestamp) -> Self {
         let mut c = Customer {
+            rev: crate::domain::record::Rev::default(),
             id,
             party: fields.party,
             kind: fields.kind,

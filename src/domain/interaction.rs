@@ -98,6 +98,9 @@ pub struct Interaction {
     pub created_at: Timestamp,
     /// When last changed.
     pub updated_at: Timestamp,
+    /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    pub rev: crate::domain::record::Rev,
 }
 
 /// An interaction form as typed.
@@ -168,6 +171,7 @@ impl InteractionInput {
             },
         };
         e.finish(Interaction {
+            rev: existing.map_or(crate::domain::record::Rev::default(), |x| x.rev),
             id: existing.map_or_else(Id::generate, |i| i.id),
             customer_id,
             at,

@@ -36,12 +36,16 @@ pub struct OwnerRatings {
     pub identification: Option<u8>,
     /// When last rated.
     pub rated_at: Option<Timestamp>,
+    /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    pub rev: crate::domain::record::Rev,
 }
 
 impl OwnerRatings {
     /// No rating yet.
     pub fn new(customer_id: Id) -> Self {
         OwnerRatings {
+            rev: crate::domain::record::Rev::default(),
             customer_id,
             brand_attention: None,
             choice_speed: None,

@@ -44,6 +44,9 @@ pub struct TeamMember {
     pub role: MemberRole,
     /// When added.
     pub created_at: Timestamp,
+    /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    pub rev: crate::domain::record::Rev,
 }
 
 impl TeamMember {
@@ -57,6 +60,7 @@ impl TeamMember {
         let mut e = Errors::default();
         let name = e.check(Field::Name, validate::required_line(name, MAX_NAME));
         e.finish(TeamMember {
+            rev: existing.map_or(crate::domain::record::Rev::default(), |x| x.rev),
             id: existing.map_or_else(Id::generate, |m| m.id),
             name,
             role,

@@ -5,6 +5,7 @@ use crate::domain::blob;
 use crate::domain::customer::Errors;
 use crate::domain::id::Id;
 use crate::domain::money::{Currency, Money, parse_amount, parse_decimal};
+use crate::domain::record::Rev;
 use crate::domain::time::Timestamp;
 use crate::domain::validate::{self, Field, FieldError, MAX_LINE, MAX_TEXT, Problem};
 use chrono::{Datelike, NaiveDate};
@@ -42,6 +43,9 @@ pub struct Purchase {
     pub created_at: Timestamp,
     /// When last changed.
     pub updated_at: Timestamp,
+    /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    pub rev: crate::domain::record::Rev,
 }
 
 /// A purchase form as typed.
@@ -134,6 +138,7 @@ impl PurchaseInput {
         };
         let notes = e.check(Field::Notes, validate::text_block(&self.notes, MAX_TEXT));
         e.finish(Purchase {
+            rev: existing.map_or(crate::domain::record::Rev::default(), |x| x.rev),
             id: existing.map_or_else(Id::generate, |p| p.id),
             customer_id,
             date,
@@ -149,9 +154,14 @@ impl PurchaseInput {
     }
 }
 
-/// Format version of the purchase books written now ([`encode_book`]): each purchase as a
-/// [`Wire`] record.
+/// Format of a book whose purchases were each written once (revision 1), by far the common
+/// case: each purchase as a [`Wire`] record. Books written before revisions were kept are in
+/// this format too, and read as revision 1 — which each of their purchases had at least.
 const BOOK_FORMAT: u8 = 2;
+
+/// Format of a book in which some purchase was written more than once: the [`Wire`] records,
+/// then every purchase's revision in the same order (one byte each below 128).
+const BOOK_FORMAT_REVS: u8 = 3;
 
 /// Format of the books written before: each purchase in its serde form, with both ids, the
 /// date and the amounts as text. Still read; a book is written in the current format the next
@@ -232,10 +242,11 @@ impl<'a> Wire<'a> {
         }
     }
 
-    fn purchase(self, customer_id: Id) -> Result<Purchase, BookError> {
+    fn purchase(self, customer_id: Id, rev: Rev) -> Result<Purchase, BookError> {
         let date = NaiveDate::from_num_days_from_ce_opt(self.day)
             .ok_or_else(|| BookError::Corrupt(format!("day {} out of range", self.day)))?;
         Ok(Purchase {
+            rev,
             id: Id::from_bytes(self.id),
             customer_id,
             date,
@@ -257,7 +268,11 @@ impl<'a> Wire<'a> {
 /// customer.
 pub fn encode_book<P: Borrow<Purchase>>(purchases: &[P]) -> Vec<u8> {
     let wires: Vec<Wire<'_>> = purchases.iter().map(|p| Wire::of(p.borrow())).collect();
-    blob::encode(BOOK_FORMAT, &wires)
+    if purchases.iter().all(|p| p.borrow().rev == Rev::LEGACY) {
+        return blob::encode(BOOK_FORMAT, &wires);
+    }
+    let revs: Vec<u32> = purchases.iter().map(|p| p.borrow().rev.0).collect();
+    blob::encode(BOOK_FORMAT_REVS, &(wires, revs))
 }
 
 /// Decodes the book of `customer` written by [`encode_book`] (or by the versions before, in
@@ -266,8 +281,26 @@ pub fn decode_book(customer: Id, bytes: &[u8]) -> Result<Vec<Purchase>, BookErro
     if bytes.first() == Some(&BOOK_FORMAT_TEXT) {
         return Ok(blob::decode(BOOK_FORMAT_TEXT, bytes)?);
     }
-    let wires: Vec<Wire<'static>> = blob::decode(BOOK_FORMAT, bytes)?;
-    wires.into_iter().map(|w| w.purchase(customer)).collect()
+    let (wires, revs): (Vec<Wire<'static>>, Vec<u32>) = match bytes.first() {
+        Some(&BOOK_FORMAT_REVS) => blob::decode(BOOK_FORMAT_REVS, bytes)?,
+        _ => {
+            let wires: Vec<Wire<'static>> = blob::decode(BOOK_FORMAT, bytes)?;
+            let revs = vec![Rev::LEGACY.0; wires.len()];
+            (wires, revs)
+        }
+    };
+    if revs.len() != wires.len() {
+        return Err(BookError::Corrupt(format!(
+            "{} purchases but {} revisions",
+            wires.len(),
+            revs.len()
+        )));
+    }
+    wires
+        .into_iter()
+        .zip(revs)
+        .map(|(w, rev)| w.purchase(customer, Rev(rev)))
+        .collect()
 }
 
 /// Puts `p` into `book`: replaces the purchase with its id, or adds it. Returns the purchase
@@ -301,6 +334,8 @@ pub(crate) mod tests {
     /// quantity 1, no margin or notes, created at 1,795,500,000,000 ms and never changed.
     pub(crate) fn green_tea(customer: Id, cents: i64) -> Purchase {
         Purchase {
+            // As stored: written once.
+            rev: Rev::LEGACY,
             id: Id::generate(),
             customer_id: customer,
             date: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
@@ -439,6 +474,8 @@ pub(crate) mod tests {
         let b = other
             .validate(a.customer_id, None, today(), Timestamp(6))
             .unwrap();
+        // As the store writes them: each at its first revision.
+        let (a, b) = (Purchase { rev: Rev(1), ..a }, Purchase { rev: Rev(1), ..b });
         let book = vec![a.clone(), b.clone()];
         let bytes = encode_book(&book);
         assert_eq!(bytes[0], 2);
@@ -468,6 +505,37 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_book_with_an_edited_purchase_keeps_every_revision() {
+        let customer = Id::generate();
+        let once = green_tea(customer, 100);
+        let edited = Purchase {
+            rev: Rev(200),
+            ..green_tea(customer, 250)
+        };
+        let book = vec![once.clone(), edited];
+        let bytes = encode_book(&book);
+        assert_eq!(bytes[0], 3);
+        // The same purchases at revision 1, then the revisions: a count byte, 1 (one byte)
+        // and 200 (two bytes of varint, being at least 128).
+        assert_eq!(bytes.len(), encode_book(&[&once, &once]).len() + 1 + 1 + 2);
+        assert_eq!(decode_book(customer, &bytes).unwrap(), book);
+        // Revisions that do not match the purchases are damage.
+        let mut short = blob::encode(BOOK_FORMAT_REVS, &(Vec::<Wire>::new(), vec![1u32]));
+        assert!(matches!(
+            decode_book(customer, &short),
+            Err(BookError::Corrupt(_))
+        ));
+        short.truncate(1);
+        assert!(decode_book(customer, &short).is_err());
+        // Never-stored purchases (revision 0) keep it too.
+        let fresh = Purchase {
+            rev: Rev(0),
+            ..once
+        };
+        assert_eq!(decode_book(customer, &encode_book(&[&fresh])).unwrap(), vec![fresh]);
+    }
+
+    #[test]
     fn a_book_takes_a_few_bytes_per_field() {
         // 2026-11-24, 128.00 CNY, quantity 1, "绿茶" (6 bytes), no margin, no notes, created
         // at 1,795,500,000,000 ms and never changed. By hand, in bytes: id 16, day 3 (739,944
@@ -482,10 +550,10 @@ pub(crate) mod tests {
         assert_eq!(encode_book(&vec![p.clone(); 10]).len(), 2 + 430);
         // The text format took 77: both ids 17 each (length and bytes), the date as text 11,
         // amount "128.00" 7, currency 1, quantity "1" 2, product 7, margin, notes and
-        // discount 1 each, both instants 6 each.
+        // discount 1 each, both instants 6 each; the serde form now adds the revision, 1.
         assert_eq!(
             blob::encode(BOOK_FORMAT_TEXT, &vec![p.clone(); 10]).len(),
-            2 + 770
+            2 + 780
         );
     }
 
@@ -508,6 +576,7 @@ pub(crate) mod tests {
     fn extreme_values_round_trip_exactly() {
         let customer = Id::generate();
         let p = Purchase {
+            rev: crate::domain::record::Rev::default(),
             id: Id::from_bytes([0xff; 16]),
             customer_id: customer,
             date: NaiveDate::MIN,

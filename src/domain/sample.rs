@@ -433,6 +433,7 @@ pub fn team(seed: u64) -> Vec<TeamMember> {
         .iter()
         .enumerate()
         .map(|(i, (name, role))| TeamMember {
+            rev: crate::domain::record::Rev::default(),
             id: Id::from_parts(1_600_000_000_000 + i as u64, rng.id_bytes()),
             name: (*name).to_string(),
             role: *role,
@@ -716,6 +717,7 @@ fn build(
                 (amount * decimal(0.15 + 0.25 * rng.unit(), 2)).round_dp(currency.minor_digits())
             });
             Purchase {
+                rev: crate::domain::record::Rev::default(),
                 id: Id::from_parts(id_ms, rng.id_bytes()),
                 customer_id: id,
                 date: from_epoch_day(d),
@@ -760,6 +762,7 @@ fn build(
                     None => mobile(rng),
                 };
                 ContactPerson {
+                    rev: crate::domain::record::Rev::default(),
                     id: Id::from_parts(id_ms, rng.id_bytes()),
                     customer_id: id,
                     name,
@@ -822,6 +825,7 @@ fn build(
                 }
             });
             Interaction {
+                rev: crate::domain::record::Rev::default(),
                 id: Id::from_parts(id_ms, rng.id_bytes()),
                 customer_id: id,
                 at,
@@ -916,6 +920,7 @@ fn build(
         Vec::new()
     };
     let customer = Customer {
+        rev: crate::domain::record::Rev::default(),
         id,
         party,
         kind,
@@ -1075,6 +1080,7 @@ fn responses_of(
             level = (level + drift).clamp(0.05, 0.98);
             let at = day_ms(day, &mut rng);
             Response {
+                rev: crate::domain::record::Rev::default(),
                 id: Id::from_parts(cfg.id_epoch_ms + index as u64, rng.id_bytes()),
                 survey_id: survey.id,
                 customer_id: customer.id,

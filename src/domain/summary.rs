@@ -411,6 +411,7 @@ pub(crate) mod tests {
         margin: Option<&str>,
     ) -> Purchase {
         Purchase {
+            rev: crate::domain::record::Rev::default(),
             id: Id::generate(),
             customer_id: customer,
             date,
@@ -427,6 +428,7 @@ pub(crate) mod tests {
 
     fn interaction(customer: Id, at: i64, commitment: Option<(NaiveDate, bool)>) -> Interaction {
         Interaction {
+            rev: crate::domain::record::Rev::default(),
             id: Id::generate(),
             customer_id: customer,
             at: Timestamp(at),

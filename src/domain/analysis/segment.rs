@@ -322,6 +322,9 @@ pub struct Segment {
     pub conditions: Vec<Condition>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    pub rev: crate::domain::record::Rev,
 }
 
 /// Whether `haystack` contains `needle` (already lowercase), ignoring case.

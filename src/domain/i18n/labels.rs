@@ -1,7 +1,8 @@
 //! Display names of every domain value and problem, in the language of the given [`Texts`].
 
 use super::Texts;
-use crate::domain::backup::{BackupProblem, RecordKind};
+use crate::domain::backup::BackupProblem;
+use crate::domain::record::RecordKind;
 use crate::domain::churn::{ChurnCause, ChurnKind, Outcome, RiskLevel};
 use crate::domain::complaint::{Category, EscalationReason, Severity, Status};
 use crate::domain::contact::BuyingRole;
@@ -643,6 +644,7 @@ impl RecordKind {
             RecordKind::LoyaltyRating => pick(t, "Loyalty ratings", "忠诚度评分"),
             RecordKind::Survey => pick(t, "Survey", "调查"),
             RecordKind::Response => pick(t, "Survey response", "答卷"),
+            RecordKind::ImportJournal => pick(t, "Import", "导入记录"),
         }
     }
 }

@@ -89,6 +89,9 @@ pub struct ImportBatch {
     pub counts: Counts,
     /// When it was undone.
     pub undone_at: Option<Timestamp>,
+    /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    pub rev: crate::domain::record::Rev,
 }
 
 impl ImportBatch {

@@ -336,6 +336,7 @@ impl Plan {
         let before: Vec<Id> = before.into_iter().collect();
         let w = &self.writes;
         ImportBatch {
+            rev: crate::domain::record::Rev::default(),
             id,
             kind: self.kind,
             file_name: file_name.to_string(),

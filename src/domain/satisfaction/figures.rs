@@ -573,6 +573,7 @@ mod tests {
 
     fn survey(kind: SurveyKind, scale: Scale, items: &[(Factor, u8)]) -> Survey {
         Survey {
+            rev: crate::domain::record::Rev::default(),
             id: Id::generate(),
             name: "s".into(),
             kind,
@@ -595,6 +596,7 @@ mod tests {
 
     fn response(s: &Survey, date: &str, answers: &[(u16, Option<u8>, u8)]) -> Response {
         Response {
+            rev: crate::domain::record::Rev::default(),
             id: Id::generate(),
             survey_id: s.id,
             customer_id: Id::from_parts(1, [0; 10]),

@@ -143,6 +143,9 @@ pub struct Survey {
     pub recommend: bool,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    pub rev: crate::domain::record::Rev,
 }
 
 impl Survey {
@@ -342,6 +345,7 @@ impl Template {
             ),
         };
         Survey {
+            rev: crate::domain::record::Rev::default(),
             id: Id::generate(),
             name,
             kind,
@@ -386,6 +390,9 @@ pub struct Response {
     pub note: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    pub rev: crate::domain::record::Rev,
 }
 
 /// A response as typed (or read from a CSV row): one text per value, items in survey order.
@@ -500,6 +507,7 @@ impl ResponseInput {
         }
         let note = e.check(Field::Notes, validate::text_block(&self.note, MAX_TEXT));
         e.finish(Response {
+            rev: crate::domain::record::Rev::default(),
             id: Id::generate(),
             survey_id: survey.id,
             customer_id,

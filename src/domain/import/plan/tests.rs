@@ -31,6 +31,7 @@ fn customer(name: &str, phone: &str, external: &str) -> Customer {
 
 fn member(name: &str) -> TeamMember {
     TeamMember {
+        rev: crate::domain::record::Rev::default(),
         id: Id::generate(),
         name: name.into(),
         role: MemberRole::default(),
