@@ -361,6 +361,7 @@ fn a_journal_stores_ids_as_bytes_and_reads_earlier_ones_in_text() {
     use wasm_bindgen::JsCast;
     let ids = vec![Id::generate(), Id::generate()];
     let mut batch = ImportBatch {
+        rev: Default::default(),
         id: Id::generate(),
         kind: Kind::Purchases,
         file_name: "a.csv".into(),

@@ -181,10 +181,10 @@ async fn contacts_interactions_and_purchases_update_the_summary() {
     assert_eq!(s.activity.revenue_in(Currency::Cny), 120_050);
 
     let detail = store::load_detail(&db, c.id).await.unwrap().unwrap();
-    assert_eq!(detail.contacts, vec![person.clone()]);
-    assert_eq!(detail.purchases.len(), 2);
-    assert_eq!(detail.purchases[0].id, p2.id, "newest first");
-    assert_eq!(detail.interactions.len(), 1);
+    assert_eq!(detail.records.contacts, vec![person.clone()]);
+    assert_eq!(detail.records.purchases.len(), 2);
+    assert_eq!(detail.records.purchases[0].id, p2.id, "newest first");
+    assert_eq!(detail.records.interactions.len(), 1);
 
     let s = store::delete_purchase(&db, c.id, p1.id).await.unwrap();
     assert_eq!(s.activity.purchase_count, 1);
@@ -321,7 +321,7 @@ async fn trash_restore_and_purge() {
         .unwrap()
         .unwrap();
     assert_eq!(
-        other.purchases.len(),
+        other.records.purchases.len(),
         keep.purchases.len(),
         "others untouched"
     );
@@ -422,6 +422,7 @@ async fn chunks_split_and_stay_consistent_at_a_few_thousand_customers() {
         .await
         .unwrap()
         .unwrap()
+        .records
         .purchases[0]
         .id;
     store::delete_purchase(&db, last.id, gone).await.unwrap();
@@ -586,18 +587,18 @@ async fn upgrading_from_version_1_keeps_every_record() {
             v
         };
         assert_eq!(
-            by_id(d.contacts.iter().map(|c| c.id).collect()),
+            by_id(d.records.contacts.iter().map(|c| c.id).collect()),
             by_id(s.contacts.iter().map(|c| c.id).collect())
         );
-        assert_eq!(d.interactions.len(), s.interactions.len());
+        assert_eq!(d.records.interactions.len(), s.interactions.len());
         for i in &s.interactions {
-            assert!(d.interactions.contains(i));
+            assert!(d.records.interactions.contains(i));
         }
-        assert_eq!(d.purchases.len(), s.purchases.len());
+        assert_eq!(d.records.purchases.len(), s.purchases.len());
         for p in &s.purchases {
-            assert!(d.purchases.contains(p));
+            assert!(d.records.purchases.contains(p));
         }
-        assert!(d.complaints.is_empty());
+        assert!(d.records.complaints.is_empty());
     }
     assert_eq!(store::list_members(&v2).await.unwrap(), vec![member]);
     // The stores added by versions 2 and 3 work.
@@ -620,7 +621,7 @@ async fn upgrading_from_version_1_keeps_every_record() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(d.purchases.len(), sample[0].purchases.len());
+    assert_eq!(d.records.purchases.len(), sample[0].purchases.len());
 }
 
 #[wasm_bindgen_test]
@@ -655,9 +656,9 @@ async fn books_of_version_7_move_into_pages_and_stay_editable() {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(d.purchases.len(), s.purchases.len());
+        assert_eq!(d.records.purchases.len(), s.purchases.len());
         for p in &s.purchases {
-            assert!(d.purchases.contains(p));
+            assert!(d.records.purchases.contains(p));
         }
     }
     store::rebuild_summaries(&db).await.unwrap();
@@ -681,10 +682,10 @@ async fn books_of_version_7_move_into_pages_and_stay_editable() {
         if s.customer.id == b.customer.id {
             want.remove(0);
         }
-        assert_eq!(d.purchases.len(), want.len());
+        assert_eq!(d.records.purchases.len(), want.len());
         for p in &want {
             assert!(
-                d.purchases.contains(p),
+                d.records.purchases.contains(p),
                 "{} lost a purchase",
                 s.customer.name
             );
@@ -708,9 +709,10 @@ async fn books_of_version_7_move_into_pages_and_stay_editable() {
         .filter(|s| s.customer.id != a.customer.id && s.customer.id != b.customer.id)
         .map(|s| s.purchases.len())
         .sum();
-    assert_eq!(everything.purchases.len(), left);
+    assert_eq!(everything.records.purchases.len(), left);
     assert!(
         everything
+            .records
             .purchases
             .iter()
             .all(|p| p.customer_id != a.customer.id && p.customer_id != b.customer.id)
@@ -800,6 +802,7 @@ async fn segments_are_saved_listed_and_deleted() {
     use crm::domain::analysis::segment::{Condition, Range, Segment};
     let db = fresh().await;
     let segment = Segment {
+        rev: Default::default(),
         id: Id::generate(),
         name: "华东重要客户".into(),
         conditions: vec![
@@ -856,7 +859,7 @@ async fn complaints_flag_the_customer_until_closed_and_go_with_a_purge() {
     let s = store::save_complaint(&db, &complaint).await.unwrap();
     assert_eq!(s.activity.open_complaints, 0);
     let detail = store::load_detail(&db, c.id).await.unwrap().unwrap();
-    assert_eq!(detail.complaints, vec![complaint.clone()]);
+    assert_eq!(detail.records.complaints, vec![complaint.clone()]);
     assert_eq!(store::all_complaints(&db).await.unwrap().len(), 1);
 
     // A second, open one; then purge the customer: both complaints go with it.
@@ -921,9 +924,13 @@ async fn churn_events_win_back_plans_and_ratings_are_kept_and_purged_with_the_cu
     assert_eq!(ratings.all(), [Some(4), None, None, Some(2)]);
 
     let d = store::load_detail(&db, c.id).await.unwrap().unwrap();
-    assert_eq!(d.ratings, Some(ratings.clone()), "one record per customer");
-    assert_eq!(d.churn_events, vec![event.clone()]);
-    assert_eq!(d.winbacks, vec![plan.clone()], "saved twice, stored once");
+    assert_eq!(d.ratings(), Some(&ratings), "one record per customer");
+    assert_eq!(d.records.churn_events, vec![event.clone()]);
+    assert_eq!(
+        d.records.winbacks,
+        vec![plan.clone()],
+        "saved twice, stored once"
+    );
     assert_eq!(store::all_winbacks(&db).await.unwrap().len(), 2);
 
     store::trash(&db, &[c.id], NOW).await.unwrap();
@@ -938,7 +945,8 @@ async fn churn_events_win_back_plans_and_ratings_are_kept_and_purged_with_the_cu
             .await
             .unwrap()
             .unwrap()
-            .ratings,
+            .ratings()
+            .cloned(),
         None
     );
     store::delete_winback(&db, keep.id).await.unwrap();
@@ -1013,10 +1021,10 @@ async fn surveys_and_responses_are_kept_locked_imported_atomically_and_purged() 
 
     // The 360 view has the customer's responses (newest first) and every survey.
     let d = store::load_detail(&db, c.id).await.unwrap().unwrap();
-    assert_eq!(d.responses, vec![batch[0].clone(), first.clone()]);
-    assert_eq!(d.surveys, vec![changed.clone()]);
+    assert_eq!(d.records.responses, vec![batch[0].clone(), first.clone()]);
+    assert_eq!(d.records.surveys, vec![changed.clone()]);
     // 100 then 25: a fall of 75 points.
-    let sat = by_customer(&d.surveys, &d.responses)[&c.id];
+    let sat = by_customer(&d.records.surveys, &d.records.responses)[&c.id];
     assert_eq!((sat.previous, sat.latest), (Some(100.0), 25.0));
 
     // Responses go with a purged customer, and with a deleted survey.
@@ -1060,7 +1068,7 @@ async fn backup_wipe_restore_gives_back_the_same_database_and_merge_keeps_newer_
     store::trash(&db, &[c.id], NOW).await.unwrap();
     let before = store::export_all(&db, NOW).await.unwrap().normalised();
     let summaries_before = summaries(&db).await;
-    assert!(before.responses.len() + before.complaints.len() > 0);
+    assert!(before.records.responses.len() + before.records.complaints.len() > 0);
 
     store::delete_all(&db).await.unwrap();
     assert!(summaries(&db).await.is_empty());
@@ -1085,26 +1093,37 @@ async fn backup_wipe_restore_gives_back_the_same_database_and_merge_keeps_newer_
     let newer = customer("备份之后");
     store::create_customer(&db, &newer).await.unwrap();
     let mut theirs = before.clone();
-    theirs.customers[0].name = "对方改名".into();
-    theirs.customers[0].updated_at = Timestamp(NOW.0 + 60_000);
+    theirs.records.customers[0].name = "对方改名".into();
+    theirs.records.customers[0].updated_at = Timestamp(NOW.0 + 60_000);
     let (_, report) = store::restore_merge(&db, &theirs, NOW).await.unwrap();
     assert_eq!((report.added, report.updated), (0, 1));
     assert!(report.conflicts.is_empty());
     let merged = store::export_all(&db, NOW).await.unwrap();
-    assert!(merged.customers.iter().any(|x| x.id == newer.id));
-    assert!(merged.customers.iter().any(|x| x.name == "对方改名"));
+    assert!(merged.records.customers.iter().any(|x| x.id == newer.id));
+    assert!(
+        merged
+            .records
+            .customers
+            .iter()
+            .any(|x| x.name == "对方改名")
+    );
     assert_summaries_match_records(&db).await;
 
     // A backup that fails its checks writes nothing.
     let mut bad = before.clone();
-    bad.customers.clear();
+    bad.records.customers.clear();
     assert!(matches!(
         store::restore_replace(&db, &bad).await,
         Err(AppError::Damaged(_))
     ));
     assert_eq!(
-        store::export_all(&db, NOW).await.unwrap().customers.len(),
-        merged.customers.len()
+        store::export_all(&db, NOW)
+            .await
+            .unwrap()
+            .records
+            .customers
+            .len(),
+        merged.records.customers.len()
     );
 }
 
@@ -1209,4 +1228,147 @@ async fn chunks_of_the_earlier_format_are_read_and_rewritten_without_losing_an_e
         store::upgrade_outdated_chunks(&db, || std::future::ready(())).await,
         Ok(0)
     );
+}
+
+/// `value` from the fixture's JSON as IndexedDB held it: `{"$bytes": base64, "$type": …}`
+/// objects become a `Uint8Array` or an `ArrayBuffer` again.
+fn fixture_value(value: &serde_json::Value) -> wasm_bindgen::JsValue {
+    use wasm_bindgen::JsValue;
+    match value {
+        serde_json::Value::Object(map) if map.contains_key("$bytes") => {
+            let text = map["$bytes"].as_str().unwrap();
+            let binary = web_sys::window().unwrap().atob(text).unwrap();
+            let bytes: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
+            let array = js_sys::Uint8Array::from(bytes.as_slice());
+            match map["$type"].as_str() {
+                Some("ArrayBuffer") => array.buffer().into(),
+                _ => array.into(),
+            }
+        }
+        serde_json::Value::Object(map) => {
+            let object = js_sys::Object::new();
+            for (k, v) in map {
+                js_sys::Reflect::set(&object, &JsValue::from_str(k), &fixture_value(v)).unwrap();
+            }
+            object.into()
+        }
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(fixture_value)
+            .collect::<js_sys::Array>()
+            .into(),
+        other => js_sys::JSON::parse(&other.to_string()).unwrap(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_database_written_by_the_release_before_revisions_opens_with_nothing_lost() {
+    // Every store of a version 8 database as that release wrote it (40 sample customers
+    // written through its storage layer; see tests/fixtures/dump-db.mjs).
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/db-v8.json")).unwrap();
+    assert_eq!(fixture["version"], 8);
+    let name = format!("test-{}", Id::generate());
+    store::open_at(&name, 8, || {}).await.unwrap().close();
+    let stores = fixture["stores"].as_object().unwrap();
+    let mut held = Vec::new();
+    for (store_name, values) in stores {
+        let values = values.as_array().unwrap();
+        held.push((store_name.clone(), values.len() as u32));
+        if values.is_empty() {
+            continue;
+        }
+        let db = indexed_db_futures::database::Database::open(&name)
+            .with_version(8u32)
+            .await
+            .unwrap();
+        put_raw(db, store_name, values.iter().map(fixture_value)).await;
+    }
+    let db = store::open(&name, || {}).await.unwrap();
+    // Every record is still there.
+    for (store_name, n) in &held {
+        assert_eq!(raw_count(&name, store_name).await, *n, "{store_name}");
+    }
+    let rows = summaries(&db).await;
+    assert_eq!(rows.len(), 40);
+    assert_summaries_match_records(&db).await;
+    let everything = store::export_all(&db, NOW).await.unwrap();
+    assert_eq!(everything.records.customers.len(), 40);
+    assert_eq!(
+        everything.records.interactions.len() as u32,
+        held.iter().find(|(s, _)| s == "interactions").unwrap().1
+    );
+    assert!(everything.records.purchases.len() > 40);
+    // Written before revisions: each reads as revision 1.
+    assert!(everything.records.customers.iter().all(|c| c.rev.0 == 1));
+    assert!(everything.records.purchases.iter().all(|p| p.rev.0 == 1));
+    assert!(everything.records.interactions.iter().all(|i| i.rev.0 == 1));
+    // Each customer's page reads, and an edit is revision 2.
+    let mut buyer = None;
+    for c in &everything.records.customers {
+        let d = store::load_detail(&db, c.id).await.unwrap().unwrap();
+        if !d.records.purchases.is_empty() {
+            buyer = Some(d);
+        }
+    }
+    let d = buyer.unwrap();
+    let mut edited = d.customer.clone();
+    edited.notes = "升级后的修改".into();
+    store::update_customer(&db, &edited).await.unwrap();
+    let p = d.records.purchases[0].clone();
+    store::save_purchase(&db, &p).await.unwrap();
+    let again = store::load_detail(&db, d.customer.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(again.customer.notes, "升级后的修改");
+    assert_eq!(again.customer.rev.0, 2);
+    let p_again = again
+        .records
+        .purchases
+        .iter()
+        .find(|q| q.id == p.id)
+        .unwrap();
+    assert_eq!(p_again.rev.0, 2);
+    // The open commitments of the old records are still found through their index.
+    let open = store::open_commitments(&db).await.unwrap();
+    let expected = everything
+        .records
+        .interactions
+        .iter()
+        .filter(|i| i.commitment.as_ref().is_some_and(|c| c.is_open()))
+        .count();
+    assert_eq!(open.len(), expected);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn every_write_is_a_new_revision_and_every_delete_leaves_a_tombstone() {
+    let db = fresh().await;
+    let c = customer("版本客户");
+    store::create_customer(&db, &c).await.unwrap();
+    store::update_customer(&db, &c).await.unwrap();
+    let person = ContactInput {
+        name: "李四".into(),
+        role: BuyingRole::User,
+        ..ContactInput::default()
+    }
+    .validate(c.id, None, NOW)
+    .unwrap();
+    store::save_contact(&db, &person).await.unwrap();
+    store::save_contact(&db, &person).await.unwrap();
+    let d = store::load_detail(&db, c.id).await.unwrap().unwrap();
+    assert_eq!(d.customer.rev.0, 2, "created, then saved once");
+    assert_eq!(d.records.contacts[0].rev.0, 2);
+    // Saved from a stale copy (revision 0): still past the stored revision.
+    store::save_contact(&db, &person).await.unwrap();
+    let d = store::load_detail(&db, c.id).await.unwrap().unwrap();
+    assert_eq!(d.records.contacts[0].rev.0, 3);
+    store::delete_contact(&db, person.id).await.unwrap();
+    store::trash(&db, &[c.id], NOW).await.unwrap();
+    store::purge(&db, &[c.id]).await.unwrap();
+    assert_eq!(raw_count(db.name(), "tombstones").await, 2);
+    let everything = store::export_all(&db, NOW).await.unwrap();
+    assert!(everything.is_empty());
+    db.close();
 }

@@ -7,8 +7,8 @@
 //! passphrase) is the browser's work; [`Envelope`] is its header, parsed here.
 
 use crate::domain::id::Id;
-use crate::domain::time::Timestamp;
 use crate::domain::record::{KindVisitor, Record, RecordKind, RecordSet, for_each_kind};
+use crate::domain::time::Timestamp;
 use serde::de::{Error as _, IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -475,6 +475,47 @@ mod tests {
     }
 
     #[test]
+    fn a_backup_written_by_the_release_before_revisions_still_restores() {
+        // Written by the release before record kinds were declared once (seed 5, 12
+        // customers, and a theme preference).
+        let old = include_bytes!("../../tests/fixtures/backup-v1.json");
+        let b = Backup::from_json(old).unwrap();
+        let expected = database(5, 12);
+        assert_eq!(b.records.customers.len(), 12);
+        assert_eq!(
+            b.prefs.get("zhike.theme").map(String::as_str),
+            Some("\"dark\"")
+        );
+        // Every record as the generator makes it, stored once: revision 1.
+        let mut stored = expected.records.clone();
+        struct AtFirstWrite<'a>(&'a mut RecordSet);
+        impl KindVisitor for AtFirstWrite<'_> {
+            fn visit<R: Record>(&mut self) {
+                for r in R::column_mut(self.0) {
+                    r.set_rev(crate::domain::record::Rev::LEGACY);
+                }
+            }
+        }
+        for_each_kind(&mut AtFirstWrite(&mut stored));
+        assert_eq!(b.records.len(), stored.len());
+        assert!(b.records.len() > 100);
+        // Ids are generated afresh, so compare what is not an id.
+        let names = |s: &RecordSet| {
+            s.customers
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&b.records), names(&stored));
+        let revs_ok = b.records.purchases.iter().all(|p| p.rev.0 == 1)
+            && b.records.customers.iter().all(|c| c.rev.0 == 1)
+            && b.records.responses.iter().all(|r| r.rev.0 == 1);
+        assert!(revs_ok);
+        // And it writes back out and reads again unchanged.
+        assert_eq!(Backup::from_json(&b.to_json()).unwrap(), b);
+    }
+
+    #[test]
     fn damaged_or_foreign_documents_are_refused_before_anything_is_written() {
         assert_eq!(
             Backup::from_json(b"\x00\x01"),
@@ -530,7 +571,10 @@ mod tests {
         // They added a customer; we added another.
         let mut extra = database(12, 1);
         extra.records.customers[0].id = Id::generate();
-        theirs.records.customers.push(extra.records.customers[0].clone());
+        theirs
+            .records
+            .customers
+            .push(extra.records.customers[0].clone());
         let mut ours_only = database(13, 1).records.customers[0].clone();
         ours_only.id = Id::generate();
         ours.records.customers.push(ours_only.clone());
@@ -554,7 +598,12 @@ mod tests {
         assert_eq!(merged.records.customers[0].name, "新名称");
         assert_eq!(merged.records.customers[1].name, "我们的");
         assert!(merged.records.customers.contains(&ours_only));
-        assert!(merged.records.customers.contains(&extra.records.customers[0]));
+        assert!(
+            merged
+                .records
+                .customers
+                .contains(&extra.records.customers[0])
+        );
         assert_eq!(merged.check(), Ok(()));
         // Merging the result again changes nothing.
         let (again, r2) = merged.merge(&theirs);

@@ -268,7 +268,7 @@ impl<'a> Wire<'a> {
 /// customer.
 pub fn encode_book<P: Borrow<Purchase>>(purchases: &[P]) -> Vec<u8> {
     let wires: Vec<Wire<'_>> = purchases.iter().map(|p| Wire::of(p.borrow())).collect();
-    if purchases.iter().all(|p| p.borrow().rev == Rev::LEGACY) {
+    if purchases.iter().all(|p| p.borrow().rev.0 == Rev::LEGACY.0) {
         return blob::encode(BOOK_FORMAT, &wires);
     }
     let revs: Vec<u32> = purchases.iter().map(|p| p.borrow().rev.0).collect();
@@ -313,6 +313,14 @@ pub fn upsert(book: &mut Vec<Purchase>, p: Purchase) -> Option<Purchase> {
             None
         }
     }
+}
+
+/// Writes `p` into `book` as a new revision of it: one past its own revision and past the
+/// one it replaces (see [`Rev::after`]). Returns the purchase it replaced.
+pub fn write(book: &mut Vec<Purchase>, mut p: Purchase) -> Option<Purchase> {
+    let stored = book.iter().find(|q| q.id == p.id).map(|q| q.rev);
+    p.rev = Rev::after(p.rev, stored);
+    upsert(book, p)
 }
 
 /// Groups purchases (or references to them) into books by customer, in customer-id order.
@@ -518,7 +526,9 @@ pub(crate) mod tests {
         // The same purchases at revision 1, then the revisions: a count byte, 1 (one byte)
         // and 200 (two bytes of varint, being at least 128).
         assert_eq!(bytes.len(), encode_book(&[&once, &once]).len() + 1 + 1 + 2);
-        assert_eq!(decode_book(customer, &bytes).unwrap(), book);
+        let back = decode_book(customer, &bytes).unwrap();
+        assert_eq!(back, book);
+        assert_eq!((back[0].rev.0, back[1].rev.0), (1, 200));
         // Revisions that do not match the purchases are damage.
         let mut short = blob::encode(BOOK_FORMAT_REVS, &(Vec::<Wire>::new(), vec![1u32]));
         assert!(matches!(
@@ -532,7 +542,10 @@ pub(crate) mod tests {
             rev: Rev(0),
             ..once
         };
-        assert_eq!(decode_book(customer, &encode_book(&[&fresh])).unwrap(), vec![fresh]);
+        assert_eq!(
+            decode_book(customer, &encode_book(&[&fresh])).unwrap(),
+            vec![fresh]
+        );
     }
 
     #[test]
@@ -610,6 +623,24 @@ pub(crate) mod tests {
             .validate(a.customer_id, None, today(), Timestamp(2))
             .unwrap();
         assert_eq!(upsert(&mut book, b.clone()), None);
+        // A write is a new revision: past the one it replaces, or the first.
+        let mut book = vec![a.clone()];
+        write(
+            &mut book,
+            Purchase {
+                rev: Rev(0),
+                ..edited.clone()
+            },
+        );
+        assert_eq!(book[0].rev.0, a.rev.0 + 1);
+        write(
+            &mut book,
+            Purchase {
+                rev: Rev(0),
+                ..b.clone()
+            },
+        );
+        assert_eq!(book[1].rev.0, 1);
         assert_eq!(book.len(), 2);
         let c = input()
             .validate(Id::generate(), None, today(), Timestamp(3))

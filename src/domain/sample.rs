@@ -108,6 +108,16 @@ impl SampleCustomer {
         s.activity.set_complaints(&self.complaints);
         s
     }
+
+    /// Adds this customer's records to `set`, kind by kind.
+    pub fn add_to(&self, set: &mut crate::domain::record::RecordSet) {
+        set.customers.push(self.customer.clone());
+        set.contacts.extend_from_slice(&self.contacts);
+        set.interactions.extend_from_slice(&self.interactions);
+        set.purchases.extend_from_slice(&self.purchases);
+        set.complaints.extend_from_slice(&self.complaints);
+        set.responses.extend_from_slice(&self.responses);
+    }
 }
 
 /// The behaviour a generated customer follows.

@@ -1,83 +1,88 @@
 //! Full backup and restore: every store read in one transaction; a restore (replacing
 //! everything, or merging by id) checks nothing itself — the document was checked whole
 //! before — and writes every store and the summaries in one transaction, so a failure leaves
-//! the database as it was.
+//! the database as it was. Which kinds a backup holds, and how each is read and written, come
+//! from the kinds' declaration (`domain::kinds`, `store::kinds`).
 
-use super::idb::{self, Db, get_all};
-use super::purchases::{all_purchases, write_cleared};
-use super::records::{add_all, interaction_js};
-use super::schema::{
-    ALL_STORES, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
-    LOYALTY_RATINGS, MEMBERS, RESPONSES, SEGMENTS, SUMMARIES, SURVEYS, WINBACKS,
-};
+use super::error::{AppError, Result};
+use super::idb::{self, Db};
+use super::kinds::{self, spec};
+use super::schema::{ALL_STORES, IMPORTS, SUMMARIES, TOMBSTONES};
 use super::settings;
 use super::summaries::{replace_chunks, summaries_of};
-use super::{AppError, Result};
 use crate::domain::backup::{Backup, MergeReport};
-use crate::domain::purchase::books_by_customer;
+use crate::domain::record::{AsyncKindVisitor, Record, RecordKind, RecordSet, for_each_kind_async};
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
-use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::Transaction;
 
-async fn read_all(tx: &Transaction<'_>, now: Timestamp) -> Result<Backup> {
-    let store = |name: &str| tx.object_store(name).map_err(idb::convert);
-    let mut b = Backup::new(now);
-    b.customers = get_all(&store(CUSTOMERS)?).await?;
-    b.contacts = get_all(&store(CONTACTS)?).await?;
-    b.interactions = get_all(&store(INTERACTIONS)?).await?;
-    b.purchases = all_purchases(tx).await?;
-    b.purchases.sort_by_key(|p| p.id);
-    b.members = get_all(&store(MEMBERS)?).await?;
-    b.segments = get_all(&store(SEGMENTS)?).await?;
-    b.complaints = get_all(&store(COMPLAINTS)?).await?;
-    b.churn_events = get_all(&store(CHURN_EVENTS)?).await?;
-    b.winbacks = get_all(&store(WINBACKS)?).await?;
-    b.loyalty_ratings = get_all(&store(LOYALTY_RATINGS)?).await?;
-    b.surveys = get_all(&store(SURVEYS)?).await?;
-    b.responses = get_all(&store(RESPONSES)?).await?;
-    Ok(b)
+/// The stores of the kinds a backup holds.
+fn backup_stores() -> Vec<&'static str> {
+    RecordKind::ALL
+        .iter()
+        .filter(|k| k.in_backup())
+        .map(|k| spec(*k).store)
+        .collect()
+}
+
+/// Every record of every kind a backup holds, read inside `tx`.
+async fn read_all(tx: &Transaction<'_>) -> Result<RecordSet> {
+    struct Read<'a, 'b> {
+        tx: &'a Transaction<'b>,
+        set: RecordSet,
+    }
+    impl AsyncKindVisitor for Read<'_, '_> {
+        type Error = AppError;
+        async fn visit<R: Record>(&mut self) -> Result<()> {
+            if R::KIND.in_backup() {
+                *R::column_mut(&mut self.set) = kinds::read_all::<R>(self.tx).await?;
+            }
+            Ok(())
+        }
+    }
+    let mut read = Read {
+        tx,
+        set: RecordSet::default(),
+    };
+    for_each_kind_async(&mut read).await?;
+    Ok(read.set)
 }
 
 /// Every record and preference, read in one transaction.
 pub async fn export_all(db: &Db, now: Timestamp) -> Result<Backup> {
-    let stores: Vec<&str> = ALL_STORES.into_iter().filter(|s| *s != SUMMARIES).collect();
-    let tx = db.tx(&stores, false)?;
-    let mut b = read_all(&tx, now).await?;
+    let tx = db.tx(&backup_stores(), false)?;
+    let mut b = Backup::new(now);
+    b.records = read_all(&tx).await?;
     b.prefs = settings::read_prefs();
     Ok(b)
 }
 
-/// Clears every store and writes `b` with its summaries, inside `tx`.
-fn write_all(tx: &Transaction<'_>, b: &Backup) -> Result<Vec<CustomerSummary>> {
+/// Clears every store and writes `records` with their summaries, inside `tx`.
+async fn write_all(tx: &Transaction<'_>, records: &RecordSet) -> Result<Vec<CustomerSummary>> {
+    struct Write<'a, 'b> {
+        tx: &'a Transaction<'b>,
+        set: &'a RecordSet,
+    }
+    impl AsyncKindVisitor for Write<'_, '_> {
+        type Error = AppError;
+        async fn visit<R: Record>(&mut self) -> Result<()> {
+            if R::KIND.in_backup() {
+                kinds::write_restored::<R>(self.tx, R::column(self.set))?;
+            }
+            Ok(())
+        }
+    }
     let store = |name: &str| tx.object_store(name).map_err(idb::convert);
     for name in ALL_STORES {
         store(name)?.clear().map_err(idb::convert)?;
     }
-    add_all(&store(CUSTOMERS)?, &b.customers)?;
-    add_all(&store(CONTACTS)?, &b.contacts)?;
-    let interactions = store(INTERACTIONS)?;
-    for i in &b.interactions {
-        interactions
-            .add(interaction_js(i)?)
-            .primitive()
-            .map_err(idb::convert)?;
-    }
-    write_cleared(tx, &books_by_customer(&b.purchases))?;
-    add_all(&store(MEMBERS)?, &b.members)?;
-    add_all(&store(SEGMENTS)?, &b.segments)?;
-    add_all(&store(COMPLAINTS)?, &b.complaints)?;
-    add_all(&store(CHURN_EVENTS)?, &b.churn_events)?;
-    add_all(&store(WINBACKS)?, &b.winbacks)?;
-    add_all(&store(LOYALTY_RATINGS)?, &b.loyalty_ratings)?;
-    add_all(&store(SURVEYS)?, &b.surveys)?;
-    add_all(&store(RESPONSES)?, &b.responses)?;
+    for_each_kind_async(&mut Write { tx, set: records }).await?;
     let rows = summaries_of(
-        &b.customers,
-        b.contacts.clone(),
-        b.interactions.clone(),
-        b.purchases.clone(),
-        b.complaints.clone(),
+        &records.customers,
+        records.contacts.clone(),
+        records.interactions.clone(),
+        records.purchases.clone(),
+        records.complaints.clone(),
     );
     replace_chunks(&store(SUMMARIES)?, &rows)?;
     Ok(rows)
@@ -87,14 +92,20 @@ fn write_all(tx: &Transaction<'_>, b: &Backup) -> Result<Vec<CustomerSummary>> {
 /// transaction: all of it, or on any failure nothing.
 pub async fn restore_replace(db: &Db, b: &Backup) -> Result<Vec<CustomerSummary>> {
     b.check().map_err(|p| AppError::Damaged(format!("{p:?}")))?;
-    // The import journal goes too: its undo would act on records that are no longer these.
-    let stores: Vec<&str> = ALL_STORES.into_iter().chain([IMPORTS]).collect();
+    // The import journal and the tombstones go too: they speak of records that are no
+    // longer these.
+    let stores: Vec<&str> = ALL_STORES
+        .into_iter()
+        .chain([IMPORTS, TOMBSTONES])
+        .collect();
     let tx = db.tx(&stores, true)?;
-    tx.object_store(IMPORTS)
-        .map_err(idb::convert)?
-        .clear()
-        .map_err(idb::convert)?;
-    let rows = write_all(&tx, b)?;
+    for name in [IMPORTS, TOMBSTONES] {
+        tx.object_store(name)
+            .map_err(idb::convert)?
+            .clear()
+            .map_err(idb::convert)?;
+    }
+    let rows = write_all(&tx, &b.records).await?;
     idb::commit(tx).await?;
     settings::write_prefs(&b.prefs);
     Ok(rows)
@@ -112,12 +123,13 @@ pub async fn restore_merge(
         .check()
         .map_err(|p| AppError::Damaged(format!("{p:?}")))?;
     let tx = db.tx(&ALL_STORES, true)?;
-    let ours = read_all(&tx, now).await?;
+    let mut ours = Backup::new(now);
+    ours.records = read_all(&tx).await?;
     let (merged, report) = ours.merge(theirs);
     merged
         .check()
         .map_err(|p| AppError::Damaged(format!("{p:?}")))?;
-    let rows = write_all(&tx, &merged)?;
+    let rows = write_all(&tx, &merged.records).await?;
     idb::commit(tx).await?;
     Ok((rows, report))
 }

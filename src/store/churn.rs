@@ -1,71 +1,51 @@
 //! Churn events, win-back plans and the owners' loyalty ratings: one store each, by customer.
 //! They do not enter the summaries (the list does not show them), so each write is a single
-//! put.
+//! put of a new revision.
 
+use super::error::Result;
 use super::idb::{self, Db, get};
-use super::schema::{CHURN_EVENTS, LOYALTY_RATINGS, WINBACKS};
-use super::{AppError, Result};
+use super::kinds::{self, all_alone, delete_alone, save_alone};
+use super::schema::LOYALTY_RATINGS;
 use crate::domain::churn::{ChurnEvent, WinBack};
 use crate::domain::id::Id;
 use crate::domain::loyalty::OwnerRatings;
 use crate::domain::time::Timestamp;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-
-async fn put<T: Serialize>(db: &Db, store: &str, value: &T) -> Result<()> {
-    let tx = db.tx(&[store], true)?;
-    idb::put(&tx.object_store(store).map_err(idb::convert)?, value)?;
-    idb::commit(tx).await
-}
-
-async fn remove<T: DeserializeOwned>(db: &Db, store: &str, id: Id) -> Result<()> {
-    let tx = db.tx(&[store], true)?;
-    let s = tx.object_store(store).map_err(idb::convert)?;
-    get::<T>(&s, &id.to_string())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    idb::delete(&s, &id.to_string())?;
-    idb::commit(tx).await
-}
-
-async fn all<T: DeserializeOwned>(db: &Db, store: &str) -> Result<Vec<T>> {
-    let tx = db.tx(&[store], false)?;
-    idb::get_all(&tx.object_store(store).map_err(idb::convert)?).await
-}
 
 /// Records (or corrects) a churn event.
 pub async fn save_churn_event(db: &Db, e: &ChurnEvent) -> Result<()> {
-    put(db, CHURN_EVENTS, e).await
+    save_alone(db, e).await.map(drop)
 }
 
 /// Deletes a churn event recorded by mistake.
 pub async fn delete_churn_event(db: &Db, id: Id) -> Result<()> {
-    remove::<ChurnEvent>(db, CHURN_EVENTS, id).await
+    delete_alone::<ChurnEvent>(db, &id.to_string())
+        .await
+        .map(drop)
 }
 
 /// Every churn event.
 pub async fn all_churn_events(db: &Db) -> Result<Vec<ChurnEvent>> {
-    all(db, CHURN_EVENTS).await
+    all_alone(db).await
 }
 
 /// Saves a win-back plan.
 pub async fn save_winback(db: &Db, w: &WinBack) -> Result<()> {
-    put(db, WINBACKS, w).await
+    save_alone(db, w).await.map(drop)
 }
 
 /// Deletes a win-back plan.
 pub async fn delete_winback(db: &Db, id: Id) -> Result<()> {
-    remove::<WinBack>(db, WINBACKS, id).await
+    delete_alone::<WinBack>(db, &id.to_string()).await.map(drop)
 }
 
 /// Every win-back plan.
 pub async fn all_winbacks(db: &Db) -> Result<Vec<WinBack>> {
-    all(db, WINBACKS).await
+    all_alone(db).await
 }
 
 /// Saves the owner's loyalty ratings of a customer (one record per customer).
 pub async fn save_ratings(db: &Db, r: &OwnerRatings) -> Result<()> {
-    put(db, LOYALTY_RATINGS, r).await
+    save_alone(db, r).await.map(drop)
 }
 
 /// Sets one rating (slot in `OwnerRatings::all` order) of a customer, reading and writing the
@@ -85,7 +65,7 @@ pub async fn set_rating(
         .unwrap_or_else(|| OwnerRatings::new(customer_id));
     r.set(slot, value);
     r.rated_at = Some(now);
-    idb::put(&store, &r)?;
+    let r = kinds::put_revision(&store, &r).await?;
     idb::commit(tx).await?;
     Ok(r)
 }

@@ -1,42 +1,36 @@
 //! Customers: create, update, the 360 view's data, trash / restore / purge, bulk changes.
+//! What a customer's page reads and what goes with a customer purged comes from the kinds'
+//! declaration (`domain::kinds`, `store::kinds`): every kind that belongs to a customer.
 
-use super::idb::{self, Db, get, keys_by};
-use super::schema::{
-    ALL_STORES, BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
-    LOYALTY_RATINGS, PURCHASE_PAGES, RESPONSES, SUMMARIES, SURVEYS, WINBACKS,
-};
+use super::error::{AppError, Result};
+use super::idb::{self, Db, get};
+use super::kinds::{self, spec};
+use super::schema::{ALL_STORES, BY_CUSTOMER, CUSTOMERS, IMPORTS, SUMMARIES, TOMBSTONES};
 use super::summaries::{self, Change};
-use super::{AppError, Result};
-use crate::domain::churn::{ChurnEvent, WinBack};
-use crate::domain::complaint::Complaint;
-use crate::domain::contact::ContactPerson;
 use crate::domain::customer::Customer;
 use crate::domain::id::Id;
-use crate::domain::interaction::Interaction;
-use crate::domain::loyalty::OwnerRatings;
-use crate::domain::purchase::Purchase;
-use crate::domain::satisfaction::{Response, Survey};
+use crate::domain::record::{
+    AsyncKindVisitor, Record, RecordKind, RecordSet, Rev, Tombstone, for_each_kind_async,
+};
 use crate::domain::summary::{Activity, CustomerSummary};
 use crate::domain::time::Timestamp;
 use indexed_db_futures::transaction::Transaction;
 
-/// The stores holding a customer's own records, each indexed by customer. Purchases are in
-/// pages of books ([`PURCHASE_PAGES`]).
-const BY_CUSTOMER_STORES: [&str; 6] = [
-    CONTACTS,
-    INTERACTIONS,
-    COMPLAINTS,
-    CHURN_EVENTS,
-    WINBACKS,
-    RESPONSES,
-];
+/// The stores of the kinds that belong to a customer.
+fn owned_stores() -> impl Iterator<Item = &'static str> {
+    RecordKind::ALL
+        .iter()
+        .filter(|k| k.owned_by_customer())
+        .map(|k| spec(*k).store)
+}
 
-/// The stores deleting a customer with all their records touches, with the summaries.
+/// The stores deleting a customer with all their records touches, with the summaries and
+/// the tombstones.
 pub(crate) fn purge_stores() -> Vec<&'static str> {
     [CUSTOMERS]
         .into_iter()
-        .chain(BY_CUSTOMER_STORES)
-        .chain([PURCHASE_PAGES, LOYALTY_RATINGS, SUMMARIES])
+        .chain(owned_stores())
+        .chain([SUMMARIES, TOMBSTONES])
         .collect()
 }
 
@@ -44,29 +38,25 @@ pub(crate) fn purge_stores() -> Vec<&'static str> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CustomerDetail {
     pub customer: Customer,
-    pub contacts: Vec<ContactPerson>,
-    /// Newest first.
-    pub interactions: Vec<Interaction>,
-    /// Newest first.
-    pub purchases: Vec<Purchase>,
-    /// Newest first.
-    pub complaints: Vec<Complaint>,
-    /// Newest first.
-    pub churn_events: Vec<ChurnEvent>,
-    /// Newest first.
-    pub winbacks: Vec<WinBack>,
-    /// The owner's loyalty ratings, once rated.
-    pub ratings: Option<OwnerRatings>,
-    /// Survey responses, newest first.
-    pub responses: Vec<Response>,
-    /// Every survey (few), to show and enter responses.
-    pub surveys: Vec<Survey>,
+    /// The customer's own records of every kind, each in its page order (most newest
+    /// first), and every survey (few), to show and enter responses.
+    pub records: RecordSet,
 }
 
-/// Stores a new customer and its summary.
+impl CustomerDetail {
+    /// The owner's loyalty ratings, once rated.
+    pub fn ratings(&self) -> Option<&crate::domain::loyalty::OwnerRatings> {
+        self.records.loyalty_ratings.first()
+    }
+}
+
+/// Stores a new customer (its first revision) and its summary.
 pub async fn create_customer(db: &Db, customer: &Customer) -> Result<CustomerSummary> {
     let tx = db.tx(&[CUSTOMERS, SUMMARIES], true)?;
-    idb::add(&tx.object_store(CUSTOMERS).map_err(idb::convert)?, customer)?;
+    kinds::add_new(
+        &tx.object_store(CUSTOMERS).map_err(idb::convert)?,
+        std::slice::from_ref(customer),
+    )?;
     let summary = CustomerSummary::of_customer(customer, Activity::default());
     let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
     summaries::apply(&store, vec![Change::Upsert(summary.clone())]).await?;
@@ -74,7 +64,7 @@ pub async fn create_customer(db: &Db, customer: &Customer) -> Result<CustomerSum
     Ok(summary)
 }
 
-/// Saves an edited customer (its own fields) and refreshes its summary.
+/// Saves an edited customer (its own fields) as a new revision and refreshes its summary.
 pub async fn update_customer(db: &Db, customer: &Customer) -> Result<CustomerSummary> {
     let tx = db.tx(&[CUSTOMERS, SUMMARIES], true)?;
     let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
@@ -84,60 +74,59 @@ pub async fn update_customer(db: &Db, customer: &Customer) -> Result<CustomerSum
     {
         return Err(AppError::NotFound);
     }
-    idb::put(&customers, customer)?;
+    let written = kinds::put_revision(&customers, customer).await?;
     let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
-    let mut out = summaries::apply(&store, vec![Change::Refresh(customer.clone())]).await?;
+    let mut out = summaries::apply(&store, vec![Change::Refresh(written)]).await?;
     idb::commit(tx).await?;
     out.pop().ok_or(AppError::NotFound)
 }
 
-/// Reads a customer with all of its contact persons, interactions and purchases.
+/// Reads a customer with every record of theirs the customer's page shows.
 pub async fn load_detail(db: &Db, id: Id) -> Result<Option<CustomerDetail>> {
+    struct Read<'a, 'b> {
+        tx: &'a Transaction<'b>,
+        customer: Id,
+        set: RecordSet,
+    }
+    impl AsyncKindVisitor for Read<'_, '_> {
+        type Error = AppError;
+        async fn visit<R: Record>(&mut self) -> Result<()> {
+            let kind = R::KIND;
+            if kind.owned_by_customer() {
+                *R::column_mut(&mut self.set) = kinds::of_customer(self.tx, self.customer).await?;
+            } else if kind.on_customer_page() {
+                *R::column_mut(&mut self.set) = kinds::read_all(self.tx).await?;
+            }
+            Ok(())
+        }
+    }
     let stores: Vec<&str> = [CUSTOMERS]
         .into_iter()
-        .chain(BY_CUSTOMER_STORES)
-        .chain([PURCHASE_PAGES, LOYALTY_RATINGS, SURVEYS])
+        .chain(
+            RecordKind::ALL
+                .iter()
+                .filter(|k| k.on_customer_page())
+                .map(|k| spec(*k).store),
+        )
         .collect();
     let tx = db.tx(&stores, false)?;
-    let key = id.to_string();
-    let Some(customer) =
-        get::<Customer>(&tx.object_store(CUSTOMERS).map_err(idb::convert)?, &key).await?
+    let Some(customer) = get::<Customer>(
+        &tx.object_store(CUSTOMERS).map_err(idb::convert)?,
+        &id.to_string(),
+    )
+    .await?
     else {
         return Ok(None);
     };
-    let mut contacts: Vec<ContactPerson> = idb::of_customer(&tx, CONTACTS, &key).await?;
-    let mut interactions: Vec<Interaction> = idb::of_customer(&tx, INTERACTIONS, &key).await?;
-    let mut purchases = super::purchases::book_of(&tx, id).await?;
-    let mut complaints: Vec<Complaint> = idb::of_customer(&tx, COMPLAINTS, &key).await?;
-    complaints.sort_by(|a, b| b.received_at.cmp(&a.received_at).then(b.id.cmp(&a.id)));
-    let mut churn_events: Vec<ChurnEvent> = idb::of_customer(&tx, CHURN_EVENTS, &key).await?;
-    churn_events.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
-    let mut winbacks: Vec<WinBack> = idb::of_customer(&tx, WINBACKS, &key).await?;
-    winbacks.sort_by_key(|w| std::cmp::Reverse(w.id));
-    let mut responses: Vec<Response> = idb::of_customer(&tx, RESPONSES, &key).await?;
-    responses.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
-    let mut surveys: Vec<Survey> =
-        idb::get_all(&tx.object_store(SURVEYS).map_err(idb::convert)?).await?;
-    surveys.sort_by_key(|s| s.id);
-    let ratings = get::<OwnerRatings>(
-        &tx.object_store(LOYALTY_RATINGS).map_err(idb::convert)?,
-        &key,
-    )
-    .await?;
-    contacts.sort_by_key(|c| c.id);
-    interactions.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
-    purchases.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    let mut read = Read {
+        tx: &tx,
+        customer: id,
+        set: RecordSet::default(),
+    };
+    for_each_kind_async(&mut read).await?;
     Ok(Some(CustomerDetail {
         customer,
-        contacts,
-        interactions,
-        purchases,
-        complaints,
-        churn_events,
-        winbacks,
-        ratings,
-        responses,
-        surveys,
+        records: read.set.in_page_order(),
     }))
 }
 
@@ -156,7 +145,8 @@ async fn modify_each(
             continue;
         };
         if change(&mut c) {
-            idb::put(&customers, &c)?;
+            c.rev = Rev::after(c.rev, None);
+            idb::put_js(&customers, kinds::encode(&c)?)?;
             changes.push(Change::Refresh(c));
         }
     }
@@ -211,25 +201,28 @@ pub async fn add_tag(
     modify_each(db, ids, |c| c.add_tag(tag, now)).await
 }
 
-/// Deletes customers for good with every record of theirs (contact persons, interactions,
-/// purchases, complaints, churn, win-back plans, loyalty ratings), all in one transaction. Only customers already in the trash are purged.
+/// Deletes customers for good with every record of theirs (every kind that belongs to a
+/// customer), all in one transaction, leaving tombstones. Only customers already in the
+/// trash are purged.
 pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
     let tx = db.tx(&purge_stores(), true)?;
     let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
+    let now = kinds::now();
     let mut purged = Vec::new();
+    let mut tombs = Vec::new();
     for id in ids {
-        let key = id.to_string();
-        match get::<Customer>(&customers, &key).await? {
-            Some(c) if c.deleted_at.is_some() => {}
+        match get::<Customer>(&customers, &id.to_string()).await? {
+            Some(c) if c.deleted_at.is_some() => {
+                idb::delete(&customers, &c.key())?;
+                tombs.push(Tombstone::of(&c, now));
+                purged.push(*id);
+            }
             _ => continue,
         }
-        delete_with_records(&tx, &key).await?;
-        purged.push(*id);
     }
-    super::purchases::Books::open(&tx)
-        .await?
-        .remove(&purged)
-        .await?;
+    tombs.extend(delete_owned(&tx, &purged, now).await?);
+    kinds::delete_books(&tx, &purged).await?;
+    kinds::bury(&tx, &tombs)?;
     let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
     summaries::apply(
         &store,
@@ -240,26 +233,38 @@ pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
     Ok(purged)
 }
 
-/// Deletes customer `key` and every record of theirs but the purchases inside `tx`, which must
-/// cover [`purge_stores`]. The caller removes the purchase books, all customers' at once.
-async fn delete_with_records(tx: &Transaction<'_>, key: &str) -> Result<()> {
-    for store_name in BY_CUSTOMER_STORES {
-        let store = tx.object_store(store_name).map_err(idb::convert)?;
-        for k in keys_by(&store, BY_CUSTOMER, key).await? {
-            idb::delete(&store, &k)?;
+/// Deletes the records of every kind that belongs to a customer (the purchases apart) of the
+/// customers `ids` inside `tx`, and returns their tombstones.
+async fn delete_owned(tx: &Transaction<'_>, ids: &[Id], now: Timestamp) -> Result<Vec<Tombstone>> {
+    struct Delete<'a, 'b> {
+        tx: &'a Transaction<'b>,
+        ids: &'a [Id],
+        now: Timestamp,
+        tombs: Vec<Tombstone>,
+    }
+    impl AsyncKindVisitor for Delete<'_, '_> {
+        type Error = AppError;
+        async fn visit<R: Record>(&mut self) -> Result<()> {
+            if R::KIND.owned_by_customer() {
+                let gone = kinds::delete_of_customers::<R>(self.tx, self.ids, self.now).await?;
+                self.tombs.extend(gone);
+            }
+            Ok(())
         }
     }
-    idb::delete(
-        &tx.object_store(LOYALTY_RATINGS).map_err(idb::convert)?,
-        key,
-    )?;
-    idb::delete(&tx.object_store(CUSTOMERS).map_err(idb::convert)?, key)?;
-    Ok(())
+    let mut delete = Delete {
+        tx,
+        ids,
+        now,
+        tombs: Vec::new(),
+    };
+    for_each_kind_async(&mut delete).await?;
+    Ok(delete.tombs)
 }
 
 /// Deletes the customers `ids` that exist, each with every record of theirs, inside `tx`
-/// (which must cover [`purge_stores`]). Returns the customers deleted and how many records
-/// went, customers included.
+/// (which must cover [`purge_stores`]), leaving tombstones. Returns the customers deleted and
+/// how many records went, customers included (a customer's purchase book counting as one).
 ///
 /// Built for many customers at once (undoing an import of 100,000): ids are time-ordered, so
 /// customers created together lie in one key range; each store is read once over that range
@@ -269,51 +274,76 @@ pub(crate) async fn delete_many_with_records(
     tx: &Transaction<'_>,
     ids: &[Id],
 ) -> Result<(Vec<Id>, usize)> {
+    /// What is needed of a record to delete it and leave its tombstone.
     #[derive(serde::Deserialize)]
     struct Owned {
+        #[serde(default)]
         id: String,
+        #[serde(default)]
         customer_id: String,
+        #[serde(default = "Rev::legacy")]
+        rev: Rev,
     }
     let wanted: std::collections::HashSet<String> = ids.iter().map(Id::to_string).collect();
     let (Some(lo), Some(hi)) = (wanted.iter().min().cloned(), wanted.iter().max().cloned()) else {
         return Ok((Vec::new(), 0));
     };
+    let now = kinds::now();
+    let mut tombs = Vec::new();
     let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
     let mut gone = Vec::new();
-    for key in idb::keys_between(&customers, &lo, &hi).await? {
-        if wanted.contains(&key) {
-            idb::delete(&customers, &key)?;
-            gone.push(key);
+    for c in idb::get_all_in_key_range::<Owned>(&customers, &lo, &hi).await? {
+        if wanted.contains(&c.id) {
+            idb::delete(&customers, &c.id)?;
+            tombs.push(Tombstone::new(
+                RecordKind::Customer,
+                c.id.clone(),
+                Rev::after(c.rev, None),
+                now,
+            ));
+            gone.push(c.id);
         }
     }
     let mut n = gone.len();
-    // A customer's purchase book counts as one record.
     let gone_ids: Vec<Id> = gone.iter().filter_map(|k| k.parse().ok()).collect();
-    n += super::purchases::Books::open(tx)
-        .await?
-        .remove(&gone_ids)
-        .await?;
-    for store_name in BY_CUSTOMER_STORES {
-        let store = tx.object_store(store_name).map_err(idb::convert)?;
-        for r in idb::get_all_between::<Owned>(&store, BY_CUSTOMER, &lo, &hi).await? {
+    n += kinds::delete_books(tx, &gone_ids).await?;
+    for kind in RecordKind::ALL.iter().filter(|k| k.owned_by_customer()) {
+        let spec = spec(*kind);
+        let store = tx.object_store(spec.store).map_err(idb::convert)?;
+        let records: Vec<Owned> = match spec.per_customer {
+            kinds::PerCustomer::Index => {
+                idb::get_all_between(&store, BY_CUSTOMER, &lo, &hi).await?
+            }
+            // Keyed by the customer's id: its key range is the customers'.
+            kinds::PerCustomer::Key => idb::get_all_in_key_range(&store, &lo, &hi).await?,
+            kinds::PerCustomer::Book | kinds::PerCustomer::No => Vec::new(),
+        };
+        for r in records {
             if wanted.contains(&r.customer_id) {
-                idb::delete(&store, &r.id)?;
-                n += 1;
+                let key = if spec.per_customer == kinds::PerCustomer::Key {
+                    r.customer_id.clone()
+                } else {
+                    r.id.clone()
+                };
+                idb::delete(&store, &key)?;
+                tombs.push(Tombstone::new(*kind, key, Rev::after(r.rev, None), now));
+                if spec.per_customer == kinds::PerCustomer::Index {
+                    n += 1;
+                }
             }
         }
     }
-    let ratings = tx.object_store(LOYALTY_RATINGS).map_err(idb::convert)?;
-    for key in idb::keys_between(&ratings, &lo, &hi).await? {
-        if wanted.contains(&key) {
-            idb::delete(&ratings, &key)?;
-        }
-    }
+    kinds::bury(tx, &tombs)?;
     Ok((gone_ids, n))
 }
 
-/// Removes every record of every kind, and the import journal, in one transaction.
+/// Removes every record of every kind, the import journal and the tombstones, in one
+/// transaction.
 pub async fn delete_all(db: &Db) -> Result<()> {
-    let stores: Vec<&str> = ALL_STORES.into_iter().chain([IMPORTS]).collect();
+    let stores: Vec<&str> = ALL_STORES
+        .into_iter()
+        .chain([IMPORTS, TOMBSTONES])
+        .collect();
     let tx = db.tx(&stores, true)?;
     for name in stores {
         tx.object_store(name)

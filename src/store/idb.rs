@@ -1,7 +1,7 @@
 //! Opening the database, the connection handle, error conversion and small request helpers.
 
+use super::error::{AppError, Result};
 use super::schema::{self, DB_VERSION};
-use super::{AppError, Result};
 use indexed_db_futures::KeyRange;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::{Error as IdbError, OpenDbError};
@@ -72,15 +72,13 @@ impl Db {
     }
 }
 
-/// Opens (creating or upgrading) the database `name`. `on_blocked` runs if an older version
-/// open in another tab holds up the upgrade; the open then waits until that tab lets go.
-pub async fn open(name: &str, on_blocked: impl Fn() + 'static) -> Result<Db> {
-    open_at(name, DB_VERSION, on_blocked).await
-}
-
-/// Opens the database at a given schema version (at most [`DB_VERSION`]). The app always uses
-/// the current one; tests use older ones to check that upgrades keep data.
-pub async fn open_at(name: &str, version: u32, on_blocked: impl Fn() + 'static) -> Result<Db> {
+/// Connects to the database `name` at schema `version` (at most [`DB_VERSION`]), creating or
+/// upgrading its stores; moving data kept in an older form is `store::upgrade`'s.
+pub(crate) async fn connect(
+    name: &str,
+    version: u32,
+    on_blocked: impl Fn() + 'static,
+) -> Result<Db> {
     let version = version.min(DB_VERSION);
     let db = Database::open(name)
         .with_version(version)
@@ -127,11 +125,7 @@ pub async fn open_at(name: &str, version: u32, on_blocked: impl Fn() + 'static) 
             _on_version_change: on_version_change,
         }
     });
-    let db = Db { inner };
-    if version >= 8 {
-        super::purchases::migrate(&db).await?;
-    }
-    Ok(db)
+    Ok(Db { inner })
 }
 
 /// Deletes a whole database by name (tests).
@@ -196,12 +190,6 @@ pub(crate) fn put<T: Serialize>(store: &ObjectStore<'_>, value: &T) -> Result<()
 /// Issues a put of an already-built JavaScript value.
 pub(crate) fn put_js(store: &ObjectStore<'_>, value: JsValue) -> Result<()> {
     store.put(value).primitive().map_err(convert)?;
-    Ok(())
-}
-
-/// Issues an add, which fails (and aborts the transaction) if the key already exists.
-pub(crate) fn add<T: Serialize>(store: &ObjectStore<'_>, value: &T) -> Result<()> {
-    store.add(to_js(value)?).primitive().map_err(convert)?;
     Ok(())
 }
 
@@ -270,23 +258,6 @@ pub(crate) async fn of_customer<T: DeserializeOwned>(
 ) -> Result<Vec<T>> {
     let store = tx.object_store(name).map_err(convert)?;
     get_all_by(&store, super::schema::BY_CUSTOMER, customer).await
-}
-
-/// The primary keys of records whose index key equals `key`.
-pub(crate) async fn keys_by(
-    store: &ObjectStore<'_>,
-    index: &str,
-    key: &str,
-) -> Result<Vec<String>> {
-    let index = store.index(index).map_err(convert)?;
-    let keys = index
-        .get_all_keys::<String>()
-        .with_query::<String, _>(KeyRange::Only(key.to_string()))
-        .primitive()
-        .map_err(convert)?
-        .await
-        .map_err(convert)?;
-    keys.map(|k| k.map_err(convert)).collect()
 }
 
 /// Every primary key of a store, ascending.
@@ -382,20 +353,20 @@ pub(crate) async fn get_all_between<T: DeserializeOwned>(
     collect(values)
 }
 
-/// Every primary key of `store` in `lo..=hi` (both included).
-pub(crate) async fn keys_between(
+/// Every record of `store` whose primary key lies in `lo..=hi` (both included).
+pub(crate) async fn get_all_in_key_range<T: DeserializeOwned>(
     store: &ObjectStore<'_>,
     lo: &str,
     hi: &str,
-) -> Result<Vec<String>> {
-    let keys = store
-        .get_all_keys::<String>()
+) -> Result<Vec<T>> {
+    let values = store
+        .get_all::<JsValue>()
         .with_query::<String, _>(between(lo, hi))
         .primitive()
         .map_err(convert)?
         .await
         .map_err(convert)?;
-    keys.map(|k| k.map_err(convert)).collect()
+    collect(values)
 }
 
 /// Issues a read of one record now and returns its outcome to await later, so many reads can

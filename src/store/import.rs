@@ -7,15 +7,15 @@
 //! possible is written in the same transaction as the records.
 
 use super::customers::{delete_many_with_records, purge_stores};
+use super::error::{AppError, Result};
 use super::idb::{self, Db, get, get_all};
+use super::kinds;
 use super::purchases::{Books, all_purchases};
-use super::records::interaction_js;
 use super::schema::{
     COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS, MEMBERS, PURCHASE_PAGES, SUMMARIES,
     SUMMARISED,
 };
 use super::summaries::{self, Change, replace_chunks, summaries_of, summary_of};
-use super::{AppError, Result};
 use crate::domain::complaint::Complaint;
 use crate::domain::contact::ContactPerson;
 use crate::domain::customer::Customer;
@@ -25,11 +25,10 @@ use crate::domain::import::{Existing, Kind, Plan};
 use crate::domain::interaction::Interaction;
 use crate::domain::member::TeamMember;
 use crate::domain::purchase::{Purchase, books_by_customer};
+use crate::domain::record::{Record, Rev};
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
 use indexed_db_futures::transaction::Transaction;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use std::collections::HashSet;
 
 /// Records written between two progress reports: a chunk takes tens of milliseconds, so the
@@ -102,11 +101,15 @@ pub async fn write_import(
     let mut done = 0;
     // `?` or an early return drops the transaction, which aborts it.
     macro_rules! chunked {
-        ($store:expr, $items:expr, $to_js:expr) => {{
+        ($store:expr, $items:expr) => {{
             let store = tx.object_store($store).map_err(idb::convert)?;
             for chunk in $items.chunks(CHUNK) {
                 for item in chunk {
-                    idb::put_js(&store, $to_js(item)?)?;
+                    // A new record's first revision, or an updated one's next.
+                    idb::put_js(
+                        &store,
+                        kinds::encode_at(item, Rev::after(item.rev(), None))?,
+                    )?;
                 }
                 idb::settle(&store).await?;
                 done += chunk.len();
@@ -117,9 +120,9 @@ pub async fn write_import(
             }
         }};
     }
-    chunked!(CUSTOMERS, w.customers, idb::to_js::<Customer>);
-    chunked!(CONTACTS, w.contacts, idb::to_js::<ContactPerson>);
-    chunked!(INTERACTIONS, w.interactions, interaction_js);
+    chunked!(CUSTOMERS, w.customers);
+    chunked!(CONTACTS, w.contacts);
+    chunked!(INTERACTIONS, w.interactions);
     // Purchases go into their customers' books, a step being the books of about
     // PURCHASE_CHUNK purchases. A purchase file creates no customers: each customer's summary
     // takes its new purchase figures in the same step, from the book in hand, instead of a
@@ -136,7 +139,7 @@ pub async fn write_import(
             n += grouped[end].1.len();
             end += 1;
         }
-        let written = books.merge(&grouped[start..end]).await?;
+        let written = books.merge(&grouped[start..end], true).await?;
         let changes = written
             .into_iter()
             .map(|(id, book)| Change::Purchases(id, book))
@@ -316,36 +319,9 @@ pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
         report.restored += restored;
         report.kept += kept;
     };
-    tally(
-        restore_each(
-            &store(CUSTOMERS)?,
-            &b.customers,
-            at,
-            |c| (c.id, c.updated_at),
-            idb::to_js,
-        )
-        .await?,
-    );
-    tally(
-        restore_each(
-            &store(CONTACTS)?,
-            &b.contacts,
-            at,
-            |c| (c.id, c.updated_at),
-            idb::to_js,
-        )
-        .await?,
-    );
-    tally(
-        restore_each(
-            &store(INTERACTIONS)?,
-            &b.interactions,
-            at,
-            |i| (i.id, i.updated_at),
-            interaction_js,
-        )
-        .await?,
-    );
+    tally(restore_each(&store(CUSTOMERS)?, &b.customers, at).await?);
+    tally(restore_each(&store(CONTACTS)?, &b.contacts, at).await?);
+    tally(restore_each(&store(INTERACTIONS)?, &b.interactions, at).await?);
     let gone: HashSet<Id> = removed.iter().copied().collect();
     let touched: Vec<Id> = batch
         .touched
@@ -437,7 +413,11 @@ fn undo_book(
         for p in &mut book {
             if let Some(old) = olds.remove(&p.id) {
                 if p.updated_at == at {
-                    *p = (*old).clone();
+                    let rev = Rev::after(old.rev, Some(p.rev));
+                    *p = Purchase {
+                        rev,
+                        ..(*old).clone()
+                    };
                     *restored += 1;
                     changed = true;
                 } else {
@@ -451,29 +431,60 @@ fn undo_book(
 
 /// Puts back each record's earlier version unless the stored one changed after the import
 /// (`at`) or is gone. Returns (restored, kept).
-async fn restore_each<T: Serialize + DeserializeOwned>(
+async fn restore_each<T: Record>(
     store: &indexed_db_futures::object_store::ObjectStore<'_>,
     before: &[T],
     at: Timestamp,
-    stamp: impl Fn(&T) -> (Id, Timestamp),
-    to_js: impl Fn(&T) -> Result<wasm_bindgen::JsValue>,
 ) -> Result<(usize, usize)> {
     let (mut restored, mut kept) = (0, 0);
     // Every read is issued before the first is awaited: the browser runs them back to back
     // instead of waiting for this code between each.
     let mut reads = Vec::with_capacity(before.len());
     for old in before {
-        reads.push(idb::get_request::<T>(store, &stamp(old).0.to_string())?);
+        reads.push(idb::get_request::<T>(store, &old.key())?);
     }
     for (old, read) in before.iter().zip(reads) {
         let now = read.await?;
         match now {
-            Some(current) if stamp(&current).1 == at => {
-                idb::put_js(store, to_js(old)?)?;
+            Some(current) if current.stamp() == Some(at) => {
+                // Put back as a new revision: other copies must see the change too.
+                let rev = Rev::after(old.rev(), Some(current.rev()));
+                idb::put_js(store, kinds::encode_at(old, rev)?)?;
                 restored += 1;
             }
             _ => kept += 1,
         }
     }
     Ok((restored, kept))
+}
+
+/// Stores imported people (a vCard file) in one transaction: new customers, and contact
+/// persons at new or existing customers, each at its first revision, with every touched
+/// customer's summary recomputed from its records. All of it, or on any failure nothing.
+pub async fn import_people(
+    db: &Db,
+    customers: &[Customer],
+    contacts: &[ContactPerson],
+) -> Result<Vec<CustomerSummary>> {
+    let tx = db.tx(&SUMMARISED, true)?;
+    let store = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
+    kinds::add_new(&store, customers)?;
+    kinds::add_new(&tx.object_store(CONTACTS).map_err(idb::convert)?, contacts)?;
+    let mut touched: Vec<Id> = customers
+        .iter()
+        .map(|c| c.id)
+        .chain(contacts.iter().map(|c| c.customer_id))
+        .collect();
+    touched.sort();
+    touched.dedup();
+    let mut changes = Vec::with_capacity(touched.len());
+    for id in touched {
+        let c = get::<Customer>(&store, &id.to_string())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        changes.push(Change::Upsert(summaries::summary_of(&tx, &c).await?));
+    }
+    let out = summaries::apply(&tx.object_store(SUMMARIES).map_err(idb::convert)?, changes).await?;
+    idb::commit(tx).await?;
+    Ok(out)
 }

@@ -1,8 +1,9 @@
 //! Team members.
 
+use super::error::{AppError, Result};
 use super::idb::{self, Db, count_by, get_all};
-use super::schema::{BY_OWNER, CUSTOMERS, MEMBERS};
-use super::{AppError, Result};
+use super::kinds;
+use super::schema::{BY_OWNER, CUSTOMERS, MEMBERS, TOMBSTONES};
 use crate::domain::id::Id;
 use crate::domain::member::TeamMember;
 
@@ -17,15 +18,13 @@ pub async fn list_members(db: &Db) -> Result<Vec<TeamMember>> {
 
 /// Adds or renames a member.
 pub async fn save_member(db: &Db, member: &TeamMember) -> Result<()> {
-    let tx = db.tx(&[MEMBERS], true)?;
-    idb::put(&tx.object_store(MEMBERS).map_err(idb::convert)?, member)?;
-    idb::commit(tx).await
+    kinds::save_alone(db, member).await.map(drop)
 }
 
 /// Removes a member who owns no customers (trashed ones included); otherwise
 /// [`AppError::MemberInUse`] with the number of customers to hand over first.
 pub async fn delete_member(db: &Db, id: Id) -> Result<()> {
-    let tx = db.tx(&[MEMBERS, CUSTOMERS], true)?;
+    let tx = db.tx(&[MEMBERS, CUSTOMERS, TOMBSTONES], true)?;
     let owned = count_by(
         &tx.object_store(CUSTOMERS).map_err(idb::convert)?,
         BY_OWNER,
@@ -35,9 +34,12 @@ pub async fn delete_member(db: &Db, id: Id) -> Result<()> {
     if owned > 0 {
         return Err(AppError::MemberInUse(owned as usize));
     }
-    idb::delete(
-        &tx.object_store(MEMBERS).map_err(idb::convert)?,
-        &id.to_string(),
-    )?;
+    let members = tx.object_store(MEMBERS).map_err(idb::convert)?;
+    // Removing one that is not there changes nothing (and leaves no tombstone).
+    if let Ok((_, tomb)) =
+        kinds::delete_one::<TeamMember>(&members, &id.to_string(), kinds::now()).await
+    {
+        kinds::bury(&tx, &[tomb])?;
+    }
     idb::commit(tx).await
 }

@@ -10,19 +10,25 @@
 mod backup;
 mod broadcast;
 mod churn;
+mod complaints;
+mod contacts;
 mod customers;
 mod device;
+mod error;
 mod idb;
 mod import;
+mod interactions;
+mod kinds;
 mod members;
+mod owned;
 mod purchases;
-mod records;
 mod sample;
 mod satisfaction;
 mod schema;
 mod segments;
 mod settings;
 mod summaries;
+mod upgrade;
 
 pub use backup::{export_all, restore_merge, restore_replace};
 pub use broadcast::{ChangeFeed, notify_changed};
@@ -30,20 +36,23 @@ pub use churn::{
     all_churn_events, all_winbacks, delete_churn_event, delete_winback, save_churn_event,
     save_ratings, save_winback, set_rating,
 };
+pub use complaints::{all_complaints, delete_complaint, save_complaint};
+pub use contacts::{all_people, delete_contact, save_contact};
 pub use customers::{
     CustomerDetail, add_tag, assign_owner, create_customer, delete_all, load_detail, purge,
     restore, trash, update_customer,
 };
 pub use device::{StorageStatus, request_persistence, storage_status};
-pub use idb::{Db, delete_database, open, open_at};
-pub use import::{ImportEnd, Undone, import_context, list_imports, undo_import, write_import};
-pub use members::{delete_member, list_members, save_member};
-pub use records::{
-    all_complaints, all_people, delete_complaint, delete_contact, delete_interaction,
-    delete_purchase, import_people, insert_batch, open_commitments, save_complaint, save_contact,
-    save_interaction, save_purchase, set_commitment_done,
+pub use idb::{Db, delete_database};
+pub use import::{
+    ImportEnd, Undone, import_context, import_people, list_imports, undo_import, write_import,
 };
-pub use sample::{SampleProgress, load_sample};
+pub use interactions::{
+    delete_interaction, open_commitments, save_interaction, set_commitment_done,
+};
+pub use members::{delete_member, list_members, save_member};
+pub use purchases::{delete_purchase, save_purchase};
+pub use sample::{SampleProgress, insert_batch, load_sample};
 pub use satisfaction::{
     all_responses, all_surveys, delete_response, delete_survey, save_response, save_responses,
     save_survey,
@@ -56,8 +65,6 @@ pub use settings::{
     set_export_columns, set_last_backup,
 };
 pub use summaries::{load_summaries, rebuild_summaries, upgrade_outdated_chunks};
+pub use upgrade::{open, open_at};
 
-pub use crate::domain::error::AppError;
-
-/// What every store function returns.
-pub type Result<T> = std::result::Result<T, AppError>;
+pub use error::{AppError, Result};

@@ -9,15 +9,19 @@
 //! and writes each changed page once, split when it has grown too large.
 //!
 //! Databases written before version 8 kept one book per customer in `purchase_books`, and
-//! before version 7 one object per purchase in `purchases`; [`migrate`] moves both into pages
-//! in one transaction when the database is opened.
+//! before version 7 one object per purchase in `purchases`; `store::upgrade` moves both into
+//! pages in one transaction when the database is opened.
 
+use super::error::{AppError, Result};
 use super::idb::{self, Db};
-use super::schema::{PURCHASE_BOOKS, PURCHASE_PAGES, PURCHASES};
-use super::{AppError, Result};
+use super::kinds;
+use super::owned;
+use super::schema::PURCHASE_PAGES;
 use crate::domain::id::Id;
-use crate::domain::purchase::{Purchase, books_by_customer, decode_book};
+use crate::domain::purchase::Purchase;
 use crate::domain::purchase_page::{FIRST_PAGE, Page, page_of};
+use crate::domain::record::Tombstone;
+use crate::domain::summary::CustomerSummary;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::transaction::Transaction;
 use serde::{Deserialize, Serialize};
@@ -43,7 +47,7 @@ fn put_page(store: &ObjectStore<'_>, start: String, page: &Page) -> Result<()> {
     )
 }
 
-fn damaged(e: impl std::fmt::Display) -> AppError {
+pub(crate) fn damaged(e: impl std::fmt::Display) -> AppError {
     AppError::Damaged(e.to_string())
 }
 
@@ -170,12 +174,17 @@ impl<'a> Books<'a> {
     pub(crate) async fn merge(
         &mut self,
         grouped: &[(Id, Vec<&Purchase>)],
+        as_new_revisions: bool,
     ) -> Result<Vec<(Id, Vec<Purchase>)>> {
         let ids: Vec<Id> = grouped.iter().map(|(id, _)| *id).collect();
         let mut books = self.books_of(&ids).await?;
         for ((id, book), (_, new)) in books.iter_mut().zip(grouped) {
             for p in new {
-                crate::domain::purchase::upsert(book, (*p).clone());
+                if as_new_revisions {
+                    crate::domain::purchase::write(book, (*p).clone());
+                } else {
+                    crate::domain::purchase::upsert(book, (*p).clone());
+                }
             }
             self.set(*id, book)?;
         }
@@ -239,36 +248,35 @@ pub(crate) async fn all_purchases(tx: &Transaction<'_>) -> Result<Vec<Purchase>>
     Ok(out)
 }
 
-/// A book as stored in version 7, one record per customer keyed by its id.
-#[derive(Deserialize)]
-struct BookRecord {
-    id: String,
-    #[serde(with = "serde_bytes")]
-    data: Vec<u8>,
+/// Saves a purchase (new, or a new revision of an edited one) into its customer's book.
+pub async fn save_purchase(db: &Db, p: &Purchase) -> Result<CustomerSummary> {
+    let tx = db.tx(&owned::stores(), true)?;
+    let mut books = Books::open(&tx).await?;
+    books.load(&[p.customer_id]).await?;
+    let mut book = books.book(p.customer_id)?;
+    crate::domain::purchase::write(&mut book, p.clone());
+    books.set(p.customer_id, &book)?;
+    books.flush()?;
+    let summary = owned::refresh(&tx, p.customer_id).await?;
+    idb::commit(tx).await?;
+    Ok(summary)
 }
 
-/// Moves purchases stored one object each (before version 7) and books stored one record per
-/// customer (version 7) into pages, in one transaction: either all of them move or none. Does
-/// nothing when there are none.
-pub(crate) async fn migrate(db: &Db) -> Result<()> {
-    let tx = db.tx(&[PURCHASES, PURCHASE_BOOKS, PURCHASE_PAGES], true)?;
-    let legacy = tx.object_store(PURCHASES).map_err(idb::convert)?;
-    let books = tx.object_store(PURCHASE_BOOKS).map_err(idb::convert)?;
-    if idb::count(&legacy).await? == 0 && idb::count(&books).await? == 0 {
-        return idb::commit(tx).await;
-    }
-    let mut old: Vec<Purchase> = idb::get_all(&legacy).await?;
-    for value in idb::get_all_js(&books).await? {
-        let record: BookRecord = idb::from_js(value)?;
-        let customer: Id = record
-            .id
-            .parse()
-            .map_err(|_| damaged(format!("purchase book key {:?}", record.id)))?;
-        old.append(&mut decode_book(customer, &record.data).map_err(damaged)?);
-    }
-    let grouped: Vec<(Id, Vec<&Purchase>)> = books_by_customer(&old).into_iter().collect();
-    Books::open(&tx).await?.merge(&grouped).await?;
-    legacy.clear().map_err(idb::convert)?;
-    books.clear().map_err(idb::convert)?;
-    idb::commit(tx).await
+/// Deletes purchase `id` of customer `customer_id` for good, leaving its tombstone.
+pub async fn delete_purchase(db: &Db, customer_id: Id, id: Id) -> Result<CustomerSummary> {
+    let tx = db.tx(&owned::stores(), true)?;
+    let mut books = Books::open(&tx).await?;
+    books.load(&[customer_id]).await?;
+    let mut book = books.book(customer_id)?;
+    let at = book
+        .iter()
+        .position(|p| p.id == id)
+        .ok_or(AppError::NotFound)?;
+    let gone = book.remove(at);
+    books.set(customer_id, &book)?;
+    books.flush()?;
+    kinds::bury(&tx, &[Tombstone::of(&gone, kinds::now())])?;
+    let summary = owned::refresh(&tx, customer_id).await?;
+    idb::commit(tx).await?;
+    Ok(summary)
 }

@@ -1,10 +1,20 @@
 //! Writing generated sample data in chunked transactions.
 
+use super::error::AppError;
+use super::error::Result;
 use super::idb::{self, Db};
-use super::records::insert_batch;
-use super::schema::{MEMBERS, SURVEYS};
-use super::{Result, members};
+use super::kinds::{self, spec};
+use super::members;
+use super::purchases::Books;
+use super::schema::{MEMBERS, SUMMARIES, SURVEYS};
+use super::summaries::{self, Change};
+use crate::domain::id::Id;
 use crate::domain::member::TeamMember;
+use crate::domain::purchase::Purchase;
+use crate::domain::record::{
+    AsyncKindVisitor, Record, RecordKind, RecordSet, Rev, for_each_kind_async,
+};
+use crate::domain::sample::SampleCustomer;
 use crate::domain::sample::{Generator, SampleConfig, sample_survey, team};
 use crate::domain::summary::CustomerSummary;
 
@@ -75,4 +85,63 @@ pub async fn load_sample(
         }
     }
     Ok((summaries, team))
+}
+
+/// Inserts a batch of customers with all their records (each at its first revision) in one
+/// transaction: either all of it is stored, or (any key already taken, quota exceeded...)
+/// none of it.
+pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<CustomerSummary>> {
+    let mut set = RecordSet::default();
+    for s in batch {
+        s.add_to(&mut set);
+    }
+    // Only the stores it writes.
+    let stores: Vec<&str> = RecordKind::ALL
+        .iter()
+        .filter(|k| set.count(**k) > 0)
+        .map(|k| spec(*k).store)
+        .chain([SUMMARIES])
+        .collect();
+    let tx = db.tx(&stores, true)?;
+    struct Add<'a, 'b> {
+        tx: &'a indexed_db_futures::transaction::Transaction<'b>,
+        set: &'a RecordSet,
+    }
+    impl AsyncKindVisitor for Add<'_, '_> {
+        type Error = AppError;
+        async fn visit<R: Record>(&mut self) -> Result<()> {
+            let records = R::column(self.set);
+            if records.is_empty() {
+                return Ok(());
+            }
+            if R::KIND == RecordKind::Purchase {
+                return add_purchases(self.tx, &self.set.purchases).await;
+            }
+            kinds::add_new(&kinds::store_of::<R>(self.tx)?, records)
+        }
+    }
+    for_each_kind_async(&mut Add { tx: &tx, set: &set }).await?;
+    let changes = batch.iter().map(|s| Change::Upsert(s.summary())).collect();
+    let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+    let out = summaries::apply(&store, changes).await?;
+    idb::commit(tx).await?;
+    Ok(out)
+}
+
+/// Adds new customers' purchases to their books (each at its first revision).
+async fn add_purchases(
+    tx: &indexed_db_futures::transaction::Transaction<'_>,
+    purchases: &[Purchase],
+) -> Result<()> {
+    let mut books = Books::open(tx).await?;
+    let grouped = crate::domain::purchase::books_by_customer(purchases.iter().map(|p| Purchase {
+        rev: Rev::after(p.rev, None),
+        ..p.clone()
+    }));
+    let buyers: Vec<Id> = grouped.keys().copied().collect();
+    books.load(&buyers).await?;
+    for (customer, book) in &grouped {
+        books.set(*customer, book)?;
+    }
+    books.flush()
 }

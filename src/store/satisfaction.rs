@@ -1,10 +1,12 @@
 //! Satisfaction surveys and their responses. Responses do not enter the summaries (the list
 //! does not show them); the satisfaction page and the churn-risk score read them whole.
 
-use super::idb::{self, Db, get, keys_by};
-use super::schema::{BY_SURVEY, RESPONSES, SURVEYS};
-use super::{AppError, Result};
+use super::error::{AppError, Result};
+use super::idb::{self, Db, get};
+use super::kinds::{self, delete_alone};
+use super::schema::{BY_SURVEY, RESPONSES, SURVEYS, TOMBSTONES};
 use crate::domain::id::Id;
+use crate::domain::record::Tombstone;
 use crate::domain::satisfaction::{Response, Survey};
 use crate::domain::validate::{Field, FieldError, Problem};
 
@@ -26,26 +28,26 @@ pub async fn save_survey(db: &Db, survey: &Survey) -> Result<()> {
             )]));
         }
     }
-    idb::put(&surveys, survey)?;
+    kinds::put_revision(&surveys, survey).await?;
     idb::commit(tx).await
 }
 
-/// Deletes a survey and every response to it, together.
+/// Deletes a survey and every response to it, together, leaving their tombstones.
 pub async fn delete_survey(db: &Db, id: Id) -> Result<usize> {
-    let tx = db.tx(&[SURVEYS, RESPONSES], true)?;
+    let tx = db.tx(&[SURVEYS, RESPONSES, TOMBSTONES], true)?;
     let surveys = tx.object_store(SURVEYS).map_err(idb::convert)?;
-    let key = id.to_string();
-    get::<Survey>(&surveys, &key)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let now = kinds::now();
+    let (_, survey_tomb) = kinds::delete_one::<Survey>(&surveys, &id.to_string(), now).await?;
     let responses = tx.object_store(RESPONSES).map_err(idb::convert)?;
-    let keys = keys_by(&responses, BY_SURVEY, &key).await?;
-    for k in &keys {
-        idb::delete(&responses, k)?;
+    let gone: Vec<Response> = idb::get_all_by(&responses, BY_SURVEY, &id.to_string()).await?;
+    let mut tombs = vec![survey_tomb];
+    for r in &gone {
+        idb::delete(&responses, &r.id.to_string())?;
+        tombs.push(Tombstone::of(r, now));
     }
-    idb::delete(&surveys, &key)?;
+    kinds::bury(&tx, &tombs)?;
     idb::commit(tx).await?;
-    Ok(keys.len())
+    Ok(gone.len())
 }
 
 /// Every survey, oldest first.
@@ -78,20 +80,16 @@ pub async fn save_responses(db: &Db, responses: &[Response]) -> Result<()> {
     }
     let store = tx.object_store(RESPONSES).map_err(idb::convert)?;
     for r in responses {
-        idb::put(&store, r)?;
+        kinds::put_revision(&store, r).await?;
     }
     idb::commit(tx).await
 }
 
 /// Deletes a response entered by mistake.
 pub async fn delete_response(db: &Db, id: Id) -> Result<()> {
-    let tx = db.tx(&[RESPONSES], true)?;
-    let store = tx.object_store(RESPONSES).map_err(idb::convert)?;
-    get::<Response>(&store, &id.to_string())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    idb::delete(&store, &id.to_string())?;
-    idb::commit(tx).await
+    delete_alone::<Response>(db, &id.to_string())
+        .await
+        .map(drop)
 }
 
 /// Every response.

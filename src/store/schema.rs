@@ -20,7 +20,9 @@ pub const DB_NAME: &str = "zhike-crm";
 /// 7. purchases stored as one book per customer (moved from `purchases` when opened).
 /// 8. purchase books stored in pages of many customers (moved from `purchase_books` when
 ///    opened).
-pub const DB_VERSION: u32 = 8;
+/// 9. tombstones of records deleted for good; every record has a revision (records written
+///    before read as revision 1, so none is rewritten).
+pub const DB_VERSION: u32 = 9;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -53,7 +55,7 @@ pub const BY_CUSTOMER: &str = "by_customer";
 /// is only present while the commitment is open).
 pub const BY_OPEN_DUE: &str = "by_open_due";
 /// Name of the property behind [`BY_OPEN_DUE`].
-pub const OPEN_DUE: &str = "open_due";
+pub const OPEN_DUE: &str = crate::domain::kinds::OPEN_DUE;
 
 /// Saved segments, keyed by `id` (since version 2).
 pub const SEGMENTS: &str = "segments";
@@ -80,6 +82,9 @@ pub const BY_SURVEY: &str = "by_survey";
 /// what the records it changed were before, for undo. Not part of a backup.
 pub const IMPORTS: &str = "imports";
 
+/// Tombstones of records deleted for good, keyed by `id` (`kind:key`; since version 9).
+pub const TOMBSTONES: &str = "tombstones";
+
 /// The stores a customer's summary is computed from, with the summaries themselves: every
 /// write that can change a summary opens these.
 pub const SUMMARISED: [&str; 6] = [
@@ -91,7 +96,7 @@ pub const SUMMARISED: [&str; 6] = [
     SUMMARIES,
 ];
 
-/// Every store that holds user data.
+/// Every store that holds user data (the import journal and the tombstones apart).
 pub const ALL_STORES: [&str; 15] = [
     CUSTOMERS,
     CONTACTS,
@@ -201,6 +206,11 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
     if old < 8 && new >= 8 {
         db.create_object_store(PURCHASE_PAGES)
             .with_key_path(KeyPath::from("start"))
+            .build()?;
+    }
+    if old < 9 && new >= 9 {
+        db.create_object_store(TOMBSTONES)
+            .with_key_path(KeyPath::from("id"))
             .build()?;
     }
     Ok(())

@@ -1,7 +1,8 @@
 //! Saved segments.
 
-use super::Result;
+use super::error::{AppError, Result};
 use super::idb::{self, Db, get_all};
+use super::kinds;
 use super::schema::SEGMENTS;
 use crate::domain::analysis::segment::Segment;
 use crate::domain::id::Id;
@@ -16,17 +17,14 @@ pub async fn list_segments(db: &Db) -> Result<Vec<Segment>> {
 
 /// Saves (creates or replaces) a segment.
 pub async fn save_segment(db: &Db, segment: &Segment) -> Result<()> {
-    let tx = db.tx(&[SEGMENTS], true)?;
-    idb::put(&tx.object_store(SEGMENTS).map_err(idb::convert)?, segment)?;
-    idb::commit(tx).await
+    kinds::save_alone(db, segment).await.map(drop)
 }
 
 /// Deletes a segment.
 pub async fn delete_segment(db: &Db, id: Id) -> Result<()> {
-    let tx = db.tx(&[SEGMENTS], true)?;
-    idb::delete(
-        &tx.object_store(SEGMENTS).map_err(idb::convert)?,
-        &id.to_string(),
-    )?;
-    idb::commit(tx).await
+    // Deleting one that is already gone is not an error.
+    match kinds::delete_alone::<Segment>(db, &id.to_string()).await {
+        Ok(_) | Err(AppError::NotFound) => Ok(()),
+        Err(e) => Err(e),
+    }
 }

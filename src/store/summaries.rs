@@ -1,9 +1,9 @@
 //! Summary chunks: reading them all at start-up, and rewriting the affected ones inside the
 //! transaction that changes the records.
 
+use super::error::{AppError, Result};
 use super::idb::{self, Db, get, get_all};
 use super::schema::{COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, SUMMARIES, SUMMARISED};
-use super::{AppError, Result};
 use crate::domain::complaint::Complaint;
 use crate::domain::contact::ContactPerson;
 use crate::domain::customer::Customer;

@@ -195,6 +195,7 @@ pub async fn bench_import_purchases(
             let days = (seed >> 33) % 1_000;
             let cents = 1_000 + (seed >> 13) % 500_000;
             purchases.push(Purchase {
+                rev: Default::default(),
                 id: Id::generate(),
                 customer_id: r.id,
                 date: today - chrono::Duration::days(days as i64),

@@ -2,7 +2,6 @@
 
 use super::Texts;
 use crate::domain::backup::BackupProblem;
-use crate::domain::record::RecordKind;
 use crate::domain::churn::{ChurnCause, ChurnKind, Outcome, RiskLevel};
 use crate::domain::complaint::{Category, EscalationReason, Severity, Status};
 use crate::domain::contact::BuyingRole;
@@ -13,6 +12,7 @@ use crate::domain::error::AppError;
 use crate::domain::interaction::Channel;
 use crate::domain::loyalty::{Evidence, Form, Indicator};
 use crate::domain::member::MemberRole;
+use crate::domain::record::RecordKind;
 use crate::domain::satisfaction::figures::{NpsGroup, Quadrant};
 use crate::domain::satisfaction::import::{FileProblem, RowProblem};
 use crate::domain::satisfaction::{Factor, Scale, SurveyKind, Template};

@@ -11,6 +11,7 @@ use super::timeline::Timeline;
 use crate::domain::customer::Party;
 use crate::domain::id::Id;
 use crate::domain::money::Currency;
+use crate::domain::record::RecordSet;
 use crate::domain::satisfaction::figures::by_customer;
 use crate::domain::time::{format_date, format_datetime, format_relative_day};
 use crate::store::{self, CustomerDetail};
@@ -81,18 +82,19 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let toasts = use_toasts();
-    let CustomerDetail {
-        customer,
+    let ratings = detail.ratings().cloned();
+    let CustomerDetail { customer, records } = detail;
+    let RecordSet {
         contacts,
         interactions,
         purchases,
         complaints,
         churn_events,
         winbacks,
-        ratings,
         responses,
         surveys,
-    } = detail;
+        ..
+    } = records;
     let id = customer.id;
     let today = clock::today();
     let summary = Memo::new(move |_| ws.index.with(|ix| ix.get(id).cloned()));

@@ -175,6 +175,7 @@ pub fn SegmentsPage() -> impl IntoView {
                 ..s
             },
             None => Segment {
+                rev: Default::default(),
                 id: Id::generate(),
                 name: label,
                 conditions: conditions.get_untracked(),

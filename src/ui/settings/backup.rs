@@ -257,7 +257,7 @@ pub fn BackupSection() -> impl IntoView {
                 let t = t.get();
                 let date = format_date(b.created_at.local_date(clock::offset_minutes()), lang.get());
                 view! {
-                    <p role="status" data-testid="restore-contents">{(t.backup_contents)(date, b.customers.len(), b.records())}</p>
+                    <p role="status" data-testid="restore-contents">{(t.backup_contents)(date, b.records.customers.len(), b.len())}</p>
                     <div class="form-actions start">
                         <button class="btn btn-primary" data-testid="restore-merge" disabled=move || working.get() on:click=merge>{t.restore_merge}</button>
                         <button class="btn btn-danger" data-testid="restore-replace" disabled=move || working.get() on:click=move |_| confirming.set(Some(t.restore_replace_confirm.to_string()))>{t.restore_replace}</button>
