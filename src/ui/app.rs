@@ -4,20 +4,14 @@ use crate::domain::settings::Theme;
 use crate::store;
 use crate::ui::layout::boot::BootScreen;
 use crate::ui::layout::shell::Shell;
-use crate::ui::pages::{
-    CommitmentsRoute, ComplaintsRoute, CustomerRoute, CustomersRoute, EditCustomerRoute,
-    ImportRoute, NewCustomerRoute, OverviewRoute, RetentionRoute, SatisfactionRoute, SegmentsRoute,
-    SettingsRoute, TrashRoute,
-};
-use crate::ui::routes::{Page, base_path};
+use crate::ui::routes::{Page, base_path, page_routes};
 use crate::ui::state::{Status, provide_prefs, provide_workspace, use_texts};
 use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::icon::lu;
 use crate::ui::widgets::toast::provide_toasts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{A, Redirect, Route, Router, Routes};
-use leptos_router::{Lazy, path};
+use leptos_router::components::{A, Router};
 
 /// The app.
 #[component]
@@ -52,7 +46,7 @@ pub fn App() -> impl IntoView {
         // Ask the browser not to evict the data; the answer shows in Settings.
         let _ = store::request_persistence().await;
     });
-    crate::ui::state::during_first_load(crate::ui::pages::preload_landing_page());
+    crate::ui::state::during_first_load(crate::ui::routes::preload_landing_page());
     spawn_local(ws.open(store::DB_NAME));
 
     // Another tab changed data: read the summaries again.
@@ -79,22 +73,7 @@ pub fn App() -> impl IntoView {
         >
             <Router base=base.clone()>
                 <Shell>
-                    <Routes fallback=move || view! { <NotFound /> }>
-                        <Route path=path!("/") view={Lazy::<OverviewRoute>::new()} />
-                        <Route path=path!("/index.html") view=|| view! { <Redirect path=Page::Overview.path() options=crate::ui::routes::nav() /> } />
-                        <Route path=path!("/segments") view={Lazy::<SegmentsRoute>::new()} />
-                        <Route path=path!("/customers") view={Lazy::<CustomersRoute>::new()} />
-                        <Route path=path!("/customers/new") view={Lazy::<NewCustomerRoute>::new()} />
-                        <Route path=path!("/customers/:id") view={Lazy::<CustomerRoute>::new()} />
-                        <Route path=path!("/customers/:id/edit") view={Lazy::<EditCustomerRoute>::new()} />
-                        <Route path=path!("/commitments") view={Lazy::<CommitmentsRoute>::new()} />
-                        <Route path=path!("/complaints") view={Lazy::<ComplaintsRoute>::new()} />
-                        <Route path=path!("/retention") view={Lazy::<RetentionRoute>::new()} />
-                        <Route path=path!("/satisfaction") view={Lazy::<SatisfactionRoute>::new()} />
-                        <Route path=path!("/import") view={Lazy::<ImportRoute>::new()} />
-                        <Route path=path!("/trash") view={Lazy::<TrashRoute>::new()} />
-                        <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
-                    </Routes>
+                    {page_routes(move || view! { <NotFound /> })}
                 </Shell>
             </Router>
         </Show>

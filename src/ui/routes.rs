@@ -1,44 +1,210 @@
-//! The app's pages and their paths. Every link and navigation goes through [`Page::path`], so
-//! paths live in one place. Paths include the deployment's base (`/crm/...` when the site is
+//! The app's pages, declared once in the table below (path, lazily loaded group, navigation
+//! entry, palette command), and their paths. Every link and navigation goes through
+//! [`Page::path`], so paths live in one place. Paths include the deployment's base (`/crm/...` when the site is
 //! served under a sub-path): `<A>` leaves absolute hrefs alone, so the base must be in them, and
 //! navigation uses [`nav`] options that do not add it a second time.
 
+use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
-use leptos_router::NavigateOptions;
+use crate::ui::pages::{
+    AdminView, CustomerView, InsightView, PageCodeMissing, admin_pages, customer_pages,
+    insight_pages, list_page, overview_page, preload_admin_pages, preload_customer_pages,
+    preload_insight_pages, preload_list_page, preload_overview_page,
+};
+use crate::ui::widgets::icon::{IconData, lu};
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use leptos_router::components::{Redirect, Route, Routes};
+use leptos_router::{Lazy, LazyRoute, NavigateOptions, path};
 
 thread_local! {
     static BASE: String = base_path();
 }
 
-/// A page of the app.
+/// What a page's navigation entry shows next to its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Page {
-    /// The overview dashboard (home).
-    Overview,
-    /// The segment explorer.
-    Segments,
-    /// The customer list.
-    Customers,
-    /// The form for a new customer.
-    NewCustomer,
-    /// A customer's 360 view.
-    Customer(Id),
-    /// Editing a customer's file.
-    EditCustomer(Id),
-    /// Open commitments across all customers.
-    Commitments,
-    /// Complaints across all customers.
-    Complaints,
-    /// Retention rates, churn causes and the win-back list.
-    Retention,
-    /// Surveys and the satisfaction dashboard.
-    Satisfaction,
-    /// The CSV import wizard and the journal of imports.
-    Import,
+pub enum Badge {
+    /// Nothing.
+    None,
+    /// Customers with an overdue commitment.
+    OverdueCommitments,
+    /// Customers with an overdue complaint.
+    OverdueComplaints,
     /// Customers in the trash.
     Trash,
+}
+
+/// A page's entry in the main navigation.
+#[derive(Clone, Copy)]
+pub struct NavEntry {
+    pub icon: IconData,
+    pub label: fn(&Texts) -> &'static str,
+    pub badge: Badge,
+}
+
+/// Declares the pages, each once: its variant (with the parameter its path carries), its
+/// path, the lazily loaded group its code comes in (the loader and its preload), its
+/// navigation entry and its "go to" command in the palette. Makes [`Page`], [`PageKind`],
+/// their paths, navigation entries and palette commands, the router's routes ([`page_routes`])
+/// and the preload of the landing page's group ([`preload_landing_page`]).
+///
+/// Order matters where paths overlap: a fixed path before a parameter (`/customers/new`
+/// before `/customers/:id`). The navigation lists the pages with an entry in this order.
+macro_rules! pages {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident $(($param:ident))? => $path:tt,
+            load: $load:expr, preload: $preload:path,
+            nav: $nav:expr, palette: $palette:expr;
+    )*) => {
+        /// A page of the app.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Page { $( $(#[$doc])* $variant $((pages!(@param $param)))?, )* }
+
+        /// A page without its parameter (the router's view of it).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u8)]
+        pub enum PageKind { $( $variant, )* }
+
+        impl PageKind {
+            /// Every page, in declaration order.
+            pub const ALL: &'static [PageKind] = &[$(PageKind::$variant),*];
+
+            /// The page itself, when its path has no parameter.
+            pub fn page(self) -> Option<Page> {
+                match self { $( PageKind::$variant => pages!(@page $variant $($param)?), )* }
+            }
+
+            /// Its path pattern (`:id` for the parameter).
+            pub fn pattern(self) -> &'static str {
+                match self { $( PageKind::$variant => $path, )* }
+            }
+
+            /// Its navigation entry, if it has one.
+            pub fn nav(self) -> Option<NavEntry> {
+                match self { $( PageKind::$variant => $nav, )* }
+            }
+
+            /// Its "go to" command's label in the palette, if it has one.
+            pub fn palette(self) -> Option<fn(&Texts) -> &'static str> {
+                match self { $( PageKind::$variant => $palette, )* }
+            }
+
+            /// Downloads its group's code.
+            async fn preload(self) -> Result<(), SplitLoaderError> {
+                match self { $( PageKind::$variant => $preload().await, )* }
+            }
+
+            /// Its view, from its group's code.
+            async fn view(self) -> Result<AnyView, SplitLoaderError> {
+                match self { $( PageKind::$variant => $load.await, )* }
+            }
+        }
+
+        impl Page {
+            /// The page without its parameter.
+            pub fn kind(self) -> PageKind {
+                match self { $( Page::$variant $(($param))? => { $(let _ = $param;)? PageKind::$variant } )* }
+            }
+
+            /// The path within the app, without the base.
+            fn route(self) -> String {
+                match self {
+                    $( Page::$variant $(($param))? => {
+                        let route = String::from($path);
+                        $( let route = route.replace(concat!(":", stringify!($param)), &$param.to_string()); )?
+                        route
+                    } )*
+                }
+            }
+        }
+
+        /// The router's routes, one per page, with `fallback` for a path that matches none.
+        pub fn page_routes<F, V>(fallback: F) -> impl IntoView
+        where
+            F: Fn() -> V + Clone + Send + Sync + 'static,
+            V: IntoView + 'static,
+        {
+            view! {
+                <Routes fallback=fallback>
+                    <Route path=path!("/index.html") view=|| view! { <Redirect path=Page::Overview.path() options=nav() /> } />
+                    $( <Route path=path!($path) view={Lazy::<PageRoute<{ PageKind::$variant as u8 }>>::new()} /> )*
+                </Routes>
+            }
+        }
+    };
+    (@param id) => { Id };
+    (@page $variant:ident) => { Some(Page::$variant) };
+    (@page $variant:ident $param:ident) => { None };
+}
+
+pages! {
+    /// The overview dashboard (home).
+    Overview => "/",
+        load: overview_page(), preload: preload_overview_page,
+        nav: entry(lu::LuLayoutDashboard, |t| t.nav_overview, Badge::None),
+        palette: Some(|t| t.cmd_go_overview);
+    /// The customer list.
+    Customers => "/customers",
+        load: list_page(), preload: preload_list_page,
+        nav: entry(lu::LuUsers, |t| t.nav_customers, Badge::None),
+        palette: Some(|t| t.cmd_go_customers);
+    /// The form for a new customer.
+    NewCustomer => "/customers/new",
+        load: customer_pages(CustomerView::New), preload: preload_customer_pages,
+        nav: None, palette: None;
+    /// A customer's 360 view.
+    Customer(id) => "/customers/:id",
+        load: customer_pages(CustomerView::Detail), preload: preload_customer_pages,
+        nav: None, palette: None;
+    /// Editing a customer's file.
+    EditCustomer(id) => "/customers/:id/edit",
+        load: customer_pages(CustomerView::Edit), preload: preload_customer_pages,
+        nav: None, palette: None;
+    /// The segment explorer.
+    Segments => "/segments",
+        load: insight_pages(InsightView::Segments), preload: preload_insight_pages,
+        nav: entry(lu::LuChartPie, |t| t.nav_segments, Badge::None),
+        palette: Some(|t| t.cmd_go_segments);
+    /// Open commitments across all customers.
+    Commitments => "/commitments",
+        load: insight_pages(InsightView::Commitments), preload: preload_insight_pages,
+        nav: entry(lu::LuListChecks, |t| t.nav_commitments, Badge::OverdueCommitments),
+        palette: Some(|t| t.cmd_go_commitments);
+    /// Complaints across all customers.
+    Complaints => "/complaints",
+        load: insight_pages(InsightView::Complaints), preload: preload_insight_pages,
+        nav: entry(lu::LuMessageSquareWarning, |t| t.nav_complaints, Badge::OverdueComplaints),
+        palette: Some(|t| t.cmd_go_complaints);
+    /// Surveys and the satisfaction dashboard.
+    Satisfaction => "/satisfaction",
+        load: admin_pages(AdminView::Satisfaction), preload: preload_admin_pages,
+        nav: entry(lu::LuSmile, |t| t.nav_satisfaction, Badge::None),
+        palette: Some(|t| t.cmd_go_satisfaction);
+    /// Retention rates, churn causes and the win-back list.
+    Retention => "/retention",
+        load: insight_pages(InsightView::Retention), preload: preload_insight_pages,
+        nav: entry(lu::LuHeartHandshake, |t| t.nav_retention, Badge::None),
+        palette: Some(|t| t.cmd_go_retention);
+    /// The CSV import wizard and the journal of imports.
+    Import => "/import",
+        load: admin_pages(AdminView::Import), preload: preload_admin_pages,
+        nav: None, palette: Some(|t| t.cmd_go_import);
+    /// Customers in the trash.
+    Trash => "/trash",
+        load: admin_pages(AdminView::Trash), preload: preload_admin_pages,
+        nav: entry(lu::LuTrash2, |t| t.nav_trash, Badge::Trash),
+        palette: Some(|t| t.cmd_go_trash);
     /// Preferences, team, storage, sample data.
-    Settings,
+    Settings => "/settings",
+        load: admin_pages(AdminView::Settings), preload: preload_admin_pages,
+        nav: entry(lu::LuSettings, |t| t.nav_settings, Badge::None),
+        palette: Some(|t| t.cmd_go_settings);
+}
+
+/// A navigation entry (for the table above).
+fn entry(icon: IconData, label: fn(&Texts) -> &'static str, badge: Badge) -> Option<NavEntry> {
+    Some(NavEntry { icon, label, badge })
 }
 
 impl Page {
@@ -46,24 +212,59 @@ impl Page {
     pub fn path(self) -> String {
         BASE.with(|base| format!("{base}{}", self.route()))
     }
+}
 
-    /// The path within the app, without the base.
-    fn route(self) -> String {
-        match self {
-            Page::Overview => "/".into(),
-            Page::Segments => "/segments".into(),
-            Page::Customers => "/customers".into(),
-            Page::NewCustomer => "/customers/new".into(),
-            Page::Customer(id) => format!("/customers/{id}"),
-            Page::EditCustomer(id) => format!("/customers/{id}/edit"),
-            Page::Commitments => "/commitments".into(),
-            Page::Complaints => "/complaints".into(),
-            Page::Retention => "/retention".into(),
-            Page::Satisfaction => "/satisfaction".into(),
-            Page::Import => "/import".into(),
-            Page::Trash => "/trash".into(),
-            Page::Settings => "/settings".into(),
-        }
+/// The route of one kind of page: its view comes from its group's lazily loaded code.
+pub struct PageRoute<const KIND: u8>;
+
+impl<const KIND: u8> LazyRoute for PageRoute<KIND> {
+    fn data() -> Self {
+        PageRoute
+    }
+
+    async fn view(_this: Self) -> AnyView {
+        let kind = PageKind::ALL[usize::from(KIND)];
+        kind.view()
+            .await
+            .unwrap_or_else(|_| view! { <PageCodeMissing /> }.into_any())
+    }
+}
+
+/// The page whose pattern matches `route` (a path within the app), if any.
+pub fn page_at(route: &str) -> Option<PageKind> {
+    let segments: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
+    let segments: &[&str] = match segments.as_slice() {
+        ["index.html"] => &[],
+        other => other,
+    };
+    PageKind::ALL.iter().copied().find(|kind| {
+        let pattern: Vec<&str> = kind
+            .pattern()
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .collect();
+        pattern.len() == segments.len()
+            && pattern
+                .iter()
+                .zip(segments)
+                .all(|(p, s)| p.starts_with(':') || p == s)
+    })
+}
+
+/// Downloads the code of the page the address points at. The router asks for it only once the
+/// workspace is open; the app hands this to the workspace's first load, which runs it while it
+/// waits for the summaries to come off the disk, so the download and compilation happen in that
+/// wait. (Started before the database opens instead, the pieces' compilation competed with the
+/// start-up and delayed the list by about 50 ms at 100,000 customers.)
+pub async fn preload_landing_page() {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let base = base_path();
+    let route = path.strip_prefix(base.as_str()).unwrap_or(&path);
+    // A failure shows when the router asks for the code again (a failed download is retried).
+    if let Some(kind) = page_at(route) {
+        let _ = kind.preload().await;
     }
 }
 

@@ -1,9 +1,9 @@
 //! The main navigation: a sidebar on wide screens, a bottom bar on phones.
 
 use crate::domain::list::Scope;
-use crate::ui::routes::Page;
+use crate::ui::routes::{Badge, NavEntry, Page, PageKind};
 use crate::ui::state::{use_texts, use_workspace};
-use crate::ui::widgets::icon::{Icon, IconData, lu};
+use crate::ui::widgets::icon::Icon;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -31,14 +31,19 @@ pub fn Nav() -> impl IntoView {
                 .count()
         })
     });
-    let item = move |page: Page,
-                     icon: IconData,
-                     label: fn(&'static crate::domain::i18n::Texts) -> &'static str,
-                     badge: Option<Memo<usize>>| {
+    let badge = move |b: Badge| match b {
+        Badge::None => None,
+        Badge::OverdueCommitments => Some(overdue),
+        Badge::OverdueComplaints => Some(complaints_overdue),
+        Badge::Trash => Some(trash_count),
+    };
+    let item = move |page: Page, entry: NavEntry| {
+        let label = entry.label;
+        let badge = badge(entry.badge);
         view! {
             // The overview lives at the base path, which prefixes every other page.
             <A href=page.path() exact=page == Page::Overview attr:class="nav-item">
-                <Icon icon=icon />
+                <Icon icon=entry.icon />
                 <span class="nav-label">{move || label(t.get())}</span>
                 {badge.map(|b| view! {
                     <Show when=move || { b.get() > 0 }>
@@ -48,17 +53,14 @@ pub fn Nav() -> impl IntoView {
             </A>
         }
     };
+    // Every page with a navigation entry, in the page table's order.
+    let items: Vec<_> = PageKind::ALL
+        .iter()
+        .filter_map(|k| Some(item(k.page()?, k.nav()?)))
+        .collect();
     view! {
         <nav class="nav" aria-label=move || t.get().nav_main>
-            {item(Page::Overview, lu::LuLayoutDashboard, |t| t.nav_overview, None)}
-            {item(Page::Customers, lu::LuUsers, |t| t.nav_customers, None)}
-            {item(Page::Segments, lu::LuChartPie, |t| t.nav_segments, None)}
-            {item(Page::Commitments, lu::LuListChecks, |t| t.nav_commitments, Some(overdue))}
-            {item(Page::Complaints, lu::LuMessageSquareWarning, |t| t.nav_complaints, Some(complaints_overdue))}
-            {item(Page::Satisfaction, lu::LuSmile, |t| t.nav_satisfaction, None)}
-            {item(Page::Retention, lu::LuHeartHandshake, |t| t.nav_retention, None)}
-            {item(Page::Trash, lu::LuTrash2, |t| t.nav_trash, Some(trash_count))}
-            {item(Page::Settings, lu::LuSettings, |t| t.nav_settings, None)}
+            {items}
         </nav>
     }
 }

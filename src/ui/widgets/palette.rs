@@ -6,7 +6,7 @@ use super::modal::Modal;
 use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
 use crate::domain::list::ListQuery;
-use crate::ui::routes::Page;
+use crate::ui::routes::{Page, PageKind};
 use crate::ui::state::{use_prefs, use_texts, use_workspace};
 use crate::ui::widgets::icon::{Icon, IconData, lu};
 use leptos::html;
@@ -26,36 +26,25 @@ enum Command {
 }
 
 impl Command {
-    const ALL: [Command; 13] = [
-        Command::NewCustomer,
-        Command::SwitchLanguage,
-        Command::ToggleTheme,
-        Command::Go(Page::Overview),
-        Command::Go(Page::Segments),
-        Command::Go(Page::Customers),
-        Command::Go(Page::Commitments),
-        Command::Go(Page::Complaints),
-        Command::Go(Page::Satisfaction),
-        Command::Go(Page::Retention),
-        Command::Go(Page::Import),
-        Command::Go(Page::Trash),
-        Command::Go(Page::Settings),
-    ];
+    /// Every command: the three actions, then "go to" each page the page table gives one.
+    fn all() -> impl Iterator<Item = Command> {
+        [
+            Command::NewCustomer,
+            Command::SwitchLanguage,
+            Command::ToggleTheme,
+        ]
+        .into_iter()
+        .chain(PageKind::ALL.iter().filter_map(|k| {
+            k.palette()?;
+            Some(Command::Go(k.page()?))
+        }))
+    }
     fn label(self, t: &Texts) -> &'static str {
         match self {
             Command::NewCustomer => t.cmd_new_customer,
             Command::SwitchLanguage => t.cmd_switch_language,
             Command::ToggleTheme => t.cmd_toggle_theme,
-            Command::Go(Page::Commitments) => t.cmd_go_commitments,
-            Command::Go(Page::Complaints) => t.cmd_go_complaints,
-            Command::Go(Page::Satisfaction) => t.cmd_go_satisfaction,
-            Command::Go(Page::Retention) => t.cmd_go_retention,
-            Command::Go(Page::Import) => t.cmd_go_import,
-            Command::Go(Page::Overview) => t.cmd_go_overview,
-            Command::Go(Page::Segments) => t.cmd_go_segments,
-            Command::Go(Page::Trash) => t.cmd_go_trash,
-            Command::Go(Page::Settings) => t.cmd_go_settings,
-            Command::Go(_) => t.cmd_go_customers,
+            Command::Go(page) => page.kind().palette().map_or("", |label| label(t)),
         }
     }
     fn icon(self) -> IconData {
@@ -125,7 +114,7 @@ pub fn CommandPalette() -> impl IntoView {
             }
         });
         let needle = query.trim().to_lowercase();
-        for c in Command::ALL {
+        for c in Command::all() {
             if needle.is_empty() || c.label(texts).to_lowercase().contains(&needle) {
                 out.push(Item::Command(c));
             }

@@ -6,6 +6,7 @@ use crate::domain::i18n::{EN, ZH};
 use crate::domain::import::table::read;
 use crate::domain::import::{FileProblem, mapping::auto};
 use crate::domain::member::MemberRole;
+use crate::domain::member::TeamMember;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 

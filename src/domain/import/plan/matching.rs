@@ -1,0 +1,220 @@
+//! Matching imported rows with what is stored: the keys records are compared by, and the
+//! index of stored customers, contact persons, interactions and purchases.
+
+use crate::domain::contact::ContactPerson;
+use crate::domain::customer::Customer;
+use crate::domain::id::Id;
+use crate::domain::import::RowProblem;
+use crate::domain::interaction::Interaction;
+use crate::domain::member::TeamMember;
+use crate::domain::money::Currency;
+use crate::domain::purchase::Purchase;
+use crate::domain::validate::{self, Problem};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Lower-cased and trimmed: how names and e-mails are compared.
+pub(super) fn fold(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// A purchase's identity for duplicates: customer, day, amount and currency, product.
+type PurchaseKey = (Id, NaiveDate, i64, Currency, String);
+/// An interaction's identity for duplicates: customer, time, summary.
+type InteractionKey = (Id, i64, String);
+
+pub(super) fn purchase_key(p: &Purchase) -> PurchaseKey {
+    (
+        p.customer_id,
+        p.date,
+        p.amount.minor_units(),
+        p.amount.currency,
+        fold(&p.product),
+    )
+}
+
+pub(super) fn interaction_key(i: &Interaction) -> InteractionKey {
+    (i.customer_id, i.at.0, fold(&i.summary))
+}
+
+/// The stored records an import is matched with, indexed for the lookups it makes. Records
+/// the import creates are added as it goes, so a file that names a customer twice does not
+/// create it twice.
+#[derive(Default)]
+pub struct Existing {
+    pub(super) customers: Vec<Customer>,
+    pub(super) by_id: HashMap<Id, usize>,
+    pub(super) by_external: HashMap<String, usize>,
+    pub(super) by_email: HashMap<String, usize>,
+    pub(super) by_phone: HashMap<String, usize>,
+    pub(super) by_name_company: HashMap<(String, String), usize>,
+    pub(super) by_name: HashMap<String, Vec<usize>>,
+    pub(super) contacts: Vec<ContactPerson>,
+    pub(super) contacts_of: HashMap<Id, Vec<usize>>,
+    pub(super) interactions: Vec<Interaction>,
+    pub(super) interaction_keys: HashMap<InteractionKey, usize>,
+    pub(super) purchases: Vec<Purchase>,
+    pub(super) purchase_keys: HashMap<PurchaseKey, usize>,
+    pub(super) members: HashMap<String, Id>,
+}
+
+impl Existing {
+    /// Indexes the stored records. Customers in the trash are left out: a row naming one is
+    /// a new customer.
+    pub fn new(
+        customers: Vec<Customer>,
+        contacts: Vec<ContactPerson>,
+        interactions: Vec<Interaction>,
+        purchases: Vec<Purchase>,
+        members: &[TeamMember],
+    ) -> Self {
+        let mut e = Existing {
+            members: members.iter().map(|m| (fold(&m.name), m.id)).collect(),
+            ..Existing::default()
+        };
+        for c in customers.into_iter().filter(|c| c.deleted_at.is_none()) {
+            e.add_customer(c);
+        }
+        for c in contacts {
+            e.add_contact(c);
+        }
+        for i in interactions {
+            e.add_interaction(i);
+        }
+        for p in purchases {
+            e.add_purchase(p);
+        }
+        e
+    }
+
+    pub(super) fn add_customer(&mut self, c: Customer) {
+        let i = self.customers.len();
+        self.customers.push(c);
+        self.index_customer(i);
+    }
+
+    /// Points every key of customer `i` at it (an update may add phones and e-mails).
+    pub(super) fn index_customer(&mut self, i: usize) {
+        let c = &self.customers[i];
+        self.by_id.insert(c.id, i);
+        if !c.external_id.trim().is_empty() {
+            self.by_external.entry(fold(&c.external_id)).or_insert(i);
+        }
+        for e in &c.emails {
+            self.by_email.entry(fold(e)).or_insert(i);
+        }
+        for p in &c.phones {
+            self.by_phone
+                .entry(validate::phone_identity(p))
+                .or_insert(i);
+        }
+        self.by_name_company
+            .entry((fold(&c.name), fold(&c.company)))
+            .or_insert(i);
+        let names = self.by_name.entry(fold(&c.name)).or_default();
+        if !names.contains(&i) {
+            names.push(i);
+        }
+    }
+
+    pub(super) fn add_contact(&mut self, c: ContactPerson) {
+        self.contacts_of
+            .entry(c.customer_id)
+            .or_default()
+            .push(self.contacts.len());
+        self.contacts.push(c);
+    }
+
+    pub(super) fn add_interaction(&mut self, i: Interaction) {
+        self.interaction_keys
+            .entry(interaction_key(&i))
+            .or_insert(self.interactions.len());
+        self.interactions.push(i);
+    }
+
+    pub(super) fn add_purchase(&mut self, p: Purchase) {
+        self.purchase_keys
+            .entry(purchase_key(&p))
+            .or_insert(self.purchases.len());
+        self.purchases.push(p);
+    }
+
+    /// The stored customer a customer row repeats: same external id, e-mail, phone, or name
+    /// and company.
+    pub(super) fn duplicate_customer(
+        &self,
+        external: &str,
+        emails: &[String],
+        phones: &[String],
+        name: &str,
+        company: &str,
+    ) -> Option<usize> {
+        // A number column may hold our own ids (a file exported from here and edited).
+        let by_own_id = external
+            .parse::<Id>()
+            .ok()
+            .and_then(|id| self.by_id.get(&id));
+        let by_external = (!external.is_empty())
+            .then(|| self.by_external.get(&fold(external)))
+            .flatten();
+        by_own_id
+            .or(by_external)
+            .or_else(|| emails.iter().find_map(|e| self.by_email.get(&fold(e))))
+            .or_else(|| {
+                phones
+                    .iter()
+                    .find_map(|p| self.by_phone.get(&validate::phone_identity(p)))
+            })
+            .or_else(|| {
+                (!name.trim().is_empty())
+                    .then(|| self.by_name_company.get(&(fold(name), fold(company))))
+                    .flatten()
+            })
+            .copied()
+    }
+
+    /// The customer a linked row names: our id, then the external id, then the name (which
+    /// must be unique).
+    pub(super) fn customer_named(&self, text: &str) -> Result<usize, RowProblem> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(RowProblem::Value(Problem::Required));
+        }
+        if let Ok(id) = text.parse::<Id>()
+            && let Some(&i) = self.by_id.get(&id)
+        {
+            return Ok(i);
+        }
+        let key = fold(text);
+        if let Some(&i) = self.by_external.get(&key) {
+            return Ok(i);
+        }
+        match self.by_name.get(&key).map(Vec::as_slice) {
+            Some([i]) => Ok(*i),
+            Some(many) if many.len() > 1 => {
+                Err(RowProblem::AmbiguousCustomer(text.to_string(), many.len()))
+            }
+            _ => Err(RowProblem::UnknownCustomer(text.to_string())),
+        }
+    }
+
+    /// The stored contact person at `customer` a row repeats: same e-mail, phone or name.
+    pub(super) fn duplicate_contact(
+        &self,
+        customer: Id,
+        name: &str,
+        phones: &[String],
+        emails: &[String],
+    ) -> Option<usize> {
+        let phones: Vec<String> = phones.iter().map(|p| validate::phone_identity(p)).collect();
+        let emails: Vec<String> = emails.iter().map(|e| fold(e)).collect();
+        self.contacts_of.get(&customer)?.iter().copied().find(|&i| {
+            let c = &self.contacts[i];
+            fold(&c.name) == fold(name)
+                || c.emails.iter().any(|e| emails.contains(&fold(e)))
+                || c.phones
+                    .iter()
+                    .any(|p| phones.contains(&validate::phone_identity(p)))
+        })
+    }
+}
