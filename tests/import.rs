@@ -7,35 +7,17 @@ use crm::domain::customer::{Customer, CustomerInput};
 use crm::domain::id::Id;
 use crm::domain::import::table::read;
 use crm::domain::import::{Kind, Plan, Planner, Policy, mapping::auto};
-use crm::domain::summary::CustomerSummary;
 use crm::domain::time::Timestamp;
 use crm::store::{self, Db, ImportEnd};
 use std::cell::Cell;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
-const NOW: Timestamp = Timestamp(1_795_420_800_000); // 2026-11-23T08:00Z
 const OFFSET: i32 = 480;
-
-async fn fresh() -> Db {
-    store::open(&format!("test-{}", Id::generate()), || {})
-        .await
-        .unwrap()
-}
-
-async fn summaries(db: &Db) -> Vec<CustomerSummary> {
-    let mut s = store::load_summaries(db).await.unwrap();
-    s.sort_by_key(|s| s.id);
-    s
-}
-
-async fn assert_summaries_match_records(db: &Db) {
-    let stored = summaries(db).await;
-    let mut rebuilt = store::rebuild_summaries(db).await.unwrap();
-    rebuilt.sort_by_key(|s| s.id);
-    assert_eq!(stored, rebuilt);
-}
 
 /// Checks `text` as `kind` against what `db` holds.
 async fn plan(db: &Db, kind: Kind, text: &str, policy: Policy, now: Timestamp) -> Plan {

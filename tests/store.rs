@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use crm::domain::contact::{BuyingRole, ContactInput};
-use crm::domain::customer::{Customer, CustomerInput};
+
 use crm::domain::error::AppError;
 use crm::domain::id::Id;
 use crm::domain::interaction::{Channel, InteractionInput};
@@ -13,47 +13,15 @@ use crm::domain::purchase::PurchaseInput;
 use crm::domain::sample::{Generator, SampleConfig, team};
 use crm::domain::summary::CustomerSummary;
 use crm::domain::time::Timestamp;
-use crm::store::{self, Db};
+use crm::store;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-const NOW: Timestamp = Timestamp(1_795_420_800_000); // 2026-11-23T08:00Z
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
-
-async fn fresh() -> Db {
-    store::open(&format!("test-{}", Id::generate()), || {})
-        .await
-        .unwrap()
-}
-
-fn customer(name: &str) -> Customer {
-    let input = CustomerInput {
-        name: name.into(),
-        phones: vec!["13800138000".into()],
-        ..CustomerInput::default()
-    };
-    Customer::create(Id::generate(), input.validate(today()).unwrap(), NOW)
-}
-
-async fn summaries(db: &Db) -> Vec<CustomerSummary> {
-    let mut s = store::load_summaries(db).await.unwrap();
-    s.sort_by_key(|s| s.id);
-    s
-}
-
-/// Chunks written alongside the records must equal summaries rebuilt from the records.
-async fn assert_summaries_match_records(db: &Db) {
-    let stored = summaries(db).await;
-    let mut rebuilt = store::rebuild_summaries(db).await.unwrap();
-    rebuilt.sort_by_key(|s| s.id);
-    assert_eq!(stored, rebuilt);
-}
 
 #[wasm_bindgen_test]
 async fn customers_create_read_update() {
@@ -742,26 +710,6 @@ async fn raw_put(name: &str, version: u32, store_name: &str, value: wasm_bindgen
     db.close();
 }
 
-/// How many records `store` of database `name` holds, counted with plain IndexedDB.
-async fn raw_count(name: &str, store_name: &str) -> u32 {
-    use indexed_db_futures::prelude::*;
-    let db = indexed_db_futures::database::Database::open(name)
-        .await
-        .unwrap();
-    let tx = db.transaction(store_name).build().unwrap();
-    let n: u32 = tx
-        .object_store(store_name)
-        .unwrap()
-        .count()
-        .primitive()
-        .unwrap()
-        .await
-        .unwrap();
-    drop(tx);
-    db.close();
-    n
-}
-
 /// Writes purchases one object each into the `purchases` store, as versions before 7 did.
 async fn put_legacy_purchases(name: &str, purchases: &[crm::domain::purchase::Purchase]) {
     let db = indexed_db_futures::database::Database::open(name)
@@ -769,31 +717,6 @@ async fn put_legacy_purchases(name: &str, purchases: &[crm::domain::purchase::Pu
         .await
         .unwrap();
     put_raw(db, "purchases", purchases.iter().map(to_js)).await;
-}
-
-fn to_js<T: serde::Serialize>(value: &T) -> wasm_bindgen::JsValue {
-    serde_wasm_bindgen::to_value(value).unwrap()
-}
-
-/// Puts `values` into `store_name` of `db` in one transaction, bypassing the app, then closes it.
-async fn put_raw(
-    db: indexed_db_futures::database::Database,
-    store_name: &str,
-    values: impl IntoIterator<Item = wasm_bindgen::JsValue>,
-) {
-    use indexed_db_futures::prelude::*;
-    use indexed_db_futures::transaction::TransactionMode;
-    let tx = db
-        .transaction(store_name)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .unwrap();
-    let store = tx.object_store(store_name).unwrap();
-    for value in values {
-        store.put(value).primitive().unwrap();
-    }
-    tx.commit().await.unwrap();
-    db.close();
 }
 
 #[wasm_bindgen_test]
@@ -885,10 +808,7 @@ async fn complaints_flag_the_customer_until_closed_and_go_with_a_purge() {
 async fn churn_events_win_back_plans_and_ratings_are_kept_and_purged_with_the_customer() {
     use crm::domain::churn::{ChurnInput, Outcome, WinBackInput};
     let db = fresh().await;
-    let c = customer("远东机械");
-    let other = customer("华南电子");
-    store::create_customer(&db, &c).await.unwrap();
-    store::create_customer(&db, &other).await.unwrap();
+    let (c, other) = two_customers(&db).await;
     let event = ChurnInput {
         date: "2026-11-02".into(),
         competitor: "恒达科技".into(),
@@ -963,10 +883,7 @@ async fn surveys_and_responses_are_kept_locked_imported_atomically_and_purged() 
     use crm::domain::satisfaction::{ResponseInput, Scale, Template};
     use crm::domain::validate::{Field, FieldError, Problem};
     let db = fresh().await;
-    let c = customer("远东机械");
-    let other = customer("华南电子");
-    store::create_customer(&db, &c).await.unwrap();
-    store::create_customer(&db, &other).await.unwrap();
+    let (c, other) = two_customers(&db).await;
     let mut survey = Template::Csat.build(Lang::Zh, NOW);
     store::save_survey(&db, &survey).await.unwrap();
     // Before any response the scale may change; afterwards it may not.

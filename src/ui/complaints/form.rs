@@ -5,16 +5,15 @@ use crate::domain::complaint::{Category, Complaint, ComplaintInput, Severity};
 use crate::domain::id::Id;
 use crate::domain::interaction::Channel;
 use crate::domain::time::datetime_input_value;
-use crate::domain::validate::{Field, FieldError};
+use crate::domain::validate::Field;
 use crate::store;
-use crate::ui::actions::save_record;
+use crate::ui::actions::{FormState, record_submit};
 use crate::ui::clock;
 use crate::ui::state::{use_prefs, use_texts, use_workspace};
 use crate::ui::widgets::field::{
     SelectField, TextArea, TextField, bind, error_for, field_id, label,
 };
 use crate::ui::widgets::keys;
-use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
 
 /// The complaint form. New when `existing` is `None`.
@@ -29,7 +28,6 @@ pub fn ComplaintForm(
 ) -> impl IntoView {
     let t = use_texts();
     let ws = use_workspace();
-    let toasts = use_toasts();
     let me = use_prefs().0.with_untracked(|s| s.me);
     let offset = clock::offset_minutes();
     let initial = match &existing {
@@ -48,36 +46,24 @@ pub fn ComplaintForm(
         },
     };
     let input = RwSignal::new(initial);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let saving = RwSignal::new(false);
+    let form = FormState::new();
+    let FormState { errors, saving } = form;
     let existing = StoredValue::new(existing);
     let id = move |f: Field| field_id("cp", f, None);
 
-    let submit = move || {
-        if saving.get_untracked() {
-            return;
-        }
-        let Some(db) = ws.db() else { return };
-        let result = existing.with_value(|e| {
-            input
-                .get_untracked()
-                .validate(customer_id, e.as_ref(), clock::now(), offset)
-        });
-        match result {
-            Err(e) => errors.set(e),
-            Ok(complaint) => {
-                errors.set(Vec::new());
-                save_record(
-                    ws,
-                    toasts,
-                    saving,
-                    t.get_untracked().complaint_saved,
-                    async move { store::save_complaint(&db, &complaint).await },
-                    move || on_done.run(()),
-                );
-            }
-        }
-    };
+    let submit = record_submit(
+        form,
+        |t| t.complaint_saved,
+        move || {
+            existing.with_value(|e| {
+                input
+                    .get_untracked()
+                    .validate(customer_id, e.as_ref(), clock::now(), offset)
+            })
+        },
+        |db, complaint| async move { store::save_complaint(&db, &complaint).await },
+        move || on_done.run(()),
+    );
 
     let (at, set_at) = bind(input, |i| i.received_at.clone(), |i, v| i.received_at = v);
     let (text, set_text) = bind(input, |i| i.description.clone(), |i, v| i.description = v);

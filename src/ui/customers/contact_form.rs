@@ -2,17 +2,16 @@
 
 use crate::domain::contact::{BuyingRole, ContactInput, ContactPerson};
 use crate::domain::id::Id;
-use crate::domain::validate::{Field, FieldError};
+use crate::domain::validate::Field;
 use crate::store;
-use crate::ui::actions::save_record;
+use crate::ui::actions::{FormState, record_submit};
 use crate::ui::clock;
-use crate::ui::state::{use_texts, use_workspace};
+use crate::ui::state::use_texts;
 use crate::ui::widgets::field::{
     SelectField, TextArea, TextField, bind, error_for, field_id, label,
 };
 use crate::ui::widgets::keys;
-use crate::ui::widgets::list_input::ListInput;
-use crate::ui::widgets::toast::use_toasts;
+use crate::ui::widgets::phones_emails::PhonesAndEmails;
 use leptos::prelude::*;
 
 /// The contact person form.
@@ -23,37 +22,29 @@ pub fn ContactForm(
     on_done: Callback<()>,
 ) -> impl IntoView {
     let t = use_texts();
-    let ws = use_workspace();
-    let toasts = use_toasts();
     let input = RwSignal::new(
         existing
             .as_ref()
             .map(ContactInput::from_contact)
             .unwrap_or_default(),
     );
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let form = FormState::new();
+    let FormState { errors, saving } = form;
     let existing = StoredValue::new(existing);
-    let saving = RwSignal::new(false);
     let id = |f: Field| field_id("cp", f, None);
-    let submit = move || {
-        let Some(db) = ws.db() else { return };
-        let result = existing.with_value(|e| {
-            input
-                .get_untracked()
-                .validate(customer_id, e.as_ref(), clock::now())
-        });
-        match result {
-            Err(e) => errors.set(e),
-            Ok(person) => save_record(
-                ws,
-                toasts,
-                saving,
-                t.get_untracked().contact_saved,
-                async move { store::save_contact(&db, &person).await },
-                move || on_done.run(()),
-            ),
-        }
-    };
+    let submit = record_submit(
+        form,
+        |t| t.contact_saved,
+        move || {
+            existing.with_value(|e| {
+                input
+                    .get_untracked()
+                    .validate(customer_id, e.as_ref(), clock::now())
+            })
+        },
+        |db, person| async move { store::save_contact(&db, &person).await },
+        move || on_done.run(()),
+    );
     let (name, set_name) = bind(input, |i| i.name.clone(), |i, v| i.name = v);
     let (title, set_title) = bind(input, |i| i.title.clone(), |i, v| i.title = v);
     let (notes, set_notes) = bind(input, |i| i.notes.clone(), |i, v| i.notes = v);
@@ -88,24 +79,12 @@ pub fn ContactForm(
                     value=Signal::derive(move || input.with(|i| i.role))
                     on_change=Callback::new(move |r| input.update(|i| i.role = r))
                 />
-                <ListInput
+                <PhonesAndEmails
                     prefix="cp"
-                    field=Field::Phone
-                    label=label(t, |t| t.phone)
-                    add_label=label(t, |t| t.add_phone)
-                    kind="tel"
-                    values=Signal::derive(move || input.with(|i| i.phones.clone()))
-                    set=Callback::new(move |v| input.update(|i| i.phones = v))
-                    errors=errors
-                />
-                <ListInput
-                    prefix="cp"
-                    field=Field::Email
-                    label=label(t, |t| t.email)
-                    add_label=label(t, |t| t.add_email)
-                    kind="email"
-                    values=Signal::derive(move || input.with(|i| i.emails.clone()))
-                    set=Callback::new(move |v| input.update(|i| i.emails = v))
+                    phones=Signal::derive(move || input.with(|i| i.phones.clone()))
+                    set_phones=Callback::new(move |v| input.update(|i| i.phones = v))
+                    emails=Signal::derive(move || input.with(|i| i.emails.clone()))
+                    set_emails=Callback::new(move |v| input.update(|i| i.emails = v))
                     errors=errors
                 />
                 <TextArea id=id(Field::Notes) label=label(t, |t| t.notes) value=notes on_input=set_notes error=error_for(errors, Field::Notes, None) rows=2 />

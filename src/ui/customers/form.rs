@@ -14,7 +14,7 @@ use crate::ui::widgets::field::{
     SelectField, TextArea, TextField, bind, error_for, field_id, label,
 };
 use crate::ui::widgets::keys;
-use crate::ui::widgets::list_input::ListInput;
+use crate::ui::widgets::phones_emails::PhonesAndEmails;
 use leptos::prelude::*;
 
 /// The customer form. `on_save` receives validated fields; it is not called while any field
@@ -227,24 +227,12 @@ pub fn CustomerForm(
             <fieldset class="form-section">
                 <legend>{move || t.get().sec_channels}</legend>
                 <div class="grid-2">
-                    <ListInput
+                    <PhonesAndEmails
                         prefix="cf"
-                        field=Field::Phone
-                        label=label(t, |t| t.phone)
-                        add_label=label(t, |t| t.add_phone)
-                        kind="tel"
-                        values=Signal::derive(move || input.with(|i| i.phones.clone()))
-                        set=Callback::new(move |v| input.update(|i| i.phones = v))
-                        errors=errors
-                    />
-                    <ListInput
-                        prefix="cf"
-                        field=Field::Email
-                        label=label(t, |t| t.email)
-                        add_label=label(t, |t| t.add_email)
-                        kind="email"
-                        values=Signal::derive(move || input.with(|i| i.emails.clone()))
-                        set=Callback::new(move |v| input.update(|i| i.emails = v))
+                        phones=Signal::derive(move || input.with(|i| i.phones.clone()))
+                        set_phones=Callback::new(move |v| input.update(|i| i.phones = v))
+                        emails=Signal::derive(move || input.with(|i| i.emails.clone()))
+                        set_emails=Callback::new(move |v| input.update(|i| i.emails = v))
                         errors=errors
                     />
                     <TextField id=id(Field::WeChat) label=label(t, |t| t.wechat) value=wechat on_input=set_wechat error=error_for(errors, Field::WeChat, None) />

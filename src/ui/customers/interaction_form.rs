@@ -4,16 +4,15 @@ use crate::domain::contact::ContactPerson;
 use crate::domain::id::Id;
 use crate::domain::interaction::{Channel, Interaction, InteractionInput};
 use crate::domain::time::{date_input_value, datetime_input_value};
-use crate::domain::validate::{Field, FieldError};
+use crate::domain::validate::Field;
 use crate::store;
-use crate::ui::actions::save_record;
+use crate::ui::actions::{FormState, record_submit};
 use crate::ui::clock;
 use crate::ui::state::{use_prefs, use_texts, use_workspace};
 use crate::ui::widgets::field::{
     SelectField, TextArea, TextField, bind, error_for, field_id, label,
 };
 use crate::ui::widgets::keys;
-use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
 
 /// The interaction form. New when `existing` is `None`.
@@ -31,7 +30,6 @@ pub fn InteractionForm(
 ) -> impl IntoView {
     let t = use_texts();
     let ws = use_workspace();
-    let toasts = use_toasts();
     let me = use_prefs().0.with_untracked(|s| s.me);
     let offset = clock::offset_minutes();
     let fresh = move || InteractionInput {
@@ -60,8 +58,8 @@ pub fn InteractionForm(
         None => fresh(),
     };
     let input = RwSignal::new(initial);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let saving = RwSignal::new(false);
+    let form = FormState::new();
+    let FormState { errors, saving } = form;
     let existing = StoredValue::new(existing);
     let prefix = if existing.with_value(Option::is_some) {
         "ie"
@@ -70,36 +68,24 @@ pub fn InteractionForm(
     };
     let id = move |f: Field| field_id(prefix, f, None);
 
-    let submit = move || {
-        if saving.get_untracked() {
-            return;
-        }
-        let Some(db) = ws.db() else { return };
-        let result = existing.with_value(|e| {
-            input
-                .get_untracked()
-                .validate(customer_id, e.as_ref(), clock::now(), offset)
-        });
-        match result {
-            Err(e) => errors.set(e),
-            Ok(interaction) => {
-                errors.set(Vec::new());
-                save_record(
-                    ws,
-                    toasts,
-                    saving,
-                    t.get_untracked().interaction_saved,
-                    async move { store::save_interaction(&db, &interaction).await },
-                    move || {
-                        if existing.with_value(Option::is_none) {
-                            input.set(fresh());
-                        }
-                        on_done.run(());
-                    },
-                );
+    let submit = record_submit(
+        form,
+        |t| t.interaction_saved,
+        move || {
+            existing.with_value(|e| {
+                input
+                    .get_untracked()
+                    .validate(customer_id, e.as_ref(), clock::now(), offset)
+            })
+        },
+        |db, interaction| async move { store::save_interaction(&db, &interaction).await },
+        move || {
+            if existing.with_value(Option::is_none) {
+                input.set(fresh());
             }
-        }
-    };
+            on_done.run(());
+        },
+    );
 
     let (at, set_at) = bind(input, |i| i.at.clone(), |i, v| i.at = v);
     let (summary, set_summary) = bind(input, |i| i.summary.clone(), |i, v| i.summary = v);

@@ -4,14 +4,13 @@ use crate::domain::id::Id;
 use crate::domain::money::Currency;
 use crate::domain::purchase::{Purchase, PurchaseInput};
 use crate::domain::time::date_input_value;
-use crate::domain::validate::{Field, FieldError};
+use crate::domain::validate::Field;
 use crate::store;
-use crate::ui::actions::save_record;
+use crate::ui::actions::{FormState, record_submit};
 use crate::ui::clock;
-use crate::ui::state::{use_texts, use_workspace};
+use crate::ui::state::use_texts;
 use crate::ui::widgets::field::{SelectField, TextField, bind, error_for, field_id, label};
 use crate::ui::widgets::keys;
-use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
 
 /// The purchase form. New when `existing` is `None`; `currency` is the default for new ones.
@@ -24,8 +23,6 @@ pub fn PurchaseForm(
     #[prop(optional)] on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let t = use_texts();
-    let ws = use_workspace();
-    let toasts = use_toasts();
     let fresh = move || PurchaseInput {
         date: date_input_value(clock::today()),
         currency,
@@ -36,8 +33,8 @@ pub fn PurchaseForm(
         .as_ref()
         .map_or_else(fresh, PurchaseInput::from_purchase);
     let input = RwSignal::new(initial);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let saving = RwSignal::new(false);
+    let form = FormState::new();
+    let FormState { errors, saving } = form;
     let existing = StoredValue::new(existing);
     let prefix = if existing.with_value(Option::is_some) {
         "pe"
@@ -46,36 +43,27 @@ pub fn PurchaseForm(
     };
     let id = move |f: Field| field_id(prefix, f, None);
 
-    let submit = move || {
-        if saving.get_untracked() {
-            return;
-        }
-        let Some(db) = ws.db() else { return };
-        let result = existing.with_value(|e| {
-            input
-                .get_untracked()
-                .validate(customer_id, e.as_ref(), clock::today(), clock::now())
-        });
-        match result {
-            Err(e) => errors.set(e),
-            Ok(purchase) => {
-                errors.set(Vec::new());
-                save_record(
-                    ws,
-                    toasts,
-                    saving,
-                    t.get_untracked().purchase_saved,
-                    async move { store::save_purchase(&db, &purchase).await },
-                    move || {
-                        if existing.with_value(Option::is_none) {
-                            input.set(fresh());
-                        }
-                        on_done.run(());
-                    },
-                );
+    let submit = record_submit(
+        form,
+        |t| t.purchase_saved,
+        move || {
+            existing.with_value(|e| {
+                input.get_untracked().validate(
+                    customer_id,
+                    e.as_ref(),
+                    clock::today(),
+                    clock::now(),
+                )
+            })
+        },
+        |db, purchase| async move { store::save_purchase(&db, &purchase).await },
+        move || {
+            if existing.with_value(Option::is_none) {
+                input.set(fresh());
             }
-        }
-    };
+            on_done.run(());
+        },
+    );
 
     let (date, set_date) = bind(input, |i| i.date.clone(), |i, v| i.date = v);
     let (amount, set_amount) = bind(input, |i| i.amount.clone(), |i, v| i.amount = v);

@@ -9,5 +9,6 @@ pub mod keys;
 pub mod list_input;
 pub mod modal;
 pub mod palette;
+pub mod phones_emails;
 pub mod table_export;
 pub mod toast;

@@ -1,0 +1,106 @@
+//! Helpers the in-browser tests share: a fresh database, sample records, the summaries
+//! check, and plain-IndexedDB access that bypasses the app.
+#![allow(dead_code)] // Each test file uses some of them.
+
+use chrono::NaiveDate;
+use crm::domain::customer::{Customer, CustomerInput};
+use crm::domain::id::Id;
+use crm::domain::summary::CustomerSummary;
+use crm::domain::time::Timestamp;
+use crm::store::{self, Db};
+
+/// 2026-11-23T08:00Z.
+pub const NOW: Timestamp = Timestamp(1_795_420_800_000);
+
+/// The day of [`NOW`].
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+/// A database of its own for one test.
+pub async fn fresh() -> Db {
+    store::open(&format!("test-{}", Id::generate()), || {})
+        .await
+        .unwrap()
+}
+
+/// A customer with a name and a mobile phone, created at [`NOW`].
+pub fn customer(name: &str) -> Customer {
+    let input = CustomerInput {
+        name: name.into(),
+        phones: vec!["13800138000".into()],
+        ..CustomerInput::default()
+    };
+    Customer::create(Id::generate(), input.validate(today()).unwrap(), NOW)
+}
+
+/// Two customers stored side by side: the one a test works on and another that must stay
+/// untouched.
+pub async fn two_customers(db: &Db) -> (Customer, Customer) {
+    let c = customer("远东机械");
+    let other = customer("华南电子");
+    store::create_customer(db, &c).await.unwrap();
+    store::create_customer(db, &other).await.unwrap();
+    (c, other)
+}
+
+/// Every stored summary, by id.
+pub async fn summaries(db: &Db) -> Vec<CustomerSummary> {
+    let mut s = store::load_summaries(db).await.unwrap();
+    s.sort_by_key(|s| s.id);
+    s
+}
+
+/// Chunks written alongside the records must equal summaries rebuilt from the records.
+pub async fn assert_summaries_match_records(db: &Db) {
+    let stored = summaries(db).await;
+    let mut rebuilt = store::rebuild_summaries(db).await.unwrap();
+    rebuilt.sort_by_key(|s| s.id);
+    assert_eq!(stored, rebuilt);
+}
+
+/// How many records `store` of database `name` holds, counted with plain IndexedDB.
+pub async fn raw_count(name: &str, store_name: &str) -> u32 {
+    use indexed_db_futures::prelude::*;
+    let db = indexed_db_futures::database::Database::open(name)
+        .await
+        .unwrap();
+    let tx = db.transaction(store_name).build().unwrap();
+    let n: u32 = tx
+        .object_store(store_name)
+        .unwrap()
+        .count()
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap();
+    drop(tx);
+    db.close();
+    n
+}
+
+/// A record as the app's store would encode it (serde_wasm_bindgen).
+pub fn to_js<T: serde::Serialize>(value: &T) -> wasm_bindgen::JsValue {
+    serde_wasm_bindgen::to_value(value).unwrap()
+}
+
+/// Puts `values` into `store_name` of `db` in one transaction, bypassing the app, then closes it.
+pub async fn put_raw(
+    db: indexed_db_futures::database::Database,
+    store_name: &str,
+    values: impl IntoIterator<Item = wasm_bindgen::JsValue>,
+) {
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    let tx = db
+        .transaction(store_name)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let store = tx.object_store(store_name).unwrap();
+    for value in values {
+        store.put(value).primitive().unwrap();
+    }
+    tx.commit().await.unwrap();
+    db.close();
+}
