@@ -437,7 +437,7 @@ pub fn backup_due(last: Option<Timestamp>, days: u32, now: Timestamp) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::i18n::Lang;
+    use crate::domain::lang::Lang;
     use crate::domain::sample::{Generator, SampleConfig, team};
     use chrono::NaiveDate;
 

@@ -3,8 +3,8 @@
 //! the start) neutralised with a leading apostrophe.
 
 use crate::domain::analysis::engine::{Analysis, CustomerClasses};
-use crate::domain::i18n::Lang;
 use crate::domain::id::Id;
+use crate::domain::lang::Lang;
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::date_input_value;
 use std::collections::HashMap;
@@ -230,25 +230,28 @@ impl Column {
             Column::Emails => Cell::text(s.emails.join("; ")),
             Column::WeChat => Cell::text(&s.wechat),
             Column::Tags => Cell::text(s.tags.join("; ")),
-            Column::RfmSegment => {
-                Cell::text(rfm.map(|r| r.segment.label(lang)).unwrap_or_default())
-            }
+            Column::RfmSegment => Cell::text(
+                rfm.map(|r| r.segment.label(lang.texts()))
+                    .unwrap_or_default(),
+            ),
             Column::R => num(rfm.map(|r| f64::from(r.r)), 0),
             Column::F => num(rfm.map(|r| f64::from(r.f)), 0),
             Column::M => num(rfm.map(|r| f64::from(r.m)), 0),
             Column::Importance => Cell::text(
-                c.map(|c| c.importance.class.label(lang))
+                c.map(|c| c.importance.class.label(lang.texts()))
                     .unwrap_or_default(),
             ),
-            Column::Loyalty => {
-                Cell::text(c.map(|c| c.loyalty.stage.label(lang)).unwrap_or_default())
-            }
-            Column::Lifecycle => {
-                Cell::text(c.map(|c| c.lifecycle.stage.label(lang)).unwrap_or_default())
-            }
+            Column::Loyalty => Cell::text(
+                c.map(|c| c.loyalty.stage.label(lang.texts()))
+                    .unwrap_or_default(),
+            ),
+            Column::Lifecycle => Cell::text(
+                c.map(|c| c.lifecycle.stage.label(lang.texts()))
+                    .unwrap_or_default(),
+            ),
             Column::Quadrant => Cell::text(
                 c.and_then(|c| c.quadrant)
-                    .map(|q| q.class.label(lang))
+                    .map(|q| q.class.label(lang.texts()))
                     .unwrap_or_default(),
             ),
             Column::PAlive => num(p.map(|p| p.p_alive), 3),

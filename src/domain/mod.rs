@@ -15,6 +15,7 @@ pub mod id;
 pub mod import;
 pub mod interaction;
 pub mod kinds;
+pub mod lang;
 pub mod list;
 pub mod loyalty;
 pub mod member;

@@ -5,7 +5,7 @@
 //! precision is lost on the way through IndexedDB. Summaries keep totals as integer minor units
 //! (fen, cents) for speed.
 
-use crate::domain::i18n::Lang;
+use crate::domain::lang::Lang;
 use crate::domain::validate::Problem;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;

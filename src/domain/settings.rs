@@ -1,7 +1,7 @@
 //! Per-browser preferences: language, theme, list density and who "I" am on the team.
 
-use crate::domain::i18n::Lang;
 use crate::domain::id::Id;
+use crate::domain::lang::Lang;
 
 /// Colour theme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]

@@ -4,7 +4,7 @@
 //! [`chrono::NaiveDate`]. The browser supplies "now" and the local UTC offset, so everything here
 //! is a pure function and can be tested natively.
 
-use crate::domain::i18n::Lang;
+use crate::domain::lang::Lang;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 

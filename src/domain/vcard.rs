@@ -742,7 +742,7 @@ mod tests {
 
     #[test]
     fn export_then_import_into_an_empty_database_gives_back_the_same_people() {
-        use crate::domain::i18n::Lang;
+        use crate::domain::lang::Lang;
         use crate::domain::sample::{Generator, SampleConfig, team};
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let now = Timestamp(1_795_420_800_000);

@@ -402,7 +402,7 @@ pub fn warm_up(today: NaiveDate) -> Analysis {
         customers: WARM_UP_CUSTOMERS,
         today,
         id_epoch_ms: 0,
-        lang: crate::domain::i18n::Lang::Zh,
+        lang: crate::domain::lang::Lang::Zh,
     };
     let rows: Vec<CustomerSummary> = Generator::new(config, team(7))
         .map(|s| s.summary())
@@ -543,7 +543,7 @@ mod tests {
             customers: 3_000,
             today,
             id_epoch_ms: 1_795_420_800_000,
-            lang: crate::domain::i18n::Lang::Zh,
+            lang: crate::domain::lang::Lang::Zh,
         };
         let rows: Vec<CustomerSummary> = Generator::new(config, team(9))
             .map(|s| s.summary())

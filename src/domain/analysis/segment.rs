@@ -734,7 +734,7 @@ mod tests {
                 customers: 1_500,
                 today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
                 id_epoch_ms: 1_795_420_800_000,
-                lang: crate::domain::i18n::Lang::Zh,
+                lang: crate::domain::lang::Lang::Zh,
             },
             members.clone(),
         )

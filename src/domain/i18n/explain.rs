@@ -1,7 +1,7 @@
 //! Class names, definitions and explanations of the analysis, in both languages: what each
 //! class means, and the figures and rule that put a customer in it.
 
-use super::Lang;
+use super::{Lang, Texts};
 use crate::domain::analysis::config::ValueBasis;
 use crate::domain::analysis::engine::Prediction;
 use crate::domain::analysis::importance::{Importance, ImportanceFacts};
@@ -22,7 +22,8 @@ fn pct(v: f64) -> String {
 
 impl RfmSegment {
     /// Display name.
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, t: &Texts) -> &'static str {
+        let lang = Lang::of(t);
         use RfmSegment::*;
         match (self, lang) {
             (Champions, Lang::En) => "Champions",
@@ -51,7 +52,8 @@ impl RfmSegment {
     }
 
     /// What the segment means, with its cells of the R × F grid.
-    pub fn definition(self, lang: Lang) -> &'static str {
+    pub fn definition(self, t: &Texts) -> &'static str {
+        let lang = Lang::of(t);
         use RfmSegment::*;
         match (self, lang) {
             (Champions, Lang::En) => {
@@ -106,7 +108,8 @@ impl RfmSegment {
 
 impl Importance {
     /// Display name.
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, t: &Texts) -> &'static str {
+        let lang = Lang::of(t);
         match (self, lang) {
             (Importance::Vip, Lang::En) => "VIP",
             (Importance::Vip, Lang::Zh) => "贵宾型",
@@ -120,7 +123,8 @@ impl Importance {
 
 impl LoyaltyStage {
     /// Display name.
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, t: &Texts) -> &'static str {
+        let lang = Lang::of(t);
         match (self, lang) {
             (LoyaltyStage::Prospect, Lang::En) => "Prospect",
             (LoyaltyStage::Prospect, Lang::Zh) => "潜在客户",
@@ -138,7 +142,8 @@ impl LoyaltyStage {
 
 impl LifecycleStage {
     /// Display name.
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, t: &Texts) -> &'static str {
+        let lang = Lang::of(t);
         match (self, lang) {
             (LifecycleStage::Exploration, Lang::En) => "Exploration",
             (LifecycleStage::Exploration, Lang::Zh) => "考察期",
@@ -154,7 +159,8 @@ impl LifecycleStage {
 
 impl Quadrant {
     /// Display name.
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, t: &Texts) -> &'static str {
+        let lang = Lang::of(t);
         match (self, lang) {
             (Quadrant::Platinum, Lang::En) => "Platinum",
             (Quadrant::Platinum, Lang::Zh) => "铂金客户",
@@ -168,7 +174,8 @@ impl Quadrant {
     }
 
     /// The strategy for the quadrant (seed 002), with its resource level.
-    pub fn strategy(self, lang: Lang) -> &'static str {
+    pub fn strategy(self, t: &Texts) -> &'static str {
+        let lang = Lang::of(t);
         match (self, lang) {
             (Quadrant::Platinum, Lang::En) => {
                 "Top priority: grow the relationship by all means (most resources)."
@@ -186,7 +193,8 @@ impl Quadrant {
 
 impl ValueBasis {
     /// Display name.
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, t: &Texts) -> &'static str {
+        let lang = Lang::of(t);
         match (self, lang) {
             (ValueBasis::Revenue, Lang::En) => "Revenue",
             (ValueBasis::Revenue, Lang::Zh) => "销售额",
@@ -198,7 +206,8 @@ impl ValueBasis {
 
 impl Attribute {
     /// Display name in the filter builder.
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, t: &Texts) -> &'static str {
+        let lang = Lang::of(t);
         use Attribute::*;
         match (self, lang) {
             (Kind, Lang::En) => "Kind",
@@ -243,7 +252,7 @@ impl Attribute {
 
 /// Why the customer has its RFM scores and segment.
 pub fn rfm(r: &Rfm, c: &RfmCutoffs, lang: Lang) -> String {
-    let segment = r.segment.label(lang);
+    let segment = r.segment.label(lang.texts());
     match lang {
         Lang::En => format!(
             "Last purchase {} days ago: R {} (boundaries {} / {} / {} / {} days). {} purchase days: F {} \
@@ -300,7 +309,7 @@ pub fn importance(
     lang: Lang,
 ) -> String {
     let before = f.cumulative - f.share;
-    let basis = basis.label(lang);
+    let basis = basis.label(lang.texts());
     if f.share <= 0.0 {
         return match lang {
             Lang::En => format!(
@@ -321,7 +330,7 @@ pub fn importance(
             pct(before),
             pct(vip),
             pct(important),
-            f.class.label(lang)
+            f.class.label(lang.texts())
         ),
         Lang::Zh => format!(
             "近 {period_days} 天{basis} {}，占全部客户的 {}，排名第 {}。排在前面的客户合计占 {}；\
@@ -332,7 +341,7 @@ pub fn importance(
             pct(before),
             pct(vip),
             pct(important),
-            f.class.label(lang)
+            f.class.label(lang.texts())
         ),
     }
 }
@@ -466,7 +475,7 @@ pub fn prediction(
 
 /// Why the customer is in its value quadrant.
 pub fn quadrant(f: &QuadrantFacts, basis: ValueBasis, lang: Lang) -> String {
-    let basis = basis.label(lang);
+    let basis = basis.label(lang.texts());
     let high_value = f.current > 0.0 && f.current >= f.value_cut;
     match lang {
         Lang::En => format!(
@@ -481,8 +490,8 @@ pub fn quadrant(f: &QuadrantFacts, basis: ValueBasis, lang: Lang) -> String {
             } else {
                 "low"
             },
-            f.class.label(lang),
-            f.class.strategy(lang)
+            f.class.label(lang.texts()),
+            f.class.strategy(lang.texts())
         ),
         Lang::Zh => format!(
             "上一周期{basis} {}（{}高价值线 {}）；预测未来同样长时间 {}（增长潜力{}）：{}。{}",
@@ -495,8 +504,8 @@ pub fn quadrant(f: &QuadrantFacts, basis: ValueBasis, lang: Lang) -> String {
             } else {
                 "低"
             },
-            f.class.label(lang),
-            f.class.strategy(lang)
+            f.class.label(lang.texts()),
+            f.class.strategy(lang.texts())
         ),
     }
 }
@@ -505,18 +514,19 @@ pub fn quadrant(f: &QuadrantFacts, basis: ValueBasis, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::domain::analysis::config::{LifecycleRules, LoyaltyRules};
+    use crate::domain::i18n::{EN, ZH};
 
     #[test]
     fn every_class_has_both_languages() {
         for s in RfmSegment::ALL {
-            assert_ne!(s.label(Lang::En), s.label(Lang::Zh));
-            assert!(!s.definition(Lang::Zh).is_ascii());
+            assert_ne!(s.label((Lang::En).texts()), s.label((Lang::Zh).texts()));
+            assert!(!s.definition(&ZH).is_ascii());
         }
         for q in Quadrant::ALL {
-            assert!(!q.strategy(Lang::Zh).is_ascii() && q.strategy(Lang::En).is_ascii());
+            assert!(!q.strategy(&ZH).is_ascii() && q.strategy(&EN).is_ascii());
         }
         for a in Attribute::ALL {
-            assert!(!a.label(Lang::Zh).is_ascii());
+            assert!(!a.label((Lang::Zh).texts()).is_ascii());
         }
     }
 

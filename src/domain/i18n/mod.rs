@@ -1,29 +1,37 @@
 //! Translations: every word the app shows, in zh-CN and English.
 //!
-//! [`Texts`] is one struct with a field per message; [`texts.rs`](texts) defines the English and
-//! Chinese values side by side through the `texts!` macro, so a message missing in either
-//! language is a compile error rather than a blank on screen. Messages with values are plain
-//! functions (`(t.n_customers)(42)`).
+//! [`Texts`] is one struct with a field per message. Each feature area keeps its messages in
+//! its own file (`common`, `customers`, `insights`, `complaints`, `churn`, `satisfaction`,
+//! `import`, `settings`), English and Chinese side by side; `texts.rs` gathers them into the
+//! struct through a chain of macros, so a message missing in either language is a compile
+//! error rather than a blank on screen. Messages with values are plain functions
+//! (`(t.n_customers)(42)`). Enum labels live in `labels.rs` (`label(self, t: &Texts)`).
 
+mod churn;
+mod common;
+mod complaints;
+mod customers;
 pub mod explain;
+mod import;
+mod insights;
 mod labels;
+mod satisfaction;
+mod settings;
 mod texts;
 
 pub use texts::{EN, Texts, ZH};
 
-/// A language the app speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// Simplified Chinese (zh-CN).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
+pub use crate::domain::lang::Lang;
 
 impl Lang {
-    /// Both languages.
-    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+    /// The language of `t`.
+    pub fn of(t: &Texts) -> Lang {
+        if std::ptr::eq(t, &EN) {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
 
     /// The messages in this language.
     pub fn texts(self) -> &'static Texts {
@@ -32,72 +40,37 @@ impl Lang {
             Lang::En => &EN,
         }
     }
-
-    /// The BCP 47 tag, for `<html lang>` and storage.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language for a stored or browser tag: any `zh*` is Chinese, any `en*` English.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let code = code.trim().to_ascii_lowercase();
-        if code.starts_with("zh") {
-            Some(Lang::Zh)
-        } else if code.starts_with("en") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-
-    /// The first supported language in the browser's preference list, Chinese otherwise.
-    pub fn from_preferences<'a>(codes: impl IntoIterator<Item = &'a str>) -> Lang {
-        codes
-            .into_iter()
-            .find_map(Lang::from_code)
-            .unwrap_or_default()
-    }
-
-    /// The other language (for the switch).
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        }
-    }
 }
 
-/// Declares [`Texts`] and both languages' values, English first, Chinese second.
+/// Declares [`Texts`] and both languages' values, English first, Chinese second, from the
+/// messages every feature's macro gathered (see `texts.rs`).
 macro_rules! define_texts {
-    (
+    ( ; $(
         strings { $( $(#[$sm:meta])* $s:ident = $s_en:expr , $s_zh:expr ; )* }
         formats { $( $(#[$fm:meta])* $f:ident ( $($arg:ident : $aty:ty),* ) = $f_en:expr , $f_zh:expr ; )* }
-    ) => {
+    )* ) => {
         /// Every message of the app in one language.
         pub struct Texts {
-            $( $(#[$sm])* pub $s: &'static str, )*
-            $( $(#[$fm])* pub $f: fn($($aty),*) -> String, )*
+            $( $( $(#[$sm])* pub $s: &'static str, )* )*
+            $( $( $(#[$fm])* pub $f: fn($($aty),*) -> String, )* )*
         }
 
         /// English.
         pub static EN: Texts = Texts {
-            $( $s: $s_en, )*
-            $( $f: { fn f($($arg: $aty),*) -> String { $f_en } f }, )*
+            $( $( $s: $s_en, )* )*
+            $( $( $f: { fn f($($arg: $aty),*) -> String { $f_en } f }, )* )*
         };
 
         /// Simplified Chinese.
         pub static ZH: Texts = Texts {
-            $( $s: $s_zh, )*
-            $( $f: { fn f($($arg: $aty),*) -> String { $f_zh } f }, )*
+            $( $( $s: $s_zh, )* )*
+            $( $( $f: { fn f($($arg: $aty),*) -> String { $f_zh } f }, )* )*
         };
 
         impl Texts {
             /// Every plain string with its field name (for completeness tests).
             pub fn all_strings(&self) -> Vec<(&'static str, &'static str)> {
-                vec![ $( (stringify!($s), self.$s), )* ]
+                vec![ $( $( (stringify!($s), self.$s), )* )* ]
             }
         }
     };

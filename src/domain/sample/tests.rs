@@ -5,8 +5,8 @@ use super::*;
 use crate::domain::complaint::Complaint;
 use crate::domain::customer::CustomerInput;
 use crate::domain::customer::Party;
-use crate::domain::i18n::Lang;
 use crate::domain::id::Id;
+use crate::domain::lang::Lang;
 use crate::domain::money::Currency;
 use crate::domain::satisfaction::Response;
 use crate::domain::summary::CustomerSummary;
@@ -21,7 +21,7 @@ fn config(customers: usize) -> SampleConfig {
         customers,
         today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         id_epoch_ms: 1_795_420_800_000,
-        lang: crate::domain::i18n::Lang::Zh,
+        lang: crate::domain::lang::Lang::Zh,
     }
 }
 

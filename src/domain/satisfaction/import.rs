@@ -6,10 +6,10 @@
 //! the others.
 
 use super::{ResponseInput, Survey};
-use crate::domain::i18n::Lang;
 use crate::domain::id::Id;
 use crate::domain::import::table;
 use crate::domain::import::{FileProblem as ImportProblem, RowProblem as ImportRowProblem};
+use crate::domain::lang::Lang;
 use crate::domain::time::Timestamp;
 use crate::domain::validate::{Field, Problem};
 use chrono::NaiveDate;

@@ -12,8 +12,8 @@ pub mod figures;
 pub mod import;
 
 use crate::domain::customer::Errors;
-use crate::domain::i18n::Lang;
 use crate::domain::id::Id;
+use crate::domain::lang::Lang;
 use crate::domain::time::Timestamp;
 use crate::domain::validate::{self, Field, FieldError, MAX_LINE, MAX_TEXT, Problem};
 use chrono::NaiveDate;

@@ -122,9 +122,9 @@ fn RetentionTable() -> impl IntoView {
                             let t = t.get();
                             let names = [
                                 t.all_customers.to_string(),
-                                Importance::Vip.label(lang).to_string(),
-                                Importance::Important.label(lang).to_string(),
-                                Importance::Ordinary.label(lang).to_string(),
+                                Importance::Vip.label(lang.texts()).to_string(),
+                                Importance::Important.label(lang.texts()).to_string(),
+                                Importance::Ordinary.label(lang.texts()).to_string(),
                             ];
                             std::iter::once(total).chain(groups).zip(names).flat_map(|(rows, name)| {
                                 let span = rows.len();

@@ -39,19 +39,19 @@ pub fn ClassesPanel(id: Id) -> impl IntoView {
                     </div>
                 };
                 let rfm = match c.rfm {
-                    Some(r) => item(t.rfm_label, format!("{} · R{} F{} M{}", r.segment.label(lang), r.r, r.f, r.m), format!("{} {}", explain::rfm(&r, &a.rfm_cutoffs, lang), r.segment.definition(lang)), "class-rfm"),
+                    Some(r) => item(t.rfm_label, format!("{} · R{} F{} M{}", r.segment.label(lang.texts()), r.r, r.f, r.m), format!("{} {}", explain::rfm(&r, &a.rfm_cutoffs, lang), r.segment.definition(lang.texts())), "class-rfm"),
                     None => item(t.rfm_label, t.not_classified.to_string(), String::new(), "class-rfm"),
                 };
                 let quadrant = match c.quadrant {
-                    Some(q) => item(t.col_quadrant, q.class.label(lang).to_string(), explain::quadrant(&q, cfg.basis, lang), "class-quadrant"),
+                    Some(q) => item(t.col_quadrant, q.class.label(lang.texts()).to_string(), explain::quadrant(&q, cfg.basis, lang), "class-quadrant"),
                     None => item(t.col_quadrant, t.not_classified.to_string(), String::new(), "class-quadrant"),
                 };
                 view! {
                     <div class="classes-grid">
                     <dl class="class-list">
-                        {item(t.col_importance, c.importance.class.label(lang).to_string(), explain::importance(&c.importance, cfg.basis, cfg.period_days, cfg.vip_share, cfg.important_share, lang), "class-importance")}
-                        {item(t.col_loyalty, c.loyalty.stage.label(lang).to_string(), explain::loyalty(&c.loyalty, &cfg.loyalty, lang), "class-loyalty")}
-                        {item(t.col_lifecycle, c.lifecycle.stage.label(lang).to_string(), explain::lifecycle(&c.lifecycle, &cfg.lifecycle, lang), "class-lifecycle")}
+                        {item(t.col_importance, c.importance.class.label(lang.texts()).to_string(), explain::importance(&c.importance, cfg.basis, cfg.period_days, cfg.vip_share, cfg.important_share, lang), "class-importance")}
+                        {item(t.col_loyalty, c.loyalty.stage.label(lang.texts()).to_string(), explain::loyalty(&c.loyalty, &cfg.loyalty, lang), "class-loyalty")}
+                        {item(t.col_lifecycle, c.lifecycle.stage.label(lang.texts()).to_string(), explain::lifecycle(&c.lifecycle, &cfg.lifecycle, lang), "class-lifecycle")}
                         {rfm}
                         {quadrant}
                     </dl>
@@ -122,11 +122,11 @@ fn ClassHistory(id: Id) -> impl IntoView {
                         history.get().into_iter().map(|(date, c)| view! {
                             <tr>
                                 <th scope="row">{date.map_or_else(|| t.history_now.to_string(), |d| format_date(d, lang))}</th>
-                                <td>{cell(&c, &|c| Some(c.importance.class.label(lang).to_string()))}</td>
-                                <td>{cell(&c, &|c| Some(c.loyalty.stage.label(lang).to_string()))}</td>
-                                <td>{cell(&c, &|c| Some(c.lifecycle.stage.label(lang).to_string()))}</td>
-                                <td>{cell(&c, &|c| c.rfm.map(|r| r.segment.label(lang).to_string()))}</td>
-                                <td>{cell(&c, &|c| c.quadrant.map(|q| q.class.label(lang).to_string()))}</td>
+                                <td>{cell(&c, &|c| Some(c.importance.class.label(lang.texts()).to_string()))}</td>
+                                <td>{cell(&c, &|c| Some(c.loyalty.stage.label(lang.texts()).to_string()))}</td>
+                                <td>{cell(&c, &|c| Some(c.lifecycle.stage.label(lang.texts()).to_string()))}</td>
+                                <td>{cell(&c, &|c| c.rfm.map(|r| r.segment.label(lang.texts()).to_string()))}</td>
+                                <td>{cell(&c, &|c| c.quadrant.map(|q| q.class.label(lang.texts()).to_string()))}</td>
                             </tr>
                         }).collect_view()
                     }}

@@ -73,7 +73,7 @@ pub fn ConditionEditor(
             Attribute::RfmSegment => chips(
                 slot,
                 RfmSegment::ALL.to_vec(),
-                |k, l| k.label(l).to_string(),
+                |k, l| k.label(l.texts()).to_string(),
                 |c| {
                     if let Condition::RfmSegment(v) = c {
                         Some(v.clone())
@@ -86,7 +86,7 @@ pub fn ConditionEditor(
             Attribute::Importance => chips(
                 slot,
                 Importance::ALL.to_vec(),
-                |k, l| k.label(l).to_string(),
+                |k, l| k.label(l.texts()).to_string(),
                 |c| {
                     if let Condition::Importance(v) = c {
                         Some(v.clone())
@@ -99,7 +99,7 @@ pub fn ConditionEditor(
             Attribute::Loyalty => chips(
                 slot,
                 LoyaltyStage::ALL.to_vec(),
-                |k, l| k.label(l).to_string(),
+                |k, l| k.label(l.texts()).to_string(),
                 |c| {
                     if let Condition::Loyalty(v) = c {
                         Some(v.clone())
@@ -112,7 +112,7 @@ pub fn ConditionEditor(
             Attribute::Lifecycle => chips(
                 slot,
                 LifecycleStage::ALL.to_vec(),
-                |k, l| k.label(l).to_string(),
+                |k, l| k.label(l.texts()).to_string(),
                 |c| {
                     if let Condition::Lifecycle(v) = c {
                         Some(v.clone())
@@ -125,7 +125,7 @@ pub fn ConditionEditor(
             Attribute::Quadrant => chips(
                 slot,
                 Quadrant::ALL.to_vec(),
-                |k, l| k.label(l).to_string(),
+                |k, l| k.label(l.texts()).to_string(),
                 |c| {
                     if let Condition::Quadrant(v) = c {
                         Some(v.clone())
@@ -206,7 +206,7 @@ pub fn ConditionEditor(
                     })
                     .unwrap_or(false);
                 view! {
-                    <select aria-label=move || Attribute::OpenComplaint.label(lang.get()) on:change=move |ev| slot.set(Condition::OpenComplaint(event_target_value(&ev) == "yes"))>
+                    <select aria-label=move || Attribute::OpenComplaint.label(lang.get().texts()) on:change=move |ev| slot.set(Condition::OpenComplaint(event_target_value(&ev) == "yes"))>
                         <option value="yes" selected=flag>{move || t.get().yes}</option>
                         <option value="no" selected=!flag>{move || t.get().no}</option>
                     </select>
@@ -294,7 +294,7 @@ pub fn ConditionEditor(
     };
     view! {
         <li class="condition" data-testid="condition">
-            <span class="condition-name" id=label_id.clone()>{move || attribute.get().map(|a| a.label(lang.get())).unwrap_or_default()}</span>
+            <span class="condition-name" id=label_id.clone()>{move || attribute.get().map(|a| a.label(lang.get().texts())).unwrap_or_default()}</span>
             <div class="condition-editor" role="group" aria-labelledby=label_id>{editor}</div>
             <button
                 class="btn-icon"

@@ -11,8 +11,8 @@ use crate::domain::analysis::report::distribution;
 use crate::domain::analysis::rfm::RfmSegment;
 use crate::domain::analysis::segment::Condition;
 use crate::domain::analysis::stages::{LifecycleStage, LoyaltyStage};
-use crate::domain::i18n::Lang;
 use crate::domain::i18n::explain::yuan;
+use crate::domain::i18n::{Lang, Texts};
 use crate::domain::time::format_date;
 use crate::ui::clock;
 use crate::ui::insights::segments::segment_url;
@@ -40,19 +40,19 @@ fn rows<K: Copy + PartialEq>(
     a: &Analysis,
     all: &[K],
     key: fn(&CustomerClasses) -> Option<K>,
-    label: fn(K, Lang) -> &'static str,
+    label: fn(K, &Texts) -> &'static str,
     condition: fn(K) -> Condition,
-    note: Option<fn(K, Lang) -> &'static str>,
+    note: Option<fn(K, &Texts) -> &'static str>,
     lang: Lang,
 ) -> Vec<Row> {
     distribution(a, all, key)
         .into_iter()
         .map(|c| Row {
-            label: label(c.class, lang),
+            label: label(c.class, lang.texts()),
             href: segment_url(&[condition(c.class)]),
             customers: c.customers,
             value: c.value,
-            note: note.map(|n| n(c.class, lang)),
+            note: note.map(|n| n(c.class, lang.texts())),
         })
         .collect()
 }

@@ -2,7 +2,7 @@
 
 use crate::domain::analysis::engine::{Analysis, CustomerClasses};
 use crate::domain::analysis::history::movements;
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::{EN, Lang, Texts, ZH};
 use crate::ui::state::{use_lang, use_texts};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -21,10 +21,10 @@ pub fn classifications() -> [Classification; 4] {
     use crate::domain::analysis::stages::{LifecycleStage, LoyaltyStage};
     fn name<K: Copy>(
         k: K,
-        f: fn(K, Lang) -> &'static str,
+        f: fn(K, &Texts) -> &'static str,
         order: u8,
     ) -> (u8, &'static str, &'static str) {
-        (order, f(k, Lang::En), f(k, Lang::Zh))
+        (order, f(k, &EN), f(k, &ZH))
     }
     [
         Classification {

@@ -52,7 +52,7 @@ pub fn QuadrantChart(
                     let pts = points.get();
                     Quadrant::ALL
                         .iter()
-                        .map(|q| format!("{}: {}", q.label(lang.get()), pts.iter().filter(|p| p.2 == *q).count()))
+                        .map(|q| format!("{}: {}", q.label(lang.get().texts()), pts.iter().filter(|p| p.2 == *q).count()))
                         .collect::<Vec<_>>()
                         .join(", ")
                 }}</desc>
@@ -79,7 +79,7 @@ pub fn QuadrantChart(
                         }).collect_view()}
                         {quadrant_labels.into_iter().map(|(q, lx, ly)| {
                             let anchor = if lx > W / 2.0 { "end" } else { "start" };
-                            view! { <text x=lx y=ly class=format!("quadrant-label dot-{}", q.as_str()) text-anchor=anchor>{q.label(lang)}</text> }
+                            view! { <text x=lx y=ly class=format!("quadrant-label dot-{}", q.as_str()) text-anchor=anchor>{q.label(lang.texts())}</text> }
                         }).collect_view()}
                         <text x=x(cut) y=H - PAD + 30.0 class="axis-tick" text-anchor="middle">{yuan(cut, lang)}</text>
                         <text x=W - 8.0 y=H - PAD + 16.0 class="axis-tick" text-anchor="end">{yuan(max, lang)}</text>

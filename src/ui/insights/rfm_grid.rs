@@ -53,7 +53,7 @@ pub fn RfmGrid(#[prop(into)] cells: Signal<Cells>) -> impl IntoView {
                             let x = LEFT + f64::from(f - 1) * CELL;
                             let y = TOP + f64::from(5 - r) * CELL;
                             let level = ((n as f64 / max as f64) * 5.0).ceil() as u8;
-                            let segment = RfmSegment::of(r, f).label(lang);
+                            let segment = RfmSegment::of(r, f).label(lang.texts());
                             let title = format!("R{r} F{f} · {segment} · {n} · {}", yuan(revenue, lang));
                             out.push(view! {
                                 <g class=format!("rfm-cell heat-{level}")>

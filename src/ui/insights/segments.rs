@@ -341,7 +341,7 @@ pub fn SegmentsPage() -> impl IntoView {
                             }>
                                 <option value="">{move || t.get().add_condition}</option>
                                 {move || Attribute::ALL.iter().enumerate().map(|(i, a)| view! {
-                                    <option value=i.to_string()>{a.label(lang.get())}</option>
+                                    <option value=i.to_string()>{a.label(lang.get().texts())}</option>
                                 }).collect_view()}
                             </select>
                         </label>
@@ -411,11 +411,11 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
                                     let s = ix.row(p);
                                     let c = analysis.get(s.id);
                                     (s.id, s.name.clone(), s.do_not_contact, s.activity.clone(), [
-                                        c.and_then(|c| c.rfm).map(|r| r.segment.label(lang).to_string()).unwrap_or_else(none),
-                                        c.map(|c| c.importance.class.label(lang).to_string()).unwrap_or_else(none),
-                                        c.map(|c| c.loyalty.stage.label(lang).to_string()).unwrap_or_else(none),
-                                        c.map(|c| c.lifecycle.stage.label(lang).to_string()).unwrap_or_else(none),
-                                        c.and_then(|c| c.quadrant).map(|q| q.class.label(lang).to_string()).unwrap_or_else(none),
+                                        c.and_then(|c| c.rfm).map(|r| r.segment.label(lang.texts()).to_string()).unwrap_or_else(none),
+                                        c.map(|c| c.importance.class.label(lang.texts()).to_string()).unwrap_or_else(none),
+                                        c.map(|c| c.loyalty.stage.label(lang.texts()).to_string()).unwrap_or_else(none),
+                                        c.map(|c| c.lifecycle.stage.label(lang.texts()).to_string()).unwrap_or_else(none),
+                                        c.and_then(|c| c.quadrant).map(|q| q.class.label(lang.texts()).to_string()).unwrap_or_else(none),
                                         c.and_then(|c| c.prediction).map(|p| format!("{:.0}%", p.p_alive * 100.0)).unwrap_or_else(none),
                                         c.and_then(|c| c.prediction).map(|p| yuan(p.clv, lang)).unwrap_or_else(none),
                                         c.map(|c| yuan(c.revenue, lang)).unwrap_or_else(none),

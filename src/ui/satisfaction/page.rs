@@ -225,7 +225,7 @@ fn Board(
         let lang = lang.get();
         let mut o = vec![(Group::All.key(), t.all_customers.to_string())];
         for c in [Importance::Vip, Importance::Important, Importance::Ordinary] {
-            o.push((Group::Class(c).key(), c.label(lang).to_string()));
+            o.push((Group::Class(c).key(), c.label(lang.texts()).to_string()));
         }
         segments.with_value(|all| {
             for s in all {

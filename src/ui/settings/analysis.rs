@@ -195,7 +195,7 @@ pub fn AnalysisSection() -> impl IntoView {
                             }>
                                 {[ValueBasis::Revenue, ValueBasis::Margin].into_iter().map(|b| view! {
                                     <option value=if b == ValueBasis::Margin { "margin" } else { "revenue" } selected=initial.basis == b>
-                                        {move || b.label(lang.get())}
+                                        {move || b.label(lang.get().texts())}
                                     </option>
                                 }).collect_view()}
                             </select>
