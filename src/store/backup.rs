@@ -7,7 +7,7 @@
 use super::error::{AppError, Result};
 use super::idb::{self, Db};
 use super::kinds::{self, spec};
-use super::schema::{ALL_STORES, IMPORTS, SUMMARIES, TOMBSTONES};
+use super::schema::{IMPORTS, SUMMARIES, TOMBSTONES};
 use super::settings;
 use super::summaries::{replace_chunks, summaries_of};
 use crate::domain::backup::{Backup, MergeReport};
@@ -73,7 +73,7 @@ async fn write_all(tx: &Transaction<'_>, records: &RecordSet) -> Result<Vec<Cust
         }
     }
     let store = |name: &str| tx.object_store(name).map_err(idb::convert);
-    for name in ALL_STORES {
+    for name in kinds::data_stores() {
         store(name)?.clear().map_err(idb::convert)?;
     }
     for_each_kind_async(&mut Write { tx, set: records }).await?;
@@ -94,7 +94,7 @@ pub async fn restore_replace(db: &Db, b: &Backup) -> Result<Vec<CustomerSummary>
     b.check().map_err(|p| AppError::Damaged(format!("{p:?}")))?;
     // The import journal and the tombstones go too: they speak of records that are no
     // longer these.
-    let stores: Vec<&str> = ALL_STORES
+    let stores: Vec<&str> = kinds::data_stores()
         .into_iter()
         .chain([IMPORTS, TOMBSTONES])
         .collect();
@@ -122,7 +122,7 @@ pub async fn restore_merge(
     theirs
         .check()
         .map_err(|p| AppError::Damaged(format!("{p:?}")))?;
-    let tx = db.tx(&ALL_STORES, true)?;
+    let tx = db.tx(&kinds::data_stores(), true)?;
     let mut ours = Backup::new(now);
     ours.records = read_all(&tx).await?;
     let (merged, report) = ours.merge(theirs);

@@ -5,7 +5,7 @@
 use super::error::{AppError, Result};
 use super::idb::{self, Db, get};
 use super::kinds::{self, spec};
-use super::schema::{ALL_STORES, BY_CUSTOMER, CUSTOMERS, IMPORTS, SUMMARIES, TOMBSTONES};
+use super::schema::{BY_CUSTOMER, CUSTOMERS, IMPORTS, SUMMARIES, TOMBSTONES};
 use super::summaries::{self, Change};
 use crate::domain::customer::Customer;
 use crate::domain::id::Id;
@@ -340,7 +340,7 @@ pub(crate) async fn delete_many_with_records(
 /// Removes every record of every kind, the import journal and the tombstones, in one
 /// transaction.
 pub async fn delete_all(db: &Db) -> Result<()> {
-    let stores: Vec<&str> = ALL_STORES
+    let stores: Vec<&str> = kinds::data_stores()
         .into_iter()
         .chain([IMPORTS, TOMBSTONES])
         .collect();

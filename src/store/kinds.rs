@@ -10,7 +10,8 @@ use super::idb::{self, Db, get};
 use super::purchases::{self, Books};
 use super::schema::{
     BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
-    LOYALTY_RATINGS, MEMBERS, PURCHASE_PAGES, RESPONSES, SEGMENTS, SURVEYS, TOMBSTONES, WINBACKS,
+    LEGACY_STORES, LOYALTY_RATINGS, MEMBERS, PURCHASE_PAGES, RESPONSES, SEGMENTS, SUMMARIES,
+    SURVEYS, TOMBSTONES, WINBACKS,
 };
 use crate::domain::id::Id;
 use crate::domain::purchase::{Purchase, books_by_customer};
@@ -71,6 +72,22 @@ pub(crate) fn spec(kind: RecordKind) -> Spec {
         store,
         per_customer,
     }
+}
+
+/// Every store that holds user data, from the kinds' declaration: each kind's store (the
+/// import journal apart), the summaries, and the stores of earlier versions. A restore
+/// replaces all of them; a new kind is among them through its [`spec`].
+pub(crate) fn data_stores() -> Vec<&'static str> {
+    let mut stores: Vec<&'static str> = RecordKind::ALL
+        .iter()
+        .filter(|k| **k != RecordKind::ImportJournal)
+        .map(|k| spec(*k).store)
+        .chain([SUMMARIES])
+        .chain(LEGACY_STORES)
+        .collect();
+    stores.sort_unstable();
+    stores.dedup();
+    stores
 }
 
 /// The object store of `R` in `tx`.

@@ -96,24 +96,9 @@ pub const SUMMARISED: [&str; 6] = [
     SUMMARIES,
 ];
 
-/// Every store that holds user data (the import journal and the tombstones apart).
-pub const ALL_STORES: [&str; 15] = [
-    CUSTOMERS,
-    CONTACTS,
-    INTERACTIONS,
-    PURCHASES,
-    PURCHASE_BOOKS,
-    PURCHASE_PAGES,
-    MEMBERS,
-    SUMMARIES,
-    SEGMENTS,
-    COMPLAINTS,
-    CHURN_EVENTS,
-    WINBACKS,
-    LOYALTY_RATINGS,
-    SURVEYS,
-    RESPONSES,
-];
+/// Stores of earlier versions, empty since their data moved (see `store::upgrade`): cleared
+/// with the rest when everything is replaced or deleted.
+pub const LEGACY_STORES: [&str; 2] = [PURCHASES, PURCHASE_BOOKS];
 
 /// Brings a database from `old` (0 for a new one) to `new`, one version at a time.
 pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<()> {
