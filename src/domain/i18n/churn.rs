@@ -1,10 +1,6 @@
 //! Churn, risk and win-back.
 
-/// Adds this feature's messages to the ones gathered so far and hands them on to the next
-/// feature's macro (the last one, `define_texts!`, declares [`Texts`](super::Texts)).
-macro_rules! churn_texts {
-    ($next:ident $(, $rest:ident)* ; $($gathered:tt)*) => {
-        $next! { $($rest),* ; $($gathered)*
+super::feature_texts! { $ churn_texts;
     strings {
         nav_retention = "Retention", "客户保持";
         cmd_go_retention = "Go to retention and win-back", "前往客户保持与挽回";
@@ -61,7 +57,4 @@ macro_rules! churn_texts {
         risk_satisfaction(from: f64, to: f64, pts: f64) = if to < from { format!("Satisfaction fell from {from:.0} to {to:.0}: +{pts:.0}") } else { format!("Satisfaction did not fall ({from:.0} → {to:.0}): +{pts:.0}") }, if to < from { format!("满意度由 {from:.0} 降至 {to:.0}：+{pts:.0}") } else { format!("满意度未下降（{from:.0} → {to:.0}）：+{pts:.0}") };
         risk_score(score: f64) = format!("{score:.0} / 100"), format!("{score:.0} / 100");
     }
-        }
-    };
 }
-pub(super) use churn_texts;

@@ -1,10 +1,6 @@
 //! The messages every page shares: the app's name, navigation, the palette, generic actions, errors and states.
 
-/// Adds this feature's messages to the ones gathered so far and hands them on to the next
-/// feature's macro (the last one, `define_texts!`, declares [`Texts`](super::Texts)).
-macro_rules! common_texts {
-    ($next:ident $(, $rest:ident)* ; $($gathered:tt)*) => {
-        $next! { $($rest),* ; $($gathered)*
+super::feature_texts! { $ common_texts;
     strings {
         app_name = "Zhike CRM", "知客 CRM";
         app_name_short = "Zhike", "知客";
@@ -79,7 +75,4 @@ macro_rules! common_texts {
         p_too_many_decimals(max: u32) = if max == 0 { "Whole amounts only in this currency.".to_string() } else { format!("At most {max} digits after the decimal point.") }, if max == 0 { "该币种只能填写整数。".to_string() } else { format!("小数点后最多 {max} 位。") };
         duration_hours(hours: f64) = if hours < 48.0 { format!("{hours:.1} h") } else { format!("{:.1} days", hours / 24.0) }, if hours < 48.0 { format!("{hours:.1} 小时") } else { format!("{:.1} 天", hours / 24.0) };
     }
-        }
-    };
 }
-pub(super) use common_texts;

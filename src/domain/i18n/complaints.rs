@@ -1,10 +1,6 @@
 //! Complaints and their handling.
 
-/// Adds this feature's messages to the ones gathered so far and hands them on to the next
-/// feature's macro (the last one, `define_texts!`, declares [`Texts`](super::Texts)).
-macro_rules! complaints_texts {
-    ($next:ident $(, $rest:ident)* ; $($gathered:tt)*) => {
-        $next! { $($rest),* ; $($gathered)*
+super::feature_texts! { $ complaints_texts;
     strings {
         nav_complaints = "Complaints", "投诉";
         cmd_go_complaints = "Go to complaints", "前往投诉";
@@ -74,7 +70,4 @@ macro_rules! complaints_texts {
         overdue_since(when: String) = format!("Overdue since {when}"), format!("已于 {when} 超期");
         due_by(when: String) = format!("Due by {when}"), format!("须于 {when} 前解决");
     }
-        }
-    };
 }
-pub(super) use complaints_texts;

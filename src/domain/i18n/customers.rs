@@ -1,10 +1,6 @@
 //! Customers: the list, the form, the 360 view, contact persons, interactions, purchases, commitments, loyalty, the trash, vCard and exports.
 
-/// Adds this feature's messages to the ones gathered so far and hands them on to the next
-/// feature's macro (the last one, `define_texts!`, declares [`Texts`](super::Texts)).
-macro_rules! customers_texts {
-    ($next:ident $(, $rest:ident)* ; $($gathered:tt)*) => {
-        $next! { $($rest),* ; $($gathered)*
+super::feature_texts! { $ customers_texts;
     strings {
         customers_title = "Customers", "客户";
         search_label = "Search customers", "搜索客户";
@@ -209,7 +205,4 @@ macro_rules! customers_texts {
         vcard_exported(n: usize) = format!("Exported {} cards", format_count(n as u64)), format!("已导出 {} 张名片", format_count(n as u64));
         card_known(value: &str) = format!("Already in your data ({value})."), format!("已存在（{value}）。");
     }
-        }
-    };
 }
-pub(super) use customers_texts;

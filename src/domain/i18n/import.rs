@@ -1,10 +1,6 @@
 //! The CSV import wizard and its journal.
 
-/// Adds this feature's messages to the ones gathered so far and hands them on to the next
-/// feature's macro (the last one, `define_texts!`, declares [`Texts`](super::Texts)).
-macro_rules! import_texts {
-    ($next:ident $(, $rest:ident)* ; $($gathered:tt)*) => {
-        $next! { $($rest),* ; $($gathered)*
+super::feature_texts! { $ import_texts;
     strings {
         cmd_go_import = "Import a CSV file", "导入 CSV 文件";
         import_button = "Import CSV", "导入 CSV";
@@ -65,7 +61,4 @@ macro_rules! import_texts {
         };
         import_row_line(line: usize) = format!("Line {line}"), format!("第 {line} 行");
     }
-        }
-    };
 }
-pub(super) use import_texts;

@@ -1,10 +1,6 @@
 //! The overview and the segment explorer: classes, models, movements, exports of segments.
 
-/// Adds this feature's messages to the ones gathered so far and hands them on to the next
-/// feature's macro (the last one, `define_texts!`, declares [`Texts`](super::Texts)).
-macro_rules! insights_texts {
-    ($next:ident $(, $rest:ident)* ; $($gathered:tt)*) => {
-        $next! { $($rest),* ; $($gathered)*
+super::feature_texts! { $ insights_texts;
     strings {
         nav_overview = "Overview", "概览";
         nav_segments = "Segments", "客户分群";
@@ -121,7 +117,4 @@ macro_rules! insights_texts {
         model_bgnbd(r: String, alpha: String, a: String, b: String, n: usize) = format!("Purchases (BG/NBD, fitted on {n} customers): r = {r}, α = {alpha}, a = {a}, b = {b}."), format!("购买次数（BG/NBD，基于 {n} 位客户拟合）：r = {r}，α = {alpha}，a = {a}，b = {b}。");
         model_gg(p: String, q: String, g: String) = format!("Spend per purchase (Gamma-Gamma): p = {p}, q = {q}, γ = {g}."), format!("每次消费（Gamma-Gamma）：p = {p}，q = {q}，γ = {g}。");
     }
-        }
-    };
 }
-pub(super) use insights_texts;

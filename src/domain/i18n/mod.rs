@@ -42,6 +42,23 @@ impl Lang {
     }
 }
 
+/// Declares one feature's macro (`name!`), which adds the feature's messages (the `strings`
+/// and `formats` blocks that follow) to the ones gathered so far and hands them on to the
+/// next feature's macro; the last one, [`define_texts!`], declares [`Texts`]. Called as
+/// `feature_texts! { $ name; strings { … } formats { … } }`: the `$` stands in for the one the
+/// inner macro's own variables need (a macro cannot write it itself on stable Rust).
+macro_rules! feature_texts {
+    ($d:tt $name:ident; $($messages:tt)*) => {
+        macro_rules! $name {
+            ($d next:ident $d(, $d rest:ident)* ; $d($d gathered:tt)*) => {
+                $d next! { $d($d rest),* ; $d($d gathered)* $($messages)* }
+            };
+        }
+        pub(super) use $name;
+    };
+}
+pub(crate) use feature_texts;
+
 /// Declares [`Texts`] and both languages' values, English first, Chinese second, from the
 /// messages every feature's macro gathered (see `texts.rs`).
 macro_rules! define_texts {

@@ -1,10 +1,6 @@
 //! Surveys, responses and the satisfaction figures.
 
-/// Adds this feature's messages to the ones gathered so far and hands them on to the next
-/// feature's macro (the last one, `define_texts!`, declares [`Texts`](super::Texts)).
-macro_rules! satisfaction_texts {
-    ($next:ident $(, $rest:ident)* ; $($gathered:tt)*) => {
-        $next! { $($rest),* ; $($gathered)*
+super::feature_texts! { $ satisfaction_texts;
     strings {
         nav_satisfaction = "Satisfaction", "客户满意";
         cmd_go_satisfaction = "Go to satisfaction", "前往客户满意度";
@@ -98,7 +94,4 @@ macro_rules! satisfaction_texts {
         cell_count(found: usize, expected: usize) = format!("Has {found} cells; the header has {expected}."), format!("有 {found} 个单元格，表头有 {expected} 个。");
         more_errors(n: usize) = format!("…and {} more in the error report.", format_count(n as u64)), format!("……另有 {} 条，见错误报告。", format_count(n as u64));
     }
-        }
-    };
 }
-pub(super) use satisfaction_texts;

@@ -1,10 +1,6 @@
 //! Settings: preferences, team, storage, sample data, backup and restore.
 
-/// Adds this feature's messages to the ones gathered so far and hands them on to the next
-/// feature's macro (the last one, `define_texts!`, declares [`Texts`](super::Texts)).
-macro_rules! settings_texts {
-    ($next:ident $(, $rest:ident)* ; $($gathered:tt)*) => {
-        $next! { $($rest),* ; $($gathered)*
+super::feature_texts! { $ settings_texts;
     strings {
         settings_title = "Settings", "设置";
         set_language = "Language", "语言";
@@ -89,7 +85,4 @@ macro_rules! settings_texts {
         every_days(n: u32) = format!("After {n} days"), format!("{n} 天后");
         backup_overdue(date: String) = format!("Last backup: {date}."), format!("上次备份：{date}。");
     }
-        }
-    };
 }
-pub(super) use settings_texts;
