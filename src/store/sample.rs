@@ -95,6 +95,11 @@ pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<Custo
     for s in batch {
         s.add_to(&mut set);
     }
+    // Purchases go into books as they are: give them their first revision here, in the copy
+    // already made (the other kinds get theirs as they are encoded).
+    for p in &mut set.purchases {
+        p.rev = Rev::after(p.rev, None);
+    }
     // Only the stores it writes.
     let stores: Vec<&str> = RecordKind::ALL
         .iter()
@@ -128,16 +133,13 @@ pub async fn insert_batch(db: &Db, batch: &[SampleCustomer]) -> Result<Vec<Custo
     Ok(out)
 }
 
-/// Adds new customers' purchases to their books (each at its first revision).
+/// Adds new customers' purchases to their books.
 async fn add_purchases(
     tx: &indexed_db_futures::transaction::Transaction<'_>,
     purchases: &[Purchase],
 ) -> Result<()> {
     let mut books = Books::open(tx).await?;
-    let grouped = crate::domain::purchase::books_by_customer(purchases.iter().map(|p| Purchase {
-        rev: Rev::after(p.rev, None),
-        ..p.clone()
-    }));
+    let grouped = crate::domain::purchase::books_by_customer(purchases);
     let buyers: Vec<Id> = grouped.keys().copied().collect();
     books.load(&buyers).await?;
     for (customer, book) in &grouped {
