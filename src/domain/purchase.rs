@@ -30,6 +30,10 @@ pub struct Purchase {
     pub quantity: Decimal,
     /// Product or category bought.
     pub product: String,
+    /// The order (transaction) number in the system the purchase comes from (订单号 / 单号),
+    /// empty when unknown. Lines of one order share it; an import matches by it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub order: String,
     /// Gross margin on the sale, in the same currency, when known (may be negative).
     #[serde(with = "rust_decimal::serde::str_option")]
     pub margin: Option<Decimal>,
@@ -57,6 +61,8 @@ pub struct PurchaseInput {
     pub currency: Currency,
     pub quantity: String,
     pub product: String,
+    /// Order number.
+    pub order: String,
     pub margin: String,
     pub notes: String,
     pub discounted: bool,
@@ -71,6 +77,7 @@ impl PurchaseInput {
             currency: p.amount.currency,
             quantity: p.quantity.to_string(),
             product: p.product.clone(),
+            order: p.order.clone(),
             margin: p.margin.map(|m| m.to_string()).unwrap_or_default(),
             notes: p.notes.clone(),
             discounted: p.discounted,
@@ -112,6 +119,7 @@ impl PurchaseInput {
             Field::Product,
             validate::optional_line(&self.product, MAX_LINE),
         );
+        let order = e.check(Field::Order, validate::optional_line(&self.order, MAX_LINE));
         let margin = if self.margin.trim().is_empty() {
             None
         } else {
@@ -145,6 +153,7 @@ impl PurchaseInput {
             amount: Money::new(amount, self.currency),
             quantity,
             product,
+            order,
             margin,
             notes,
             discounted: self.discounted,
@@ -162,6 +171,11 @@ const BOOK_FORMAT: u8 = 2;
 /// Format of a book in which some purchase was written more than once: the [`Wire`] records,
 /// then every purchase's revision in the same order (one byte each below 128).
 const BOOK_FORMAT_REVS: u8 = 3;
+
+/// Format of a book in which some purchase has an order number: the [`Wire`] records, every
+/// purchase's revision, then every purchase's order number, all in the same order. Books
+/// without order numbers keep the smaller formats above.
+const BOOK_FORMAT_ORDERS: u8 = 4;
 
 /// Format of the books written before: each purchase in its serde form, with both ids, the
 /// date and the amounts as text. Still read; a book is written in the current format the next
@@ -253,6 +267,7 @@ impl<'a> Wire<'a> {
             amount: Money::new(self.amount.decimal()?, self.currency),
             quantity: self.quantity.decimal()?,
             product: self.product.into_owned(),
+            order: String::new(),
             margin: self.margin.as_ref().map(WireDecimal::decimal).transpose()?,
             notes: self.notes.into_owned(),
             discounted: self.discounted,
@@ -268,11 +283,19 @@ impl<'a> Wire<'a> {
 /// customer.
 pub fn encode_book<P: Borrow<Purchase>>(purchases: &[P]) -> Vec<u8> {
     let wires: Vec<Wire<'_>> = purchases.iter().map(|p| Wire::of(p.borrow())).collect();
-    if purchases.iter().all(|p| p.borrow().rev.0 == Rev::LEGACY.0) {
+    let ordered = purchases.iter().any(|p| !p.borrow().order.is_empty());
+    if !ordered && purchases.iter().all(|p| p.borrow().rev.0 == Rev::LEGACY.0) {
         return blob::encode(BOOK_FORMAT, &wires);
     }
     let revs: Vec<u32> = purchases.iter().map(|p| p.borrow().rev.0).collect();
-    blob::encode(BOOK_FORMAT_REVS, &(wires, revs))
+    if !ordered {
+        return blob::encode(BOOK_FORMAT_REVS, &(wires, revs));
+    }
+    let orders: Vec<&str> = purchases
+        .iter()
+        .map(|p| p.borrow().order.as_str())
+        .collect();
+    blob::encode(BOOK_FORMAT_ORDERS, &(wires, revs, orders))
 }
 
 /// Decodes the book of `customer` written by [`encode_book`] (or by the versions before, in
@@ -281,25 +304,37 @@ pub fn decode_book(customer: Id, bytes: &[u8]) -> Result<Vec<Purchase>, BookErro
     if bytes.first() == Some(&BOOK_FORMAT_TEXT) {
         return Ok(blob::decode(BOOK_FORMAT_TEXT, bytes)?);
     }
-    let (wires, revs): (Vec<Wire<'static>>, Vec<u32>) = match bytes.first() {
-        Some(&BOOK_FORMAT_REVS) => blob::decode(BOOK_FORMAT_REVS, bytes)?,
+    type Columns = (Vec<Wire<'static>>, Vec<u32>, Vec<String>);
+    let (wires, revs, orders): Columns = match bytes.first() {
+        Some(&BOOK_FORMAT_ORDERS) => blob::decode(BOOK_FORMAT_ORDERS, bytes)?,
+        Some(&BOOK_FORMAT_REVS) => {
+            let (wires, revs): (Vec<Wire<'static>>, Vec<u32>) =
+                blob::decode(BOOK_FORMAT_REVS, bytes)?;
+            (wires, revs, Vec::new())
+        }
         _ => {
             let wires: Vec<Wire<'static>> = blob::decode(BOOK_FORMAT, bytes)?;
             let revs = vec![Rev::LEGACY.0; wires.len()];
-            (wires, revs)
+            (wires, revs, Vec::new())
         }
     };
-    if revs.len() != wires.len() {
+    if revs.len() != wires.len() || !(orders.is_empty() || orders.len() == wires.len()) {
         return Err(BookError::Corrupt(format!(
-            "{} purchases but {} revisions",
+            "{} purchases but {} revisions and {} order numbers",
             wires.len(),
-            revs.len()
+            revs.len(),
+            orders.len()
         )));
     }
+    let mut orders = orders.into_iter();
     wires
         .into_iter()
         .zip(revs)
-        .map(|(w, rev)| w.purchase(customer, Rev(rev)))
+        .map(|(w, rev)| {
+            let mut p = w.purchase(customer, Rev(rev))?;
+            p.order = orders.next().unwrap_or_default();
+            Ok(p)
+        })
         .collect()
 }
 
@@ -350,6 +385,7 @@ pub(crate) mod tests {
             amount: Money::new(Decimal::new(cents, 2), Currency::Cny),
             quantity: Decimal::ONE,
             product: "绿茶".into(),
+            order: String::new(),
             margin: None,
             notes: String::new(),
             discounted: false,
@@ -370,6 +406,7 @@ pub(crate) mod tests {
             currency: Currency::Cny,
             quantity: "2.5".into(),
             product: "龙井茶 (特级)".into(),
+            order: "SO-2026-0042".into(),
             margin: "3200".into(),
             notes: String::new(),
             discounted: true,
@@ -421,6 +458,7 @@ pub(crate) mod tests {
             currency: Currency::Cny,
             quantity: "0".into(),
             product: String::new(),
+            order: "x".repeat(MAX_LINE + 1),
             margin: "abc".into(),
             notes: String::new(),
             discounted: false,
@@ -434,6 +472,7 @@ pub(crate) mod tests {
                 FieldError::new(Field::Date, Problem::BadDate),
                 FieldError::new(Field::Amount, Problem::NegativeAmount),
                 FieldError::new(Field::Quantity, Problem::NotPositive),
+                FieldError::new(Field::Order, Problem::TooLong { max: MAX_LINE }),
                 FieldError::new(Field::Margin, Problem::NotANumber),
             ]
         );
@@ -482,8 +521,13 @@ pub(crate) mod tests {
         let b = other
             .validate(a.customer_id, None, today(), Timestamp(6))
             .unwrap();
-        // As the store writes them: each at its first revision.
-        let (a, b) = (Purchase { rev: Rev(1), ..a }, Purchase { rev: Rev(1), ..b });
+        // As the store writes them: each at its first revision, here without order numbers.
+        let unordered = |p: Purchase| Purchase {
+            rev: Rev(1),
+            order: String::new(),
+            ..p
+        };
+        let (a, b) = (unordered(a), unordered(b));
         let book = vec![a.clone(), b.clone()];
         let bytes = encode_book(&book);
         assert_eq!(bytes[0], 2);
@@ -508,6 +552,31 @@ pub(crate) mod tests {
         far.splice(18..21, [0xff, 0xff, 0xff, 0xff, 0x0f]);
         assert!(matches!(
             decode_book(customer, &far),
+            Err(BookError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn a_book_with_order_numbers_keeps_them_and_costs_nothing_without() {
+        let customer = Id::generate();
+        let plain = green_tea(customer, 100);
+        let ordered = Purchase {
+            order: "单号 SO-88".into(),
+            ..green_tea(customer, 250)
+        };
+        let book = vec![plain.clone(), ordered.clone()];
+        let bytes = encode_book(&book);
+        assert_eq!(bytes[0], 4);
+        assert_eq!(decode_book(customer, &bytes).unwrap(), book);
+        // Without order numbers the book is byte for byte what it was before they existed.
+        let without = encode_book(&[plain.clone(), plain.clone()]);
+        assert_eq!(without[0], 2);
+        // An order-number column of the wrong length is damage.
+        let (wires, revs, _): (Vec<Wire<'static>>, Vec<u32>, Vec<String>) =
+            blob::decode(4, &bytes).unwrap();
+        let short = blob::encode(4, &(wires, revs, vec!["x".to_string()]));
+        assert!(matches!(
+            decode_book(customer, &short),
             Err(BookError::Corrupt(_))
         ));
     }
@@ -596,6 +665,7 @@ pub(crate) mod tests {
             amount: Money::new(Decimal::MAX, Currency::Jpy),
             quantity: Decimal::from_i128_with_scale(1, 28),
             product: "\u{0}'\"<script>".into(),
+            order: "订单 \u{0}".repeat(500),
             margin: Some(Decimal::MIN),
             notes: "x".repeat(10_000),
             discounted: true,

@@ -418,6 +418,7 @@ pub(crate) mod tests {
             amount: Money::new(Decimal::from_str(amount).unwrap(), currency),
             quantity: Decimal::ONE,
             product: "x".into(),
+            order: String::new(),
             margin: margin.map(|m| Decimal::from_str(m).unwrap()),
             notes: String::new(),
             discounted: false,

@@ -89,6 +89,8 @@ pub enum Field {
     Amount,
     Quantity,
     Product,
+    /// A purchase's order number.
+    Order,
     Margin,
     SharePercent,
     Competitor,

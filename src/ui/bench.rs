@@ -202,6 +202,7 @@ pub async fn bench_import_purchases(
                 amount: Money::new(Decimal::new(cents as i64, 2), Currency::Cny),
                 quantity: Decimal::ONE,
                 product: "批量导入".into(),
+                order: String::new(),
                 margin: None,
                 notes: String::new(),
                 discounted: false,
@@ -226,6 +227,7 @@ pub async fn bench_import_purchases(
         },
         before: Records::default(),
         errors: Vec::new(),
+        skipped: Vec::new(),
         preview: Vec::new(),
     };
     let batch = plan.batch(Id::generate(), "bench.csv");

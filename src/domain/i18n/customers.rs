@@ -148,6 +148,7 @@ super::feature_texts! { $ customers_texts;
         amount = "Amount", "金额";
         quantity = "Quantity", "数量";
         product = "Product or category", "产品或品类";
+        order_number = "Order number", "订单号";
         margin = "Gross margin", "毛利";
 
         contact_name = "Name", "姓名";

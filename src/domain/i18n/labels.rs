@@ -380,6 +380,7 @@ impl Field {
             Field::Amount => t.amount,
             Field::Quantity => t.quantity,
             Field::Product => t.product,
+            Field::Order => t.order_number,
             Field::Margin => t.margin,
             Field::SharePercent => t.share_of_wallet,
             Field::Competitor => t.competitor_name,
@@ -861,6 +862,7 @@ impl crate::domain::import::Target {
             T::Currency => pick(t, "Currency", "币种"),
             T::Quantity => pick(t, "Quantity", "数量"),
             T::Product => pick(t, "Product", "产品"),
+            T::Order => t.order_number,
             T::Margin => pick(t, "Margin", "毛利"),
         }
     }
@@ -874,6 +876,18 @@ impl crate::domain::import::Policy {
             P::Skip => pick(t, "Skip them (keep what is stored)", "跳过（保留已有记录）"),
             P::Update => pick(t, "Update them with the file's values", "用文件中的值更新"),
             P::Create => pick(t, "Create new records anyway", "仍然新建记录"),
+        }
+    }
+}
+
+impl crate::domain::import::plan::Why {
+    /// Why a row is skipped.
+    pub fn label(self, t: &Texts) -> &'static str {
+        use crate::domain::import::plan::Why as W;
+        match self {
+            W::Duplicate => pick(t, "Duplicate of a stored record", "与已有记录重复"),
+            W::SameOrder => pick(t, "Same order number and product", "订单号和产品相同"),
+            W::Unchanged => pick(t, "Nothing to update", "没有需要更新的内容"),
         }
     }
 }

@@ -54,7 +54,7 @@ impl Kind {
             Kind::Contacts => &[Customer, Name, Title, Phone, Email, Notes],
             Kind::Interactions => &[Customer, When, Channel, Summary, Owner],
             Kind::Purchases => &[
-                Customer, Date, Amount, Currency, Quantity, Product, Margin, Notes,
+                Customer, Date, Order, Amount, Currency, Quantity, Product, Margin, Notes,
             ],
         }
     }
@@ -106,12 +106,14 @@ pub enum Target {
     Currency,
     Quantity,
     Product,
+    /// A purchase's order (transaction) number: rows sharing it are lines of one order.
+    Order,
     Margin,
 }
 
 impl Target {
     /// Every target (for keys).
-    const ALL: [Target; 24] = [
+    const ALL: [Target; 25] = [
         Target::ExternalId,
         Target::Name,
         Target::Company,
@@ -135,6 +137,7 @@ impl Target {
         Target::Currency,
         Target::Quantity,
         Target::Product,
+        Target::Order,
         Target::Margin,
     ];
 
@@ -164,6 +167,7 @@ impl Target {
             Target::Currency => "currency",
             Target::Quantity => "quantity",
             Target::Product => "product",
+            Target::Order => "order",
             Target::Margin => "margin",
         }
     }
@@ -437,6 +441,27 @@ impl Target {
                 "productname",
                 "sku",
             ],
+            (Target::Order, _) => &[
+                "订单号",
+                "单号",
+                "订单编号",
+                "订单id",
+                "销售单号",
+                "交易号",
+                "交易单号",
+                "流水号",
+                "单据号",
+                "单据编号",
+                "order",
+                "orderid",
+                "orderno",
+                "ordernumber",
+                "transactionid",
+                "transaction",
+                "invoiceno",
+                "invoicenumber",
+                "receiptno",
+            ],
             (Target::Margin, _) => &["毛利", "利润", "毛利额", "margin", "profit", "grossmargin"],
         }
     }
@@ -452,6 +477,7 @@ impl Target {
             Target::Notes => &["备注", "note", "remark"],
             Target::Product => &["产品", "商品", "product"],
             Target::Quantity => &["数量", "quantity"],
+            Target::Order => &["单号", "订单号", "orderid", "orderno"],
             _ => &[],
         }
     }

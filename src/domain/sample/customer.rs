@@ -253,6 +253,7 @@ pub(super) fn build(
                 amount: Money::new(amount, currency),
                 quantity: Decimal::from(rng.range(1, 50)),
                 product: product.to_string(),
+                order: String::new(),
                 margin,
                 notes: String::new(),
                 discounted: false,

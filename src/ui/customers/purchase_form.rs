@@ -69,6 +69,7 @@ pub fn PurchaseForm(
     let (amount, set_amount) = bind(input, |i| i.amount.clone(), |i, v| i.amount = v);
     let (quantity, set_quantity) = bind(input, |i| i.quantity.clone(), |i, v| i.quantity = v);
     let (product, set_product) = bind(input, |i| i.product.clone(), |i, v| i.product = v);
+    let (order, set_order) = bind(input, |i| i.order.clone(), |i, v| i.order = v);
     let (margin, set_margin) = bind(input, |i| i.margin.clone(), |i, v| i.margin = v);
     let (notes, set_notes) = bind(input, |i| i.notes.clone(), |i, v| i.notes = v);
 
@@ -109,6 +110,7 @@ pub fn PurchaseForm(
                 </div>
                 <TextField id=id(Field::Quantity) label=label(t, |t| t.quantity) value=quantity on_input=set_quantity error=error_for(errors, Field::Quantity, None) inputmode="decimal" />
                 <TextField id=id(Field::Product) label=label(t, |t| t.product) value=product on_input=set_product error=error_for(errors, Field::Product, None) />
+                <TextField id=id(Field::Order) label=label(t, |t| t.order_number) value=order on_input=set_order error=error_for(errors, Field::Order, None) />
                 <TextField id=id(Field::Margin) label=label(t, |t| t.margin) value=margin on_input=set_margin error=error_for(errors, Field::Margin, None) inputmode="decimal" />
                 <TextField id=id(Field::Notes) label=label(t, |t| t.notes) value=notes on_input=set_notes error=error_for(errors, Field::Notes, None) />
             </div>

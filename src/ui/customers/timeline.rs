@@ -182,9 +182,10 @@ pub fn Timeline(
                         let margin = p.margin.map(|m| crate::domain::money::Money::new(m, p.amount.currency));
                         let date = p.date;
                         let detail = format!(
-                            "{}{}",
+                            "{}{}{}",
                             p.product,
-                            if p.quantity == rust_decimal::Decimal::ONE { String::new() } else { format!(" × {}", p.quantity) }
+                            if p.quantity == rust_decimal::Decimal::ONE { String::new() } else { format!(" × {}", p.quantity) },
+                            if p.order.is_empty() { String::new() } else { format!(" · #{}", p.order) }
                         );
                         let edit_target = Target::Purchase(p.clone());
                         let delete_target = Target::Purchase(p.clone());

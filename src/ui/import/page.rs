@@ -3,7 +3,7 @@
 use super::drop_zone::DropZone;
 use super::history::ImportHistory;
 use super::mapping::MappingTable;
-use super::preview::{ErrorTable, PreviewTable, count};
+use super::preview::{ErrorTable, PreviewTable, SkippedTable, count};
 use super::wizard::Wizard;
 use crate::domain::import::{Kind, Policy};
 use crate::ui::download::download;
@@ -153,6 +153,7 @@ fn PlanPanel(wizard: Wizard) -> impl IntoView {
         view! {
             <p class="import-summary" role="status" data-testid="import-plan">{(tt.import_will)(c.created, c.updated, c.skipped, c.failed)}</p>
             <PreviewTable plan=plan.clone() />
+            {(!plan.skipped.is_empty()).then(|| view! { <SkippedTable plan=plan.clone() /> })}
             {(!plan.errors.is_empty()).then(|| view! {
                 <ErrorTable plan=plan.clone() />
                 <button class="btn btn-small" data-testid="import-error-report" on:click=report>{tt.import_error_report}</button>
@@ -208,6 +209,7 @@ fn FinishedPanel(wizard: Wizard, finished: super::wizard::Finished) -> impl Into
         download("import-errors.csv", "text/csv;charset=utf-8", &text);
     };
     let has_errors = !finished.plan.errors.is_empty();
+    let skipped = (!finished.plan.skipped.is_empty()).then(|| finished.plan.clone());
     let c = b.counts;
     let id = b.id;
     let undone = b.undone_at.is_some();
@@ -221,6 +223,7 @@ fn FinishedPanel(wizard: Wizard, finished: super::wizard::Finished) -> impl Into
                 <div class="stat"><span class="stat-label">{move || crate::domain::import::plan::Action::Skip.label(t.get())}</span><span class="stat-value" data-testid="import-skipped">{count(c.skipped)}</span></div>
                 <div class="stat"><span class="stat-label">{move || crate::domain::import::plan::Action::Fail.label(t.get())}</span><span class="stat-value" data-testid="import-failed-count">{count(c.failed)}</span></div>
             </div>
+            {skipped.map(|plan| view! { <SkippedTable plan /> })}
             <div class="form-actions">
                 {has_errors.then(|| view! { <button class="btn" data-testid="import-error-report" on:click=report>{move || t.get().import_error_report}</button> })}
                 {if undone {

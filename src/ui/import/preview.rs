@@ -1,92 +1,25 @@
 //! The checked plan: the first rows as they will be stored, and the rows that fail.
 
-use crate::domain::i18n::{Lang, Texts};
-use crate::domain::import::plan::{Action, Plan, Record};
-use crate::domain::import::{Kind, Target};
+use crate::domain::id::Id;
+use crate::domain::import::plan::{Action, Plan, cells, headings};
 use crate::domain::money::format_count;
-use crate::domain::time::{format_date, format_datetime};
 use crate::ui::clock;
-use crate::ui::state::{use_lang, use_texts, use_workspace};
+use crate::ui::state::{use_texts, use_workspace};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Problems listed on screen; the downloadable report has them all.
+/// Problems (and skipped rows) listed on screen; the downloadable reports have them all.
 const SHOWN_ERRORS: usize = 50;
-
-/// Column headings of the preview for `kind` (after line and result).
-fn headings(kind: Kind, t: &Texts) -> Vec<&'static str> {
-    use Target::*;
-    let fields: &[Target] = match kind {
-        Kind::Customers => &[Name, Phone, Email, Region, Tags, Owner],
-        Kind::Contacts => &[Customer, Name, Title, Phone, Email],
-        Kind::Interactions => &[Customer, When, Channel, Summary, Owner],
-        Kind::Purchases => &[Customer, Date, Amount, Product, Quantity],
-    };
-    fields
-        .iter()
-        .map(|f| match f {
-            Customer => t.col_customer,
-            f => f.label(t),
-        })
-        .collect()
-}
-
-/// A record's cells, in the order of [`headings`], as the app will show them.
-fn cells(
-    record: &Record,
-    customer: &str,
-    t: &Texts,
-    lang: Lang,
-    member: &dyn Fn(Option<crate::domain::id::Id>) -> String,
-) -> Vec<String> {
-    match record {
-        Record::Customer(c) => vec![
-            if c.company.is_empty() {
-                c.name.clone()
-            } else {
-                format!("{} · {}", c.name, c.company)
-            },
-            c.phones.join(" / "),
-            c.emails.join(" / "),
-            c.region.clone(),
-            c.tags.join(", "),
-            member(c.owner_id),
-        ],
-        Record::Contact(p) => vec![
-            customer.to_string(),
-            p.name.clone(),
-            p.title.clone(),
-            p.phones.join(" / "),
-            p.emails.join(" / "),
-        ],
-        Record::Interaction(i) => vec![
-            customer.to_string(),
-            format_datetime(i.at.local_datetime(clock::offset_minutes()), lang),
-            i.channel.label(t).to_string(),
-            i.summary.clone(),
-            member(i.member_id),
-        ],
-        Record::Purchase(p) => vec![
-            customer.to_string(),
-            format_date(p.date, lang),
-            p.amount.format(lang),
-            p.product.clone(),
-            p.quantity.to_string(),
-        ],
-    }
-}
 
 /// The preview table of `plan`.
 #[component]
 pub fn PreviewTable(plan: Arc<Plan>) -> impl IntoView {
     let t = use_texts();
-    let lang = use_lang();
     let ws = use_workspace();
     move || {
         let t = t.get();
-        let lang = lang.get();
         let names = ws.member_names();
-        let member = move |id: Option<crate::domain::id::Id>| {
+        let member = move |id: Option<Id>| {
             id.and_then(|id| names.get(&id).cloned())
                 .unwrap_or_default()
         };
@@ -112,7 +45,7 @@ pub fn PreviewTable(plan: Arc<Plan>) -> impl IntoView {
                     Action::Fail => "pill severity-high",
                 };
                 let body = match &row.record {
-                    Some(r) => cells(r, &row.customer, t, lang, &member)
+                    Some(r) => cells(r, &row.customer, t, clock::offset_minutes(), &member)
                         .into_iter()
                         .map(|c| view! { <td>{c}</td> })
                         .collect_view()
@@ -145,6 +78,71 @@ pub fn PreviewTable(plan: Arc<Plan>) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+        }
+    }
+}
+
+/// The rows left out as duplicates (first [`SHOWN_ERRORS`] of them) and what each repeats,
+/// with the report of them all.
+#[component]
+pub fn SkippedTable(plan: Arc<Plan>) -> impl IntoView {
+    let t = use_texts();
+    let ws = use_workspace();
+    let report_plan = plan.clone();
+    let report = move |_| {
+        let names = ws.member_names();
+        let member = move |id: Option<Id>| {
+            id.and_then(|id| names.get(&id).cloned())
+                .unwrap_or_default()
+        };
+        let text = report_plan.skipped_report(t.get_untracked(), clock::offset_minutes(), &member);
+        crate::ui::download::download("import-skipped.csv", "text/csv;charset=utf-8", &text);
+    };
+    move || {
+        let t = t.get();
+        let names = ws.member_names();
+        let member = move |id: Option<Id>| {
+            id.and_then(|id| names.get(&id).cloned())
+                .unwrap_or_default()
+        };
+        let more = plan.skipped.len().saturating_sub(SHOWN_ERRORS);
+        let heads = headings(plan.kind, t);
+        let rows = plan
+            .skipped
+            .iter()
+            .take(SHOWN_ERRORS)
+            .map(|s| {
+                view! {
+                    <tr>
+                        <td class="num">{s.line}</td>
+                        <td>{s.why.label(t)}</td>
+                        {cells(&s.record, &s.customer, t, clock::offset_minutes(), &member)
+                            .into_iter()
+                            .map(|c| view! { <td>{c}</td> })
+                            .collect_view()}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="import-skipped" data-testid="import-skipped-rows">
+                <summary>{format!("{} ({})", t.import_skipped_title, count(plan.skipped.len()))}</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t.import_skipped_title>
+                    <table class="data-table compact nowrap-table">
+                        <caption class="muted small">{t.import_col_repeats}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col" class="num">{t.col_line}</th>
+                                <th scope="col">{t.col_why}</th>
+                                {heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                {(more > 0).then(|| view! { <p class="muted small">{(t.import_skipped_more)(more)}</p> })}
+                <button class="btn btn-small" data-testid="import-skipped-report" on:click=report.clone()>{t.import_skipped_report}</button>
+            </details>
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::money::Currency;
 use crate::domain::purchase::Purchase;
 use crate::domain::validate::{self, Problem};
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// Lower-cased and trimmed: how names and e-mails are compared.
@@ -18,8 +19,21 @@ pub(super) fn fold(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
-/// A purchase's identity for duplicates: customer, day, amount and currency, product.
-type PurchaseKey = (Id, NaiveDate, i64, Currency, String);
+/// A purchase without an order number is a duplicate of a stored one only when every field
+/// is the same: customer, day, amount and currency, quantity, product, margin and notes.
+type PurchaseKey = (
+    Id,
+    NaiveDate,
+    i64,
+    Currency,
+    Decimal,
+    String,
+    Option<Decimal>,
+    String,
+);
+/// A purchase with an order number is identified by its customer, the order and the product
+/// (an order's lines are different products).
+type OrderKey = (Id, String, String);
 /// An interaction's identity for duplicates: customer, time, summary.
 type InteractionKey = (Id, i64, String);
 
@@ -29,8 +43,17 @@ pub(super) fn purchase_key(p: &Purchase) -> PurchaseKey {
         p.date,
         p.amount.minor_units(),
         p.amount.currency,
+        p.quantity.normalize(),
         fold(&p.product),
+        p.margin.map(|m| m.normalize()),
+        p.notes.trim().to_string(),
     )
+}
+
+/// The order line a purchase is, when it has an order number.
+pub(super) fn order_key(p: &Purchase) -> Option<OrderKey> {
+    let order = fold(&p.order);
+    (!order.is_empty()).then(|| (p.customer_id, order, fold(&p.product)))
 }
 
 pub(super) fn interaction_key(i: &Interaction) -> InteractionKey {
@@ -54,7 +77,11 @@ pub struct Existing {
     pub(super) interactions: Vec<Interaction>,
     pub(super) interaction_keys: HashMap<InteractionKey, usize>,
     pub(super) purchases: Vec<Purchase>,
-    pub(super) purchase_keys: HashMap<PurchaseKey, usize>,
+    /// Stored purchases by every field, each list holding those not yet matched by a row: a
+    /// file with two identical rows against one stored purchase skips one and creates one.
+    pub(super) purchase_keys: HashMap<PurchaseKey, Vec<usize>>,
+    /// Stored purchases, and those this import creates, by order line.
+    pub(super) order_keys: HashMap<OrderKey, usize>,
     pub(super) members: HashMap<String, Id>,
 }
 
@@ -82,7 +109,7 @@ impl Existing {
             e.add_interaction(i);
         }
         for p in purchases {
-            e.add_purchase(p);
+            e.add_stored_purchase(p);
         }
         e
     }
@@ -132,11 +159,44 @@ impl Existing {
         self.interactions.push(i);
     }
 
-    pub(super) fn add_purchase(&mut self, p: Purchase) {
+    /// Indexes a stored purchase.
+    fn add_stored_purchase(&mut self, p: Purchase) {
+        let i = self.purchases.len();
         self.purchase_keys
             .entry(purchase_key(&p))
-            .or_insert(self.purchases.len());
+            .or_default()
+            .push(i);
+        self.add_purchase(p);
+    }
+
+    /// Adds a stored purchase (tests build what is stored step by step).
+    #[cfg(test)]
+    pub(crate) fn add_purchase_for_test(&mut self, p: Purchase) {
+        self.add_stored_purchase(p);
+    }
+
+    /// Indexes a purchase by its order line only: one this import creates is a duplicate of
+    /// a later row only when they share the order number (and product).
+    pub(super) fn add_purchase(&mut self, p: Purchase) {
+        if let Some(key) = order_key(&p) {
+            self.order_keys.entry(key).or_insert(self.purchases.len());
+        }
         self.purchases.push(p);
+    }
+
+    /// The stored purchase `p` repeats, if any: by order line when it has an order number,
+    /// otherwise by every field among the stored purchases no earlier row has matched.
+    /// `consume` marks a purchase matched by every field as taken.
+    pub(super) fn duplicate_purchase(&mut self, p: &Purchase, consume: bool) -> Option<usize> {
+        if let Some(key) = order_key(p) {
+            return self.order_keys.get(&key).copied();
+        }
+        let left = self.purchase_keys.get_mut(&purchase_key(p))?;
+        let found = *left.first()?;
+        if consume {
+            left.remove(0);
+        }
+        Some(found)
     }
 
     /// The stored customer a customer row repeats: same external id, e-mail, phone, or name

@@ -7,10 +7,12 @@
 //! it checks a slice, yields to the browser, and goes on.
 
 mod matching;
+mod report;
 mod rows;
 mod values;
 
 pub use matching::Existing;
+pub use report::{cells, headings};
 pub use values::{date, when};
 
 use super::batch::{Counts, Created, ImportBatch, Records};
@@ -19,8 +21,6 @@ use super::table::Row;
 use super::{RowError, RowProblem};
 use crate::domain::contact::{ContactInput, ContactPerson};
 use crate::domain::customer::{Customer, CustomerInput, Party};
-use crate::domain::export::{Cell, csv};
-use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
 use crate::domain::interaction::{Channel, Interaction, InteractionInput};
 use crate::domain::money::Currency;
@@ -81,6 +81,29 @@ pub enum Action {
     Fail,
 }
 
+/// Why a row is skipped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// It repeats a stored record (policy "skip").
+    Duplicate,
+    /// It repeats a purchase of the same order (order number and product) stored or earlier
+    /// in the file (policy "skip").
+    SameOrder,
+    /// It would update a stored record without changing anything.
+    Unchanged,
+}
+
+/// A row the import leaves out, and the record it repeats.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skipped {
+    pub line: usize,
+    pub why: Why,
+    /// The record it repeats, as stored.
+    pub record: Record,
+    /// The name of the customer the record is or belongs to.
+    pub customer: String,
+}
+
 /// A record as it will be stored.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Record {
@@ -116,6 +139,8 @@ pub struct Plan {
     pub before: Records,
     /// Every problem, in file order.
     pub errors: Vec<RowError>,
+    /// Every skipped row, in file order: nothing is left out without being named.
+    pub skipped: Vec<Skipped>,
     /// The first rows, as they will be stored.
     pub preview: Vec<Preview>,
 }
@@ -156,21 +181,6 @@ impl Plan {
             undone_at: None,
         }
     }
-
-    /// The error report: line, column, value and reason of every problem, as CSV for Excel.
-    pub fn error_report(&self, t: &Texts) -> String {
-        csv(
-            &[t.col_line, t.col_column, t.col_cell_value, t.col_why],
-            self.errors.iter().map(|e| {
-                vec![
-                    Cell::Number(e.line.to_string()),
-                    Cell::text(e.column.clone().unwrap_or_default()),
-                    Cell::text(e.value.clone()),
-                    Cell::text(e.problem.message(t)),
-                ]
-            }),
-        )
-    }
 }
 
 /// Checks rows and builds the [`Plan`].
@@ -193,6 +203,7 @@ pub struct Planner {
 /// A row's outcome before counting.
 enum Outcome {
     Done(Action, Record, String),
+    Skipped(Why, Record, String),
     Failed(Vec<RowError>),
 }
 
@@ -260,6 +271,15 @@ impl Planner {
             self.mapping = mapping;
             let (action, record, customer) = match outcome {
                 Outcome::Done(action, record, customer) => (action, Some(record), customer),
+                Outcome::Skipped(why, record, customer) => {
+                    self.plan.skipped.push(Skipped {
+                        line: row.line,
+                        why,
+                        record: record.clone(),
+                        customer: customer.clone(),
+                    });
+                    (Action::Skip, Some(record), customer)
+                }
                 Outcome::Failed(errors) => {
                     self.plan.errors.extend(errors);
                     (Action::Fail, None, String::new())
@@ -347,7 +367,8 @@ impl Planner {
         let (input, before) = match (found, self.policy) {
             (Some(i), Policy::Skip) => {
                 let c = self.existing.customers[i].clone();
-                return Outcome::Done(Action::Skip, Record::Customer(Box::new(c.clone())), c.name);
+                let name = c.name.clone();
+                return Outcome::Skipped(Why::Duplicate, Record::Customer(Box::new(c)), name);
             }
             (Some(i), Policy::Update) => {
                 let before = self.existing.customers[i].clone();
@@ -416,8 +437,8 @@ impl Planner {
                     after.external_id = external;
                 }
                 if after == before {
-                    return Outcome::Done(
-                        Action::Skip,
+                    return Outcome::Skipped(
+                        Why::Unchanged,
                         Record::Customer(Box::new(before.clone())),
                         before.name,
                     );
@@ -488,7 +509,7 @@ impl Planner {
         let (input, before) = match (found, self.policy) {
             (Some(i), Policy::Skip) => {
                 let c = self.existing.contacts[i].clone();
-                return Outcome::Done(Action::Skip, Record::Contact(c), customer_name);
+                return Outcome::Skipped(Why::Duplicate, Record::Contact(c), customer_name);
             }
             (Some(i), Policy::Update) => {
                 let before = self.existing.contacts[i].clone();
@@ -524,7 +545,11 @@ impl Planner {
             Some((i, before)) => {
                 person.updated_at = before.updated_at;
                 if person == before {
-                    return Outcome::Done(Action::Skip, Record::Contact(before), customer_name);
+                    return Outcome::Skipped(
+                        Why::Unchanged,
+                        Record::Contact(before),
+                        customer_name,
+                    );
                 }
                 person.updated_at = self.now;
                 self.keep_before(person.id, &before, |r| &mut r.contacts);
@@ -591,8 +616,8 @@ impl Planner {
             self.existing.interaction_keys.get(&key).copied(),
             self.policy,
         ) {
-            (Some(i), Policy::Skip) => Outcome::Done(
-                Action::Skip,
+            (Some(i), Policy::Skip) => Outcome::Skipped(
+                Why::Duplicate,
                 Record::Interaction(self.existing.interactions[i].clone()),
                 customer_name,
             ),
@@ -604,7 +629,11 @@ impl Planner {
                 interaction.created_at = before.created_at;
                 interaction.updated_at = before.updated_at;
                 if interaction == before {
-                    return Outcome::Done(Action::Skip, Record::Interaction(before), customer_name);
+                    return Outcome::Skipped(
+                        Why::Unchanged,
+                        Record::Interaction(before),
+                        customer_name,
+                    );
                 }
                 interaction.updated_at = self.now;
                 self.keep_before(interaction.id, &before, |r| &mut r.interactions);
@@ -656,6 +685,7 @@ impl Planner {
             currency,
             quantity: r.get(Target::Quantity).to_string(),
             product: r.get(Target::Product).to_string(),
+            order: r.get(Target::Order).to_string(),
             margin: r.get(Target::Margin).to_string(),
             notes: r.joined(Target::Notes),
             discounted: false,
@@ -678,21 +708,39 @@ impl Planner {
         let Some((_, customer_name)) = customer.filter(|_| errors.is_empty()) else {
             return Outcome::Failed(errors);
         };
-        let key = purchase_key(&purchase);
-        match (self.existing.purchase_keys.get(&key).copied(), self.policy) {
-            (Some(i), Policy::Skip) => Outcome::Done(
-                Action::Skip,
+        let by_order = order_key(&purchase).is_some();
+        let found = self
+            .existing
+            .duplicate_purchase(&purchase, self.policy != Policy::Create);
+        match (found, self.policy) {
+            (Some(i), Policy::Skip) => Outcome::Skipped(
+                if by_order {
+                    Why::SameOrder
+                } else {
+                    Why::Duplicate
+                },
+                Record::Purchase(self.existing.purchases[i].clone()),
+                customer_name,
+            ),
+            // Every field is the same: an update would change nothing.
+            (Some(i), Policy::Update) if !by_order => Outcome::Skipped(
+                Why::Unchanged,
                 Record::Purchase(self.existing.purchases[i].clone()),
                 customer_name,
             ),
             (Some(i), Policy::Update) => {
                 let before = self.existing.purchases[i].clone();
                 purchase.id = before.id;
+                purchase.rev = before.rev;
                 purchase.discounted = before.discounted;
                 purchase.created_at = before.created_at;
                 purchase.updated_at = before.updated_at;
                 if purchase == before {
-                    return Outcome::Done(Action::Skip, Record::Purchase(before), customer_name);
+                    return Outcome::Skipped(
+                        Why::Unchanged,
+                        Record::Purchase(before),
+                        customer_name,
+                    );
                 }
                 purchase.updated_at = self.now;
                 self.keep_before(purchase.id, &before, |r| &mut r.purchases);
@@ -720,4 +768,4 @@ impl Planner {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

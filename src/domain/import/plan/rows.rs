@@ -117,6 +117,7 @@ pub(super) fn target_of_field(field: Field) -> Option<Target> {
         Field::Amount => Target::Amount,
         Field::Quantity => Target::Quantity,
         Field::Product => Target::Product,
+        Field::Order => Target::Order,
         Field::Margin => Target::Margin,
         _ => return None,
     })

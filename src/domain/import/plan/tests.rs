@@ -51,6 +51,11 @@ fn plan(kind: Kind, text: &str, policy: Policy, existing: Existing) -> Plan {
     p.finish()
 }
 
+/// A plan of `text` against the customers of [`linked`] (for the report's tests).
+pub(super) fn plan_of(kind: Kind, text: &str, policy: Policy) -> Plan {
+    plan(kind, text, policy, linked())
+}
+
 const CUSTOMERS: &str = "客户名称,手机,邮箱,城市,标签,负责人\n\
 华为技术,13800138000,it@huawei.example,深圳,\"大客户,华南\",王伟\n\
 张三,139 1234 5678; 010-12345678,,北京,,\n\
@@ -232,13 +237,13 @@ C001,2024年3月5日,\"¥1,234.50\",服务器,2\n\
     assert_eq!(
         p.counts,
         Counts {
-            created: 2,
+            created: 3,
             updated: 0,
-            skipped: 1,
+            skipped: 0,
             failed: 4
         }
     );
-    let [server, phones] = &p.writes.purchases[..] else {
+    let [server, phones, again] = &p.writes.purchases[..] else {
         panic!("{:?}", p.writes.purchases)
     };
     assert_eq!(server.date, NaiveDate::from_ymd_opt(2024, 3, 5).unwrap());
@@ -267,38 +272,124 @@ C001,2024年3月5日,\"¥1,234.50\",服务器,2\n\
     assert_eq!(p.errors[0].column.as_deref(), Some("客户"));
     assert_eq!(p.errors[3].column.as_deref(), Some("金额（元）"));
     assert_eq!(p.errors[3].value, "-5");
-    // Row 8 is row 2 again (same customer, day, amount and product).
-    assert_eq!(p.preview[6].action, Action::Skip);
+    // Row 8 is row 2 again, and a second purchase: rows of one file without order numbers
+    // are never duplicates of each other.
+    assert_eq!(p.preview[6].action, Action::Create);
+    assert_eq!((again.amount, again.date), (server.amount, server.date));
+    assert_ne!(again.id, server.id);
+}
+
+/// Three purchases of 张三 in the file format `text` is written in.
+fn zhang_purchases(existing: &Existing, text: &str, policy: Policy) -> Plan {
+    let l = existing;
+    let build = Existing::new(
+        l.customers.clone(),
+        vec![],
+        vec![],
+        l.purchases.clone(),
+        &[],
+    );
+    plan(Kind::Purchases, text, policy, build)
 }
 
 #[test]
-fn a_stored_purchase_is_a_duplicate_and_update_changes_it() {
-    let existing = linked();
-    let zhang = existing.customers[1].id;
+fn repeated_identical_rows_are_all_stored() {
+    // A shop's export: one row per purchase, two customers buying the same thing twice on one
+    // day. With the default policy every row is a purchase.
+    let text = "客户,日期,数量,金额
+张三,2024-03-06,1,50
+张三,2024-03-06,1,50
+张三,2024-03-06,1,50
+华为技术,2024-03-07,2,80
+华为技术,2024-03-07,2,80
+";
+    let mut stored = linked();
+    let first = zhang_purchases(&stored, text, Policy::default());
+    assert_eq!(first.counts.created, 5);
+    assert!(first.skipped.is_empty());
+    // Stored, the same file again is five duplicates, each matched with one stored purchase
+    // and each named with the line it is on.
+    for p in &first.writes.purchases {
+        stored.add_purchase_for_test(p.clone());
+    }
+    let again = zhang_purchases(&stored, text, Policy::Skip);
+    assert_eq!((again.counts.created, again.counts.skipped), (0, 5));
+    let lines: Vec<usize> = again.skipped.iter().map(|s| s.line).collect();
+    assert_eq!(lines, [2, 3, 4, 5, 6]);
+    assert!(again.skipped.iter().all(|s| s.why == Why::Duplicate));
+    // The file with one more identical row: the four stored are matched, the fifth is new.
+    let more = format!("{text}张三,2024-03-06,1,50\n");
+    let p = zhang_purchases(&stored, &more, Policy::Skip);
+    assert_eq!((p.counts.created, p.counts.skipped), (1, 5));
+    assert_eq!(p.preview[5].action, Action::Create);
+    // A different quantity is a different purchase.
+    let p = zhang_purchases(
+        &stored,
+        "客户,日期,数量,金额\n张三,2024-03-06,2,50\n",
+        Policy::Skip,
+    );
+    assert_eq!(p.counts.created, 1);
+    // "Update" leaves a purchase the same in every field alone, and says so.
+    let p = zhang_purchases(&stored, text, Policy::Update);
+    assert_eq!((p.counts.updated, p.counts.skipped), (0, 5));
+    assert!(p.skipped.iter().all(|s| s.why == Why::Unchanged));
+}
+
+#[test]
+fn an_order_number_identifies_a_purchase() {
+    let text = "单号,客户,日期,商品,数量,金额\n\
+SO-1,张三,2024-03-06,耳机,1,50\n\
+SO-1,张三,2024-03-06,充电器,1,20\n\
+SO-1,张三,2024-03-06,耳机,1,50\n\
+SO-2,张三,2024-03-06,耳机,1,50\n";
+    let mut stored = linked();
+    let p = zhang_purchases(&stored, text, Policy::Skip);
+    // Two lines of order SO-1, the same line again, and order SO-2.
+    assert_eq!((p.counts.created, p.counts.skipped), (3, 1));
+    assert_eq!(p.skipped[0].line, 4);
+    assert_eq!(p.skipped[0].why, Why::SameOrder);
+    assert_eq!(p.writes.purchases[0].order, "SO-1");
+    // Against what is stored, the order line decides: a corrected quantity is an update.
+    for w in &p.writes.purchases {
+        stored.add_purchase_for_test(w.clone());
+    }
+    let fix = "单号,客户,日期,商品,数量,金额\nso-1,张三,2024-03-06,耳机,3,150\n";
+    let skip = zhang_purchases(&stored, fix, Policy::Skip);
+    assert_eq!((skip.counts.created, skip.counts.skipped), (0, 1));
+    let update = zhang_purchases(&stored, fix, Policy::Update);
+    assert_eq!(update.counts.updated, 1);
+    let fixed = &update.writes.purchases[0];
+    assert_eq!(fixed.id, p.writes.purchases[0].id);
+    assert_eq!(fixed.quantity, Decimal::from(3));
+    assert_eq!(update.before.purchases, [p.writes.purchases[0].clone()]);
+}
+
+#[test]
+fn a_stored_purchase_is_a_duplicate_only_in_every_field() {
+    let mut with_stored = linked();
+    let zhang = with_stored.customers[1].id;
     let stored = PurchaseInput {
         date: "2024-03-06".into(),
         amount: "50".into(),
         product: "耳机".into(),
+        notes: "补录".into(),
         ..PurchaseInput::default()
     }
     .validate(zhang, None, NOW.local_date(OFFSET), Timestamp(7))
     .unwrap();
-    let build = || {
-        let l = linked();
-        let customers = l.customers.clone();
-        let mut customers = customers;
-        customers[1].id = zhang;
-        Existing::new(customers, vec![], vec![], vec![stored.clone()], &[])
-    };
-    let text = "客户,日期,金额,商品,数量,备注\n张三,2024-03-06,50,耳机,3,补录\n";
-    let p = plan(Kind::Purchases, text, Policy::Skip, build());
+    with_stored.add_purchase_for_test(stored.clone());
+    let same = "客户,日期,金额,商品,数量,备注\n张三,2024-03-06,50,耳机,1,补录\n";
+    let p = zhang_purchases(&with_stored, same, Policy::Skip);
     assert_eq!(p.counts.skipped, 1);
-    let p = plan(Kind::Purchases, text, Policy::Update, build());
-    assert_eq!(p.counts.updated, 1);
-    assert_eq!(p.writes.purchases[0].id, stored.id);
-    assert_eq!(p.writes.purchases[0].quantity, Decimal::from(3));
-    assert_eq!(p.writes.purchases[0].notes, "补录");
-    assert_eq!(p.before.purchases, [stored]);
+    assert_eq!(p.skipped[0].record, Record::Purchase(stored.clone()));
+    assert_eq!(p.skipped[0].customer, "张三");
+    // Any field different (here the notes) is another purchase.
+    let other = "客户,日期,金额,商品,数量,备注\n张三,2024-03-06,50,耳机,1,\n";
+    let p = zhang_purchases(&with_stored, other, Policy::Skip);
+    assert_eq!(p.counts.created, 1);
+    // "Create anyway" creates the duplicate.
+    let p = zhang_purchases(&with_stored, same, Policy::Create);
+    assert_eq!(p.counts.created, 1);
 }
 
 #[test]
