@@ -198,10 +198,7 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e3,
         live_mb() - before
     );
-    let start = analysis
-        .purchase_model
-        .map(|f| f.params)
-        .zip(analysis.spend_model);
+    let start = analysis.fitted_params();
     let before = live_mb();
     let t = Instant::now();
     let facts = facts_for(index.rows(), &analysis);

@@ -166,6 +166,34 @@ pub fn format_count(n: u64) -> String {
     group_thousands(&n.to_string())
 }
 
+/// A measured or estimated number to `digits` significant digits, the integer part grouped
+/// by thousands: 2.32449 → "2.324", 133041.27 → "133,041", −247696.99 → "−247,697",
+/// 0.0070478 → "0.007048". The language does not change it (both write 1,234.5).
+pub fn format_significant(v: f64, digits: u32, _lang: Lang) -> String {
+    if !v.is_finite() {
+        return "—".to_string();
+    }
+    if v == 0.0 {
+        return "0".to_string();
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let decimals = (digits as i32 - 1 - magnitude).max(0) as usize;
+    let text = format!("{:.*}", decimals, v.abs());
+    let (int_part, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let sign = if v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "−"
+    } else {
+        ""
+    };
+    match frac {
+        Some(f) => format!("{sign}{}.{f}", group_thousands(int_part)),
+        None => format!("{sign}{}", group_thousands(int_part)),
+    }
+}
+
 fn group_thousands(digits: &str) -> String {
     let len = digits.len();
     let mut out = String::with_capacity(len + len / 3);
@@ -224,6 +252,19 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn significant_digits_as_a_reader_expects() {
+        let lang = Lang::En;
+        assert_eq!(format_significant(2.324_496, 4, lang), "2.324");
+        assert_eq!(format_significant(19.492_08, 4, lang), "19.49");
+        assert_eq!(format_significant(133_041.27, 4, lang), "133,041");
+        assert_eq!(format_significant(-247_696.99, 4, lang), "−247,697");
+        assert_eq!(format_significant(0.007_047_8, 4, lang), "0.007048");
+        assert_eq!(format_significant(0.0, 4, lang), "0");
+        assert_eq!(format_significant(f64::NAN, 4, lang), "—");
+        assert_eq!(format_significant(-0.000_01, 2, lang), "−0.000010");
+    }
     use std::str::FromStr;
 
     fn dec(s: &str) -> Decimal {

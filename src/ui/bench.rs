@@ -89,7 +89,7 @@ pub async fn bench_analysis(runs: u32, filters: u32) -> Result<String, JsValue> 
         let t = performance.now();
         let a = analyse(&active, today, &cfg, Models::Fit(start));
         recompute.push(performance.now() - t);
-        start = a.purchase_model.map(|f| f.params).zip(a.spend_model);
+        start = a.fitted_params();
         analysis = Some(a);
     }
     let analysis = analysis.ok_or("no analysis")?;

@@ -1,5 +1,5 @@
 //! Leptos components, grouped by feature: `layout` (shell, navigation, start-up screens),
-//! `customers` (list, 360 view, forms), `commitments`, `complaints`, `churn`, `satisfaction`, `trash`, `settings`, and shared
+//! `customers` (list, 360 view, forms), `commitments`, `complaints`, `churn`, `satisfaction`, `validation`, `trash`, `settings`, and shared
 //! `widgets`. Components call `store` functions and `domain` logic; they never touch
 //! IndexedDB themselves.
 
@@ -24,6 +24,7 @@ mod settings;
 pub mod state;
 mod text_file;
 mod trash;
+mod validation;
 mod widgets;
 
 /// Installs the panic screen, removes the loading placeholder and mounts the app.

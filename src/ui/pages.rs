@@ -22,6 +22,7 @@ use crate::ui::satisfaction::page::SatisfactionPage;
 use crate::ui::settings::page::SettingsPage;
 use crate::ui::state::use_texts;
 use crate::ui::trash::page::TrashPage;
+use crate::ui::validation::ValidationPage;
 use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::icon::lu;
 use leptos::prelude::*;
@@ -44,6 +45,7 @@ pub enum InsightView {
     Commitments,
     Complaints,
     Retention,
+    Validation,
 }
 
 /// Pages of the administration group.
@@ -84,6 +86,7 @@ pub fn insight_pages(page: InsightView) -> Result<AnyView, SplitLoaderError> {
         InsightView::Commitments => view! { <CommitmentsPage /> }.into_any(),
         InsightView::Complaints => view! { <ComplaintsPage /> }.into_any(),
         InsightView::Retention => view! { <RetentionPage /> }.into_any(),
+        InsightView::Validation => view! { <ValidationPage /> }.into_any(),
     })
 }
 

@@ -166,6 +166,11 @@ pages! {
         load: insight_pages(InsightView::Segments), preload: preload_insight_pages,
         nav: entry(lu::LuChartPie, |t| t.nav_segments, Badge::None),
         palette: Some(|t| t.cmd_go_segments);
+    /// The prediction models checked on a calibration period and its holdout.
+    Validation => "/validation",
+        load: insight_pages(InsightView::Validation), preload: preload_insight_pages,
+        nav: entry(lu::LuChartLine, |t| t.nav_validation, Badge::None),
+        palette: Some(|t| t.cmd_go_validation);
     /// Open commitments across all customers.
     Commitments => "/commitments",
         load: insight_pages(InsightView::Commitments), preload: preload_insight_pages,

@@ -14,3 +14,4 @@ pub mod report;
 pub mod rfm;
 pub mod segment;
 pub mod stages;
+pub mod validation;

@@ -93,6 +93,25 @@ pub fn call_list(now: &Analysis, before: &Analysis, limit: usize) -> Vec<AtRisk>
     out
 }
 
+/// A chart axis: about five round steps from 0 up to the first at or above `max`: 1, 2 or 5 times a power of ten.
+pub fn round_ticks(max: f64) -> Vec<f64> {
+    if max <= 0.0 || !max.is_finite() {
+        return vec![0.0];
+    }
+    let raw = max / 5.0;
+    let power = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * power);
+    let mut out = vec![0.0];
+    while out[out.len() - 1] < max {
+        out.push(out.len() as f64 * step);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,5 +188,15 @@ mod tests {
             "no purchases: all ordinary"
         );
         assert_eq!(d[2].customers, 3);
+    }
+
+    #[test]
+    fn round_ticks_are_round_and_cover_the_maximum() {
+        assert_eq!(round_ticks(9.0), [0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+        assert_eq!(round_ticks(10.0), [0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+        assert_eq!(round_ticks(0.0), [0.0]);
+        let t = round_ticks(12_345.0);
+        assert_eq!(t[1], 5_000.0);
+        assert!(*t.last().unwrap() >= 12_345.0);
     }
 }

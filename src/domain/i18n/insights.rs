@@ -14,6 +14,12 @@ super::feature_texts! { $ insights_texts;
         call_list_intro = "Top fifth by lifetime value whose chance of still being active is below 50 % or fell by 15 points or more this period.", "终身价值前 20%，且仍活跃概率低于 50% 或本期下降 15 个百分点以上的客户。";
         call_list_empty = "No valuable customer is at risk right now.", "目前没有处于风险中的高价值客户。";
         sec_model = "Prediction models", "预测模型";
+        model_bgnbd_name = "Purchases (BG/NBD)", "购买次数（BG/NBD）";
+        model_gg_name = "Spend per purchase (Gamma-Gamma)", "每次消费金额（Gamma-Gamma）";
+        col_parameter = "Parameter", "参数";
+        col_estimate = "Estimate", "估计值";
+        col_std_error = "Standard error", "标准误";
+        model_trust_link = "How far to trust them: validate the models on your data", "模型可信吗？用你的数据验证";
         model_none = "Not enough repeat purchases yet to fit the purchase model.", "重复购买数据还不够，暂时无法拟合购买模型。";
         model_spend_unused = "The spend model's q is 2 or less (spend varies too much between customers for a shared mean), so each customer's own average spend is used.", "消费金额模型的 q ≤ 2（客户间消费差异过大，群体均值不可靠），因此使用每位客户自身的平均消费。";
         col_customers = "Customers", "客户数";
@@ -114,7 +120,6 @@ super::feature_texts! { $ insights_texts;
             m
         };
         expected_purchases(weeks: u32) = format!("Purchases expected in {weeks} weeks"), format!("未来 {weeks} 周预计购买次数");
-        model_bgnbd(r: String, alpha: String, a: String, b: String, n: usize) = format!("Purchases (BG/NBD, fitted on {n} customers): r = {r}, α = {alpha}, a = {a}, b = {b}."), format!("购买次数（BG/NBD，基于 {n} 位客户拟合）：r = {r}，α = {alpha}，a = {a}，b = {b}。");
-        model_gg(p: String, q: String, g: String) = format!("Spend per purchase (Gamma-Gamma): p = {p}, q = {q}, γ = {g}."), format!("每次消费（Gamma-Gamma）：p = {p}，q = {q}，γ = {g}。");
+        model_fit(n: usize, ll: String) = format!("Fitted on all {} customers by maximum likelihood; log-likelihood {ll}.", format_count(n as u64)), format!("以全部 {} 位客户做最大似然拟合；对数似然 {ll}。", format_count(n as u64));
     }
 }

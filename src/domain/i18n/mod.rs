@@ -18,6 +18,7 @@ mod labels;
 mod satisfaction;
 mod settings;
 mod texts;
+mod validation;
 
 pub use texts::{EN, Texts, ZH};
 

@@ -13,10 +13,11 @@ use super::import::import_texts;
 use super::insights::insights_texts;
 use super::satisfaction::satisfaction_texts;
 use super::settings::settings_texts;
+use super::validation::validation_texts;
 // Used by the messages with values, which are expanded here.
 use crate::domain::money::format_count;
 
 common_texts! {
     customers_texts, insights_texts, complaints_texts, churn_texts, satisfaction_texts,
-    import_texts, settings_texts, define_texts;
+    import_texts, settings_texts, validation_texts, define_texts;
 }

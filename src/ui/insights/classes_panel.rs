@@ -65,7 +65,7 @@ pub fn ClassesPanel(id: Id) -> impl IntoView {
                                 <div class="stat"><span class="stat-label">{t.expected_spend}</span><strong class="stat-value">{yuan(p.expected_spend, lang)}</strong></div>
                                 <div class="stat"><span class="stat-label">{t.clv_label}</span><strong class="stat-value">{yuan(p.clv, lang)}</strong></div>
                             </div>
-                            <p class="class-why">{explain::prediction(&p, cfg.horizon_weeks, cfg.annual_discount, a.spend_model.as_ref().is_some_and(spend_model_usable), lang)}</p>
+                            <p class="class-why">{explain::prediction(&p, cfg.horizon_weeks, cfg.annual_discount, a.spend_model.as_ref().is_some_and(|m| spend_model_usable(&m.params)), lang)}</p>
                         }.into_any(),
                         None => view! {
                             <p class="muted">{if c.rfm.is_some() { t.no_model } else { t.no_prediction }}</p>

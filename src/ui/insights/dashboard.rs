@@ -2,9 +2,10 @@
 //! the call list and the fitted models.
 
 use super::call_list::CallList;
+use super::model_tables::ModelTables;
 use super::movements::Movements;
 use super::state::{PERIOD_DAYS, use_insights};
-use crate::domain::analysis::engine::{Analysis, CustomerClasses, spend_model_usable};
+use crate::domain::analysis::engine::{Analysis, CustomerClasses};
 use crate::domain::analysis::importance::Importance;
 use crate::domain::analysis::quadrant::Quadrant;
 use crate::domain::analysis::report::distribution;
@@ -224,33 +225,15 @@ pub fn Dashboard() -> impl IntoView {
     }
 }
 
-/// The fitted models' parameters.
+/// The fitted models with their standard errors, and the way to the validation page.
 #[component]
 fn ModelPanel(analysis: Signal<Arc<Analysis>>) -> impl IntoView {
     let t = use_texts();
-    let f = |v: f64| format!("{v:.3}");
     view! {
         <section class="panel" data-testid="models">
             <h2>{move || t.get().sec_model}</h2>
-            {move || analysis.with(|a| {
-                let t = t.get();
-                let purchase = match a.purchase_model {
-                    Some(m) => (t.model_bgnbd)(f(m.params.r), f(m.params.alpha), f(m.params.a), f(m.params.b), m.customers),
-                    None => t.model_none.to_string(),
-                };
-                let spend = a.spend_model.map(|g| {
-                    let mut s = (t.model_gg)(f(g.p), f(g.q), f(g.gamma));
-                    if !spend_model_usable(&g) {
-                        s.push(' ');
-                        s.push_str(t.model_spend_unused);
-                    }
-                    s
-                });
-                view! {
-                    <p>{purchase}</p>
-                    {spend.map(|s| view! { <p>{s}</p> })}
-                }
-            })}
+            {move || analysis.with(|a| view! { <ModelTables purchase=a.purchase_model spend=a.spend_model /> })}
+            <p><a href=crate::ui::routes::Page::Validation.path() data-testid="validation-link">{move || t.get().model_trust_link}</a></p>
         </section>
     }
 }

@@ -4,6 +4,7 @@ pub mod call_list;
 pub mod classes_panel;
 pub mod condition;
 pub mod dashboard;
+pub mod model_tables;
 pub mod movements;
 pub mod quadrant_chart;
 pub mod rfm_grid;

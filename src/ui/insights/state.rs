@@ -49,9 +49,7 @@ impl Insights {
     pub fn history(self, id: Id, n: usize) -> Vec<(NaiveDate, Option<CustomerClasses>)> {
         let ws = self.ws;
         let cfg = self.config.get_untracked();
-        let (p, s) = self
-            .now
-            .with_untracked(|a| (a.purchase_model.map(|f| f.params), a.spend_model));
+        let (p, s) = self.now.with_untracked(|a| a.model_params());
         ws.index.with_untracked(|ix| {
             let rows: Vec<&CustomerSummary> = ix
                 .rows()
@@ -129,14 +127,15 @@ fn recompute(insights: Insights) {
     // remembers.
     let start = insights
         .now
-        .with_untracked(|a| a.purchase_model.map(|f| f.params).zip(a.spend_model))
+        .with_untracked(|a| a.fitted_params())
         .or_else(store::last_models);
     let now = ws.index.with_untracked(|ix| {
         let rows: Vec<&CustomerSummary> = active(ix.rows());
         analyse(&rows, today, &cfg, Models::Fit(start))
     });
-    let models = Models::Use(now.purchase_model.map(|f| f.params), now.spend_model);
-    if let Some(fitted) = now.purchase_model.map(|f| f.params).zip(now.spend_model) {
+    let (p, s) = now.model_params();
+    let models = Models::Use(p, s);
+    if let Some(fitted) = now.fitted_params() {
         store::save_last_models(&fitted);
     }
     clock::mark("crm:analysis-done");
