@@ -129,6 +129,7 @@ async fn contacts_interactions_and_purchases_update_the_summary() {
         date: "2026-11-01".into(),
         amount: "99.50".into(),
         currency: Currency::Cny,
+        order: "SO-2026-1101".into(),
         ..PurchaseInput::default()
     }
     .validate(c.id, None, today(), NOW)
@@ -152,6 +153,9 @@ async fn contacts_interactions_and_purchases_update_the_summary() {
     assert_eq!(detail.records.contacts, vec![person.clone()]);
     assert_eq!(detail.records.purchases.len(), 2);
     assert_eq!(detail.records.purchases[0].id, p2.id, "newest first");
+    // The order number is kept in the book beside the other purchase's none.
+    assert_eq!(detail.records.purchases[0].order, "SO-2026-1101");
+    assert_eq!(detail.records.purchases[1].order, "");
     assert_eq!(detail.records.interactions.len(), 1);
 
     let s = store::delete_purchase(&db, c.id, p1.id).await.unwrap();

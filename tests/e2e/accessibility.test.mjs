@@ -1,5 +1,5 @@
 // axe-core on every page (list, 360 view, form, settings, overview, segments, commitments,
-// complaints, retention, satisfaction, import), in both themes, at desktop and phone width;
+// complaints, retention, model validation, satisfaction, import), in both themes, at desktop and phone width;
 // screenshots of each for people to look at.
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -58,6 +58,10 @@ for (const theme of ["light", "dark"]) {
       await page.getByTestId("winback-list").waitFor({ timeout: 30_000 });
       found.retention = await serious(page);
       await shot(page, `retention-${lang}-${theme}-${label}`);
+      await page.goto(app.url + "validation");
+      await page.getByTestId("validation-verdict-text").waitFor({ timeout: 30_000 });
+      found.validation = await serious(page);
+      await shot(page, `validation-${lang}-${theme}-${label}`);
       await page.goto(app.url + "satisfaction");
       await page.getByTestId("ipa-chart").waitFor({ timeout: 30_000 });
       await page.getByTestId("survey-details").locator("summary").click();

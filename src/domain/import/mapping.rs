@@ -196,6 +196,8 @@ impl Target {
                 "编号",
                 "编码",
                 "外部编号",
+                "会员编号",
+                "会员卡号",
                 "id",
                 "customerid",
                 "customerno",
@@ -344,6 +346,13 @@ impl Target {
                 "客户编号",
                 "客户编码",
                 "客户id",
+                "会员",
+                "会员编号",
+                "会员卡号",
+                "会员号",
+                "会员名称",
+                "顾客",
+                "买家",
                 "customer",
                 "customername",
                 "company",
@@ -351,6 +360,10 @@ impl Target {
                 "accountname",
                 "organisation",
                 "organization",
+                "member",
+                "memberid",
+                "memberno",
+                "buyer",
                 "customerid",
                 "externalid",
             ],
@@ -405,9 +418,18 @@ impl Target {
                 "订单日期",
                 "交易日期",
                 "成交日期",
+                "单据日期",
+                "销售日期",
+                "消费日期",
+                "付款日期",
+                "下单时间",
+                "交易时间",
+                "支付时间",
                 "时间",
                 "date",
                 "orderdate",
+                "transactiondate",
+                "invoicedate",
                 "purchasedate",
                 "saledate",
             ],
@@ -692,6 +714,26 @@ mod tests {
             ]
         );
         assert!(m.missing(Kind::Purchases).is_empty());
+        // A shop system's export: members, document dates, order numbers, amounts paid.
+        let m = auto(
+            Kind::Purchases,
+            &header(&["单据日期", "会员编号", "单号", "数量", "实付金额"]),
+        );
+        assert_eq!(
+            m.0,
+            [
+                Some(Date),
+                Some(Customer),
+                Some(Order),
+                Some(Quantity),
+                Some(Amount)
+            ]
+        );
+        let m = auto(
+            Kind::Purchases,
+            &header(&["Member ID", "Transaction date", "Order No.", "Total"]),
+        );
+        assert_eq!(m.0, [Some(Customer), Some(Date), Some(Order), Some(Amount)]);
         let m = auto(Kind::Contacts, &header(&["公司", "联系人", "职务", "手机"]));
         assert_eq!(m.0, [Some(Customer), Some(Name), Some(Title), Some(Phone)]);
         let m = auto(

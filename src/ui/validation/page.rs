@@ -13,10 +13,13 @@ use crate::domain::time::{date_input_value, format_date};
 use crate::ui::clock;
 use crate::ui::insights::model_tables::ModelTables;
 use crate::ui::insights::state::use_insights;
+use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
 use crate::ui::widgets::table_export::TableExport;
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use std::sync::Arc;
 
 /// "4.2 %".
@@ -66,8 +69,16 @@ pub fn ValidationPage() -> impl IntoView {
             first_purchase(&rows).zip(last_purchase(&rows))
         })
     });
-    // The chosen calibration end (None: the default for the history).
-    let chosen = RwSignal::new(None::<NaiveDate>);
+    // The chosen calibration end, kept in the address (?calibration=2025-12-31) so a reload,
+    // a bookmark or a change of language keeps it; none: the default for the history.
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let chosen = Memo::new(move |_| {
+        query.with(|q| {
+            q.get("calibration")
+                .and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())
+        })
+    });
     let calibration = Memo::new(move |_| {
         let (first, last) = span.get()?;
         Some(
@@ -113,7 +124,18 @@ pub fn ValidationPage() -> impl IntoView {
     let on_date = move |ev| {
         let value = event_target_value(&ev);
         if let Ok(d) = NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
-            chosen.set(Some(d));
+            navigate(
+                &format!(
+                    "{}?calibration={}",
+                    Page::Validation.path(),
+                    date_input_value(d)
+                ),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..crate::ui::routes::nav()
+                },
+            );
         }
     };
     view! {
@@ -137,7 +159,7 @@ pub fn ValidationPage() -> impl IntoView {
                                 min=date_input_value(first + chrono::Duration::days(1))
                                 max=date_input_value(last - chrono::Duration::days(1))
                                 prop:value=move || calibration.get().map(date_input_value).unwrap_or_default()
-                                on:change=on_date
+                                on:change=on_date.clone()
                             />
                         </label>
                         {move || result.get().map(|v| view! {
@@ -177,7 +199,7 @@ fn Report(v: Arc<Validation>) -> impl IntoView {
             <p class="muted small" data-testid="validation-totals">{move || {
                 let lang = lang.get();
                 (t.get().val_totals)(
-                    format_significant(v2.actual_total, 4, lang),
+                    crate::domain::money::format_count(v2.actual_total as u64),
                     format_significant(v2.predicted_total, 4, lang),
                     format_significant(v2.mae, 3, lang),
                 )
