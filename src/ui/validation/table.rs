@@ -141,8 +141,8 @@ pub fn CustomerTable(v: Arc<Validation>) -> impl IntoView {
     };
     let body = move || {
         let lang = lang.get();
-        let number = |x: f64| format_significant(x, 3, lang);
-        let optional = |x: Option<f64>| x.map_or_else(|| "—".to_string(), number);
+        let optional =
+            |x: Option<f64>| x.map_or_else(|| "—".to_string(), |v| format_significant(v, 3, lang));
         let start = page.get() * PAGE;
         sorted.with(|rows| {
             rows.iter()
@@ -158,7 +158,7 @@ pub fn CustomerTable(v: Arc<Validation>) -> impl IntoView {
                             <td class="num">{format!("{:.1}", c.t)}</td>
                             <td class="num">{optional(c.mean_spend)}</td>
                             <td class="num">{c.actual}</td>
-                            <td class="num">{number(c.predicted)}</td>
+                            <td class="num">{format!("{:.2}", c.predicted)}</td>
                             <td class="num">{optional(c.holdout_spend)}</td>
                             <td class="num">{optional(c.predicted_spend)}</td>
                         </tr>
