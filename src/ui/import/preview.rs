@@ -1,5 +1,6 @@
 //! The checked plan: the first rows as they will be stored, and the rows that fail.
 
+use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
 use crate::domain::import::plan::{Action, Plan, cells, headings};
 use crate::domain::money::format_count;
@@ -11,6 +12,43 @@ use std::sync::Arc;
 /// Problems (and skipped rows) listed on screen; the downloadable reports have them all.
 const SHOWN_ERRORS: usize = 50;
 
+/// Team members' names by id, as the record cells want them.
+fn member_names(ws: crate::ui::state::Workspace) -> impl Fn(Option<Id>) -> String {
+    let names = ws.member_names();
+    move |id: Option<Id>| {
+        id.and_then(|id| names.get(&id).cloned())
+            .unwrap_or_default()
+    }
+}
+
+/// A table of records: line, a second column (`second`: the result, or why skipped), then
+/// the record's cells under `heads`.
+fn record_table(
+    label: &'static str,
+    caption: &'static str,
+    testid: &'static str,
+    second: &'static str,
+    heads: Vec<&'static str>,
+    rows: impl IntoView,
+    t: &Texts,
+) -> impl IntoView {
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+            <table class="data-table compact nowrap-table" data-testid=testid>
+                <caption class="muted small">{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="num">{t.col_line}</th>
+                        <th scope="col">{second}</th>
+                        {heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
 /// The preview table of `plan`.
 #[component]
 pub fn PreviewTable(plan: Arc<Plan>) -> impl IntoView {
@@ -18,11 +56,7 @@ pub fn PreviewTable(plan: Arc<Plan>) -> impl IntoView {
     let ws = use_workspace();
     move || {
         let t = t.get();
-        let names = ws.member_names();
-        let member = move |id: Option<Id>| {
-            id.and_then(|id| names.get(&id).cloned())
-                .unwrap_or_default()
-        };
+        let member = member_names(ws);
         let heads = headings(plan.kind, t);
         let width = heads.len();
         let rows = plan
@@ -64,21 +98,15 @@ pub fn PreviewTable(plan: Arc<Plan>) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label=t.import_preview>
-                <table class="data-table compact nowrap-table" data-testid="import-preview">
-                    <caption class="muted small">{t.import_preview}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="num">{t.col_line}</th>
-                            <th scope="col">{t.import_col_result}</th>
-                            {heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
+        record_table(
+            t.import_preview,
+            t.import_preview,
+            "import-preview",
+            t.import_col_result,
+            heads,
+            rows,
+            t,
+        )
     }
 }
 
@@ -90,21 +118,13 @@ pub fn SkippedTable(plan: Arc<Plan>) -> impl IntoView {
     let ws = use_workspace();
     let report_plan = plan.clone();
     let report = move |_| {
-        let names = ws.member_names();
-        let member = move |id: Option<Id>| {
-            id.and_then(|id| names.get(&id).cloned())
-                .unwrap_or_default()
-        };
+        let member = member_names(ws);
         let text = report_plan.skipped_report(t.get_untracked(), clock::offset_minutes(), &member);
         crate::ui::download::download("import-skipped.csv", "text/csv;charset=utf-8", &text);
     };
     move || {
         let t = t.get();
-        let names = ws.member_names();
-        let member = move |id: Option<Id>| {
-            id.and_then(|id| names.get(&id).cloned())
-                .unwrap_or_default()
-        };
+        let member = member_names(ws);
         let more = plan.skipped.len().saturating_sub(SHOWN_ERRORS);
         let heads = headings(plan.kind, t);
         let rows = plan
@@ -127,19 +147,7 @@ pub fn SkippedTable(plan: Arc<Plan>) -> impl IntoView {
         view! {
             <details class="import-skipped" data-testid="import-skipped-rows">
                 <summary>{format!("{} ({})", t.import_skipped_title, count(plan.skipped.len()))}</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=t.import_skipped_title>
-                    <table class="data-table compact nowrap-table">
-                        <caption class="muted small">{t.import_col_repeats}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col" class="num">{t.col_line}</th>
-                                <th scope="col">{t.col_why}</th>
-                                {heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                {record_table(t.import_skipped_title, t.import_col_repeats, "import-skipped", t.col_why, heads, rows, t)}
                 {(more > 0).then(|| view! { <p class="muted small">{(t.import_skipped_more)(more)}</p> })}
                 <button class="btn btn-small" data-testid="import-skipped-report" on:click=report.clone()>{t.import_skipped_report}</button>
             </details>

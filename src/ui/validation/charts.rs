@@ -17,6 +17,30 @@ const PAD_R: f64 = 12.0;
 const PAD_B: f64 = 44.0;
 const PAD_T: f64 = 28.0;
 
+/// The value axis: a grid line and label at each tick, and the base line.
+fn value_axis(ticks: Vec<f64>, y: impl Fn(f64) -> f64) -> impl IntoView {
+    let lang = use_lang();
+    let base = y(0.0);
+    view! {
+        {ticks.into_iter().map(|v| view! {
+            <line class="grid-line" x1=PAD_L y1=y(v) x2=W - PAD_R y2=y(v)></line>
+            <text class="axis-tick" x=PAD_L - 6.0 y=y(v) + 4.0 text-anchor="end">{move || format_significant(v, 3, lang.get())}</text>
+        }).collect_view()}
+        <line class="axis" x1=PAD_L y1=base x2=W - PAD_R y2=base></line>
+    }
+}
+
+/// The legend: actual and expected.
+fn legend() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <figcaption class="chart-legend">
+            <span class="legend-item"><span class="legend-swatch swatch-actual"></span>{move || t.get().val_actual}</span>
+            <span class="legend-item"><span class="legend-swatch swatch-expected"></span>{move || t.get().val_expected}</span>
+        </figcaption>
+    }
+}
+
 /// The tracking chart.
 #[component]
 pub fn TrackingChart(v: Arc<Validation>) -> impl IntoView {
@@ -75,11 +99,7 @@ pub fn TrackingChart(v: Arc<Validation>) -> impl IntoView {
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="tracking-title tracking-desc" class="chart-svg" data-testid="tracking-chart">
                 <title id="tracking-title">{move || t.get().val_tracking_title}</title>
                 <desc id="tracking-desc">{summary}</desc>
-                {ticks.into_iter().map(|v| view! {
-                    <line class="grid-line" x1=PAD_L y1=y(v) x2=W - PAD_R y2=y(v)></line>
-                    <text class="axis-tick" x=PAD_L - 6.0 y=y(v) + 4.0 text-anchor="end">{move || format_significant(v, 3, lang.get())}</text>
-                }).collect_view()}
-                <line class="axis" x1=PAD_L y1=y(0.0) x2=W - PAD_R y2=y(0.0)></line>
+                {value_axis(ticks, y)}
                 {split.map(|sx| view! {
                     <line class="guide" x1=sx y1=PAD_T - 14.0 x2=sx y2=y(0.0)></line>
                     <text class="axis-label" x=sx - 6.0 y=PAD_T - 16.0 text-anchor="end">{move || t.get().val_calibration}</text>
@@ -91,10 +111,7 @@ pub fn TrackingChart(v: Arc<Validation>) -> impl IntoView {
                     <text class="axis-tick" x=lx y=H - PAD_B + 18.0 text-anchor="middle">{move || format_date(d, lang.get())}</text>
                 }).collect_view()}
             </svg>
-            <figcaption class="chart-legend">
-                <span class="legend-item"><span class="legend-swatch swatch-actual"></span>{move || t.get().val_actual}</span>
-                <span class="legend-item"><span class="legend-swatch swatch-expected"></span>{move || t.get().val_expected}</span>
-            </figcaption>
+            {legend()}
         </figure>
     }
 }
@@ -143,11 +160,7 @@ pub fn ByXChart(v: Arc<Validation>) -> impl IntoView {
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="byx-title byx-desc" class="chart-svg" data-testid="by-x-chart">
                 <title id="byx-title">{move || t.get().val_by_x_title}</title>
                 <desc id="byx-desc">{desc}</desc>
-                {ticks.into_iter().map(|v| view! {
-                    <line class="grid-line" x1=PAD_L y1=y(v) x2=W - PAD_R y2=y(v)></line>
-                    <text class="axis-tick" x=PAD_L - 6.0 y=y(v) + 4.0 text-anchor="end">{move || format_significant(v, 3, lang.get())}</text>
-                }).collect_view()}
-                <line class="axis" x1=PAD_L y1=y(0.0) x2=W - PAD_R y2=y(0.0)></line>
+                {value_axis(ticks, y)}
                 {groups.into_iter().enumerate().map(|(i, (x, actual, predicted))| {
                     let cx = PAD_L + slot * (i as f64 + 0.5);
                     view! {
@@ -158,10 +171,7 @@ pub fn ByXChart(v: Arc<Validation>) -> impl IntoView {
                 }).collect_view()}
                 <text class="axis-label" x=PAD_L + (W - PAD_L - PAD_R) / 2.0 y=H - 6.0 text-anchor="middle">{move || t.get().val_col_group}</text>
             </svg>
-            <figcaption class="chart-legend">
-                <span class="legend-item"><span class="legend-swatch swatch-actual"></span>{move || t.get().val_actual}</span>
-                <span class="legend-item"><span class="legend-swatch swatch-expected"></span>{move || t.get().val_expected}</span>
-            </figcaption>
+            {legend()}
         </figure>
     }
 }
