@@ -96,6 +96,7 @@ pub fn TrackingChart(v: Arc<Validation>) -> impl IntoView {
     };
     view! {
         <figure class="chart">
+            <div class="chart-scroll" tabindex="0" role="region" aria-label=move || t.get().val_tracking_title>
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="tracking-title tracking-desc" class="chart-svg" data-testid="tracking-chart">
                 <title id="tracking-title">{move || t.get().val_tracking_title}</title>
                 <desc id="tracking-desc">{summary}</desc>
@@ -111,6 +112,7 @@ pub fn TrackingChart(v: Arc<Validation>) -> impl IntoView {
                     <text class="axis-tick" x=lx y=H - PAD_B + 18.0 text-anchor="middle">{move || format_date(d, lang.get())}</text>
                 }).collect_view()}
             </svg>
+            </div>
             {legend()}
         </figure>
     }
@@ -157,6 +159,7 @@ pub fn ByXChart(v: Arc<Validation>) -> impl IntoView {
     };
     view! {
         <figure class="chart">
+            <div class="chart-scroll" tabindex="0" role="region" aria-label=move || t.get().val_by_x_title>
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-labelledby="byx-title byx-desc" class="chart-svg" data-testid="by-x-chart">
                 <title id="byx-title">{move || t.get().val_by_x_title}</title>
                 <desc id="byx-desc">{desc}</desc>
@@ -171,6 +174,7 @@ pub fn ByXChart(v: Arc<Validation>) -> impl IntoView {
                 }).collect_view()}
                 <text class="axis-label" x=PAD_L + (W - PAD_L - PAD_R) / 2.0 y=H - 6.0 text-anchor="middle">{move || t.get().val_col_group}</text>
             </svg>
+            </div>
             {legend()}
         </figure>
     }
