@@ -234,6 +234,23 @@ const filter = await page.evaluate(async () => {
 reportStats("filter_to_rows_in_dom", filter.dom);
 reportStats("filter_to_rows_painted", filter.frame);
 
+// The model-validation page: from choosing a calibration date to the comparison for that
+// date on screen (both models fitted on every buyer up to the date, every customer's holdout
+// expectation, the tracking curve).
+await page.goto(server.url + "validation");
+await page.getByTestId("validation-verdict-text").waitFor({ timeout: 120_000 });
+const validation = [];
+for (const date of ["2025-06-30", "2025-12-31", "2026-03-31"]) {
+  const [y, m, d] = date.split("-").map(Number);
+  const shown = `校准期：${y}年${m}月${d}日 及之前的购买`;
+  const t0 = Date.now();
+  await page.getByTestId("validation-date").fill(date);
+  await page.getByTestId("validation-date").dispatchEvent("change");
+  await page.getByText(shown).waitFor({ timeout: 120_000 });
+  validation.push(Date.now() - t0);
+}
+report("validation_page_recompute_median", Math.round(stats(validation).median), "ms", { runs: validation });
+
 // 4b. Search keystrokes on the list: the keystroke's own frame (typing never waits), and the
 // list answering it.
 await page.goto(server.url + "customers");
