@@ -314,4 +314,26 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn spend_that_does_not_vary_between_customers_ends_quickly() {
+        // Every customer's purchases from one Gamma(6, 1/15): no heterogeneity, so the
+        // likelihood keeps rising as q → ∞ with γ/q fixed. The fit stops at the boundary, and
+        // its expected spend is the common mean, 90.
+        let mut rng = Rng::new(3);
+        let data: Vec<Spend> = (0..20_000)
+            .map(|i| {
+                let x = 1 + (i % 5) as u32;
+                let total: f64 = (0..x).map(|_| gamma(&mut rng, 6.0, 1.0 / 15.0)).sum();
+                Spend {
+                    x,
+                    mean: total / f64::from(x),
+                }
+            })
+            .collect();
+        let fit = fit(&data, None).expect("a fit");
+        let p = fit.params;
+        assert!(p.q > 1e4, "{p:?}");
+        assert!((p.expected_spend(&Spend { x: 2, mean: 50.0 }) / 90.0 - 1.0).abs() < 0.02);
+    }
 }

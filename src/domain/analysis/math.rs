@@ -221,7 +221,15 @@ pub fn maximise_positive<const N: usize>(
     f: impl Fn(&[f64; N]) -> Local<N>,
     start: [f64; N],
 ) -> Option<Maximum<N>> {
-    const MAX_STEPS: usize = 200;
+    // Newton converges in a handful of steps; these bound the work when it cannot (a
+    // likelihood that keeps rising towards a boundary, e.g. spend that does not vary between
+    // customers sends the Gamma-Gamma q to infinity).
+    const MAX_STEPS: usize = 100;
+    const MAX_EVALUATIONS: usize = 300;
+    /// |ln p| beyond which a parameter is at a boundary of the model (p > 10⁸ or < 10⁻⁸).
+    const BOUNDARY: f64 = 18.42;
+    /// Consecutive steps each rising by less than this share of the value: stalled.
+    const STALL: f64 = 1e-12;
     let natural = |logs: &[f64; N]| logs.map(f64::exp);
     let mut logs = start.map(f64::ln);
     let mut here = f(&natural(&logs)).in_logs(&natural(&logs));
@@ -229,8 +237,13 @@ pub fn maximise_positive<const N: usize>(
         return None;
     }
     let mut steps = 0;
-    while steps < MAX_STEPS {
+    let mut evaluations = 1;
+    let mut stalled = 0;
+    while steps < MAX_STEPS && evaluations < MAX_EVALUATIONS {
         steps += 1;
+        if logs.iter().any(|l| l.abs() > BOUNDARY) {
+            break;
+        }
         let information = here.hessian.map(|row| row.map(|v| -v));
         let largest = (0..N).map(|i| information[i][i].abs()).fold(0.0, f64::max);
         let diagonal: [f64; N] =
@@ -263,7 +276,8 @@ pub fn maximise_positive<const N: usize>(
         let longest = direction.iter().fold(0.0f64, |m, d| m.max(d.abs()));
         let mut length = if longest > 3.0 { 3.0 / longest } else { 1.0 };
         let mut moved = false;
-        while length > 1e-12 {
+        while length > 1e-9 && evaluations < MAX_EVALUATIONS {
+            evaluations += 1;
             let mut next = logs;
             for (n, d) in next.iter_mut().zip(direction) {
                 *n += d * length;
@@ -271,6 +285,12 @@ pub fn maximise_positive<const N: usize>(
             let there = f(&natural(&next)).in_logs(&natural(&next));
             // Armijo: at least a small share of the rise the slope promises.
             if there.value.is_finite() && there.value >= here.value + 1e-4 * length * slope {
+                let rise = there.value - here.value;
+                stalled = if rise <= STALL * here.value.abs().max(1.0) {
+                    stalled + 1
+                } else {
+                    0
+                };
                 logs = next;
                 here = there;
                 moved = true;
@@ -278,7 +298,7 @@ pub fn maximise_positive<const N: usize>(
             }
             length /= 2.0;
         }
-        if !moved {
+        if !moved || stalled >= 3 {
             break;
         }
     }
@@ -424,6 +444,27 @@ mod tests {
             assert!((m.x[1] / (2.5 / k) - 1.0).abs() < 1e-6, "{start:?}: {m:?}");
             assert!(m.std_errors.is_some_and(|se| se.iter().all(|s| *s > 0.0)));
         }
+    }
+
+    #[test]
+    fn a_maximum_at_infinity_stops_at_the_boundary_quickly() {
+        // ln L = −1/p rises for ever as p grows: no maximum. The search stops once p is past
+        // 10⁸, after a few dozen evaluations, with what it found.
+        let evaluations = std::cell::Cell::new(0);
+        let m = maximise_positive(
+            |p: &[f64; 1]| {
+                evaluations.set(evaluations.get() + 1);
+                Local {
+                    value: -1.0 / p[0],
+                    gradient: [1.0 / (p[0] * p[0])],
+                    hessian: [[-2.0 / (p[0] * p[0] * p[0])]],
+                }
+            },
+            [1.0],
+        )
+        .unwrap();
+        assert!(m.x[0] > 1e6, "{m:?}");
+        assert!(evaluations.get() <= 300, "{}", evaluations.get());
     }
 
     #[test]
