@@ -31,7 +31,8 @@ pub struct Purchase {
     /// Product or category bought.
     pub product: String,
     /// The order (transaction) number in the system the purchase comes from (订单号 / 单号),
-    /// empty when unknown. Lines of one order share it; an import matches by it.
+    /// empty when unknown. Lines of one order share it; an import matches by it. Never in
+    /// the books' text format (format 1, written before it existed): those read as none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub order: String,
     /// Gross margin on the sale, in the same currency, when known (may be negative).
@@ -302,7 +303,8 @@ pub fn encode_book<P: Borrow<Purchase>>(purchases: &[P]) -> Vec<u8> {
 /// the text format).
 pub fn decode_book(customer: Id, bytes: &[u8]) -> Result<Vec<Purchase>, BookError> {
     if bytes.first() == Some(&BOOK_FORMAT_TEXT) {
-        return Ok(blob::decode(BOOK_FORMAT_TEXT, bytes)?);
+        let old: Vec<TextPurchase> = blob::decode(BOOK_FORMAT_TEXT, bytes)?;
+        return Ok(old.into_iter().map(TextPurchase::purchase).collect());
     }
     type Columns = (Vec<Wire<'static>>, Vec<u32>, Vec<String>);
     let (wires, revs, orders): Columns = match bytes.first() {
@@ -336,6 +338,67 @@ pub fn decode_book(customer: Id, bytes: &[u8]) -> Result<Vec<Purchase>, BookErro
             Ok(p)
         })
         .collect()
+}
+
+/// A purchase as the text format (1) holds it: the serde form of the purchase before order
+/// numbers, field for field (the format is positional, so a field added since must not be
+/// expected in it).
+#[derive(Clone, Serialize, Deserialize)]
+struct TextPurchase {
+    id: Id,
+    customer_id: Id,
+    date: NaiveDate,
+    amount: Money,
+    #[serde(with = "rust_decimal::serde::str")]
+    quantity: Decimal,
+    product: String,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    margin: Option<Decimal>,
+    notes: String,
+    #[serde(default)]
+    discounted: bool,
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    #[serde(default = "crate::domain::record::Rev::legacy")]
+    rev: Rev,
+}
+
+impl TextPurchase {
+    fn purchase(self) -> Purchase {
+        Purchase {
+            id: self.id,
+            customer_id: self.customer_id,
+            date: self.date,
+            amount: self.amount,
+            quantity: self.quantity,
+            product: self.product,
+            order: String::new(),
+            margin: self.margin,
+            notes: self.notes,
+            discounted: self.discounted,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            rev: self.rev,
+        }
+    }
+
+    #[cfg(test)]
+    fn of(p: &Purchase) -> Self {
+        TextPurchase {
+            id: p.id,
+            customer_id: p.customer_id,
+            date: p.date,
+            amount: p.amount,
+            quantity: p.quantity,
+            product: p.product.clone(),
+            margin: p.margin,
+            notes: p.notes.clone(),
+            discounted: p.discounted,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+            rev: p.rev,
+        }
+    }
 }
 
 /// Puts `p` into `book`: replaces the purchase with its id, or adds it. Returns the purchase
@@ -634,7 +697,7 @@ pub(crate) mod tests {
         // amount "128.00" 7, currency 1, quantity "1" 2, product 7, margin, notes and
         // discount 1 each, both instants 6 each; the serde form now adds the revision, 1.
         assert_eq!(
-            blob::encode(BOOK_FORMAT_TEXT, &vec![p.clone(); 10]).len(),
+            blob::encode(BOOK_FORMAT_TEXT, &vec![TextPurchase::of(&p); 10]).len(),
             2 + 780
         );
     }
@@ -644,12 +707,18 @@ pub(crate) mod tests {
         let a = input()
             .validate(Id::generate(), None, today(), Timestamp(5))
             .unwrap();
+        // Written before order numbers existed: none in the text format.
+        let a = Purchase {
+            order: String::new(),
+            ..a
+        };
         let mut b = a.clone();
         b.id = Id::generate();
         b.margin = None;
         b.discounted = true;
         let book = vec![a.clone(), b];
-        let old = blob::encode(BOOK_FORMAT_TEXT, &book);
+        let text: Vec<TextPurchase> = book.iter().map(TextPurchase::of).collect();
+        let old = blob::encode(BOOK_FORMAT_TEXT, &text);
         assert_eq!(old[0], 1);
         assert_eq!(decode_book(a.customer_id, &old).unwrap(), book);
     }
