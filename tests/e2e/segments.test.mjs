@@ -32,7 +32,7 @@ test("overview, segment builder, saved segment, exports and a customer's classes
     const cells = await page.getByTestId(id).locator("tbody td:nth-child(2)").allInnerTexts();
     assert.equal(cells.reduce((a, b) => a + Number(b), 0), 300, id);
   }
-  assert.match(await page.getByTestId("models").innerText(), /BG\/NBD[\s\S]*r = [\d.]+/);
+  assert.match(await page.getByTestId("models").innerText(), /BG\/NBD[\s\S]*r\t[\d.]+\t[\d.]+[\s\S]*标准误/);
   await page.getByTestId("call-list").waitFor();
   await shot(page, "overview-zh-desktop", true);
 

@@ -120,6 +120,6 @@ super::feature_texts! { $ insights_texts;
             m
         };
         expected_purchases(weeks: u32) = format!("Purchases expected in {weeks} weeks"), format!("未来 {weeks} 周预计购买次数");
-        model_fit(n: usize, ll: String) = format!("Fitted on all {} customers by maximum likelihood; log-likelihood {ll}.", format_count(n as u64)), format!("以全部 {} 位客户做最大似然拟合；对数似然 {ll}。", format_count(n as u64));
+        model_fit(n: usize, ll: String) = format!("Fitted on {} customers by maximum likelihood; log-likelihood {ll}.", format_count(n as u64)), format!("以 {} 位客户做最大似然拟合；对数似然 {ll}。", format_count(n as u64));
     }
 }
