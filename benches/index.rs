@@ -54,10 +54,15 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
+    // The day the workspace is generated and analysed (TODAY=YYYY-MM-DD to match a browser run).
+    let today = std::env::var("TODAY")
+        .ok()
+        .and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())
+        .unwrap_or(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
     let config = SampleConfig {
         seed: 42,
         customers: n,
-        today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        today,
         id_epoch_ms: 1_795_420_800_000,
         lang: crm::domain::i18n::Lang::Zh,
     };
@@ -187,7 +192,6 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e3
     );
 
-    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let cfg = AnalysisConfig::default();
     let refs: Vec<&CustomerSummary> = index.rows().iter().collect();
     let before = live_mb();

@@ -83,16 +83,26 @@ pub async fn bench_analysis(runs: u32, filters: u32) -> Result<String, JsValue> 
     let cfg = AnalysisConfig::default();
     let today = clock::today();
     let mut recompute = Vec::new();
+    let mut evaluations = Vec::new();
     let mut start = None;
     let mut analysis = None;
     for _ in 0..runs.max(1) {
         let t = performance.now();
         let a = analyse(&active, today, &cfg, Models::Fit(start));
         recompute.push(performance.now() - t);
+        evaluations.push([
+            a.purchase_model.map_or(0, |f| f.evaluations),
+            a.spend_model.map_or(0, |f| f.evaluations),
+        ]);
         start = a.fitted_params();
         analysis = Some(a);
     }
     let analysis = analysis.ok_or("no analysis")?;
+    // The same analysis with the parameters given: the difference is what the fits cost.
+    let (p, s) = analysis.model_params();
+    let t = performance.now();
+    std::hint::black_box(analyse(&active, today, &cfg, Models::Use(p, s)));
+    let given_ms = performance.now() - t;
     let sets = crate::domain::analysis::segment::benchmark_filters();
     let facts = crate::domain::analysis::segment::facts_for(&rows, &analysis);
     let mut times = Vec::new();
@@ -139,6 +149,8 @@ pub async fn bench_analysis(runs: u32, filters: u32) -> Result<String, JsValue> 
         "recompute_first_ms": recompute[0],
         "recompute_median_ms": recompute_median,
         "recomputes": recompute.len(),
+        "recompute_given_parameters_ms": given_ms,
+        "fit_evaluations_purchase_spend": evaluations,
         "filter_median_ms": filter_median,
         "filter_p95_ms": filter_p95,
         "filter_changes": times.len(),

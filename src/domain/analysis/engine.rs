@@ -5,7 +5,6 @@ use super::bgnbd::{self, BgNbd, BgNbdFit, Rfx};
 use super::config::{AnalysisConfig, ValueBasis};
 use super::gamma_gamma::{self, GammaGamma, GammaGammaFit, Spend};
 use super::importance::{self, ImportanceFacts};
-use super::math::spread;
 use super::quadrant::{self, QuadrantFacts};
 use super::rfm::{self, Rfm, RfmCutoffs, RfmRaw};
 use super::stages::{self, LifecycleFacts, LoyaltyFacts};
@@ -14,9 +13,6 @@ use crate::domain::summary::CustomerSummary;
 use crate::domain::time::epoch_day;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-/// Buyers the start-up's fit looks at at most (an evenly spread sample).
-pub const FIT_SAMPLE: usize = 5_000;
 
 /// One purchase day, all currencies converted to yuan.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -244,23 +240,24 @@ pub fn analyse(
                 ln_likelihood: f64::NAN,
                 customers: 0,
                 std_errors: None,
+                evaluations: 0,
             }),
             s.map(|params| GammaGammaFit {
                 params,
                 ln_likelihood: f64::NAN,
                 customers: 0,
                 std_errors: None,
+                evaluations: 0,
             }),
         ),
         Models::Fit(start) => {
-            // At start-up the models are fitted on an evenly spread sample of at most
-            // FIT_SAMPLE buyers (the validation page fits on every buyer). Fitting every buyer
-            // here was measured natively at the same cost, but the benchmark's browser run
-            // took far longer; until that is understood the start-up keeps the sample.
+            // Every buyer counts: the fits work on sufficient statistics (BG/NBD groups
+            // customers sharing (x, t_x, T)) with analytic derivatives, so the full base costs
+            // little more than a sample did.
             let buyers: Vec<Rfx> = rfx.iter().flatten().copied().collect();
-            let p = bgnbd::fit(&spread(&buyers, FIT_SAMPLE), start.map(|s| s.0));
+            let p = bgnbd::fit(&buyers, start.map(|s| s.0));
             let spenders: Vec<Spend> = spends.iter().flatten().copied().collect();
-            let s = gamma_gamma::fit(&spread(&spenders, FIT_SAMPLE), start.map(|s| s.1));
+            let s = gamma_gamma::fit(&spenders, start.map(|s| s.1));
             (p, s)
         }
     };

@@ -60,6 +60,9 @@ pub struct GammaGammaFit {
     pub customers: usize,
     /// Each parameter's standard error (from the observed information), when available.
     pub std_errors: Option<GammaGamma>,
+    /// Times the likelihood was evaluated (with its derivatives), the subsample's included.
+    #[serde(default)]
+    pub evaluations: usize,
 }
 
 /// The log-likelihood with its gradient and Hessian in (p, q, γ). Per customer with x repeat
@@ -137,18 +140,22 @@ pub fn fit(data: &[Spend], start: Option<GammaGamma>) -> Option<GammaGammaFit> {
         .iter()
         .map(|s| xs.binary_search(&s.x).unwrap_or(0))
         .collect();
-    let start = match start {
-        Some(s) => s,
+    let (start, scouting) = match start {
+        Some(s) => (s, 0),
         // A large base: the neighbourhood from a subsample first.
-        None if data.len() > 2 * SCOUT => fit(&spread(&data, SCOUT), None)?.params,
+        None if data.len() > 2 * SCOUT => {
+            let scout = fit(&spread(&data, SCOUT), None)?;
+            (scout.params, scout.evaluations)
+        }
         None => {
             // From the data's scale: the mean spend sets γ.
             let mean = data.iter().map(|s| s.mean).sum::<f64>() / data.len() as f64;
-            GammaGamma {
+            let start = GammaGamma {
                 p: 2.0,
                 q: 3.0,
                 gamma: mean.max(1e-6),
-            }
+            };
+            (start, 0)
         }
     };
     let m = maximise_positive(
@@ -165,6 +172,7 @@ pub fn fit(data: &[Spend], start: Option<GammaGamma>) -> Option<GammaGammaFit> {
         ln_likelihood: m.value,
         customers: data.len(),
         std_errors: m.std_errors.map(of),
+        evaluations: scouting + m.evaluations,
     })
 }
 
@@ -295,6 +303,9 @@ mod tests {
             assert!(se > 0.0 && se < 0.25 * got, "{name}: se {se}");
         }
         assert!(fit.ln_likelihood >= truth.ln_likelihood(&data) - 1e-6);
+        assert!(fit.evaluations <= 40, "{} evaluations", fit.evaluations);
+        let again = super::fit(&data, Some(p)).expect("a refit");
+        assert_eq!(again.evaluations, 1);
         // From two other starts, the same estimates to four significant digits.
         for start in [
             GammaGamma {

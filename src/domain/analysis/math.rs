@@ -208,15 +208,22 @@ pub struct Maximum<const N: usize> {
     pub std_errors: Option<[f64; N]>,
     /// Newton steps taken.
     pub steps: usize,
+    /// Times the function was evaluated.
+    pub evaluations: usize,
 }
 
 /// Maximises `f` over positive parameters from `start` by Newton's method on their
 /// logarithms with a backtracking line search. Where the function is not concave the
 /// Hessian is shifted towards its diagonal until it is (Nocedal & Wright, algorithm 3.3, with
 /// Marquardt's scaling), so every step goes uphill. `f` gives the value, gradient and Hessian
-/// with respect to the parameters themselves. Stops when the Newton decrement ½·gᵀ(−H)⁻¹g —
-/// how much more the value could rise — is below 1e-12: each parameter is then within about
-/// 1.4·10⁻⁶ of its standard error of the maximum, from any start.
+/// with respect to the parameters themselves.
+///
+/// Stops when the Newton decrement ½·gᵀ(−H)⁻¹g — how much more the value could rise — is
+/// below 1e-12, or below what the value itself can resolve (10⁻¹⁴ of it: a log-likelihood
+/// summed over 100,000 customers carries rounding noise about there). For a log-likelihood
+/// the decrement is half the squared distance to the maximum in standard errors, so each
+/// parameter then lies within 1.4·10⁻⁶ of a standard error of the maximum (3·10⁻⁴ at the
+/// resolution limit of a value near 10⁶), from any start.
 pub fn maximise_positive<const N: usize>(
     f: impl Fn(&[f64; N]) -> Local<N>,
     start: [f64; N],
@@ -228,8 +235,8 @@ pub fn maximise_positive<const N: usize>(
     const MAX_EVALUATIONS: usize = 300;
     /// |ln p| beyond which a parameter is at a boundary of the model (p > 10⁸ or < 10⁻⁸).
     const BOUNDARY: f64 = 18.42;
-    /// Consecutive steps each rising by less than this share of the value: stalled.
-    const STALL: f64 = 1e-12;
+    /// Consecutive steps each rising by less than the value's resolution: stalled.
+    const STALLED: usize = 3;
     let natural = |logs: &[f64; N]| logs.map(f64::exp);
     let mut logs = start.map(f64::ln);
     let mut here = f(&natural(&logs)).in_logs(&natural(&logs));
@@ -244,6 +251,8 @@ pub fn maximise_positive<const N: usize>(
         if logs.iter().any(|l| l.abs() > BOUNDARY) {
             break;
         }
+        // Differences of the value smaller than this are rounding, not signal.
+        let resolution = 1e-14 * here.value.abs();
         let information = here.hessian.map(|row| row.map(|v| -v));
         let largest = (0..N).map(|i| information[i][i].abs()).fold(0.0, f64::max);
         let diagonal: [f64; N] =
@@ -269,7 +278,7 @@ pub fn maximise_positive<const N: usize>(
             .zip(&here.gradient)
             .map(|(d, g)| d * g)
             .sum();
-        if shift == 0.0 && slope / 2.0 < 1e-12 {
+        if shift == 0.0 && slope / 2.0 < resolution.max(1e-12) {
             break;
         }
         // No step of more than a factor e^3 in any parameter at once.
@@ -283,22 +292,29 @@ pub fn maximise_positive<const N: usize>(
                 *n += d * length;
             }
             let there = f(&natural(&next)).in_logs(&natural(&next));
-            // Armijo: at least a small share of the rise the slope promises.
-            if there.value.is_finite() && there.value >= here.value + 1e-4 * length * slope {
+            let promised = length * slope;
+            // Armijo: at least a small share of the rise the slope promises; or, where that
+            // rise is below the value's resolution, no measurable fall.
+            let unresolved = promised < resolution;
+            let rose = if unresolved {
+                there.value >= here.value - resolution
+            } else {
+                there.value >= here.value + 1e-4 * promised
+            };
+            if there.value.is_finite() && rose {
                 let rise = there.value - here.value;
-                stalled = if rise <= STALL * here.value.abs().max(1.0) {
-                    stalled + 1
-                } else {
-                    0
-                };
+                stalled = if rise <= resolution { stalled + 1 } else { 0 };
                 logs = next;
                 here = there;
                 moved = true;
                 break;
             }
+            if unresolved {
+                break; // Shorter steps only promise less.
+            }
             length /= 2.0;
         }
-        if !moved || stalled >= 3 {
+        if !moved || stalled >= STALLED {
             break;
         }
     }
@@ -319,6 +335,7 @@ pub fn maximise_positive<const N: usize>(
         value: here.value,
         std_errors,
         steps,
+        evaluations,
     })
 }
 
