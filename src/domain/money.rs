@@ -169,7 +169,7 @@ pub fn format_count(n: u64) -> String {
 /// A measured or estimated number to `digits` significant digits, the integer part grouped
 /// by thousands: 2.32449 → "2.324", 133041.27 → "133,041", −247696.99 → "−247,697",
 /// 0.0070478 → "0.007048". The language does not change it (both write 1,234.5).
-pub fn format_significant(v: f64, digits: u32, _lang: Lang) -> String {
+pub fn format_significant(v: f64, digits: u32) -> String {
     if !v.is_finite() {
         return "—".to_string();
     }
@@ -255,15 +255,14 @@ mod tests {
 
     #[test]
     fn significant_digits_as_a_reader_expects() {
-        let lang = Lang::En;
-        assert_eq!(format_significant(2.324_496, 4, lang), "2.324");
-        assert_eq!(format_significant(19.492_08, 4, lang), "19.49");
-        assert_eq!(format_significant(133_041.27, 4, lang), "133,041");
-        assert_eq!(format_significant(-247_696.99, 4, lang), "−247,697");
-        assert_eq!(format_significant(0.007_047_8, 4, lang), "0.007048");
-        assert_eq!(format_significant(0.0, 4, lang), "0");
-        assert_eq!(format_significant(f64::NAN, 4, lang), "—");
-        assert_eq!(format_significant(-0.000_01, 2, lang), "−0.000010");
+        assert_eq!(format_significant(2.324_496, 4), "2.324");
+        assert_eq!(format_significant(19.492_08, 4), "19.49");
+        assert_eq!(format_significant(133_041.27, 4), "133,041");
+        assert_eq!(format_significant(-247_696.99, 4), "−247,697");
+        assert_eq!(format_significant(0.007_047_8, 4), "0.007048");
+        assert_eq!(format_significant(0.0, 4), "0");
+        assert_eq!(format_significant(f64::NAN, 4), "—");
+        assert_eq!(format_significant(-0.000_01, 2), "−0.000010");
     }
     use std::str::FromStr;
 

@@ -5,7 +5,7 @@ use crate::domain::analysis::bgnbd::BgNbdFit;
 use crate::domain::analysis::engine::spend_model_usable;
 use crate::domain::analysis::gamma_gamma::GammaGammaFit;
 use crate::domain::money::format_significant;
-use crate::ui::state::{use_lang, use_texts};
+use crate::ui::state::use_texts;
 use leptos::prelude::*;
 
 /// One model's table: parameter, estimate, standard error; then the fit's size and
@@ -17,8 +17,7 @@ fn table(
     ln_likelihood: f64,
 ) -> impl IntoView {
     let t = use_texts();
-    let lang = use_lang();
-    let number = move |v: f64| format_significant(v, 4, lang.get_untracked());
+    let number = move |v: f64| format_significant(v, 4);
     let body = params
         .into_iter()
         .map(|(symbol, v, e)| {

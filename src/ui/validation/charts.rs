@@ -19,12 +19,11 @@ const PAD_T: f64 = 28.0;
 
 /// The value axis: a grid line and label at each tick, and the base line.
 fn value_axis(ticks: Vec<f64>, y: impl Fn(f64) -> f64) -> impl IntoView {
-    let lang = use_lang();
     let base = y(0.0);
     view! {
         {ticks.into_iter().map(|v| view! {
             <line class="grid-line" x1=PAD_L y1=y(v) x2=W - PAD_R y2=y(v)></line>
-            <text class="axis-tick" x=PAD_L - 6.0 y=y(v) + 4.0 text-anchor="end">{move || format_significant(v, 3, lang.get())}</text>
+            <text class="axis-tick" x=PAD_L - 6.0 y=y(v) + 4.0 text-anchor="end">{format_significant(v, 3)}</text>
         }).collect_view()}
         <line class="axis" x1=PAD_L y1=base x2=W - PAD_R y2=base></line>
     }
@@ -82,15 +81,14 @@ pub fn TrackingChart(v: Arc<Validation>) -> impl IntoView {
         let v = v.clone();
         move || {
             let tt = t.get();
-            let lang = lang.get();
             let last = v.weeks.last();
             format!(
                 "{}: {} {} / {} {}",
                 tt.val_tracking_title,
                 tt.val_actual,
-                last.map_or_else(String::new, |p| format_significant(p.actual, 4, lang)),
+                last.map_or_else(String::new, |p| format_significant(p.actual, 4)),
                 tt.val_expected,
-                last.map_or_else(String::new, |p| format_significant(p.predicted, 4, lang)),
+                last.map_or_else(String::new, |p| format_significant(p.predicted, 4)),
             )
         }
     };
@@ -122,7 +120,6 @@ pub fn TrackingChart(v: Arc<Validation>) -> impl IntoView {
 #[component]
 pub fn ByXChart(v: Arc<Validation>) -> impl IntoView {
     let t = use_texts();
-    let lang = use_lang();
     let groups: Vec<(usize, f64, f64)> = v
         .by_x
         .iter()
@@ -140,7 +137,6 @@ pub fn ByXChart(v: Arc<Validation>) -> impl IntoView {
         let groups = groups.clone();
         move || {
             let tt = t.get();
-            let lang = lang.get();
             groups
                 .iter()
                 .map(|(x, a, p)| {
@@ -148,9 +144,9 @@ pub fn ByXChart(v: Arc<Validation>) -> impl IntoView {
                         "{}: {} {}, {} {}",
                         (tt.val_group_label)(*x),
                         tt.val_actual,
-                        format_significant(*a, 3, lang),
+                        format_significant(*a, 3),
                         tt.val_expected,
-                        format_significant(*p, 3, lang)
+                        format_significant(*p, 3)
                     )
                 })
                 .collect::<Vec<_>>()

@@ -166,7 +166,7 @@ pub fn ValidationPage() -> impl IntoView {
                             <p class="muted small">{(t.get().val_span)(
                                 format_date(v.calibration_end, lang.get()),
                                 format_date(v.holdout_end, lang.get()),
-                                format_significant(v.holdout_weeks, 3, lang.get()),
+                                format_significant(v.holdout_weeks, 3),
                             )}</p>
                         })}
                         {move || computing.get().then(|| view! { <p class="muted small" role="status" data-testid="validation-computing">{t.get().val_computing}</p> })}
@@ -182,7 +182,6 @@ pub fn ValidationPage() -> impl IntoView {
 #[component]
 fn Report(v: Arc<Validation>) -> impl IntoView {
     let t = use_texts();
-    let lang = use_lang();
     if v.customers.is_empty() {
         return view! { <p class="panel muted" data-testid="validation-no-cohort">{move || t.get().val_no_cohort}</p> }.into_any();
     }
@@ -197,11 +196,10 @@ fn Report(v: Arc<Validation>) -> impl IntoView {
             <h2>{move || t.get().val_verdict_title}</h2>
             <p class=verdict_class data-testid="validation-verdict-text">{move || purchase_verdict(&v1, t.get())}</p>
             <p class="muted small" data-testid="validation-totals">{move || {
-                let lang = lang.get();
                 (t.get().val_totals)(
                     crate::domain::money::format_count(v2.actual_total as u64),
-                    format_significant(v2.predicted_total, 4, lang),
-                    format_significant(v2.mae, 3, lang),
+                    format_significant(v2.predicted_total, 4),
+                    format_significant(v2.mae, 3),
                 )
             }}</p>
             <p class="validation-verdict" data-testid="validation-spend-verdict">{move || spend_verdict(&v3, t.get())}</p>
@@ -236,7 +234,7 @@ fn GroupTable(v: Arc<Validation>) -> impl IntoView {
     move || {
         let tt = t.get();
         let lang = lang.get();
-        let number = |x: f64| format_significant(x, 3, lang);
+        let number = |x: f64| format_significant(x, 3);
         let rows = v
             .by_x
             .iter()

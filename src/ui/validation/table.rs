@@ -6,7 +6,7 @@ use crate::domain::i18n::Texts;
 use crate::domain::money::format_significant;
 use crate::ui::download::download;
 use crate::ui::routes::Page;
-use crate::ui::state::{use_lang, use_texts};
+use crate::ui::state::use_texts;
 use leptos::prelude::*;
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -89,7 +89,6 @@ fn order(column: Column, descending: bool, a: &CustomerCheck, b: &CustomerCheck)
 #[component]
 pub fn CustomerTable(v: Arc<Validation>) -> impl IntoView {
     let t = use_texts();
-    let lang = use_lang();
     let sort = RwSignal::new((Column::Predicted, true));
     let page = RwSignal::new(0usize);
     let sorted = {
@@ -140,9 +139,8 @@ pub fn CustomerTable(v: Arc<Validation>) -> impl IntoView {
             .collect_view()
     };
     let body = move || {
-        let lang = lang.get();
         let optional =
-            |x: Option<f64>| x.map_or_else(|| "—".to_string(), |v| format_significant(v, 3, lang));
+            |x: Option<f64>| x.map_or_else(|| "—".to_string(), |v| format_significant(v, 3));
         let start = page.get() * PAGE;
         sorted.with(|rows| {
             rows.iter()
