@@ -34,6 +34,10 @@ pub enum AppError {
     /// Stored data could not be read back.
     #[error("stored data is damaged: {0}")]
     Damaged(String),
+    /// The record changed (or was deleted) since the form saving it was opened: nothing was
+    /// written; the stored version is in the conflict, to compare and merge.
+    #[error("the record changed since it was opened")]
+    Conflict(Box<crate::domain::conflict::Conflict>),
     /// Any other storage failure, with the browser's own words.
     #[error("storage error: {0}")]
     Storage(String),

@@ -6,6 +6,7 @@ pub mod backup;
 mod blob;
 pub mod churn;
 pub mod complaint;
+pub mod conflict;
 pub mod contact;
 pub mod customer;
 pub mod error;

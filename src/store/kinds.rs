@@ -13,6 +13,7 @@ use super::schema::{
     LEGACY_STORES, LOYALTY_RATINGS, MEMBERS, PURCHASE_PAGES, RESPONSES, SEGMENTS, SUMMARIES,
     SURVEYS, TOMBSTONES, WINBACKS,
 };
+use crate::domain::conflict::Conflict;
 use crate::domain::id::Id;
 use crate::domain::purchase::{Purchase, books_by_customer};
 use crate::domain::record::{Record, RecordKind, Rev, Tombstone};
@@ -113,15 +114,32 @@ pub(crate) fn encode_at<R: Record>(record: &R, rev: Rev) -> Result<JsValue> {
     Ok(js)
 }
 
-/// Writes `record` as its next revision (one past its own and the stored one) into `store`,
-/// inside the caller's transaction, and returns it as written. Every edit of a record stored
-/// one object each goes through here.
+/// Writes `record` as its next revision into `store`, inside the caller's transaction, and
+/// returns it as written — provided the stored record is still at the revision `record` was
+/// read at (a new record: revision 0); otherwise nothing is written and the error is an
+/// [`AppError::Conflict`] carrying the stored version. Every edit of a record stored one
+/// object each goes through here.
 pub(crate) async fn put_revision<R: Record>(store: &ObjectStore<'_>, record: &R) -> Result<R> {
     let stored: Option<R> = get(store, &record.key()).await?;
+    Conflict::check(record, stored.as_ref()).map_err(|c| AppError::Conflict(Box::new(c)))?;
     let mut written = record.clone();
     written.set_rev(Rev::after(record.rev(), stored.map(|s| s.rev())));
     idb::put_js(store, encode(&written)?)?;
     Ok(written)
+}
+
+/// The stored revision of the record under `record`'s key, `None` when none is stored: what
+/// an open form compares with the revision it was opened on, to say that the record changed
+/// elsewhere.
+pub async fn stored_rev<R: Record>(db: &Db, record: &R) -> Result<Option<u32>> {
+    if let Some(p) = as_purchase(record) {
+        let tx = db.tx(&[PURCHASE_PAGES], false)?;
+        let book = purchases::book_of(&tx, p.customer_id).await?;
+        return Ok(book.iter().find(|q| q.id == p.id).map(|q| q.rev.0));
+    }
+    let tx = db.tx(&[spec(R::KIND).store], false)?;
+    let stored: Option<R> = get(&store_of::<R>(&tx)?, &record.key()).await?;
+    Ok(stored.map(|s| s.rev().0))
 }
 
 /// Adds records that do not exist yet (the add fails, aborting the transaction, if one does),

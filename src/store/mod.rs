@@ -50,6 +50,7 @@ pub use import::{
 pub use interactions::{
     delete_interaction, open_commitments, save_interaction, set_commitment_done,
 };
+pub use kinds::stored_rev;
 pub use members::{delete_member, list_members, save_member};
 pub use purchases::{delete_purchase, save_purchase};
 pub use sample::{SampleProgress, insert_batch, load_sample};

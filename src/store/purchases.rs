@@ -17,6 +17,7 @@ use super::idb::{self, Db};
 use super::kinds;
 use super::owned;
 use super::schema::PURCHASE_PAGES;
+use crate::domain::conflict::Conflict;
 use crate::domain::id::Id;
 use crate::domain::purchase::Purchase;
 use crate::domain::purchase_page::{FIRST_PAGE, Page, page_of};
@@ -248,12 +249,16 @@ pub(crate) async fn all_purchases(tx: &Transaction<'_>) -> Result<Vec<Purchase>>
     Ok(out)
 }
 
-/// Saves a purchase (new, or a new revision of an edited one) into its customer's book.
+/// Saves a purchase (new, or a new revision of an edited one) into its customer's book; an
+/// edited one only while the stored one is at the revision it was read at (see
+/// [`kinds::put_revision`]).
 pub async fn save_purchase(db: &Db, p: &Purchase) -> Result<CustomerSummary> {
     let tx = db.tx(&owned::stores(), true)?;
     let mut books = Books::open(&tx).await?;
     books.load(&[p.customer_id]).await?;
     let mut book = books.book(p.customer_id)?;
+    let stored = book.iter().find(|s| s.id == p.id);
+    Conflict::check(p, stored).map_err(|c| AppError::Conflict(Box::new(c)))?;
     crate::domain::purchase::write(&mut book, p.clone());
     books.set(p.customer_id, &book)?;
     books.flush()?;

@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                 if let Some(db) = ws.db() {
                     spawn_local(async move {
                         let _ = ws.reload(&db).await;
+                        ws.remote.update(|r| *r += 1);
                     });
                 }
             }));

@@ -44,6 +44,9 @@ pub struct Workspace {
     pub status: RwSignal<Status>,
     /// Bumped whenever records change, so pages showing details reload.
     pub revision: RwSignal<u64>,
+    /// Bumped when another tab announced a change (after this tab reloaded): open forms check
+    /// whether their record was the one changed.
+    pub remote: RwSignal<u64>,
 }
 
 impl Workspace {
@@ -54,6 +57,7 @@ impl Workspace {
             members: RwSignal::new(Vec::new()),
             status: RwSignal::new(Status::Opening),
             revision: RwSignal::new(0),
+            remote: RwSignal::new(0),
         }
     }
 

@@ -492,6 +492,7 @@ impl AppError {
             AppError::MemberInUse(n) => (t.member_in_use)(*n),
             AppError::Damaged(_) => t.err_damaged.to_string(),
             AppError::Storage(_) => t.err_storage.to_string(),
+            AppError::Conflict(_) => t.err_conflict.to_string(),
         }
     }
 

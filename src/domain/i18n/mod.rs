@@ -10,6 +10,7 @@
 mod churn;
 mod common;
 mod complaints;
+pub mod conflict;
 mod customers;
 pub mod explain;
 mod import;

@@ -7,6 +7,7 @@
 use super::churn::churn_texts;
 use super::common::common_texts;
 use super::complaints::complaints_texts;
+use super::conflict::conflict_texts;
 use super::customers::customers_texts;
 use super::define_texts;
 use super::import::import_texts;
@@ -19,5 +20,5 @@ use crate::domain::money::format_count;
 
 common_texts! {
     customers_texts, insights_texts, complaints_texts, churn_texts, satisfaction_texts,
-    import_texts, settings_texts, validation_texts, define_texts;
+    import_texts, settings_texts, validation_texts, conflict_texts, define_texts;
 }

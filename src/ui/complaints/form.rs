@@ -10,6 +10,8 @@ use crate::store;
 use crate::ui::actions::{FormState, record_submit};
 use crate::ui::clock;
 use crate::ui::state::{use_prefs, use_texts, use_workspace};
+use crate::ui::widgets::conflict::ConflictPanel;
+use crate::ui::widgets::dirty::DirtyForms;
 use crate::ui::widgets::field::{
     SelectField, TextArea, TextField, bind, error_for, field_id, label,
 };
@@ -46,8 +48,17 @@ pub fn ComplaintForm(
         },
     };
     let input = RwSignal::new(initial);
+    // An open edit, or unsaved input, keeps the customer's page from rebuilding under this
+    // form (a change elsewhere shows in the form instead, and its save compares).
+    let pristine = StoredValue::new(input.get_untracked());
+    let editing = existing.is_some();
+    DirtyForms::track(move || editing || input.with(|i| pristine.with_value(|p| i != p)));
     let form = FormState::new();
-    let FormState { errors, saving } = form;
+    let FormState {
+        errors,
+        saving,
+        conflict,
+    } = form;
     let existing = StoredValue::new(existing);
     let id = move |f: Field| field_id("cp", f, None);
 
@@ -61,6 +72,7 @@ pub fn ComplaintForm(
                     .validate(customer_id, e.as_ref(), clock::now(), offset)
             })
         },
+        move || existing.get_value(),
         |db, complaint| async move { store::save_complaint(&db, &complaint).await },
         move || on_done.run(()),
     );
@@ -135,6 +147,7 @@ pub fn ComplaintForm(
                 placeholder=label(t, |t| t.complaint_placeholder)
                 rows=4
             />
+            <ConflictPanel state=conflict on_discard=on_done />
             <div class="form-actions">
                 <button type="button" class="btn" on:click=move |_| on_cancel.run(())>{move || t.get().cancel}</button>
                 <button type="submit" class="btn btn-primary" data-testid="save-complaint" disabled=move || saving.get()>

@@ -7,6 +7,8 @@ use crate::store;
 use crate::ui::actions::{FormState, record_submit};
 use crate::ui::clock;
 use crate::ui::state::use_texts;
+use crate::ui::widgets::conflict::ConflictPanel;
+use crate::ui::widgets::dirty::DirtyForms;
 use crate::ui::widgets::field::{
     SelectField, TextArea, TextField, bind, error_for, field_id, label,
 };
@@ -28,8 +30,17 @@ pub fn ContactForm(
             .map(ContactInput::from_contact)
             .unwrap_or_default(),
     );
+    // An open edit, or unsaved input, keeps the customer's page from rebuilding under this
+    // form (a change elsewhere shows in the form instead, and its save compares).
+    let pristine = StoredValue::new(input.get_untracked());
+    let editing = existing.is_some();
+    DirtyForms::track(move || editing || input.with(|i| pristine.with_value(|p| i != p)));
     let form = FormState::new();
-    let FormState { errors, saving } = form;
+    let FormState {
+        errors,
+        saving,
+        conflict,
+    } = form;
     let existing = StoredValue::new(existing);
     let id = |f: Field| field_id("cp", f, None);
     let submit = record_submit(
@@ -42,6 +53,7 @@ pub fn ContactForm(
                     .validate(customer_id, e.as_ref(), clock::now())
             })
         },
+        move || existing.get_value(),
         |db, person| async move { store::save_contact(&db, &person).await },
         move || on_done.run(()),
     );
@@ -89,6 +101,7 @@ pub fn ContactForm(
                 />
                 <TextArea id=id(Field::Notes) label=label(t, |t| t.notes) value=notes on_input=set_notes error=error_for(errors, Field::Notes, None) rows=2 />
             </div>
+            <ConflictPanel state=conflict on_discard=on_done />
             <div class="form-actions">
                 <button type="button" class="btn" on:click=move |_| on_done.run(())>{move || t.get().cancel}</button>
                 <button type="submit" class="btn btn-primary" data-testid="save-contact" disabled=move || saving.get()>{move || t.get().save}</button>

@@ -22,6 +22,8 @@ use crate::ui::insights::classes_panel::ClassesPanel;
 use crate::ui::routes::Page;
 use crate::ui::satisfaction::panel::SatisfactionPanel;
 use crate::ui::state::{edited, use_lang, use_texts, use_workspace};
+use crate::ui::widgets::conflict::ConflictNames;
+use crate::ui::widgets::dirty::DirtyForms;
 use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::flags::ComplaintFlag;
 use crate::ui::widgets::icon::{Icon, lu};
@@ -38,10 +40,12 @@ pub fn CustomerPage() -> impl IntoView {
     let ws = use_workspace();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
+    // Reload whenever records change (here or in another tab), but not under a form with
+    // unsaved input: then once it is saved, reset or closed.
+    let reload = DirtyForms::provide().gate(ws.revision);
     let detail = LocalResource::new(move || {
         let id = id.get();
-        // Reload whenever records change (here or in another tab).
-        ws.revision.track();
+        reload.track();
         async move {
             let db = ws.db()?;
             Some(store::load_detail(&db, id?).await)
@@ -96,6 +100,14 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
         ..
     } = records;
     let id = customer.id;
+    // What a conflict on one of this page's forms may name besides the team.
+    provide_context(ConflictNames(
+        contacts
+            .iter()
+            .map(|c| (c.id.to_string(), c.name.clone()))
+            .chain(surveys.iter().map(|s| (s.id.to_string(), s.name.clone())))
+            .collect(),
+    ));
     let today = clock::today();
     let summary = Memo::new(move |_| ws.index.with(|ix| ix.get(id).cloned()));
     let quick = RwSignal::new(Quick::Interaction);

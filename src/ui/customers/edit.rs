@@ -2,12 +2,14 @@
 
 use super::form::CustomerForm;
 use crate::domain::customer::{Customer, CustomerFields, CustomerInput};
+use crate::domain::error::AppError;
 use crate::domain::id::Id;
 use crate::store;
 use crate::ui::clock;
 use crate::ui::routes::Page;
-use crate::ui::state::{use_texts, use_workspace};
-use crate::ui::widgets::toast::use_toasts;
+use crate::ui::state::{Workspace, use_texts, use_workspace};
+use crate::ui::widgets::conflict::{ConflictPanel, ConflictSlot, Pending};
+use crate::ui::widgets::toast::{Toasts, use_toasts};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -53,33 +55,88 @@ fn EditForm(customer: Customer) -> impl IntoView {
     let navigate = use_navigate();
     let saving = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    let conflict = ConflictSlot::new();
     let id = customer.id;
     let initial = CustomerInput::from_customer(&customer);
+    let base = serde_json::to_value(&customer).unwrap_or_default();
     let original = StoredValue::new(customer);
-    let save = {
+    conflict.watch(move || Some(original.get_value()));
+    let done = {
         let navigate = navigate.clone();
+        move || navigate(&Page::Customer(id).path(), crate::ui::routes::nav())
+    };
+    let save = {
+        let done = done.clone();
         Callback::new(move |fields: CustomerFields| {
-            let Some(db) = ws.db() else { return };
             let mut c = original.get_value();
             c.apply(fields, clock::now());
-            saving.set(true);
-            let navigate = navigate.clone();
-            spawn_local(async move {
-                match store::update_customer(&db, &c).await {
-                    Ok(summary) => {
-                        ws.apply(vec![summary]);
-                        toasts.info(t.get_untracked().customer_saved);
-                        navigate(&Page::Customer(id).path(), crate::ui::routes::nav());
-                    }
-                    Err(e) => {
-                        error.set(Some(e.message(t.get_untracked())));
-                        saving.set(false);
-                    }
-                }
-            });
+            let target = Target {
+                t,
+                ws,
+                toasts,
+                saving,
+                error,
+                conflict,
+                base: base.clone(),
+            };
+            target.save(c, done.clone());
         })
     };
-    let cancel =
-        Callback::new(move |_| navigate(&Page::Customer(id).path(), crate::ui::routes::nav()));
-    view! { <CustomerForm initial=initial saving=saving on_save=save on_cancel=cancel outer_error=error /> }
+    let cancel = Callback::new(move |_| done());
+    view! {
+        <CustomerForm initial=initial saving=saving on_save=save on_cancel=cancel outer_error=error />
+        <ConflictPanel state=conflict on_discard=cancel />
+    }
+}
+
+/// Where an edited customer's save reports to.
+#[derive(Clone)]
+struct Target {
+    t: Signal<&'static crate::domain::i18n::Texts>,
+    ws: Workspace,
+    toasts: Toasts,
+    saving: RwSignal<bool>,
+    error: RwSignal<Option<String>>,
+    conflict: ConflictSlot,
+    /// The customer as the form opened it.
+    base: serde_json::Value,
+}
+
+impl Target {
+    /// Saves `c` unless it changed elsewhere since the form opened; then the conflict panel
+    /// shows what differs, and its resolution is saved the same way.
+    fn save(self, c: Customer, done: impl Fn() + Clone + 'static) {
+        let Some(db) = self.ws.db() else { return };
+        self.saving.set(true);
+        let mine = serde_json::to_value(&c).unwrap_or_default();
+        spawn_local(async move {
+            let t = self.t.get_untracked();
+            match store::update_customer(&db, &c).await {
+                Ok(summary) => {
+                    self.ws.apply(vec![summary]);
+                    self.toasts.info(t.customer_saved);
+                    done();
+                }
+                Err(AppError::Conflict(found)) => {
+                    self.saving.try_set(false);
+                    let pending = Pending {
+                        conflict: *found,
+                        mine,
+                        base: self.base.clone(),
+                    };
+                    let again = self.clone();
+                    self.conflict.open(pending, move |resolved| {
+                        match serde_json::from_value::<Customer>(resolved) {
+                            Ok(c) => again.clone().save(c, done.clone()),
+                            Err(e) => again.toasts.error(&AppError::Damaged(e.to_string())),
+                        }
+                    });
+                }
+                Err(e) => {
+                    self.error.try_set(Some(e.message(t)));
+                    self.saving.try_set(false);
+                }
+            }
+        });
+    }
 }

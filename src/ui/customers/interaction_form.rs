@@ -9,6 +9,8 @@ use crate::store;
 use crate::ui::actions::{FormState, record_submit};
 use crate::ui::clock;
 use crate::ui::state::{use_prefs, use_texts, use_workspace};
+use crate::ui::widgets::conflict::ConflictPanel;
+use crate::ui::widgets::dirty::DirtyForms;
 use crate::ui::widgets::field::{
     SelectField, TextArea, TextField, bind, error_for, field_id, label,
 };
@@ -58,8 +60,17 @@ pub fn InteractionForm(
         None => fresh(),
     };
     let input = RwSignal::new(initial);
+    // An open edit, or unsaved input, keeps the customer's page from rebuilding under this
+    // form (a change elsewhere shows in the form instead, and its save compares).
+    let pristine = StoredValue::new(input.get_untracked());
+    let editing = existing.is_some();
+    DirtyForms::track(move || editing || input.with(|i| pristine.with_value(|p| i != p)));
     let form = FormState::new();
-    let FormState { errors, saving } = form;
+    let FormState {
+        errors,
+        saving,
+        conflict,
+    } = form;
     let existing = StoredValue::new(existing);
     let prefix = if existing.with_value(Option::is_some) {
         "ie"
@@ -78,10 +89,13 @@ pub fn InteractionForm(
                     .validate(customer_id, e.as_ref(), clock::now(), offset)
             })
         },
+        move || existing.get_value(),
         |db, interaction| async move { store::save_interaction(&db, &interaction).await },
         move || {
             if existing.with_value(Option::is_none) {
-                input.set(fresh());
+                let f = fresh();
+                pristine.set_value(f.clone());
+                input.set(f);
             }
             on_done.run(());
         },
@@ -182,6 +196,7 @@ pub fn InteractionForm(
                 <TextField id=id(Field::CommitmentText) label=label(t, |t| t.commitment) value=ctext on_input=set_ctext error=error_for(errors, Field::CommitmentText, None) placeholder=label(t, |t| t.commitment_placeholder) />
                 <TextField id=id(Field::CommitmentDue) kind="date" label=label(t, |t| t.commitment_due) value=cdue on_input=set_cdue error=error_for(errors, Field::CommitmentDue, None) />
             </div>
+            <ConflictPanel state=conflict on_discard=on_done />
             <div class="form-actions">
                 <span class="hint">{move || t.get().save_hint}</span>
                 {on_cancel.map(|c| view! { <button type="button" class="btn" on:click=move |_| c.run(())>{move || t.get().cancel}</button> })}

@@ -9,6 +9,8 @@ use crate::store;
 use crate::ui::actions::{FormState, record_submit};
 use crate::ui::clock;
 use crate::ui::state::use_texts;
+use crate::ui::widgets::conflict::ConflictPanel;
+use crate::ui::widgets::dirty::DirtyForms;
 use crate::ui::widgets::field::{SelectField, TextField, bind, error_for, field_id, label};
 use crate::ui::widgets::keys;
 use leptos::prelude::*;
@@ -33,8 +35,17 @@ pub fn PurchaseForm(
         .as_ref()
         .map_or_else(fresh, PurchaseInput::from_purchase);
     let input = RwSignal::new(initial);
+    // An open edit, or unsaved input, keeps the customer's page from rebuilding under this
+    // form (a change elsewhere shows in the form instead, and its save compares).
+    let pristine = StoredValue::new(input.get_untracked());
+    let editing = existing.is_some();
+    DirtyForms::track(move || editing || input.with(|i| pristine.with_value(|p| i != p)));
     let form = FormState::new();
-    let FormState { errors, saving } = form;
+    let FormState {
+        errors,
+        saving,
+        conflict,
+    } = form;
     let existing = StoredValue::new(existing);
     let prefix = if existing.with_value(Option::is_some) {
         "pe"
@@ -56,10 +67,13 @@ pub fn PurchaseForm(
                 )
             })
         },
+        move || existing.get_value(),
         |db, purchase| async move { store::save_purchase(&db, &purchase).await },
         move || {
             if existing.with_value(Option::is_none) {
-                input.set(fresh());
+                let f = fresh();
+                pristine.set_value(f.clone());
+                input.set(f);
             }
             on_done.run(());
         },
@@ -123,6 +137,7 @@ pub fn PurchaseForm(
                 />
                 {move || t.get().discounted}
             </label>
+            <ConflictPanel state=conflict on_discard=on_done />
             <div class="form-actions">
                 <span class="hint">{move || t.get().save_hint}</span>
                 {on_cancel.map(|c| view! { <button type="button" class="btn" on:click=move |_| c.run(())>{move || t.get().cancel}</button> })}

@@ -1,6 +1,8 @@
 //! Shared building blocks.
 pub mod columns;
 pub mod confirm;
+pub mod conflict;
+pub mod dirty;
 pub mod empty;
 pub mod field;
 pub mod flags;
