@@ -1264,6 +1264,104 @@ async fn a_database_written_by_the_release_before_revisions_opens_with_nothing_l
 }
 
 #[wasm_bindgen_test]
+async fn a_save_from_a_copy_that_fell_behind_writes_nothing_and_returns_the_stored_version() {
+    let db = fresh().await;
+    let c = customer("两个标签页");
+    store::create_customer(&db, &c).await.unwrap();
+    // Two tabs read the customer at revision 1; the first saves a new region.
+    let opened = store::load_detail(&db, c.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .customer;
+    let mut first = opened.clone();
+    first.region = "江苏 苏州".into();
+    store::update_customer(&db, &first).await.unwrap();
+    // The second saves its own change from revision 1: refused, with the stored version.
+    let mut second = opened.clone();
+    second.notes = "第二个标签页的备注".into();
+    let Err(AppError::Conflict(found)) = store::update_customer(&db, &second).await else {
+        panic!("the stale save went through");
+    };
+    assert_eq!((found.base_rev, found.theirs_rev()), (1, Some(2)));
+    let theirs: crm::domain::customer::Customer = found.theirs().unwrap();
+    assert_eq!(theirs.region, "江苏 苏州");
+    let stored = store::load_detail(&db, c.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .customer;
+    assert_eq!(
+        (stored.region.as_str(), stored.notes.as_str(), stored.rev.0),
+        ("江苏 苏州", "", 2)
+    );
+    // Merged at the stored revision, it goes through as revision 3 with both changes.
+    let mut merged = theirs.clone();
+    merged.notes = second.notes.clone();
+    store::update_customer(&db, &merged).await.unwrap();
+    let stored = store::load_detail(&db, c.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .customer;
+    assert_eq!((stored.region.as_str(), stored.rev.0), ("江苏 苏州", 3));
+    assert_eq!(stored.notes, "第二个标签页的备注");
+
+    // A contact and a purchase (kept in the customer's book) the same way.
+    let person = ContactInput {
+        name: "王丽".into(),
+        ..ContactInput::default()
+    }
+    .validate(c.id, None, NOW)
+    .unwrap();
+    store::save_contact(&db, &person).await.unwrap();
+    let p = PurchaseInput {
+        date: "2026-10-01".into(),
+        amount: "100".into(),
+        currency: Currency::Cny,
+        ..PurchaseInput::default()
+    }
+    .validate(c.id, None, today(), NOW)
+    .unwrap();
+    store::save_purchase(&db, &p).await.unwrap();
+    let d = store::load_detail(&db, c.id).await.unwrap().unwrap();
+    let (contact, purchase) = (
+        d.records.contacts[0].clone(),
+        d.records.purchases[0].clone(),
+    );
+    let mut contact_a = contact.clone();
+    contact_a.title = "经理".into();
+    store::save_contact(&db, &contact_a).await.unwrap();
+    let mut contact_b = contact.clone();
+    contact_b.title = "总监".into();
+    assert!(matches!(
+        store::save_contact(&db, &contact_b).await,
+        Err(AppError::Conflict(_))
+    ));
+    let mut purchase_a = purchase.clone();
+    purchase_a.product = "龙井".into();
+    store::save_purchase(&db, &purchase_a).await.unwrap();
+    let mut purchase_b = purchase.clone();
+    purchase_b.product = "碧螺春".into();
+    assert!(matches!(
+        store::save_purchase(&db, &purchase_b).await,
+        Err(AppError::Conflict(_))
+    ));
+    let d = store::load_detail(&db, c.id).await.unwrap().unwrap();
+    assert_eq!(d.records.contacts[0].title, "经理");
+    assert_eq!(d.records.purchases[0].product, "龙井");
+    // Deleted meanwhile: a conflict with nothing stored, and nothing written.
+    store::delete_contact(&db, contact.id).await.unwrap();
+    let Err(AppError::Conflict(gone)) = store::save_contact(&db, &contact_b).await else {
+        panic!("a save of a deleted contact went through");
+    };
+    assert!(gone.theirs.is_none());
+    let d = store::load_detail(&db, c.id).await.unwrap().unwrap();
+    assert!(d.records.contacts.is_empty());
+    db.close();
+}
+
+#[wasm_bindgen_test]
 async fn every_write_is_a_new_revision_and_every_delete_leaves_a_tombstone() {
     let db = fresh().await;
     let c = customer("版本客户");

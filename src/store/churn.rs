@@ -12,8 +12,8 @@ use crate::domain::loyalty::OwnerRatings;
 use crate::domain::time::Timestamp;
 
 /// Records (or corrects) a churn event.
-pub async fn save_churn_event(db: &Db, e: &ChurnEvent) -> Result<()> {
-    save_alone(db, e).await.map(drop)
+pub async fn save_churn_event(db: &Db, e: &ChurnEvent) -> Result<ChurnEvent> {
+    save_alone(db, e).await
 }
 
 /// Deletes a churn event recorded by mistake.
@@ -28,9 +28,9 @@ pub async fn all_churn_events(db: &Db) -> Result<Vec<ChurnEvent>> {
     all_alone(db).await
 }
 
-/// Saves a win-back plan.
-pub async fn save_winback(db: &Db, w: &WinBack) -> Result<()> {
-    save_alone(db, w).await.map(drop)
+/// Saves a win-back plan; returns it as written (at its new revision).
+pub async fn save_winback(db: &Db, w: &WinBack) -> Result<WinBack> {
+    save_alone(db, w).await
 }
 
 /// Deletes a win-back plan.
@@ -44,8 +44,8 @@ pub async fn all_winbacks(db: &Db) -> Result<Vec<WinBack>> {
 }
 
 /// Saves the owner's loyalty ratings of a customer (one record per customer).
-pub async fn save_ratings(db: &Db, r: &OwnerRatings) -> Result<()> {
-    save_alone(db, r).await.map(drop)
+pub async fn save_ratings(db: &Db, r: &OwnerRatings) -> Result<OwnerRatings> {
+    save_alone(db, r).await
 }
 
 /// Sets one rating (slot in `OwnerRatings::all` order) of a customer, reading and writing the

@@ -16,9 +16,9 @@ pub async fn list_members(db: &Db) -> Result<Vec<TeamMember>> {
     Ok(members)
 }
 
-/// Adds or renames a member.
-pub async fn save_member(db: &Db, member: &TeamMember) -> Result<()> {
-    kinds::save_alone(db, member).await.map(drop)
+/// Adds or renames a member; returns it as written (at its new revision).
+pub async fn save_member(db: &Db, member: &TeamMember) -> Result<TeamMember> {
+    kinds::save_alone(db, member).await
 }
 
 /// Removes a member who owns no customers (trashed ones included); otherwise

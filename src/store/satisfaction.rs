@@ -12,7 +12,7 @@ use crate::domain::validate::{Field, FieldError, Problem};
 
 /// Saves a new or edited survey. Its kind and scale are fixed once it has responses (their
 /// ratings would change meaning); the check and the write are one transaction.
-pub async fn save_survey(db: &Db, survey: &Survey) -> Result<()> {
+pub async fn save_survey(db: &Db, survey: &Survey) -> Result<Survey> {
     survey.validate().map_err(AppError::Invalid)?;
     let tx = db.tx(&[SURVEYS, RESPONSES], true)?;
     let surveys = tx.object_store(SURVEYS).map_err(idb::convert)?;
@@ -28,8 +28,9 @@ pub async fn save_survey(db: &Db, survey: &Survey) -> Result<()> {
             )]));
         }
     }
-    kinds::put_revision(&surveys, survey).await?;
-    idb::commit(tx).await
+    let written = kinds::put_revision(&surveys, survey).await?;
+    idb::commit(tx).await?;
+    Ok(written)
 }
 
 /// Deletes a survey and every response to it, together, leaving their tombstones.

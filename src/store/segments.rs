@@ -15,9 +15,9 @@ pub async fn list_segments(db: &Db) -> Result<Vec<Segment>> {
     Ok(all)
 }
 
-/// Saves (creates or replaces) a segment.
-pub async fn save_segment(db: &Db, segment: &Segment) -> Result<()> {
-    kinds::save_alone(db, segment).await.map(drop)
+/// Saves (creates or replaces) a segment; returns it as written (at its new revision).
+pub async fn save_segment(db: &Db, segment: &Segment) -> Result<Segment> {
+    kinds::save_alone(db, segment).await
 }
 
 /// Deletes a segment.

@@ -61,9 +61,9 @@ test("a customer edited in two tabs: the second save shows the first's change an
     await p.reload();
     await p.getByTestId("customer-detail").waitFor();
     assert.equal(await p.getByTestId("customer-name").innerText(), "两页测试贸易（苏州）");
-    const file = await p.getByTestId("customer-file").innerText();
-    assert.match(file, /江苏 苏州/);
-    assert.match(file, /B 页补充：年底集中采购/);
+    const page = await p.getByTestId("customer-detail").innerText();
+    assert.match(page, /江苏 苏州/);
+    assert.match(await p.getByTestId("customer-file").innerText(), /B 页补充：年底集中采购/);
   }
   assert.deepEqual([...a.problems, ...b.problems], []);
   await context.close();

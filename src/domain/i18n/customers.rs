@@ -115,6 +115,7 @@ super::feature_texts! { $ customers_texts;
         contacts_title = "Contact persons", "联系人";
         contacts_empty = "No contact persons yet.", "还没有联系人。";
         add_contact = "Add contact person", "添加联系人";
+        edit_contact = "Edit contact person", "编辑联系人";
         details_title = "Customer file", "客户档案";
         quick_interaction = "Log interaction", "记录接触";
         quick_purchase = "Record purchase", "记录交易";

@@ -23,21 +23,22 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
 
-/// Runs a churn-store write; on success reloads what shows it and says `message`.
-fn write(
+/// Runs a churn-store write; on success reloads what shows it, says `message` and hands
+/// `then` what the write returned (a record as written, at its new revision).
+fn write<T: 'static>(
     (ws, toasts): (Workspace, Toasts),
     busy: RwSignal<bool>,
     message: &'static str,
-    job: impl Future<Output = Result<(), AppError>> + 'static,
-    then: impl FnOnce() + 'static,
+    job: impl Future<Output = Result<T, AppError>> + 'static,
+    then: impl FnOnce(T) + 'static,
 ) {
     busy.set(true);
     spawn_local(async move {
         match job.await {
-            Ok(()) => {
+            Ok(written) => {
                 ws.changed();
                 toasts.info(message);
-                then();
+                then(written);
             }
             Err(e) => toasts.error(&e),
         }
@@ -86,7 +87,7 @@ pub fn ChurnPanel(
             RwSignal::new(false),
             t.get_untracked().churn_deleted,
             async move { store::delete_churn_event(&db, id).await },
-            || {},
+            |()| {},
         );
     });
     let activity = ws
@@ -201,7 +202,7 @@ fn WinBackItem(plan: WinBack, today: chrono::NaiveDate) -> impl IntoView {
             busy,
             t.get_untracked().winback_saved,
             async move { store::save_winback(&db, &w).await },
-            || {},
+            move |written| stored.set_value(written),
         );
     };
     let remove = move |_| {
@@ -212,7 +213,7 @@ fn WinBackItem(plan: WinBack, today: chrono::NaiveDate) -> impl IntoView {
             busy,
             t.get_untracked().winback_deleted,
             async move { store::delete_winback(&db, id).await },
-            || {},
+            |()| {},
         );
     };
     let overdue = plan.is_overdue(today);
@@ -276,7 +277,7 @@ fn ChurnForm(customer_id: Id, on_close: Callback<()>) -> impl IntoView {
                     busy,
                     t.get_untracked().churn_saved,
                     async move { store::save_churn_event(&db, &event).await },
-                    move || on_close.run(()),
+                    move |_| on_close.run(()),
                 );
             }
         }
@@ -353,7 +354,7 @@ fn WinBackForm(customer_id: Id, on_close: Callback<()>) -> impl IntoView {
                     busy,
                     t.get_untracked().winback_saved,
                     async move { store::save_winback(&db, &plan).await },
-                    move || on_close.run(()),
+                    move |_| on_close.run(()),
                 );
             }
         }

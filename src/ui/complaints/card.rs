@@ -5,6 +5,7 @@ use super::form::ComplaintForm;
 use crate::domain::complaint::{Complaint, FlowError, Status};
 use crate::domain::member::MemberRole;
 use crate::domain::money::format_minor;
+use crate::domain::record::Rev;
 use crate::domain::time::{Timestamp, format_datetime};
 use crate::store;
 use crate::ui::actions::save_record;
@@ -75,13 +76,20 @@ pub fn ComplaintCard(
             }
             Ok(()) => {
                 problem.set(None);
+                // As the store writes it (at the revision after the one it was read at), so
+                // a next step goes on from it even before the page reloads.
+                let mut written = c.clone();
+                written.rev = Rev::after(c.rev, Some(c.rev));
                 save_record(
                     ws,
                     toasts,
                     busy,
                     t.get_untracked().complaint_updated,
                     async move { store::save_complaint(&db, &c).await },
-                    move || step.set(Step::None),
+                    move || {
+                        stored.set_value(written);
+                        step.set(Step::None);
+                    },
                 );
             }
         }

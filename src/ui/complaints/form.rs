@@ -148,7 +148,7 @@ pub fn ComplaintForm(
                 rows=4
             />
             <ConflictPanel state=conflict on_discard=on_done />
-            <div class="form-actions">
+            <div class="form-actions" hidden=move || conflict.pending.with(Option::is_some)>
                 <button type="button" class="btn" on:click=move |_| on_cancel.run(())>{move || t.get().cancel}</button>
                 <button type="submit" class="btn btn-primary" data-testid="save-complaint" disabled=move || saving.get()>
                     {move || if saving.get() { t.get().saving } else { t.get().save }}

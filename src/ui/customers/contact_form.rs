@@ -102,7 +102,7 @@ pub fn ContactForm(
                 <TextArea id=id(Field::Notes) label=label(t, |t| t.notes) value=notes on_input=set_notes error=error_for(errors, Field::Notes, None) rows=2 />
             </div>
             <ConflictPanel state=conflict on_discard=on_done />
-            <div class="form-actions">
+            <div class="form-actions" hidden=move || conflict.pending.with(Option::is_some)>
                 <button type="button" class="btn" on:click=move |_| on_done.run(())>{move || t.get().cancel}</button>
                 <button type="submit" class="btn btn-primary" data-testid="save-contact" disabled=move || saving.get()>{move || t.get().save}</button>
             </div>

@@ -95,7 +95,11 @@ pub fn ContactsPanel(customer_id: Id, contacts: Vec<ContactPerson>) -> impl Into
             <Modal
                 open=Signal::derive(move || editing.with(Option::is_some))
                 on_close=Callback::new(move |_| editing.set(None))
-                title=Signal::derive(move || t.get().add_contact.to_string())
+                title=Signal::derive(move || {
+                    let tt = t.get();
+                    let editing_one = editing.with(|e| matches!(e, Some(Some(_))));
+                    (if editing_one { tt.edit_contact } else { tt.add_contact }).to_string()
+                })
             >
                 {move || editing.get().map(|existing| view! {
                     <ContactForm

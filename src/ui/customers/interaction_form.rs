@@ -197,7 +197,7 @@ pub fn InteractionForm(
                 <TextField id=id(Field::CommitmentDue) kind="date" label=label(t, |t| t.commitment_due) value=cdue on_input=set_cdue error=error_for(errors, Field::CommitmentDue, None) />
             </div>
             <ConflictPanel state=conflict on_discard=on_done />
-            <div class="form-actions">
+            <div class="form-actions" hidden=move || conflict.pending.with(Option::is_some)>
                 <span class="hint">{move || t.get().save_hint}</span>
                 {on_cancel.map(|c| view! { <button type="button" class="btn" on:click=move |_| c.run(())>{move || t.get().cancel}</button> })}
                 <button type="submit" class="btn btn-primary" data-testid="save-interaction" disabled=move || saving.get()>

@@ -138,7 +138,7 @@ pub fn PurchaseForm(
                 {move || t.get().discounted}
             </label>
             <ConflictPanel state=conflict on_discard=on_done />
-            <div class="form-actions">
+            <div class="form-actions" hidden=move || conflict.pending.with(Option::is_some)>
                 <span class="hint">{move || t.get().save_hint}</span>
                 {on_cancel.map(|c| view! { <button type="button" class="btn" on:click=move |_| c.run(())>{move || t.get().cancel}</button> })}
                 <button type="submit" class="btn btn-primary" data-testid="save-purchase" disabled=move || saving.get()>

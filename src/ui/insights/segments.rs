@@ -185,9 +185,9 @@ pub fn SegmentsPage() -> impl IntoView {
         };
         spawn_local(async move {
             match store::save_segment(&db, &segment).await {
-                Ok(()) => {
-                    name.set(segment.name.clone());
-                    current.set(Some(segment));
+                Ok(written) => {
+                    name.set(written.name.clone());
+                    current.set(Some(written));
                     toasts.info(t.get_untracked().segment_saved);
                     refresh_saved();
                 }

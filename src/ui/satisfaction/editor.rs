@@ -46,7 +46,7 @@ pub fn NewSurvey(
         saving.set(true);
         spawn_local(async move {
             match store::save_survey(&db, &s).await {
-                Ok(()) => {
+                Ok(_) => {
                     ws.changed();
                     toasts.info(t.get_untracked().survey_created);
                     on_done.run(s.id);
@@ -119,7 +119,9 @@ pub fn SurveyEditor(survey: Survey, responses: usize) -> impl IntoView {
         saving.set(true);
         spawn_local(async move {
             match store::save_survey(&db, &s).await {
-                Ok(()) => {
+                Ok(written) => {
+                    // The next save goes on from this revision.
+                    draft.update(|d| d.rev = written.rev);
                     ws.changed();
                     toasts.info(t.get_untracked().survey_saved);
                 }

@@ -26,11 +26,11 @@ pub fn TeamSection() -> impl IntoView {
         let Some(db) = ws.db() else { return };
         spawn_local(async move {
             match store::save_member(&db, &member).await {
-                Ok(()) => {
+                Ok(written) => {
                     ws.members
-                        .update(|ms| match ms.iter_mut().find(|m| m.id == member.id) {
-                            Some(m) => *m = member,
-                            None => ms.push(member),
+                        .update(|ms| match ms.iter_mut().find(|m| m.id == written.id) {
+                            Some(m) => *m = written,
+                            None => ms.push(written),
                         });
                     ws.changed();
                 }
