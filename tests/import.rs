@@ -150,8 +150,12 @@ async fn undo_keeps_a_record_edited_since() {
     )
     .await;
     let id = import(&db, &p).await;
-    // Someone edits the customer after the import.
-    let mut c = p.writes.customers[0].clone();
+    // Someone edits the customer after the import (as the import stored it).
+    let mut c = store::load_detail(&db, p.writes.customers[0].id)
+        .await
+        .unwrap()
+        .unwrap()
+        .customer;
     c.notes = "之后手工修改".into();
     c.updated_at = Timestamp(NOW.0 + 5_000);
     store::update_customer(&db, &c).await.unwrap();
