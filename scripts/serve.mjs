@@ -1,5 +1,5 @@
-// A small static server that behaves like a CDN / static host: files from a directory, the
-// directory's 404.html (the app) for unknown paths, correct MIME types, optionally the whole
+// A small static server that behaves like a CDN / static host: files from a directory, the app
+// (index.html, status 200) for deep links to its pages and its 404.html for missing files, correct MIME types, optionally the whole
 // site under a sub-path (as when a team hosts it at https://example.com/crm/), and the caching
 // a static host should be configured with: files whose names carry Trunk's content hash
 // (crm-1a2b…_bg.wasm) never change, so browsers keep them (and Chromium keeps the compiled
@@ -53,7 +53,11 @@ const server = createServer(async (req, res) => {
     return res.end("Not found");
   }
   const rel = normalize(path.slice(base.length)).replace(/^(\.\.[/\\])+/, "");
-  const found = await fileAt(join(dir, rel));
+  // A path without an extension is one of the app's pages (a deep link): the app, with 200,
+  // as a host's `try_files $uri /index.html` serves it. A missing file is a 404 (the app's
+  // 404.html, which hosts without rewrites serve for deep links too).
+  const page = extname(rel) === "";
+  const found = (await fileAt(join(dir, rel))) ?? (page ? await fileAt(join(dir, "index.html")) : null);
   const file = found ?? join(dir, "404.html");
   try {
     const info = await stat(file);

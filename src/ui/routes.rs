@@ -40,6 +40,8 @@ pub struct NavEntry {
     pub icon: IconData,
     pub label: fn(&Texts) -> &'static str,
     pub badge: Badge,
+    /// Kept on a phone's bottom bar (the daily pages); the others are behind "More".
+    pub on_phone_bar: bool,
 }
 
 /// Declares the pages, each once: its variant (with the parameter its path carries), its
@@ -142,12 +144,12 @@ pages! {
     /// The overview dashboard (home).
     Overview => "/",
         load: overview_page(), preload: preload_overview_page,
-        nav: entry(lu::LuLayoutDashboard, |t| t.nav_overview, Badge::None),
+        nav: bar_entry(lu::LuLayoutDashboard, |t| t.nav_overview, Badge::None),
         palette: Some(|t| t.cmd_go_overview);
     /// The customer list.
     Customers => "/customers",
         load: list_page(), preload: preload_list_page,
-        nav: entry(lu::LuUsers, |t| t.nav_customers, Badge::None),
+        nav: bar_entry(lu::LuUsers, |t| t.nav_customers, Badge::None),
         palette: Some(|t| t.cmd_go_customers);
     /// The form for a new customer.
     NewCustomer => "/customers/new",
@@ -174,12 +176,12 @@ pages! {
     /// Open commitments across all customers.
     Commitments => "/commitments",
         load: insight_pages(InsightView::Commitments), preload: preload_insight_pages,
-        nav: entry(lu::LuListChecks, |t| t.nav_commitments, Badge::OverdueCommitments),
+        nav: bar_entry(lu::LuListChecks, |t| t.nav_commitments, Badge::OverdueCommitments),
         palette: Some(|t| t.cmd_go_commitments);
     /// Complaints across all customers.
     Complaints => "/complaints",
         load: insight_pages(InsightView::Complaints), preload: preload_insight_pages,
-        nav: entry(lu::LuMessageSquareWarning, |t| t.nav_complaints, Badge::OverdueComplaints),
+        nav: bar_entry(lu::LuMessageSquareWarning, |t| t.nav_complaints, Badge::OverdueComplaints),
         palette: Some(|t| t.cmd_go_complaints);
     /// Surveys and the satisfaction dashboard.
     Satisfaction => "/satisfaction",
@@ -207,9 +209,22 @@ pages! {
         palette: Some(|t| t.cmd_go_settings);
 }
 
-/// A navigation entry (for the table above).
+/// A navigation entry (for the table above), behind "More" on a phone.
 fn entry(icon: IconData, label: fn(&Texts) -> &'static str, badge: Badge) -> Option<NavEntry> {
-    Some(NavEntry { icon, label, badge })
+    Some(NavEntry {
+        icon,
+        label,
+        badge,
+        on_phone_bar: false,
+    })
+}
+
+/// A navigation entry that stays on a phone's bottom bar.
+fn bar_entry(icon: IconData, label: fn(&Texts) -> &'static str, badge: Badge) -> Option<NavEntry> {
+    Some(NavEntry {
+        on_phone_bar: true,
+        ..entry(icon, label, badge)?
+    })
 }
 
 impl Page {

@@ -1,5 +1,5 @@
 // Shared set-up for the end-to-end tests: serve the release build like a static host (under a
-// sub-path, with the 404.html fallback), drive Debian's Chromium with playwright-core, collect
+// sub-path, deep links answered with the app), drive Debian's Chromium with playwright-core, collect
 // console errors, and keep screenshots in test-results/.
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -69,13 +69,12 @@ export async function openApp(browser, url, { lang = "zh-CN", width = 1280, heig
   return { context, page };
 }
 
-/** Records problems a page reports. Navigations to deep links are answered with the 404.html
- * fallback, like on GitHub Pages, so the browser's "404" notice for the document is expected. */
+/** Records problems a page reports: console errors, page errors, CSP violations, dialogs. */
 export function watch(page) {
   page.problems = [];
   page.on("console", (m) => {
     const text = m.text();
-    if (m.type() === "error" && !/status of 404/.test(text)) page.problems.push(`console: ${text}`);
+    if (m.type() === "error") page.problems.push(`console: ${text}`);
     if (/Content Security Policy|Refused to/.test(text)) page.problems.push(`csp: ${text}`);
   });
   page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));

@@ -7,6 +7,8 @@ super::feature_texts! { $ common_texts;
         app_tagline = "Every customer, every contact, in your browser", "每一位客户、每一次接触，尽在浏览器中";
         skip_to_content = "Skip to content", "跳到主要内容";
         nav_main = "Main navigation", "主导航";
+        nav_more = "More", "更多";
+        nav_more_title = "More pages", "更多页面";
         nav_customers = "Customers", "客户";
         nav_commitments = "Commitments", "承诺";
         nav_trash = "Trash", "回收站";

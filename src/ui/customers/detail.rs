@@ -7,6 +7,7 @@ use super::format::revenue_text;
 use super::interaction_form::InteractionForm;
 use super::loyalty::LoyaltyPanel;
 use super::purchase_form::PurchaseForm;
+use super::reach::Reach;
 use super::timeline::Timeline;
 use crate::domain::customer::Party;
 use crate::domain::id::Id;
@@ -217,6 +218,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                 <div class="detail-title">
                     <h1 data-testid="customer-name">{customer.name.clone()}</h1>
                     <p class="muted">{subtitle}</p>
+                    <Reach phones=customer.phones.clone() emails=customer.emails.clone() wechat=customer.wechat.clone() />
                     <div class="badges">
                         <span class=format!("kind kind-{}", kind.as_str())>{move || kind.label(t.get())}</span>
                         {customer.tags.iter().map(|tag| view! { <span class="tag">{tag.clone()}</span> }).collect_view()}

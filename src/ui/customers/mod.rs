@@ -15,6 +15,7 @@ pub mod list;
 pub mod loyalty;
 pub mod new;
 pub mod purchase_form;
+pub mod reach;
 pub mod table;
 pub mod timeline;
 pub mod vcard;

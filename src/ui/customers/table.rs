@@ -172,6 +172,7 @@ pub fn CustomerTable(
                     {header(SortKey::Revenue, |t| t.col_revenue, "cell-revenue")}
                     {header(SortKey::LastPurchase, |t| t.col_last_purchase, "cell-last")}
                     {header(SortKey::Updated, |t| t.col_updated, "cell-updated")}
+                    <div role="columnheader" class="cell cell-call"><span class="sr-only">{move || t.get().col_phone}</span></div>
                 </div>
             </div>
             <div
@@ -230,6 +231,14 @@ fn Row(
         .filter(|x| !x.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
+    let call_name = s.name.clone();
+    // The first phone as shown, and as a tap-to-call link.
+    let tel = s.phones.first().map(|p| {
+        (
+            p.clone(),
+            format!("tel:{}", crate::domain::validate::phone_digits(p)),
+        )
+    });
     view! {
         <div
             class="row"
@@ -281,7 +290,9 @@ fn Row(
                     None => view! { <span class="muted">{move || t.get().unassigned}</span> }.into_any(),
                 }}
             </div>
-            <div role="cell" class="cell cell-phone">{summary.phones.first().cloned().unwrap_or_default()}</div>
+            <div role="cell" class="cell cell-phone">
+                {tel.clone().map(|(shown, href)| view! { <a class="tel-link" href=href>{shown}</a> })}
+            </div>
             <div role="cell" class="cell cell-revenue num">
                 {
                     let revenue = summary.activity.revenue.clone();
@@ -299,6 +310,22 @@ fn Row(
                     let updated = summary.updated_at.local_date(clock::offset_minutes());
                     move || relative(Some(updated), today, lang.get())
                 }
+            </div>
+            // On a phone: tap to call.
+            <div role="cell" class="cell cell-call">
+                {tel.map(|(shown, href)| {
+                    let name = call_name.clone();
+                    view! {
+                        <a
+                            class="btn-icon call-link"
+                            href=href
+                            data-testid="row-call"
+                            aria-label=move || format!("{} {name} {shown}", t.get().call)
+                        >
+                            <Icon icon=lu::LuPhone />
+                        </a>
+                    }
+                })}
             </div>
         </div>
     }

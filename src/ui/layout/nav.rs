@@ -4,8 +4,10 @@ use crate::domain::list::Scope;
 use crate::ui::routes::{Badge, NavEntry, Page, PageKind};
 use crate::ui::state::{use_texts, use_workspace};
 use crate::ui::widgets::icon::Icon;
+use crate::ui::widgets::icon::lu;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// Links to every page, with counts where they help.
 #[component]
@@ -37,12 +39,12 @@ pub fn Nav() -> impl IntoView {
         Badge::OverdueComplaints => Some(complaints_overdue),
         Badge::Trash => Some(trash_count),
     };
-    let item = move |page: Page, entry: NavEntry| {
+    let item = move |page: Page, entry: NavEntry, class: &'static str| {
         let label = entry.label;
         let badge = badge(entry.badge);
         view! {
             // The overview lives at the base path, which prefixes every other page.
-            <A href=page.path() exact=page == Page::Overview attr:class="nav-item">
+            <A href=page.path() exact=page == Page::Overview attr:class=class>
                 <Icon icon=entry.icon />
                 <span class="nav-label">{move || label(t.get())}</span>
                 {badge.map(|b| view! {
@@ -54,13 +56,62 @@ pub fn Nav() -> impl IntoView {
         }
     };
     // Every page with a navigation entry, in the page table's order.
-    let items: Vec<_> = PageKind::ALL
+    let entries: Vec<(Page, NavEntry)> = PageKind::ALL
         .iter()
-        .filter_map(|k| Some(item(k.page()?, k.nav()?)))
+        .filter_map(|k| Some((k.page()?, k.nav()?)))
         .collect();
+    let items: Vec<_> = entries
+        .iter()
+        .map(|(page, entry)| {
+            let class = if entry.on_phone_bar {
+                "nav-item"
+            } else {
+                "nav-item nav-extra"
+            };
+            item(*page, *entry, class)
+        })
+        .collect();
+    // On a phone the bar keeps the daily pages; "More" opens a sheet with the others.
+    let more: Vec<_> = entries
+        .iter()
+        .filter(|(_, entry)| !entry.on_phone_bar)
+        .map(|(page, entry)| item(*page, *entry, "nav-item"))
+        .collect();
+    let open = RwSignal::new(false);
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
     view! {
         <nav class="nav" aria-label=move || t.get().nav_main>
             {items}
+            <button
+                type="button"
+                class="nav-item nav-more"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="nav-more-sheet"
+                data-testid="nav-more"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <Icon icon=lu::LuEllipsis />
+                <span class="nav-label">{move || t.get().nav_more}</span>
+            </button>
         </nav>
+        <div
+            id="nav-more-sheet"
+            class="nav-more-sheet"
+            role="group"
+            aria-label=move || t.get().nav_more_title
+            hidden=move || !open.get()
+            data-testid="nav-more-sheet"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    open.set(false);
+                }
+            }
+        >
+            {more}
+        </div>
     }
 }
