@@ -162,6 +162,9 @@ export async function splitWasm({ stagingDir, sourceDir, publicUrl, release, htm
     /(<link rel="modulepreload" href="[^"]*)/,
     `<link rel="modulepreload" href="${publicUrl}${names.loader}" crossorigin="anonymous" integrity="${integrity(loader)}">$1`,
   );
+  // Chromium ignores (and warns about) integrity on a preload of the wasm (`as="fetch"`); the
+  // glue's fetch of it carries no integrity either, so the attribute only made the warning.
+  html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"/g, "$1");
 
   return { html, sizes: sizesOf(stagingDir, names, loader) };
 }

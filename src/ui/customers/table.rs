@@ -231,7 +231,6 @@ fn Row(
         .filter(|x| !x.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-    let call_name = s.name.clone();
     // The first phone as shown, and as a tap-to-call link.
     let tel = s.phones.first().map(|p| {
         (
@@ -314,13 +313,12 @@ fn Row(
             // On a phone: tap to call.
             <div role="cell" class="cell cell-call">
                 {tel.map(|(shown, href)| {
-                    let name = call_name.clone();
                     view! {
                         <a
                             class="btn-icon call-link"
                             href=href
                             data-testid="row-call"
-                            aria-label=move || format!("{} {name} {shown}", t.get().call)
+                            aria-label=move || format!("{} {shown}", t.get().call)
                         >
                             <Icon icon=lu::LuPhone />
                         </a>
