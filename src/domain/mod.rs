@@ -30,6 +30,7 @@ pub mod search;
 pub mod settings;
 pub mod summary;
 pub mod time;
+pub mod today;
 pub mod validate;
 pub mod vcard;
 mod wire;

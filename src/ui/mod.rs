@@ -1,5 +1,5 @@
 //! Leptos components, grouped by feature: `layout` (shell, navigation, start-up screens),
-//! `customers` (list, 360 view, forms), `commitments`, `complaints`, `churn`, `satisfaction`, `validation`, `trash`, `settings`, and shared
+//! `customers` (list, 360 view, forms), `commitments`, `complaints`, `churn`, `satisfaction`, `validation`, `today`, `trash`, `settings`, and shared
 //! `widgets`. Components call `store` functions and `domain` logic; they never touch
 //! IndexedDB themselves.
 
@@ -23,6 +23,7 @@ mod satisfaction;
 mod settings;
 pub mod state;
 mod text_file;
+mod today;
 mod trash;
 mod validation;
 mod widgets;

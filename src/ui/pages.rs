@@ -21,6 +21,7 @@ use crate::ui::insights::segments::SegmentsPage;
 use crate::ui::satisfaction::page::SatisfactionPage;
 use crate::ui::settings::page::SettingsPage;
 use crate::ui::state::use_texts;
+use crate::ui::today::page::TodayPage;
 use crate::ui::trash::page::TrashPage;
 use crate::ui::validation::ValidationPage;
 use crate::ui::widgets::empty::EmptyState;
@@ -46,6 +47,7 @@ pub enum InsightView {
     Complaints,
     Retention,
     Validation,
+    Today,
 }
 
 /// Pages of the administration group.
@@ -87,6 +89,7 @@ pub fn insight_pages(page: InsightView) -> Result<AnyView, SplitLoaderError> {
         InsightView::Complaints => view! { <ComplaintsPage /> }.into_any(),
         InsightView::Retention => view! { <RetentionPage /> }.into_any(),
         InsightView::Validation => view! { <ValidationPage /> }.into_any(),
+        InsightView::Today => view! { <TodayPage /> }.into_any(),
     })
 }
 

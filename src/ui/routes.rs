@@ -144,8 +144,13 @@ pages! {
     /// The overview dashboard (home).
     Overview => "/",
         load: overview_page(), preload: preload_overview_page,
-        nav: bar_entry(lu::LuLayoutDashboard, |t| t.nav_overview, Badge::None),
+        nav: entry(lu::LuLayoutDashboard, |t| t.nav_overview, Badge::None),
         palette: Some(|t| t.cmd_go_overview);
+    /// What the member who is "me" (or the team) has to do today.
+    Today => "/today",
+        load: insight_pages(InsightView::Today), preload: preload_insight_pages,
+        nav: bar_entry(lu::LuSun, |t| t.nav_today, Badge::None),
+        palette: Some(|t| t.cmd_go_today);
     /// The customer list.
     Customers => "/customers",
         load: list_page(), preload: preload_list_page,

@@ -19,6 +19,7 @@ mod labels;
 mod satisfaction;
 mod settings;
 mod texts;
+mod today;
 mod validation;
 
 pub use texts::{EN, Texts, ZH};

@@ -14,11 +14,13 @@ use super::import::import_texts;
 use super::insights::insights_texts;
 use super::satisfaction::satisfaction_texts;
 use super::settings::settings_texts;
+use super::today::today_texts;
 use super::validation::validation_texts;
 // Used by the messages with values, which are expanded here.
 use crate::domain::money::format_count;
 
 common_texts! {
     customers_texts, insights_texts, complaints_texts, churn_texts, satisfaction_texts,
-    import_texts, settings_texts, validation_texts, conflict_texts, define_texts;
+    import_texts, settings_texts, validation_texts, conflict_texts,
+    today_texts, define_texts;
 }

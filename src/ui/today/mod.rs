@@ -1,0 +1,2 @@
+//! "My day" (今日工作): the member's agenda for today.
+pub mod page;

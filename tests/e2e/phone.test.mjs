@@ -1,0 +1,81 @@
+// A rep between visits, on a phone (390 × 844): every page is reachable from the bottom bar
+// (the daily ones on it, the rest under "More"), and a customer is one tap from a call.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { loadSample, openApp, shot, useApp } from "./helpers.mjs";
+
+const app = useApp();
+
+test("phone: every navigation entry is reachable, and rows and the customer page call with one tap", async () => {
+  const { context, page } = await openApp(app.browser, app.url, { width: 390, height: 844 });
+  await loadSample(page);
+  const bar = page.locator("nav.nav");
+  // The bar holds the daily pages and "More", all inside the screen's width.
+  const shown = await bar.locator(".nav-item:visible").evaluateAll((items) =>
+    items.map((i) => {
+      const r = i.getBoundingClientRect();
+      return { text: i.innerText.trim(), left: r.left, right: r.right };
+    }),
+  );
+  assert.deepEqual(shown.map((s) => s.text), ["概览", "客户", "承诺", "投诉", "更多"]);
+  for (const s of shown) assert.ok(s.left >= 0 && s.right <= 390, `${s.text} is off-screen`);
+  await page.getByTestId("nav-more").click();
+  const sheet = page.getByTestId("nav-more-sheet");
+  await sheet.waitFor();
+  await shot(page, "phone-nav-more");
+  const more = await sheet.locator(".nav-item").evaluateAll((items) => items.map((i) => i.innerText.trim()));
+  assert.deepEqual(more, ["客户分群", "模型验证", "客户满意", "客户保持", "回收站", "设置"]);
+  await page.keyboard.press("Escape");
+  await sheet.waitFor({ state: "hidden" });
+  // Every entry, on the bar or in the sheet, opens its page (and the sheet closes).
+  const targets = {
+    概览: /\/crm\/$/,
+    客户: /\/customers$/,
+    承诺: /\/commitments$/,
+    投诉: /\/complaints$/,
+    客户分群: /\/segments$/,
+    模型验证: /\/validation/,
+    客户满意: /\/satisfaction$/,
+    客户保持: /\/retention$/,
+    回收站: /\/trash$/,
+    设置: /\/settings$/,
+  };
+  for (const [label, url] of Object.entries(targets)) {
+    if (more.includes(label)) {
+      await page.getByTestId("nav-more").click();
+      await sheet.getByRole("link", { name: label }).click();
+      await sheet.waitFor({ state: "hidden" });
+    } else {
+      await bar.getByRole("link", { name: label }).click();
+    }
+    await page.waitForURL(url);
+    await page.waitForSelector("main.main h1");
+  }
+  // A row's call button: a tel: link a thumb can hit.
+  await bar.getByRole("link", { name: "客户" }).click();
+  const call = page.getByTestId("row-call").first();
+  await call.waitFor();
+  assert.match(await call.getAttribute("href"), /^tel:\+?\d{5,}$/);
+  const box = await call.boundingBox();
+  assert.ok(box.width >= 40 && box.height >= 40, `the call button is ${box.width}×${box.height}`);
+  assert.ok(box.x + box.width <= 390);
+  await shot(page, "phone-list");
+  // Tapping it hands the number to the phone (headless Chromium has no dialler, so the page
+  // simply stays where it is).
+  const before = page.url();
+  await call.tap();
+  await page.waitForTimeout(300);
+  assert.equal(page.url(), before);
+  // The customer page starts with how to reach them.
+  await page.locator("[data-testid=customer-row]:has([data-testid=row-call]) .row-link").first().click();
+  await page.getByTestId("customer-detail").waitFor();
+  const reach = page.getByTestId("reach");
+  await reach.waitFor();
+  const first = await reach.getByTestId("reach-call").first().boundingBox();
+  assert.ok(first.y + first.height <= 844, "the call button is on the first screen");
+  assert.match(await reach.getByTestId("reach-call").first().getAttribute("href"), /^tel:/);
+  await shot(page, "phone-customer-top");
+  const problems = page.problems.filter((p) => !/scheme does not have a registered handler|Failed to launch 'tel:/.test(p));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
