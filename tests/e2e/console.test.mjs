@@ -15,6 +15,7 @@ test("every route opens from its own URL with a clean console", async () => {
   const customer = new URL(page.url()).pathname.replace(/^.*\/customers\//, "");
   const routes = [
     "",
+    "today",
     "customers",
     "customers/new",
     `customers/${customer}`,

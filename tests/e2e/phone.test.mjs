@@ -17,18 +17,19 @@ test("phone: every navigation entry is reachable, and rows and the customer page
       return { text: i.innerText.trim(), left: r.left, right: r.right };
     }),
   );
-  assert.deepEqual(shown.map((s) => s.text), ["概览", "客户", "承诺", "投诉", "更多"]);
+  assert.deepEqual(shown.map((s) => s.text), ["今日工作", "客户", "承诺", "投诉", "更多"]);
   for (const s of shown) assert.ok(s.left >= 0 && s.right <= 390, `${s.text} is off-screen`);
   await page.getByTestId("nav-more").click();
   const sheet = page.getByTestId("nav-more-sheet");
   await sheet.waitFor();
   await shot(page, "phone-nav-more");
   const more = await sheet.locator(".nav-item").evaluateAll((items) => items.map((i) => i.innerText.trim()));
-  assert.deepEqual(more, ["客户分群", "模型验证", "客户满意", "客户保持", "回收站", "设置"]);
+  assert.deepEqual(more, ["概览", "客户分群", "模型验证", "客户满意", "客户保持", "回收站", "设置"]);
   await page.keyboard.press("Escape");
   await sheet.waitFor({ state: "hidden" });
   // Every entry, on the bar or in the sheet, opens its page (and the sheet closes).
   const targets = {
+    今日工作: /\/today$/,
     概览: /\/crm\/$/,
     客户: /\/customers$/,
     承诺: /\/commitments$/,
