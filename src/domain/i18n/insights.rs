@@ -21,6 +21,7 @@ super::feature_texts! { $ insights_texts;
         col_std_error = "Standard error", "标准误";
         model_trust_link = "How far to trust them: validate the models on your data", "模型可信吗？用你的数据验证";
         model_none = "Not enough repeat purchases yet to fit the purchase model.", "重复购买数据还不够，暂时无法拟合购买模型。";
+        model_se_missing = "A standard error shows as — where the likelihood is flat along that parameter at the fit: the estimate sits at the edge of the model (for example, spend per purchase that hardly varies between customers sends q towards infinity), so its uncertainty cannot be stated.", "标准误显示为“—”，表示在拟合处似然函数沿该参数几乎是平的：估计值处于模型的边界（例如客户之间每次消费几乎没有差异时，q 会趋于无穷大），因此无法给出其不确定性。";
         model_spend_unused = "The spend model's q is 2 or less (spend varies too much between customers for a shared mean), so each customer's own average spend is used.", "消费金额模型的 q ≤ 2（客户间消费差异过大，群体均值不可靠），因此使用每位客户自身的平均消费。";
         col_customers = "Customers", "客户数";
         col_value = "Value in period", "本期价值";

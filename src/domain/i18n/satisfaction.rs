@@ -61,7 +61,7 @@ super::feature_texts! { $ satisfaction_texts;
         ask_recommend = "Ask the recommend question (NPS)", "询问推荐意愿（NPS）";
         satisfaction_rule = "Index: the importance-weighted mean of the perception ratings, each put on 0–100 (lowest rating 0, highest 100). NPS: % promoters (9–10) − % detractors (0–6). Intervals: 95%, mean ± t × s / √n. Fewer than 10 responses are too few to conclude.", "指数：各题感知评分换算到 0–100（最低分为 0，最高分为 100）后按重要性加权平均。NPS：推荐者（9–10 分）比例 − 贬损者（0–6 分）比例。区间：95% 置信区间，均值 ± t × s / √n。答卷少于 10 份不足以下结论。";
         import_title = "Import responses", "导入答卷";
-        import_hint = "A CSV file (UTF-8) with one response per row. Download the template for this survey: customers are matched by name or id, and columns P1, P2… hold the ratings (E for expectation, C for a competitor).", "CSV 文件（UTF-8），每行一份答卷。请下载本调查的模板：按客户名称或编号匹配客户，P1、P2… 列为评分（E 为期望，C 为竞争对手评分）。";
+        import_hint = "A CSV file (UTF-8, GBK / GB18030 or UTF-16) with one response per row. Download the template for this survey: customers are matched by name or id, and columns P1, P2… hold the ratings (E for expectation, C for a competitor).", "CSV 文件（UTF-8、GBK / GB18030 或 UTF-16 编码），每行一份答卷。请下载本调查的模板：按客户名称或编号匹配客户，P1、P2… 列为评分（E 为期望，C 为竞争对手评分）。";
         download_template = "Download template", "下载模板";
         choose_file = "Choose CSV file", "选择 CSV 文件";
         import_errors_title = "Rows not imported", "未导入的行";

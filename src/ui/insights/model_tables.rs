@@ -18,6 +18,11 @@ fn table(
 ) -> impl IntoView {
     let t = use_texts();
     let number = move |v: f64| format_significant(v, 4);
+    // Where the fit could give no standard error, say why.
+    let params_missing = ln_likelihood.is_finite()
+        && params
+            .iter()
+            .any(|(_, _, e)| e.is_none_or(|e| !e.is_finite()));
     let body = params
         .into_iter()
         .map(|(symbol, v, e)| {
@@ -31,6 +36,7 @@ fn table(
         })
         .collect_view();
     let tt = t.get_untracked();
+    let missing = params_missing;
     view! {
         <div class="model-table">
             <table class="data-table compact">
@@ -45,6 +51,7 @@ fn table(
                 <tbody>{body}</tbody>
             </table>
             {ln_likelihood.is_finite().then(|| view! { <p class="muted small">{(tt.model_fit)(customers, number(ln_likelihood))}</p> })}
+            {missing.then(|| view! { <p class="muted small" data-testid="model-se-missing">{tt.model_se_missing}</p> })}
         </div>
     }
 }
