@@ -83,6 +83,13 @@ pub fn Nav() -> impl IntoView {
         location.pathname.track();
         open.set(false);
     });
+    // Escape closes the sheet wherever the focus is (on "More" itself, typically).
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || escape.remove());
     view! {
         <nav class="nav" aria-label=move || t.get().nav_main>
             {items}
@@ -105,11 +112,8 @@ pub fn Nav() -> impl IntoView {
             aria-label=move || t.get().nav_more_title
             hidden=move || !open.get()
             data-testid="nav-more-sheet"
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    open.set(false);
-                }
-            }
+            // A tap on an entry navigates and closes the sheet.
+            on:click=move |_| open.set(false)
         >
             {more}
         </div>
