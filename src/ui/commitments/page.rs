@@ -1,18 +1,31 @@
 //! Every promise our side made and has not kept yet, earliest due first: who promised what to
 //! whom, and which are overdue (seed 000: "three reps promised different things").
 
+use crate::domain::id::Id;
 use crate::domain::interaction::{Commitment, Interaction};
 use crate::domain::time::{format_date, format_relative_day};
 use crate::store;
 use crate::ui::clock;
 use crate::ui::routes::Page;
-use crate::ui::state::{use_lang, use_prefs, use_texts, use_workspace};
+use crate::ui::state::{Workspace, use_lang, use_prefs, use_texts, use_workspace};
 use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::icon::{Icon, lu};
-use crate::ui::widgets::toast::use_toasts;
+use crate::ui::widgets::toast::{Toasts, use_toasts};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+
+/// Marks the commitment of interaction `id` done now (here and on "My day"); the summary
+/// follows, or the error is shown.
+pub fn mark_commitment_done(ws: Workspace, toasts: Toasts, id: Id) {
+    let Some(db) = ws.db() else { return };
+    spawn_local(async move {
+        match store::set_commitment_done(&db, id, Some(clock::now())).await {
+            Ok((_, s)) => ws.apply(vec![s]),
+            Err(e) => toasts.error(&e),
+        }
+    });
+}
 
 /// The commitments page.
 #[component]
@@ -32,15 +45,7 @@ pub fn CommitmentsPage() -> impl IntoView {
     });
     let today = clock::today();
 
-    let mark_done = move |i: Interaction| {
-        let Some(db) = ws.db() else { return };
-        spawn_local(async move {
-            match store::set_commitment_done(&db, i.id, Some(clock::now())).await {
-                Ok((_, s)) => ws.apply(vec![s]),
-                Err(e) => toasts.error(&e),
-            }
-        });
-    };
+    let mark_done = move |i: Interaction| mark_commitment_done(ws, toasts, i.id);
 
     view! {
         <section class="page">

@@ -9,6 +9,7 @@ use crate::domain::time::{format_date, format_datetime, format_relative_day};
 use crate::domain::today::{Agenda, Sources, agendas};
 use crate::store;
 use crate::ui::clock;
+use crate::ui::commitments::page::mark_commitment_done;
 use crate::ui::insights::state::use_insights;
 use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_prefs, use_texts, use_workspace};
@@ -16,7 +17,6 @@ use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::icon::{Icon, lu};
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 /// Customers on the call list considered at most (the team's; each member sees their own).
@@ -75,15 +75,7 @@ pub fn TodayPage() -> impl IntoView {
         })
     };
     let toasts = use_toasts();
-    let mark_done = Callback::new(move |i: Interaction| {
-        let Some(db) = ws.db() else { return };
-        spawn_local(async move {
-            match store::set_commitment_done(&db, i.id, Some(clock::now())).await {
-                Ok((_, s)) => ws.apply(vec![s]),
-                Err(e) => toasts.error(&e),
-            }
-        });
-    });
+    let mark_done = Callback::new(move |i: Interaction| mark_commitment_done(ws, toasts, i.id));
     view! {
         <section class="page today-page">
             <header class="page-header">
