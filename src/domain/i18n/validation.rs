@@ -36,7 +36,7 @@ super::feature_texts! { $ validation_texts;
         val_next = "Next", "下一页";
     }
     formats {
-        val_span(from: String, to: String, weeks: String) = format!("Calibration: purchases up to {from}. Holdout: {to}, {weeks} weeks (to the last recorded purchase).", from = from, to = to, weeks = weeks), format!("校准期：{from} 及之前的购买。检验期：至 {to}，共 {weeks} 周（截至最后一笔购买记录）。", from = from, to = to, weeks = weeks);
+        val_span(from: String, to: String, weeks: String) = format!("Calibration: purchases up to {from}. Holdout: up to {to}, {weeks} weeks (to the last recorded purchase).", from = from, to = to, weeks = weeks), format!("校准期：{from} 及之前的购买。检验期：至 {to}，共 {weeks} 周（截至最后一笔购买记录）。", from = from, to = to, weeks = weeks);
         val_totals(actual: String, expected: String, mae: String) = format!("Holdout repeat purchases: {actual} actual, {expected} expected. Mean absolute error per customer: {mae} purchases."), format!("检验期重复购买：实际 {actual} 次，预期 {expected} 次。每位客户的平均绝对误差：{mae} 次。");
         val_tracks(pct: String) = format!("The model tracks your customers' buying within {pct}: trust the probability-active classes and the purchase predictions."), format!("模型对客户购买的预测误差在 {pct} 以内：可以信任“仍活跃概率”分类和购买预测。");
         val_over(pct: String) = format!("The model over-predicts by {pct}: it expects more repeat purchases than your customers made. What to check: that the holdout is complete (every recent purchase imported), a campaign or season that lifted the calibration period, and customers lost for a known reason (a channel closed, a price rise). Until then, read the probability-active classes as optimistic."), format!("模型高估了 {pct}：预期的重复购买多于实际。请检查：检验期数据是否完整（最近的购买都已导入）、校准期是否有促销或旺季拉高了购买、是否有客户因已知原因流失（渠道关闭、涨价）。在此之前，“仍活跃概率”分类应视为偏乐观。");
