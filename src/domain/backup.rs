@@ -423,15 +423,24 @@ impl Envelope {
 }
 
 /// Whether to remind the user to back up: never backed up, or the last backup is more than
-/// `days` days old (0 turns the reminder off).
-pub fn backup_due(last: Option<Timestamp>, days: u32, now: Timestamp) -> bool {
+/// `days` days old (0 turns the reminder off). Dismissing the reminder (`snoozed`) silences it
+/// for the same number of days.
+pub fn backup_due(
+    last: Option<Timestamp>,
+    snoozed: Option<Timestamp>,
+    days: u32,
+    now: Timestamp,
+) -> bool {
     if days == 0 {
         return false;
     }
-    match last {
-        None => true,
-        Some(t) => now.0 - t.0 > i64::from(days) * 86_400_000,
-    }
+    let older = |t: Timestamp| now.0 - t.0 > i64::from(days) * 86_400_000;
+    last.is_none_or(older) && snoozed.is_none_or(older)
+}
+
+/// Whole days since the last backup at `now` (`None`: never backed up).
+pub fn days_since_backup(last: Option<Timestamp>, now: Timestamp) -> Option<i64> {
+    last.map(|t| (now.0 - t.0).max(0) / 86_400_000)
 }
 
 #[cfg(test)]
@@ -628,10 +637,33 @@ mod tests {
     #[test]
     fn the_reminder_follows_the_chosen_days() {
         let day = 86_400_000;
-        assert!(backup_due(None, 7, NOW));
-        assert!(!backup_due(Some(Timestamp(NOW.0 - 6 * day)), 7, NOW));
-        assert!(backup_due(Some(Timestamp(NOW.0 - 8 * day)), 7, NOW));
-        assert!(!backup_due(None, 0, NOW));
+        assert!(backup_due(None, None, 7, NOW));
+        assert!(!backup_due(Some(Timestamp(NOW.0 - 6 * day)), None, 7, NOW));
+        assert!(backup_due(Some(Timestamp(NOW.0 - 8 * day)), None, 7, NOW));
+        assert!(!backup_due(None, None, 0, NOW));
+        // Dismissed two days ago: quiet for the chosen seven days, then back.
+        let two_days_ago = Some(Timestamp(NOW.0 - 2 * day));
+        assert!(!backup_due(None, two_days_ago, 7, NOW));
+        assert!(!backup_due(
+            Some(Timestamp(NOW.0 - 30 * day)),
+            two_days_ago,
+            7,
+            NOW
+        ));
+        assert!(backup_due(None, Some(Timestamp(NOW.0 - 8 * day)), 7, NOW));
+        assert!(
+            backup_due(None, two_days_ago, 1, NOW),
+            "a one-day choice holds one day"
+        );
+        assert_eq!(days_since_backup(None, NOW), None);
+        assert_eq!(
+            days_since_backup(Some(Timestamp(NOW.0 - 12 * day - 5)), NOW),
+            Some(12)
+        );
+        assert_eq!(
+            days_since_backup(Some(Timestamp(NOW.0 - day + 1)), NOW),
+            Some(0)
+        );
     }
 
     /// Native only: proptest is not built for wasm32.

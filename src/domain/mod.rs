@@ -11,6 +11,7 @@ pub mod contact;
 pub mod customer;
 pub mod error;
 pub mod export;
+pub mod glance;
 pub mod i18n;
 pub mod id;
 pub mod import;

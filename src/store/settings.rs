@@ -83,7 +83,7 @@ pub fn save_last_models(models: &(BgNbd, GammaGamma)) {
 /// Prefix of every key the app keeps in localStorage.
 const PREFIX: &str = "zhike.";
 /// Keys that describe this browser, not the data: never in a backup, never restored.
-const LOCAL_ONLY: [&str; 2] = [LAST_BACKUP, LAST_MODELS];
+const LOCAL_ONLY: [&str; 4] = [LAST_BACKUP, LAST_MODELS, REMINDER_SNOOZED, DETAIL_SECTION];
 /// The models fitted last, where the next start-up's fit begins (a cache of the data).
 const LAST_MODELS: &str = "zhike.last_models";
 /// When this browser last made a backup (ms since the epoch).
@@ -142,6 +142,33 @@ pub fn backup_reminder_days() -> u32 {
 /// Chooses the reminder interval.
 pub fn set_backup_reminder_days(days: u32) {
     let _ = LocalStorage::set(BACKUP_REMINDER, days);
+}
+
+/// When the backup reminder was last dismissed (ms since the epoch).
+const REMINDER_SNOOZED: &str = "zhike.backup_reminder_snoozed";
+/// The section of the customer page opened last.
+const DETAIL_SECTION: &str = "zhike.detail_section";
+
+/// When the backup reminder was last dismissed in this browser.
+pub fn reminder_snoozed_at() -> Option<crate::domain::time::Timestamp> {
+    LocalStorage::get::<i64>(REMINDER_SNOOZED)
+        .ok()
+        .map(crate::domain::time::Timestamp)
+}
+
+/// Records that the backup reminder was dismissed now.
+pub fn snooze_reminder(now: crate::domain::time::Timestamp) {
+    let _ = LocalStorage::set(REMINDER_SNOOZED, now.0);
+}
+
+/// The key of the customer-page section opened last, if any.
+pub fn detail_section() -> Option<String> {
+    LocalStorage::get::<String>(DETAIL_SECTION).ok()
+}
+
+/// Remembers the customer-page section opened last.
+pub fn set_detail_section(key: &str) {
+    let _ = LocalStorage::set(DETAIL_SECTION, key);
 }
 
 /// The columns chosen for customer exports (their keys; empty when never chosen).

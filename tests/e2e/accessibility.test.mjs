@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import AxeBuilder from "@axe-core/playwright";
-import { loadSample, openApp, shot, useApp } from "./helpers.mjs";
+import { loadSample, openApp, openSection, shot, useApp } from "./helpers.mjs";
 
 const app = useApp();
 
@@ -29,6 +29,11 @@ for (const theme of ["light", "dark"]) {
       await page.getByTestId("customer-detail").waitFor();
       found.detail = await serious(page);
       await shot(page, `detail-${lang}-${theme}-${label}`);
+      // Every section of the customer page.
+      for (const section of ["complaints", "contacts", "analysis", "loyalty", "file", "timeline"]) {
+        await openSection(page, section);
+        found[`detail-${section}`] = await serious(page);
+      }
       await page.getByTestId("edit-customer").click();
       await page.getByTestId("customer-form").waitFor();
       found.form = await serious(page);

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
-import { openApp, shot, useApp } from "./helpers.mjs";
+import { openApp, openSection, shot, useApp } from "./helpers.mjs";
 
 const app = useApp();
 const HOUR = 3_600_000;
@@ -29,6 +29,7 @@ test("a complaint flags the customer, escalates past its deadline, and is closed
   await page.getByTestId("new-customer").click();
   await page.locator("#cf-name").fill("华星贸易");
   await page.locator("#cf-name").press("Enter");
+  await openSection(page, "complaints");
   await page.getByTestId("complaints-panel").waitFor();
 
   // Intake: a critical delivery complaint (deadline 24 hours).
@@ -112,6 +113,7 @@ test("complaints page in English on a phone", async () => {
   await page.getByTestId("new-customer").click();
   await page.locator("#cf-name").fill("Acme Ltd");
   await page.locator("#cf-name").press("Enter");
+  await openSection(page, "complaints");
   await page.getByTestId("new-complaint").click();
   await page.locator("#cp-description").fill("Invoice sent to the wrong address twice");
   await page.getByTestId("save-complaint").click();

@@ -2,7 +2,7 @@
 // the first. It shows what differs, field by field, and saves what the user chooses.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fill, openApp, shot, useApp, watch } from "./helpers.mjs";
+import { fill, openApp, openSection, shot, useApp, watch } from "./helpers.mjs";
 
 const app = useApp();
 
@@ -63,6 +63,7 @@ test("a customer edited in two tabs: the second save shows the first's change an
     assert.equal(await p.getByTestId("customer-name").innerText(), "两页测试贸易（苏州）");
     const page = await p.getByTestId("customer-detail").innerText();
     assert.match(page, /江苏 苏州/);
+    await openSection(p, "file");
     assert.match(await p.getByTestId("customer-file").innerText(), /B 页补充：年底集中采购/);
   }
   assert.deepEqual([...a.problems, ...b.problems], []);
@@ -72,6 +73,7 @@ test("a customer edited in two tabs: the second save shows the first's change an
 test("a contact edited in two tabs: the second save merges instead of overwriting", async () => {
   const { context, page: a } = await openApp(app.browser, app.url, { lang: "en-US" });
   const path = await newCustomer(a, "Two Tabs Ltd");
+  await openSection(a, "contacts");
   await a.getByTestId("add-contact").click();
   await fill(a, "cp-name", "Wang Li");
   await fill(a, "cp-title", "Manager");

@@ -118,3 +118,12 @@ export function useApp() {
   });
   return app;
 }
+
+/**
+ * Opens a section of the customer page (timeline, complaints, contacts, analysis, loyalty,
+ * file); the choice is remembered for the next customer page in the same browser context.
+ */
+export async function openSection(page, key) {
+  await page.getByTestId(`section-${key}`).click();
+  await page.getByTestId(`section-panel-${key}`).waitFor();
+}

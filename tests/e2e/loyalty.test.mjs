@@ -3,7 +3,7 @@
 // the form of loyalty follows both, and the ratings survive a reload.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { openApp, shot, useApp } from "./helpers.mjs";
+import { openApp, openSection, shot, useApp } from "./helpers.mjs";
 
 const app = useApp();
 
@@ -20,14 +20,17 @@ test("loyalty indicators follow the records and the owner's ratings", async () =
   await page.getByTestId("new-customer").click();
   await page.locator("#cf-name").fill("忠诚测试客户");
   await page.locator("#cf-name").press("Enter");
+  await openSection(page, "loyalty");
   await page.getByTestId("loyalty").waitFor();
   assert.equal(await page.getByTestId("loyalty-score").innerText(), "—", "a prospect has no score");
   assert.match(await page.getByTestId("loyalty-form").innerText(), /尚未形成忠诚/);
 
   // Two purchases today, one at a discount: no repeat day yet (0) and half at full price (50).
+  await openSection(page, "timeline");
   await purchase(page, "1000", false);
   await purchase(page, "800", true);
   await page.getByTestId("timeline-purchase").nth(1).waitFor();
+  await openSection(page, "loyalty");
   await page.waitForFunction(() => document.querySelector("[data-testid=loyalty-behaviour]")?.textContent === "25");
   assert.match(await page.getByTestId("loyalty").innerText(), /2 笔交易中 1 笔按原价/);
 

@@ -90,6 +90,9 @@ test("phone: every navigation entry is reachable, and rows and the customer page
   const first = await reach.getByTestId("reach-call").first().boundingBox();
   assert.ok(first.y + first.height <= 844, "the call button is on the first screen");
   assert.match(await reach.getByTestId("reach-call").first().getAttribute("href"), /^tel:/);
+  // ...and what is open: the next-step card begins on the first screen too.
+  const glance = await page.getByTestId("glance").boundingBox();
+  assert.ok(glance.y < 844 - 80, `the next step starts at ${glance.y}px`);
   await shot(page, "phone-customer-top");
   assert.deepEqual(page.problems, []);
   await context.close();

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
-import { loadSample, openApp, shot, useApp } from "./helpers.mjs";
+import { loadSample, openApp, openSection, shot, useApp } from "./helpers.mjs";
 
 const app = useApp();
 
@@ -26,7 +26,8 @@ test("retention rates, the win-back list, recording churn and a win-back plan", 
   await shot(page, "retention-zh-desktop", true);
   await first.locator("a").first().click();
 
-  // The customer's risk, with its parts.
+  // The customer's risk, with its parts, in the analysis section.
+  await openSection(page, "analysis");
   await page.getByTestId("risk-score").waitFor();
   assert.match(await page.getByTestId("churn-risk").innerText(), /仍活跃概率 \d+%：\+\d+/);
   assert.match(await page.getByTestId("risk-level").innerText(), /高风险/);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 import iconv from "iconv-lite";
-import { openApp, shot, useApp } from "./helpers.mjs";
+import { openApp, openSection, shot, useApp } from "./helpers.mjs";
 
 const app = useApp();
 
@@ -15,6 +15,7 @@ async function newCustomer(page, name) {
   await page.getByTestId("new-customer").first().click();
   await page.locator("#cf-name").fill(name);
   await page.locator("#cf-name").press("Enter");
+  await openSection(page, "loyalty");
   await page.getByTestId("satisfaction-panel").waitFor();
 }
 

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
-import { openApp, shot, useApp } from "./helpers.mjs";
+import { openApp, openSection, shot, useApp } from "./helpers.mjs";
 
 const app = useApp();
 
@@ -85,6 +85,7 @@ test("overview, segment builder, saved segment, exports and a customer's classes
   await page.getByTestId("condition").last().locator(".chip", { hasText: "贵宾型" }).click();
   await page.getByTestId("condition").first().locator("select").selectOption("no");
   await page.locator("[data-testid=segment-row] a").first().click();
+  await openSection(page, "analysis");
   await page.getByTestId("classes").waitFor();
   assert.match(await page.getByTestId("class-importance").innerText(), /贵宾型[\s\S]*排名第 \d+/);
   assert.match(await page.getByTestId("class-rfm").innerText(), /R\d F\d M\d/);
@@ -100,13 +101,19 @@ test("classes follow the records: a first purchase turns a prospect into a new c
   await page.getByTestId("new-customer").click();
   await page.locator("#cf-name").fill("刚认识的客户");
   await page.locator("#cf-name").press("Enter");
-  await page.getByTestId("classes").waitFor();
-  await page.waitForFunction(() => document.querySelector("[data-testid=class-loyalty]")?.textContent.includes("潜在客户"));
+  // The classes in one line at the top of the page, above every section.
+  await page.getByTestId("classes-line").waitFor();
+  await page.waitForFunction(() => document.querySelector("[data-testid=classes-line]")?.textContent.includes("潜在客户"));
   await page.getByTestId("tab-purchase").click();
   await page.locator("#pn-amount").fill("5000");
   await page.getByTestId("save-purchase").click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=classes-line]")?.textContent.includes("新客户"));
+  assert.match(await page.getByTestId("classes-line").innerText(), /贵宾型/, "the only buyer holds all value");
+  // The line opens the analysis, with the same classes and the figures behind them.
+  await page.getByTestId("classes-line").click();
+  await page.getByTestId("section-panel-analysis").waitFor();
   await page.waitForFunction(() => document.querySelector("[data-testid=class-loyalty]")?.textContent.includes("新客户"));
-  assert.match(await page.getByTestId("class-importance").innerText(), /贵宾型/, "the only buyer holds all value");
+  assert.match(await page.getByTestId("class-importance").innerText(), /贵宾型/);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
-import { openApp, shot, useApp } from "./helpers.mjs";
+import { openApp, openSection, shot, useApp } from "./helpers.mjs";
 
 const app = useApp();
 
@@ -61,6 +61,7 @@ test("vCard import with duplicates and bad cards reported, export, and the round
   // The organisation has both contact persons.
   await page.getByRole("link", { name: "远东机械" }).click();
   await page.getByTestId("customer-detail").waitFor();
+  await openSection(page, "contacts");
   const contacts = await page.getByTestId("contacts").innerText();
   assert.match(contacts, /王芳/);
   assert.match(contacts, /张伟/);

@@ -64,6 +64,8 @@ super::feature_texts! { $ settings_texts;
         col_other = "Theirs changed", "对方的修改时间";
         backup_reminder = "Your data lives only in this browser.", "数据只保存在本浏览器中。";
         backup_now = "Back up now", "立即备份";
+        backup_chip_never = "Not backed up", "尚未备份";
+        backup_chip_back_up = "Back up", "备份";
         vcard_import = "Import vCard", "导入 vCard";
         vcard_export = "Export vCard", "导出 vCard";
         vcard_title = "Import contacts from vCard", "从 vCard 导入联系人";
@@ -83,6 +85,8 @@ super::feature_texts! { $ settings_texts;
         backup_contents(date: String, customers: usize, records: usize) = format!("Backup of {date}: {} customers, {} records in all.", format_count(customers as u64), format_count(records as u64)), format!("{date} 的备份：{} 位客户，共 {} 条记录。", format_count(customers as u64), format_count(records as u64));
         merged(added: usize, updated: usize, unchanged: usize, conflicts: usize) = format!("Merged: {added} added, {updated} updated, {unchanged} unchanged, {conflicts} kept as yours."), format!("已合并：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条，保留您的版本 {conflicts} 条。");
         every_days(n: u32) = format!("After {n} days"), format!("{n} 天后");
+        backup_chip_days(days: i64) = format!("No backup for {days} days"), format!("{days} 天未备份");
+        backup_snooze(days: u32) = if days == 1 { "Hide for a day".to_string() } else { format!("Hide for {days} days") }, format!("隐藏 {days} 天");
         backup_overdue(date: String) = format!("Last backup: {date}."), format!("上次备份：{date}。");
     }
 }

@@ -1,15 +1,22 @@
-//! The customer 360 view (客户360视图): identity and badges, totals, open commitments, quick
-//! logging of interactions and purchases, one timeline, contact persons and the customer file.
+//! The customer 360 view (客户360视图). First what the next call needs: who the customer is and
+//! how to reach them, the classes in one line, the totals, the next step and what else is open,
+//! open complaints and the last contacts. Then sections behind a sticky bar: the timeline with
+//! quick logging, complaints, contact persons, the analysis, satisfaction and loyalty, and the
+//! customer file.
 
+use super::classes_line::ClassesLine;
 use super::contacts::ContactsPanel;
 use super::customer_file::CustomerFile;
 use super::format::revenue_text;
+use super::glance::GlanceCards;
 use super::interaction_form::InteractionForm;
 use super::loyalty::LoyaltyPanel;
 use super::purchase_form::PurchaseForm;
 use super::reach::Reach;
+use super::sections::{OpenSection, Section, SectionBar};
 use super::timeline::Timeline;
 use crate::domain::customer::Party;
+use crate::domain::glance::Glance;
 use crate::domain::id::Id;
 use crate::domain::money::Currency;
 use crate::domain::record::RecordSet;
@@ -168,15 +175,13 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
         });
     };
 
-    let open_commitments: Vec<_> = interactions
-        .iter()
-        .filter_map(|i| {
-            i.commitment
-                .clone()
-                .filter(|c| c.is_open())
-                .map(|c| (i.member_id, c))
-        })
-        .collect();
+    let glance = Glance::of(&interactions, &winbacks, &complaints);
+    let open = OpenSection::new();
+    let counts = vec![
+        (Section::Timeline, interactions.len() + purchases.len()),
+        (Section::Complaints, complaints.len()),
+        (Section::Contacts, contacts.len()),
+    ];
     let in_trash = customer.is_deleted();
     let subtitle = [
         customer.company.as_str(),
@@ -192,8 +197,6 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
     let dnc = customer.do_not_contact.clone();
     let owner_id = customer.owner_id;
     let share_of_wallet = customer.position.share_of_wallet;
-    let loyalty_purchases = purchases.clone();
-    let loyalty_complaints = complaints.clone();
     let satisfaction = by_customer(&surveys, &responses).get(&id).copied();
 
     view! {
@@ -281,93 +284,91 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                 })}
             </section>
 
-            {(!open_commitments.is_empty()).then(|| {
-                let items = open_commitments.clone();
-                view! {
-                    <section class="panel panel-highlight" aria-labelledby="open-commitments" data-testid="open-commitments">
-                        <header class="panel-header"><h2 id="open-commitments">{move || t.get().open_commitments}</h2></header>
-                        <ul class="commitment-list">
-                            {items.into_iter().map(|(member, c)| {
-                                let overdue = c.is_overdue(today);
-                                let who = ws.member_name(member);
-                                view! {
-                                    <li class:overdue=overdue>
-                                        <Icon icon=if overdue { lu::LuTriangleAlert } else { lu::LuClock } />
-                                        <span class="commitment-text">{c.text.clone()}</span>
-                                        <span class="muted">
-                                            {move || format!("{} {}", t.get().due, format_date(c.due, lang.get()))}
-                                            {who.clone().map(|w| format!(" · {w}"))}
-                                        </span>
-                                        {overdue.then(|| view! { <span class="badge badge-danger">{move || t.get().overdue}</span> })}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                }
-            })}
+            <ClassesLine id=id open=open />
+            <GlanceCards glance=glance open=open />
 
-            <ClassesPanel id=id />
-
-            <div class="detail-grid">
-                <div class="detail-main">
-                    <section class="panel" aria-label=move || t.get().quick_interaction>
-                        <div class="tabs" role="tablist">
-                            <button
-                                role="tab"
-                                class="tab"
-                                id="tab-interaction"
-                                aria-selected=move || (quick.get() == Quick::Interaction).to_string()
-                                aria-controls="quick-panel"
-                                data-testid="tab-interaction"
-                                on:click=move |_| quick.set(Quick::Interaction)
-                            >
-                                <Icon icon=lu::LuMessageSquarePlus />
-                                {move || t.get().quick_interaction}
-                            </button>
-                            <button
-                                role="tab"
-                                class="tab"
-                                id="tab-purchase"
-                                aria-selected=move || (quick.get() == Quick::Purchase).to_string()
-                                aria-controls="quick-panel"
-                                data-testid="tab-purchase"
-                                on:click=move |_| quick.set(Quick::Purchase)
-                            >
-                                <Icon icon=lu::LuReceipt />
-                                {move || t.get().quick_purchase}
-                            </button>
+            <SectionBar open=open counts=counts />
+            <div
+                id="section-panel"
+                class="section-panel"
+                role="tabpanel"
+                aria-labelledby=move || format!("section-tab-{}", open.0.get().key())
+                data-testid=move || format!("section-panel-{}", open.0.get().key())
+            >
+                {move || match open.0.get() {
+                    Section::Timeline => {
+                        let contacts = contacts.clone();
+                        view! {
+                            <section class="panel" aria-label=move || t.get().quick_interaction>
+                                <div class="tabs" role="tablist">
+                                    <button
+                                        role="tab"
+                                        class="tab"
+                                        id="tab-interaction"
+                                        aria-selected=move || (quick.get() == Quick::Interaction).to_string()
+                                        aria-controls="quick-panel"
+                                        data-testid="tab-interaction"
+                                        on:click=move |_| quick.set(Quick::Interaction)
+                                    >
+                                        <Icon icon=lu::LuMessageSquarePlus />
+                                        {move || t.get().quick_interaction}
+                                    </button>
+                                    <button
+                                        role="tab"
+                                        class="tab"
+                                        id="tab-purchase"
+                                        aria-selected=move || (quick.get() == Quick::Purchase).to_string()
+                                        aria-controls="quick-panel"
+                                        data-testid="tab-purchase"
+                                        on:click=move |_| quick.set(Quick::Purchase)
+                                    >
+                                        <Icon icon=lu::LuReceipt />
+                                        {move || t.get().quick_purchase}
+                                    </button>
+                                </div>
+                                <div id="quick-panel" role="tabpanel" aria-labelledby=move || if quick.get() == Quick::Interaction { "tab-interaction" } else { "tab-purchase" }>
+                                    {
+                                        let contacts = contacts.clone();
+                                        move || match quick.get() {
+                                            Quick::Interaction => view! {
+                                                <InteractionForm customer_id=id existing=None contacts=contacts.clone() on_done=Callback::new(|_| {}) />
+                                            }.into_any(),
+                                            Quick::Purchase => view! {
+                                                <PurchaseForm customer_id=id existing=None currency=default_currency on_done=Callback::new(|_| {}) />
+                                            }.into_any(),
+                                        }
+                                    }
+                                </div>
+                            </section>
+                            <Timeline customer_id=id interactions=interactions.clone() purchases=purchases.clone() contacts=contacts />
+                        }.into_any()
+                    }
+                    Section::Complaints => view! {
+                        <ComplaintsPanel customer_id=id complaints=complaints.clone() />
+                    }.into_any(),
+                    Section::Contacts => view! {
+                        <ContactsPanel customer_id=id contacts=contacts.clone() />
+                    }.into_any(),
+                    Section::Analysis => view! {
+                        <ClassesPanel id=id />
+                        <ChurnPanel customer_id=id events=churn_events.clone() winbacks=winbacks.clone() satisfaction=satisfaction />
+                    }.into_any(),
+                    Section::Loyalty => view! {
+                        <div class="section-columns">
+                            <SatisfactionPanel customer_id=id surveys=surveys.clone() responses=responses.clone() />
+                            <LoyaltyPanel
+                                customer_id=id
+                                purchases=purchases.clone()
+                                complaints=complaints.clone()
+                                share_of_wallet=share_of_wallet
+                                ratings=ratings.clone()
+                            />
                         </div>
-                        <div id="quick-panel" role="tabpanel" aria-labelledby=move || if quick.get() == Quick::Interaction { "tab-interaction" } else { "tab-purchase" }>
-                            {
-                                let contacts = contacts.clone();
-                                move || match quick.get() {
-                                    Quick::Interaction => view! {
-                                        <InteractionForm customer_id=id existing=None contacts=contacts.clone() on_done=Callback::new(|_| {}) />
-                                    }.into_any(),
-                                    Quick::Purchase => view! {
-                                        <PurchaseForm customer_id=id existing=None currency=default_currency on_done=Callback::new(|_| {}) />
-                                    }.into_any(),
-                                }
-                            }
-                        </div>
-                    </section>
-                    <ComplaintsPanel customer_id=id complaints=complaints />
-                    <Timeline customer_id=id interactions=interactions purchases=purchases contacts=contacts.clone() />
-                </div>
-                <aside class="detail-side">
-                    <ChurnPanel customer_id=id events=churn_events winbacks=winbacks satisfaction=satisfaction />
-                    <SatisfactionPanel customer_id=id surveys=surveys responses=responses />
-                    <LoyaltyPanel
-                        customer_id=id
-                        purchases=loyalty_purchases
-                        complaints=loyalty_complaints
-                        share_of_wallet=share_of_wallet
-                        ratings=ratings
-                    />
-                    <ContactsPanel customer_id=id contacts=contacts />
-                    <CustomerFile customer=customer />
-                </aside>
+                    }.into_any(),
+                    Section::File => view! {
+                        <CustomerFile customer=customer.clone() />
+                    }.into_any(),
+                }}
             </div>
         </article>
     }

@@ -1,5 +1,6 @@
 //! Customers: the list, the 360 view, and the forms.
 pub mod bulk_bar;
+pub mod classes_line;
 pub mod competitors;
 pub mod contact_form;
 pub mod contacts;
@@ -10,12 +11,14 @@ pub mod export;
 pub mod filters;
 pub mod form;
 pub mod format;
+pub mod glance;
 pub mod interaction_form;
 pub mod list;
 pub mod loyalty;
 pub mod new;
 pub mod purchase_form;
 pub mod reach;
+pub mod sections;
 pub mod table;
 pub mod timeline;
 pub mod vcard;

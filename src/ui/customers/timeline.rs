@@ -38,7 +38,7 @@ impl Entry {
     }
 }
 
-fn channel_icon(i: &Interaction) -> IconData {
+pub(super) fn channel_icon(i: &Interaction) -> IconData {
     use crate::domain::interaction::Channel::*;
     match i.channel {
         Call => lu::LuPhone,

@@ -45,7 +45,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <Nav />
             </aside>
             <main id="main" class="main" tabindex="-1">
-                <crate::ui::settings::backup::BackupReminder />
+                <crate::ui::settings::reminder::BackupReminder />
                 {children()}
             </main>
         </div>

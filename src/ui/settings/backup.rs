@@ -4,14 +4,13 @@
 //! it. The file is read and checked whole before anything is written. A reminder appears when
 //! the last backup is older than the chosen number of days.
 
-use crate::domain::backup::{Backup, BackupProblem, MergeReport, backup_due};
+use crate::domain::backup::{Backup, BackupProblem, MergeReport};
 use crate::domain::time::{format_date, format_datetime};
 use crate::store;
 use crate::ui::clock;
 use crate::ui::codec;
 use crate::ui::download::download_bytes;
 use crate::ui::insights::state::use_insights;
-use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_prefs, use_texts, use_workspace};
 use crate::ui::widgets::confirm::Confirm;
 use crate::ui::widgets::icon::{Icon, lu};
@@ -287,38 +286,5 @@ pub fn BackupSection() -> impl IntoView {
             })}
             <Confirm question=confirming confirm_label=Signal::derive(move || t.get().restore_replace.to_string()) on_confirm=replace />
         </section>
-    }
-}
-
-/// A reminder at the top of every page when there is data and no recent backup.
-#[component]
-pub fn BackupReminder() -> impl IntoView {
-    let t = use_texts();
-    let lang = use_lang();
-    let ws = use_workspace();
-    let last = use_last_backup();
-    let dismissed = RwSignal::new(false);
-    let due = move || {
-        !dismissed.get()
-            && !ws.index.with(|ix| ix.is_empty())
-            && backup_due(last.0.get(), store::backup_reminder_days(), clock::now())
-    };
-    view! {
-        <Show when=due>
-            <div class="backup-reminder" role="note" data-testid="backup-reminder">
-                <Icon icon=lu::LuShieldAlert />
-                <span>
-                    {move || t.get().backup_reminder}" "
-                    {move || match last.0.get() {
-                        Some(at) => (t.get().backup_overdue)(format_date(at.local_date(clock::offset_minutes()), lang.get())),
-                        None => t.get().backup_never.to_string(),
-                    }}
-                </span>
-                <a class="btn btn-small" href=format!("{}#backup", Page::Settings.path())>{move || t.get().backup_now}</a>
-                <button class="btn btn-small btn-ghost" aria-label=move || t.get().dismiss on:click=move |_| dismissed.set(true)>
-                    <Icon icon=lu::LuX />
-                </button>
-            </div>
-        </Show>
     }
 }

@@ -3,5 +3,6 @@ pub mod analysis;
 pub mod backup;
 pub mod data;
 pub mod page;
+pub mod reminder;
 pub mod storage;
 pub mod team;
