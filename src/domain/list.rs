@@ -746,6 +746,28 @@ pub const BENCHMARK_SEARCHES: [&str; 14] = [
     "13912",
 ];
 
+/// Rows rendered above and below the visible ones of a virtualised list.
+pub const OVERSCAN: usize = 8;
+
+/// The positions to render of `len` rows of `row_height` pixels, scrolled `scroll_top` pixels
+/// down a box `viewport` pixels tall: the rows in view and `OVERSCAN` on either side, so only
+/// those exist in the DOM (the customer list and a segment's results scroll 100,000 rows like
+/// 100).
+pub fn visible_range(
+    scroll_top: f64,
+    viewport: f64,
+    row_height: f64,
+    len: usize,
+) -> std::ops::Range<usize> {
+    if row_height <= 0.0 {
+        return 0..0;
+    }
+    let first = (scroll_top.max(0.0) / row_height).floor() as usize;
+    let count = (viewport.max(0.0) / row_height).ceil() as usize;
+    let end = (first + count + OVERSCAN).min(len);
+    first.saturating_sub(OVERSCAN).min(end)..end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1115,5 +1137,24 @@ mod tests {
             assert!(found("zhangsan").is_empty(), "warm: {warm}");
             assert!(found("acme").is_empty(), "warm: {warm}");
         }
+    }
+
+    #[test]
+    fn a_virtual_window_holds_the_rows_in_view_and_a_margin() {
+        // 40 px rows in a 400 px box: ten in view.
+        assert_eq!(visible_range(0.0, 400.0, 40.0, 100_000), 0..18);
+        // Scrolled to row 1,000 (40,000 px): eight before it, ten in view, eight after.
+        assert_eq!(visible_range(40_000.0, 400.0, 40.0, 100_000), 992..1_018);
+        // Half a row down still starts at the row under the top edge.
+        assert_eq!(visible_range(40_020.0, 400.0, 40.0, 100_000), 992..1_018);
+        // Scrolled to the bottom (4,000,000 − 400 px): the window stops at the last row.
+        assert_eq!(
+            visible_range(3_999_600.0, 400.0, 40.0, 100_000),
+            99_982..100_000
+        );
+        // Scrolled past the rows (the list shrank): nothing out of range.
+        assert_eq!(visible_range(40_000.0, 400.0, 40.0, 5), 5..5);
+        assert_eq!(visible_range(0.0, 400.0, 40.0, 0), 0..0);
+        assert_eq!(visible_range(0.0, 400.0, 0.0, 10), 0..0);
     }
 }

@@ -60,8 +60,8 @@ export function launch() {
  * A fresh browser context (fresh IndexedDB and localStorage) and a page in it, with every
  * console error, page error and CSP violation recorded in `page.problems`.
  */
-export async function openApp(browser, url, { lang = "zh-CN", width = 1280, height = 800, colorScheme = "light", path = "customers" } = {}) {
-  const context = await browser.newContext({ locale: lang, viewport: { width, height }, colorScheme });
+export async function openApp(browser, url, { lang = "zh-CN", width = 1280, height = 800, colorScheme = "light", path = "customers", timezoneId } = {}) {
+  const context = await browser.newContext({ locale: lang, viewport: { width, height }, colorScheme, timezoneId });
   const page = await context.newPage();
   watch(page);
   await page.goto(url + path);

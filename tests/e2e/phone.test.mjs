@@ -97,3 +97,48 @@ test("phone: every navigation entry is reachable, and rows and the customer page
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test("phone: the filters fold into a sheet with removable chips, and the backup reminder is a chip that stays dismissed", async () => {
+  const { context, page } = await openApp(app.browser, app.url, { width: 390, height: 844 });
+  await loadSample(page);
+  const total = await page.getByTestId("customer-count").innerText();
+  // The reminder is one slim line, not a banner.
+  const chip = await page.getByTestId("backup-reminder").boundingBox();
+  assert.ok(chip.height <= 40, `the reminder is ${chip.height}px tall`);
+  // The filters wait behind one button: the first row follows the search closely.
+  assert.equal(await page.getByTestId("filter-kind").isVisible(), false);
+  const firstRow = await page.getByTestId("customer-row").first().boundingBox();
+  assert.ok(firstRow.y < 844 / 2, `the first row starts at ${firstRow.y}px`);
+  await shot(page, "phone-list");
+  await page.getByTestId("filter-toggle").click();
+  await page.getByTestId("filter-kind").waitFor();
+  await page.getByTestId("filter-kind").selectOption({ label: "企业购买者" });
+  await page.getByTestId("filter-contact").selectOption("ok");
+  await shot(page, "phone-filter-sheet");
+  await page.getByTestId("filter-done").click();
+  await page.getByTestId("filter-kind").waitFor({ state: "hidden" });
+  const chips = page.getByTestId("filter-chip");
+  assert.deepEqual(await chips.allInnerTexts(), ["企业购买者", "可联系客户"]);
+  assert.match(await page.getByTestId("filter-toggle").innerText(), /2/);
+  assert.match(await page.getByTestId("customer-count").innerText(), /^[\d,]+ \/ [\d,]+$/);
+  // A tap on a chip removes that filter only; the last one brings the whole list back.
+  await page.getByRole("button", { name: "移除筛选：企业购买者" }).click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=filter-chip]").length === 1);
+  await chips.first().click();
+  await chips.first().waitFor({ state: "detached" });
+  assert.equal(await page.getByTestId("customer-count").innerText(), total);
+  // Escape closes the sheet.
+  await page.getByTestId("filter-toggle").click();
+  await page.getByTestId("filter-kind").waitFor();
+  await page.keyboard.press("Escape");
+  await page.getByTestId("filter-kind").waitFor({ state: "hidden" });
+
+  // Dismissed, the reminder stays away after a reload (for the chosen seven days).
+  await page.getByTestId("snooze-reminder").click();
+  await page.getByTestId("backup-reminder").waitFor({ state: "detached" });
+  await page.reload();
+  await page.getByTestId("customer-row").first().waitFor();
+  assert.equal(await page.getByTestId("backup-reminder").count(), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

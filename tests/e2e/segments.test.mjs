@@ -32,6 +32,11 @@ test("overview, segment builder, saved segment, exports and a customer's classes
     const cells = await page.getByTestId(id).locator("tbody td:nth-child(2)").allInnerTexts();
     assert.equal(cells.reduce((a, b) => a + Number(b), 0), 300, id);
   }
+  // The models in plain words; the parameters folded away until asked for.
+  assert.match(await page.getByTestId("model-purchase-plain").innerText(), /来自用 [\d,]+ 位客户的购买记录拟合的模型/);
+  assert.match(await page.getByTestId("model-spend-plain").innerText(), /^消费预测/);
+  assert.doesNotMatch(await page.getByTestId("models").innerText(), /γ/, "no parameters until asked for");
+  await page.getByTestId("model-details").locator("summary").click();
   assert.match(await page.getByTestId("models").innerText(), /BG\/NBD[\s\S]*r\t[\d.]+\t[\d.]+[\s\S]*标准误/);
   await page.getByTestId("call-list").waitFor();
   await shot(page, "overview-zh-desktop", true);
@@ -61,6 +66,17 @@ test("overview, segment builder, saved segment, exports and a customer's classes
   await page.waitForFunction((n) => document.querySelector("[data-testid=segment-count]").textContent.includes(String(n)), wider.n);
   assert.equal((await count(page)).n, wider.n);
   await shot(page, "segments-zh-desktop", true);
+  // Every match is listed (not only the first hundred), virtualised: few rows in the DOM, the
+  // last one reached by scrolling; the columns fit the box at 1280 px.
+  const results = page.getByTestId("segment-results").locator(".segment-scroll");
+  assert.ok((await page.getByTestId("segment-row").count()) < 40, "only the rows in view are rendered");
+  const fits = await results.evaluate((box) => box.scrollWidth <= box.clientWidth);
+  assert.ok(fits, "the results table is wider than its box");
+  await results.evaluate((box) => (box.scrollTop = box.scrollHeight));
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll("[data-testid=segment-row]")].some((r) => r.getAttribute("aria-rowindex") === String(n + 1)),
+    wider.n,
+  );
 
   // Export: UTF-8 with BOM, localised header, one line per customer.
   const csv = await exportFile(page, "export-csv");

@@ -16,6 +16,9 @@ super::feature_texts! { $ customers_texts;
         filter_contact_dnc = "Do not contact", "勿扰客户";
         filter_contact_ok = "May be contacted", "可联系客户";
         filter_clear = "Clear filters", "清除筛选";
+        filter_button = "Filters", "筛选";
+        filter_done = "Show customers", "查看结果";
+        filter_active = "Active filters", "当前筛选条件";
         new_customer = "New customer", "新建客户";
         col_name = "Name", "名称";
         col_kind = "Kind", "类型";
@@ -208,6 +211,8 @@ super::feature_texts! { $ customers_texts;
 
     }
     formats {
+        timeline_show_all(n: usize) = format!("Show all {n} entries"), format!("显示全部 {n} 条");
+        filter_remove(what: String) = format!("Remove filter: {what}"), format!("移除筛选：{what}");
         n_customers(n: usize) = if n == 1 { "1 customer".to_string() } else { format!("{} customers", format_count(n as u64)) }, format!("共 {} 位客户", format_count(n as u64));
         n_selected(n: usize) = format!("{} selected", format_count(n as u64)), format!("已选 {} 位", format_count(n as u64));
         n_shown_of(shown: usize, total: usize) = format!("{} of {}", format_count(shown as u64), format_count(total as u64)), format!("{} / {}", format_count(shown as u64), format_count(total as u64));

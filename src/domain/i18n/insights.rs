@@ -20,6 +20,9 @@ super::feature_texts! { $ insights_texts;
         col_estimate = "Estimate", "估计值";
         col_std_error = "Standard error", "标准误";
         model_trust_link = "How far to trust them: validate the models on your data", "模型可信吗？用你的数据验证";
+        model_spend_shared = "Spend predictions weigh each customer's average purchase against the whole base's, trusting the customer's own average more the more often they bought.", "消费预测把每位客户的平均消费与全体客户的平均相结合：购买次数越多，越以客户自身的平均为准。";
+        model_spend_own = "Spend predictions use each customer's own average purchase: the spend model does not fit this data (spend varies too much between customers for a shared average).", "消费预测使用每位客户自身的平均消费：消费金额模型不适合这些数据（客户之间的消费差异过大，无法使用共同的平均）。";
+        model_parameters = "Model parameters and standard errors (for analysts)", "模型参数与标准误（供分析人员查看）";
         model_none = "Not enough repeat purchases yet to fit the purchase model.", "重复购买数据还不够，暂时无法拟合购买模型。";
         model_se_missing = "A standard error shows as — where the likelihood is flat along that parameter at the fit: the estimate sits at the edge of the model (for example, spend per purchase that hardly varies between customers sends q towards infinity), so its uncertainty cannot be stated.", "标准误显示为“—”，表示在拟合处似然函数沿该参数几乎是平的：估计值处于模型的边界（例如客户之间每次消费几乎没有差异时，q 会趋于无穷大），因此无法给出其不确定性。";
         model_spend_unused = "The spend model's q is 2 or less (spend varies too much between customers for a shared mean), so each customer's own average spend is used.", "消费金额模型的 q ≤ 2（客户间消费差异过大，群体均值不可靠），因此使用每位客户自身的平均消费。";
@@ -107,7 +110,6 @@ super::feature_texts! { $ insights_texts;
         movements_since(date: String) = format!("Movements since {date}"), format!("自 {date} 以来的分类变化");
         n_moved(n: usize) = format!("{n} customers"), format!("{n} 位");
         segment_matches(n: usize, total: usize) = format!("{} of {} customers match", format_count(n as u64), format_count(total as u64)), format!("{} 位客户符合（共 {} 位）", format_count(n as u64), format_count(total as u64));
-        results_more(n: usize) = format!("…and {} more. Export to get them all.", format_count(n as u64)), format!("……另有 {} 位，导出可获得完整名单。", format_count(n as u64));
         exported(n: usize) = format!("Exported {} customers", format_count(n as u64)), format!("已导出 {} 位客户", format_count(n as u64));
         exported_marketing(n: usize, dnc: usize, complaints: usize) = {
             let mut m = format!("Exported {} customers", format_count(n as u64));
@@ -121,6 +123,7 @@ super::feature_texts! { $ insights_texts;
             m
         };
         expected_purchases(weeks: u32) = format!("Purchases expected in {weeks} weeks"), format!("未来 {weeks} 周预计购买次数");
+        model_purchase_plain(n: usize) = format!("Purchase predictions (is a customer still active, how often will they buy) come from a model fitted on the purchase histories of {} customers.", format_count(n as u64)), format!("购买预测（客户是否仍活跃、今后会购买几次）来自用 {} 位客户的购买记录拟合的模型。", format_count(n as u64));
         model_fit(n: usize, ll: String) = format!("Fitted on {} customers by maximum likelihood; log-likelihood {ll}.", format_count(n as u64)), format!("以 {} 位客户做最大似然拟合；对数似然 {ll}。", format_count(n as u64));
     }
 }

@@ -76,9 +76,16 @@ pub(super) fn complaints_of(
         Severity::Critical,
     ]);
     let age_days = rng.range(0, 120);
-    // 10:00 in Beijing (02:00 UTC) on the day it came in.
+    // In office hours, 08:00–18:00 Beijing time (00:00–10:00 UTC), on the day it came in: a
+    // minute spread over the ten hours by the customer and the day, drawing nothing from the
+    // generator so every other value stays as it was.
     let today = epoch_day(cfg.today) as i64;
-    let received = Timestamp((today - age_days) * 86_400_000 + 2 * 3_600_000);
+    let minute = (index as i64 * 37 + age_days * 53) % 600;
+    // Today's came in at least three hours ago, so the steps taken since are in the past too.
+    let received = Timestamp(
+        ((today - age_days) * 86_400_000 + minute * 60_000)
+            .min(cfg.id_epoch_ms as i64 - 3 * 3_600_000),
+    );
     let hour = |h: i64| Timestamp(received.0 + h * 3_600_000);
     // Drawn in the order the generator has always used: id bytes, then the channel.
     let id = Id::from_parts(received.0.max(0) as u64, rng.id_bytes());

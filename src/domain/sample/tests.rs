@@ -215,6 +215,18 @@ fn complaints_come_in_every_stage_of_handling() {
     }
     assert!(complaints.iter().any(|c| c.is_overdue(now)));
     assert!(complaints.iter().any(|c| c.first_contact));
+    // Received in office hours, 08:00–18:00 Beijing time (00:00–10:00 UTC), not all at one time.
+    let minutes: std::collections::BTreeSet<i64> = complaints
+        .iter()
+        .map(|c| c.received_at.0.rem_euclid(86_400_000) / 60_000)
+        .collect();
+    assert!(minutes.iter().all(|m| *m < 600), "{minutes:?}");
+    assert!(
+        minutes.len() > complaints.len() / 2,
+        "{} times for {} complaints",
+        minutes.len(),
+        complaints.len()
+    );
     for s in &all {
         for c in &s.complaints {
             assert_eq!(c.customer_id, s.customer.id);

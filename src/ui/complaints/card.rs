@@ -46,7 +46,6 @@ pub fn ComplaintCard(
     let ws = use_workspace();
     let toasts = use_toasts();
     let now = clock::now();
-    let offset = clock::offset_minutes();
     let step = RwSignal::new(Step::None);
     let text = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
@@ -56,7 +55,7 @@ pub fn ComplaintCard(
     let editing = RwSignal::new(false);
     let deleting = RwSignal::new(None::<String>);
     let stored = StoredValue::new(complaint.clone());
-    let when = move |ts: Timestamp| format_datetime(ts.local_datetime(offset), lang.get());
+    let when = move |ts: Timestamp| format_datetime(clock::local(ts), lang.get());
 
     let open_step = move |s: Step| {
         text.set(String::new());

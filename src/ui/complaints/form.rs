@@ -31,10 +31,9 @@ pub fn ComplaintForm(
     let t = use_texts();
     let ws = use_workspace();
     let me = use_prefs().0.with_untracked(|s| s.me);
-    let offset = clock::offset_minutes();
     let initial = match &existing {
         Some(c) => ComplaintInput {
-            received_at: datetime_input_value(c.received_at.local_datetime(offset)),
+            received_at: datetime_input_value(clock::local(c.received_at)),
             channel: c.channel,
             category: c.category,
             severity: c.severity,
@@ -42,7 +41,7 @@ pub fn ComplaintForm(
             owner_id: c.owner_id,
         },
         None => ComplaintInput {
-            received_at: datetime_input_value(clock::now().local_datetime(offset)),
+            received_at: datetime_input_value(clock::local(clock::now())),
             owner_id: me,
             ..ComplaintInput::default()
         },
@@ -67,9 +66,9 @@ pub fn ComplaintForm(
         |t| t.complaint_saved,
         move || {
             existing.with_value(|e| {
-                input
-                    .get_untracked()
-                    .validate(customer_id, e.as_ref(), clock::now(), offset)
+                let input = input.get_untracked();
+                let offset = clock::offset_for_input(&input.received_at);
+                input.validate(customer_id, e.as_ref(), clock::now(), offset)
             })
         },
         move || existing.get_value(),

@@ -27,8 +27,8 @@ pub fn CustomerFile(customer: Customer) -> impl IntoView {
     let trend = c.business.trend;
     let pay = c.business.payment_ability;
     let rank = c.position.rank;
-    let created = c.created_at.local_date(clock::offset_minutes());
-    let updated = c.updated_at.local_datetime(clock::offset_minutes());
+    let created = clock::local(c.created_at).date();
+    let updated = clock::local(c.updated_at);
     view! {
         <section class="panel" aria-labelledby="file-title" data-testid="customer-file">
             <header class="panel-header"><h2 id="file-title">{move || t.get().details_title}</h2></header>

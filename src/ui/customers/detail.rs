@@ -262,10 +262,14 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                 </div>
             </header>
 
+
+            <ClassesLine id=id open=open />
+            <GlanceCards glance=glance open=open />
+
             <section class="totals" aria-label=move || t.get().detail_totals data-testid="totals">
                 {move || summary.get().map(|s| {
                     let a = s.activity;
-                    let last_contact = a.last_interaction.map(|ts| ts.local_datetime(clock::offset_minutes()));
+                    let last_contact = a.last_interaction.map(clock::local);
                     let first = a.first_purchase_date();
                     let last = a.last_purchase_date();
                     let lang = lang.get();
@@ -283,9 +287,6 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                     }
                 })}
             </section>
-
-            <ClassesLine id=id open=open />
-            <GlanceCards glance=glance open=open />
 
             <SectionBar open=open counts=counts />
             <div

@@ -1,10 +1,32 @@
-//! The filter bar above the customer list.
+//! The filter bar above the customer list. On a phone the filters fold into a sheet opened
+//! from one button, and the active ones show as chips that remove themselves when tapped.
 
 use crate::domain::customer::CustomerKind;
 use crate::domain::list::{ContactFilter, ListQuery, OwnerFilter};
 use crate::ui::state::{use_texts, use_workspace};
 use crate::ui::widgets::icon::{Icon, lu};
 use leptos::prelude::*;
+
+/// One active filter, for its chip.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Active {
+    Kind,
+    Owner,
+    Tag,
+    Contact,
+}
+
+impl Active {
+    /// Takes this filter off the query.
+    fn remove(self, q: &mut ListQuery) {
+        match self {
+            Active::Kind => q.kind = None,
+            Active::Owner => q.owner = OwnerFilter::Any,
+            Active::Tag => q.tag = None,
+            Active::Contact => q.contact = ContactFilter::Any,
+        }
+    }
+}
 
 /// Kind, owner, tag and contact-preference filters.
 #[component]
@@ -25,8 +47,83 @@ pub fn FilterBar(
         on_change.run(q);
     };
 
+    let open = RwSignal::new(false);
+    // The active filters with their chip text.
+    let active = move || {
+        let t = t.get();
+        query.with(|q| {
+            let mut out: Vec<(Active, String)> = Vec::new();
+            if let Some(k) = q.kind {
+                out.push((Active::Kind, k.label(t).to_string()));
+            }
+            match q.owner {
+                OwnerFilter::Any => {}
+                OwnerFilter::Unassigned => out.push((Active::Owner, t.unassigned.to_string())),
+                OwnerFilter::Member(id) => out.push((
+                    Active::Owner,
+                    ws.member_name(Some(id))
+                        .unwrap_or_else(|| t.filter_owner.to_string()),
+                )),
+            }
+            if let Some(tag) = &q.tag {
+                out.push((Active::Tag, format!("#{tag}")));
+            }
+            match q.contact {
+                ContactFilter::Any => {}
+                ContactFilter::DoNotContact => {
+                    out.push((Active::Contact, t.filter_contact_dnc.to_string()))
+                }
+                ContactFilter::Contactable => {
+                    out.push((Active::Contact, t.filter_contact_ok.to_string()))
+                }
+            }
+            out
+        })
+    };
+    let count = move || active().len();
+    // Escape closes the sheet wherever the focus is.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || escape.remove());
+
     view! {
-        <div class="filters" role="group" aria-label=move || t.get().filter_kind>
+        <div class="filter-phone">
+            <button
+                class="btn filter-toggle"
+                data-testid="filter-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="filter-sheet"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <Icon icon=lu::LuFunnel />
+                <span>{move || t.get().filter_button}</span>
+                {move || (count() > 0).then(|| view! { <span class="count">{count()}</span> })}
+            </button>
+            <ul class="filter-chips" aria-label=move || t.get().filter_active>
+                {move || active().into_iter().map(|(which, label)| {
+                    let name = label.clone();
+                    view! {
+                        <li>
+                            <button
+                                class="filter-chip"
+                                data-testid="filter-chip"
+                                aria-label=move || (t.get().filter_remove)(name.clone())
+                                on:click=move |_| update(Box::new(move |q| which.remove(q)))
+                            >
+                                <span>{label}</span>
+                                <Icon icon=lu::LuX />
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+        <div class="filter-backdrop" class:open=move || open.get() on:click=move |_| open.set(false)></div>
+        <div class="filters" id="filter-sheet" class:open=move || open.get() role="group" aria-label=move || t.get().filter_button>
+            <h2 class="filter-sheet-title">{move || t.get().filter_button}</h2>
             <label class="filter">
                 <span class="sr-only">{move || t.get().filter_kind}</span>
                 <select
@@ -120,6 +217,9 @@ pub fn FilterBar(
                     {move || t.get().filter_clear}
                 </button>
             </Show>
+            <button class="btn btn-primary filter-done" data-testid="filter-done" on:click=move |_| open.set(false)>
+                {move || t.get().filter_done}
+            </button>
         </div>
     }
 }

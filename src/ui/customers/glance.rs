@@ -20,7 +20,6 @@ pub fn GlanceCards(glance: Glance, open: OpenSection) -> impl IntoView {
     let ws = use_workspace();
     let toasts = use_toasts();
     let today = clock::today();
-    let offset = clock::offset_minutes();
     let Glance {
         steps,
         open_complaints,
@@ -136,7 +135,7 @@ pub fn GlanceCards(glance: Glance, open: OpenSection) -> impl IntoView {
                     <ul class="glance-list">
                         {open_complaints.iter().map(|c| {
                             let late = c.is_overdue(clock::now());
-                            let due = c.due.local_datetime(offset);
+                            let due = clock::local(c.due);
                             let (category, severity) = (c.category, c.severity);
                             let text = c.description.clone();
                             view! {
@@ -165,7 +164,7 @@ pub fn GlanceCards(glance: Glance, open: OpenSection) -> impl IntoView {
                     view! {
                         <ul class="glance-list">
                             {recent.iter().map(|i| {
-                                let at = i.at.local_datetime(offset);
+                                let at = clock::local(i.at);
                                 let channel = i.channel;
                                 let who = ws.member_name(i.member_id);
                                 view! {

@@ -33,15 +33,14 @@ pub fn InteractionForm(
     let t = use_texts();
     let ws = use_workspace();
     let me = use_prefs().0.with_untracked(|s| s.me);
-    let offset = clock::offset_minutes();
     let fresh = move || InteractionInput {
-        at: datetime_input_value(clock::now().local_datetime(offset)),
+        at: datetime_input_value(clock::local(clock::now())),
         member_id: me,
         ..InteractionInput::default()
     };
     let initial = match &existing {
         Some(i) => InteractionInput {
-            at: datetime_input_value(i.at.local_datetime(offset)),
+            at: datetime_input_value(clock::local(i.at)),
             channel: i.channel,
             member_id: i.member_id,
             contact_id: i.contact_id,
@@ -84,9 +83,9 @@ pub fn InteractionForm(
         |t| t.interaction_saved,
         move || {
             existing.with_value(|e| {
-                input
-                    .get_untracked()
-                    .validate(customer_id, e.as_ref(), clock::now(), offset)
+                let input = input.get_untracked();
+                let offset = clock::offset_for_input(&input.at);
+                input.validate(customer_id, e.as_ref(), clock::now(), offset)
             })
         },
         move || existing.get_value(),

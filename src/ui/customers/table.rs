@@ -3,6 +3,7 @@
 
 use super::format::{relative, revenue_whole};
 use crate::domain::id::Id;
+use crate::domain::list::visible_range;
 use crate::domain::list::{ListQuery, SortKey};
 use crate::domain::summary::CustomerSummary;
 use crate::ui::clock;
@@ -15,8 +16,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use std::collections::HashSet;
 
-/// Rows rendered above and below the visible ones.
-const OVERSCAN: usize = 8;
 /// Row height of the two-line phone layout (must match the CSS).
 const NARROW_ROW: u32 = 68;
 
@@ -82,12 +81,10 @@ pub fn CustomerTable(
     });
     let visible = Memo::new(move |_| {
         let h = f64::from(row_height.get());
-        let first = (scroll_top.get() / h).floor() as usize;
-        let count = (viewport.get() / h).ceil() as usize;
-        let start = first.saturating_sub(OVERSCAN);
         rows.with(|r| {
-            let end = (first + count + OVERSCAN).min(r.len());
-            (start.min(end)..end).map(|i| (i, r[i])).collect::<Vec<_>>()
+            visible_range(scroll_top.get(), viewport.get(), h, r.len())
+                .map(|i| (i, r[i]))
+                .collect::<Vec<_>>()
         })
     });
     let total = Memo::new(move |_| rows.with(Vec::len));
@@ -306,7 +303,7 @@ fn Row(
             </div>
             <div role="cell" class="cell cell-updated">
                 {
-                    let updated = summary.updated_at.local_date(clock::offset_minutes());
+                    let updated = clock::local(summary.updated_at).date();
                     move || relative(Some(updated), today, lang.get())
                 }
             </div>

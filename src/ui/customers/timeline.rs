@@ -19,6 +19,9 @@ use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// Entries shown before "show all".
+const SHOWN_FIRST: usize = 20;
+
 /// An entry of the timeline.
 #[derive(Clone, PartialEq)]
 enum Entry {
@@ -28,12 +31,10 @@ enum Entry {
 
 impl Entry {
     /// When it happened; a purchase counts from noon of its day.
-    fn at(&self, offset: i32) -> Timestamp {
+    fn at(&self) -> Timestamp {
         match self {
             Entry::Interaction(i) => i.at,
-            Entry::Purchase(p) => {
-                Timestamp::from_local(p.date.and_hms_opt(12, 0, 0).unwrap_or_default(), offset)
-            }
+            Entry::Purchase(p) => clock::instant(p.date.and_hms_opt(12, 0, 0).unwrap_or_default()),
         }
     }
 }
@@ -70,14 +71,13 @@ pub fn Timeline(
     let lang = use_lang();
     let ws = use_workspace();
     let toasts = use_toasts();
-    let offset = clock::offset_minutes();
     let today = clock::today();
     let mut entries: Vec<Entry> = interactions
         .into_iter()
         .map(Entry::Interaction)
         .chain(purchases.into_iter().map(Entry::Purchase))
         .collect();
-    entries.sort_by_key(|e| std::cmp::Reverse(e.at(offset)));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.at()));
     let empty = entries.is_empty();
     let contacts = StoredValue::new(contacts);
     let editing = RwSignal::new(None::<Target>);
@@ -121,20 +121,15 @@ pub fn Timeline(
         contacts.with_value(|cs| cs.iter().find(|c| c.id == id).map(|c| c.name.clone()))
     };
 
-    view! {
-        <section class="panel" aria-labelledby="timeline-title">
-            <header class="panel-header"><h2 id="timeline-title">{move || t.get().timeline}</h2></header>
-            {empty.then(|| view! { <p class="muted">{move || t.get().timeline_empty}</p> })}
-            <ol class="timeline" data-testid="timeline">
-                {entries.into_iter().map(|entry| match entry {
-                    Entry::Interaction(i) => {
-                        let who = member(i.member_id);
-                        let whom = contact_name(i.contact_id);
-                        let at = i.at.local_datetime(offset);
-                        let channel = i.channel;
-                        let edit_target = Target::Interaction(i.clone());
-                        let delete_target = Target::Interaction(i.clone());
-                        let commitment = i.commitment.clone().map(|c| {
+    let render = move |entry: Entry| match entry {
+        Entry::Interaction(i) => {
+            let who = member(i.member_id);
+            let whom = contact_name(i.contact_id);
+            let at = clock::local(i.at);
+            let channel = i.channel;
+            let edit_target = Target::Interaction(i.clone());
+            let delete_target = Target::Interaction(i.clone());
+            let commitment = i.commitment.clone().map(|c| {
                             let id = i.id;
                             let open = c.is_open();
                             let overdue = c.is_overdue(today);
@@ -155,7 +150,7 @@ pub fn Timeline(
                                 </div>
                             }
                         });
-                        view! {
+            view! {
                             <li class=format!("tl-item tl-{}", channel.as_str()) data-testid="timeline-interaction">
                                 <span class="tl-icon"><Icon icon=channel_icon(&i) /></span>
                                 <div class="tl-body">
@@ -176,20 +171,30 @@ pub fn Timeline(
                                 </div>
                             </li>
                         }.into_any()
-                    }
-                    Entry::Purchase(p) => {
-                        let amount = p.amount;
-                        let margin = p.margin.map(|m| crate::domain::money::Money::new(m, p.amount.currency));
-                        let date = p.date;
-                        let detail = format!(
-                            "{}{}{}",
-                            p.product,
-                            if p.quantity == rust_decimal::Decimal::ONE { String::new() } else { format!(" × {}", p.quantity) },
-                            if p.order.is_empty() { String::new() } else { format!(" · #{}", p.order) }
-                        );
-                        let edit_target = Target::Purchase(p.clone());
-                        let delete_target = Target::Purchase(p.clone());
-                        view! {
+        }
+        Entry::Purchase(p) => {
+            let amount = p.amount;
+            let margin = p
+                .margin
+                .map(|m| crate::domain::money::Money::new(m, p.amount.currency));
+            let date = p.date;
+            let detail = format!(
+                "{}{}{}",
+                p.product,
+                if p.quantity == rust_decimal::Decimal::ONE {
+                    String::new()
+                } else {
+                    format!(" × {}", p.quantity)
+                },
+                if p.order.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · #{}", p.order)
+                }
+            );
+            let edit_target = Target::Purchase(p.clone());
+            let delete_target = Target::Purchase(p.clone());
+            view! {
                             <li class="tl-item tl-purchase" data-testid="timeline-purchase">
                                 <span class="tl-icon"><Icon icon=lu::LuShoppingCart /></span>
                                 <div class="tl-body">
@@ -214,9 +219,30 @@ pub fn Timeline(
                                 </div>
                             </li>
                         }.into_any()
-                    }
-                }).collect_view()}
+        }
+    };
+    // The latest entries first; the older ones on request (a long-standing customer has
+    // hundreds).
+    let total = entries.len();
+    let rest = entries.split_off(total.min(SHOWN_FIRST));
+    let first = entries;
+    let shown_all = RwSignal::new(false);
+
+    view! {
+        <section class="panel" aria-labelledby="timeline-title">
+            <header class="panel-header"><h2 id="timeline-title">{move || t.get().timeline}</h2></header>
+            {empty.then(|| view! { <p class="muted">{move || t.get().timeline_empty}</p> })}
+            <ol class="timeline" data-testid="timeline">
+                {first.into_iter().map(render).collect_view()}
+                {move || shown_all.get().then(|| rest.clone().into_iter().map(render).collect_view())}
             </ol>
+            {(total > SHOWN_FIRST).then(|| view! {
+                <Show when=move || !shown_all.get()>
+                    <button class="btn btn-ghost timeline-more" data-testid="timeline-all" on:click=move |_| shown_all.set(true)>
+                        {move || (t.get().timeline_show_all)(total)}
+                    </button>
+                </Show>
+            })}
             <Modal
                 open=Signal::derive(move || editing.with(Option::is_some))
                 on_close=Callback::new(move |_| editing.set(None))

@@ -48,7 +48,7 @@ pub fn ImportHistory(wizard: Wizard) -> impl IntoView {
                     let rows = batches.iter().map(|b| {
                         let id = b.id;
                         let c = b.counts;
-                        let when = format_datetime(b.at.local_datetime(clock::offset_minutes()), lang);
+                        let when = format_datetime(clock::local(b.at), lang);
                         let outcome = (t.import_counts)(c.created, c.updated, c.skipped, c.failed);
                         let status = match b.undone_at {
                             Some(_) => view! { <span class="pill">{t.import_undone}</span> }.into_any(),

@@ -5,7 +5,7 @@ use super::call_list::CallList;
 use super::model_tables::ModelTables;
 use super::movements::Movements;
 use super::state::{PERIOD_DAYS, use_insights};
-use crate::domain::analysis::engine::{Analysis, CustomerClasses};
+use crate::domain::analysis::engine::{Analysis, CustomerClasses, spend_model_usable};
 use crate::domain::analysis::importance::Importance;
 use crate::domain::analysis::quadrant::Quadrant;
 use crate::domain::analysis::report::distribution;
@@ -225,14 +225,41 @@ pub fn Dashboard() -> impl IntoView {
     }
 }
 
-/// The fitted models with their standard errors, and the way to the validation page.
+/// What the predictions rest on, in plain words; the parameters with their standard errors
+/// folded away for analysts; and the way to the validation page.
 #[component]
 fn ModelPanel(analysis: Signal<Arc<Analysis>>) -> impl IntoView {
     let t = use_texts();
+    let plain = move || {
+        let t = t.get();
+        analysis.with(|a| {
+            let purchase = match &a.purchase_model {
+                Some(m) => (t.model_purchase_plain)(m.customers),
+                None => t.model_none.to_string(),
+            };
+            let spend = if a
+                .spend_model
+                .as_ref()
+                .is_some_and(|m| spend_model_usable(&m.params))
+            {
+                t.model_spend_shared
+            } else {
+                t.model_spend_own
+            };
+            view! {
+                <p data-testid="model-purchase-plain">{purchase}</p>
+                <p data-testid="model-spend-plain">{spend}</p>
+            }
+        })
+    };
     view! {
         <section class="panel" data-testid="models">
             <h2>{move || t.get().sec_model}</h2>
-            {move || analysis.with(|a| view! { <ModelTables purchase=a.purchase_model spend=a.spend_model /> })}
+            {plain}
+            <details class="model-details" data-testid="model-details">
+                <summary>{move || t.get().model_parameters}</summary>
+                {move || analysis.with(|a| view! { <ModelTables purchase=a.purchase_model spend=a.spend_model /> })}
+            </details>
             <p><a href=crate::ui::routes::Page::Validation.path() data-testid="validation-link">{move || t.get().model_trust_link}</a></p>
         </section>
     }

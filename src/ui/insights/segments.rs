@@ -11,6 +11,7 @@ use crate::domain::analysis::segment::{Attribute, Condition, Segment, evaluate, 
 use crate::domain::export::{self, LeftOut, left_out_of_marketing};
 use crate::domain::i18n::explain::yuan;
 use crate::domain::id::Id;
+use crate::domain::list::visible_range;
 use crate::domain::summary::Activity;
 use crate::domain::time::{date_input_value, format_date};
 use crate::store;
@@ -28,9 +29,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::HashSet;
 use std::sync::Arc;
-
-/// Rows listed on the page (the export has them all).
-const SHOWN: usize = 100;
 
 /// The explorer's URL for a set of conditions (kept in `?f=` as JSON, so views can be shared).
 pub fn segment_url(conditions: &[Condition]) -> String {
@@ -375,25 +373,78 @@ pub fn SegmentsPage() -> impl IntoView {
     }
 }
 
-/// The first customers of the segment with their classes.
+/// Height of one result row, in pixels (must match the CSS).
+const ROW_HEIGHT: f64 = 40.0;
+
+/// Every customer of the segment with their classes, in a scrolling box that renders only the
+/// rows in view; the columns that matter least give way on narrower screens.
 #[component]
 fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let ws = use_workspace();
     let insights = use_insights();
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let scroll_top = RwSignal::new(0.0f64);
+    let viewport = RwSignal::new(480.0f64);
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
+            viewport.set(f64::from(el.client_height().max(200)));
+        }
+    };
+    Effect::new(move |_| {
+        if scroller.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    // A changed segment starts at the top.
+    Effect::new(move |_| {
+        matches.track();
+        if let Some(el) = scroller.get_untracked() {
+            el.set_scroll_top(0);
+        }
+        scroll_top.set(0.0);
+    });
+    let window = Memo::new(move |_| {
+        matches.with(|m| visible_range(scroll_top.get(), viewport.get(), ROW_HEIGHT, m.len()))
+    });
+    let spacer = |rows: usize| format!("height: {}px", rows as f64 * ROW_HEIGHT);
     view! {
         <section class="panel segment-table" data-testid="segment-results">
-            <div class="table-wrap table-scroll-box" tabindex="0" role="region" aria-label=move || t.get().segments_title>
-                <table class="data-table">
+            <div
+                class="table-wrap segment-scroll"
+                tabindex="0"
+                role="region"
+                aria-label=move || t.get().segments_title
+                node_ref=scroller
+                on:scroll=move |ev| {
+                    let el: web_sys::HtmlElement = event_target(&ev);
+                    scroll_top.set(f64::from(el.scroll_top()));
+                }
+            >
+                <table class="data-table segment-grid" aria-rowcount=move || matches.with(Vec::len) + 1>
+                    <colgroup>
+                        <col class="c-name" />
+                        <col class="c-opt c-seg" />
+                        <col class="c-class" />
+                        <col class="c-class" />
+                        <col class="c-opt c-class" />
+                        <col class="c-opt c-class" />
+                        <col class="c-pct" />
+                        <col class="c-money" />
+                        <col class="c-money" />
+                        <col class="c-date" />
+                    </colgroup>
                     <thead>
-                        <tr>
+                        <tr aria-rowindex="1">
                             <th scope="col">{move || t.get().col_name}</th>
-                            <th scope="col">{move || t.get().col_segment}</th>
+                            <th scope="col" class="opt">{move || t.get().col_segment}</th>
                             <th scope="col">{move || t.get().col_importance}</th>
                             <th scope="col">{move || t.get().col_loyalty}</th>
-                            <th scope="col">{move || t.get().col_lifecycle}</th>
-                            <th scope="col">{move || t.get().col_quadrant}</th>
+                            <th scope="col" class="opt">{move || t.get().col_lifecycle}</th>
+                            <th scope="col" class="opt">{move || t.get().col_quadrant}</th>
                             <th scope="col" class="num">{move || t.get().col_p_alive}</th>
                             <th scope="col" class="num">{move || t.get().col_clv}</th>
                             <th scope="col" class="num">{move || t.get().col_revenue}</th>
@@ -405,12 +456,15 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
                             let lang = lang.get();
                             let t = t.get();
                             let analysis = insights.now.get();
+                            let range = window.get();
                             let none = || "—".to_string();
-                            let rows: Vec<(Id, String, bool, Activity, [String; 9])> = matches.with(|m| ws.index.with(|ix| {
-                                m.iter().take(SHOWN).map(|&p| {
-                                    let s = ix.row(p);
+                            let total = matches.with(Vec::len);
+                            let (above, below) = (range.start, total - range.end);
+                            let rows: Vec<(usize, Id, String, bool, Activity, [String; 9])> = matches.with(|m| ws.index.with(|ix| {
+                                range.clone().map(|i| {
+                                    let s = ix.row(m[i]);
                                     let c = analysis.get(s.id);
-                                    (s.id, s.name.clone(), s.do_not_contact, s.activity.clone(), [
+                                    (i, s.id, s.name.clone(), s.do_not_contact, s.activity.clone(), [
                                         c.and_then(|c| c.rfm).map(|r| r.segment.label(lang.texts()).to_string()).unwrap_or_else(none),
                                         c.map(|c| c.importance.class.label(lang.texts()).to_string()).unwrap_or_else(none),
                                         c.map(|c| c.loyalty.stage.label(lang.texts()).to_string()).unwrap_or_else(none),
@@ -423,32 +477,32 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
                                     ])
                                 }).collect()
                             }));
-                            rows.into_iter().map(|(id, name, dnc, activity, [seg, imp, loy, life, quad, alive, clv, revenue, last])| view! {
-                                <tr data-testid="segment-row">
-                                    <td>
-                                        <A href=Page::Customer(id).path()>{name}</A>
-                                        {dnc.then(|| view! { <span class="badge badge-warn">{t.badge_dnc}</span> })}
-                                        <ComplaintFlag activity=activity />
-                                    </td>
-                                    <td>{seg}</td>
-                                    <td>{imp}</td>
-                                    <td>{loy}</td>
-                                    <td>{life}</td>
-                                    <td>{quad}</td>
-                                    <td class="num">{alive}</td>
-                                    <td class="num">{clv}</td>
-                                    <td class="num">{revenue}</td>
-                                    <td>{last}</td>
-                                </tr>
-                            }).collect_view()
+                            view! {
+                                {(above > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style=spacer(above)><td colspan="10"></td></tr> })}
+                                {rows.into_iter().map(|(i, id, name, dnc, activity, [seg, imp, loy, life, quad, alive, clv, revenue, last])| { let title = name.clone(); view! {
+                                    <tr data-testid="segment-row" aria-rowindex=i + 2>
+                                        <td class="name-cell">
+                                            <A href=Page::Customer(id).path() attr:title=title>{name}</A>
+                                            {dnc.then(|| view! { <span class="badge badge-warn">{t.badge_dnc}</span> })}
+                                            <ComplaintFlag activity=activity />
+                                        </td>
+                                        <td class="opt">{seg}</td>
+                                        <td>{imp}</td>
+                                        <td>{loy}</td>
+                                        <td class="opt">{life}</td>
+                                        <td class="opt">{quad}</td>
+                                        <td class="num">{alive}</td>
+                                        <td class="num">{clv}</td>
+                                        <td class="num">{revenue}</td>
+                                        <td>{last}</td>
+                                    </tr>
+                                }}).collect_view()}
+                                {(below > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style=spacer(below)><td colspan="10"></td></tr> })}
+                            }
                         }}
                     </tbody>
                 </table>
             </div>
-            {move || {
-                let n = matches.with(Vec::len);
-                (n > SHOWN).then(|| view! { <p class="muted">{(t.get().results_more)(n - SHOWN)}</p> })
-            }}
         </section>
     }
 }

@@ -82,8 +82,7 @@ pub fn BackupSection() -> impl IntoView {
                 Ok(bytes) => {
                     let name = format!(
                         "zhike-crm-{}.zkbackup",
-                        now.local_datetime(clock::offset_minutes())
-                            .format("%Y-%m-%d-%H%M")
+                        clock::local(now).format("%Y-%m-%d-%H%M")
                     );
                     download_bytes(&name, "application/octet-stream", &bytes);
                     store::set_last_backup(now);
@@ -191,7 +190,7 @@ pub fn BackupSection() -> impl IntoView {
             <h2 id="backup-title">{move || t.get().backup_title}</h2>
             <p class="muted">{move || t.get().backup_intro}</p>
             <p data-testid="last-backup">{move || match last.0.get() {
-                Some(at) => (t.get().last_backup)(format_datetime(at.local_datetime(clock::offset_minutes()), lang.get())),
+                Some(at) => (t.get().last_backup)(format_datetime(clock::local(at), lang.get())),
                 None => t.get().backup_never.to_string(),
             }}</p>
             <div class="field inline-field">
@@ -254,7 +253,7 @@ pub fn BackupSection() -> impl IntoView {
             {move || problem.get().map(|p| view! { <p class="form-error" role="alert" data-testid="restore-problem">{p.message(t.get())}</p> })}
             {move || opened.get().map(|b| {
                 let t = t.get();
-                let date = format_date(b.created_at.local_date(clock::offset_minutes()), lang.get());
+                let date = format_date(clock::local(b.created_at).date(), lang.get());
                 view! {
                     <p role="status" data-testid="restore-contents">{(t.backup_contents)(date, b.records.customers.len(), b.len())}</p>
                     <div class="form-actions start">
@@ -275,7 +274,7 @@ pub fn BackupSection() -> impl IntoView {
                                 <thead><tr><th scope="col">{t.col_record}</th><th scope="col">{t.col_name}</th><th scope="col">{t.col_yours}</th><th scope="col">{t.col_other}</th></tr></thead>
                                 <tbody>
                                     {r.conflicts.iter().take(100).map(|c| {
-                                        let when = |x: Option<crate::domain::time::Timestamp>| x.map(|x| format_datetime(x.local_datetime(clock::offset_minutes()), lang)).unwrap_or_else(|| "—".into());
+                                        let when = |x: Option<crate::domain::time::Timestamp>| x.map(|x| format_datetime(clock::local(x), lang)).unwrap_or_else(|| "—".into());
                                         view! { <tr><td>{c.kind.label(t)}</td><td>{c.label.clone()}</td><td>{when(c.ours)}</td><td>{when(c.theirs)}</td></tr> }
                                     }).collect_view()}
                                 </tbody>

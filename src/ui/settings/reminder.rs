@@ -37,10 +37,7 @@ pub fn BackupReminder() -> impl IntoView {
     let sentence = move || {
         let t = t.get();
         let when = match last.0.get() {
-            Some(at) => (t.backup_overdue)(format_date(
-                at.local_date(clock::offset_minutes()),
-                lang.get(),
-            )),
+            Some(at) => (t.backup_overdue)(format_date(clock::local(at).date(), lang.get())),
             None => t.backup_never.to_string(),
         };
         format!("{} {when}", t.backup_reminder)

@@ -136,7 +136,6 @@ fn MemberDay(
     let ws = use_workspace();
     let today = clock::today();
     let now = clock::now();
-    let offset = clock::offset_minutes();
     let name = ws.member_name(agenda.member);
     let count = agenda.len();
     let customer = move |id: Id| {
@@ -203,7 +202,7 @@ fn MemberDay(
                     <ul class="today-list">
                         {complaints.into_iter().map(|c| {
                             let late = c.is_overdue(now);
-                            let due = c.due.local_datetime(offset);
+                            let due = clock::local(c.due);
                             view! {
                                 <li class:overdue=late>
                                     <div class="today-main">

@@ -102,7 +102,7 @@ pub fn TrashPage() -> impl IntoView {
                         each=move || rows.get()
                         key=|r| r.0
                         children=move |(id, name, deleted)| {
-                            let when = deleted.map(|d| d.local_datetime(clock::offset_minutes()));
+                            let when = deleted.map(clock::local);
                             let confirm_name = name.clone();
                             view! {
                                 <li class="trash-row">

@@ -177,7 +177,7 @@ fn Resolve(pending: Pending, state: ConflictSlot, on_discard: Callback<()>) -> i
         let lang = Lang::of(tt);
         let at = stamp.map_or_else(
             || "—".to_string(),
-            |s| format_datetime(s.local_datetime(clock::offset_minutes()), lang),
+            |s| format_datetime(clock::local(s), lang),
         );
         (tt.conflict_when)(at, theirs_rev, base_rev)
     };
@@ -197,12 +197,7 @@ fn Resolve(pending: Pending, state: ConflictSlot, on_discard: Callback<()>) -> i
                     .map(|(_, v)| v.clone())
             })
     };
-    let time = move |ts: Timestamp| {
-        format_datetime(
-            ts.local_datetime(clock::offset_minutes()),
-            Lang::of(t.get_untracked()),
-        )
-    };
+    let time = move |ts: Timestamp| format_datetime(clock::local(ts), Lang::of(t.get_untracked()));
     let set_all = move |take: bool| {
         choices.update(|c| {
             for f in c.iter_mut() {
