@@ -249,6 +249,47 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, Problem> {
     cleaned.parse::<Decimal>().map_err(|_| Problem::NotANumber)
 }
 
+/// Amounts in several currencies put on one scale: the total in yuan and the rates used.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InYuan {
+    /// The yuan amounts plus the others converted, in yuan (minor units: fen).
+    pub fen: i64,
+    /// The rate used for each other currency (yuan per unit), in the order given.
+    pub rates: Vec<(Currency, f64)>,
+    /// Currencies without a rate: their amounts are left out of `fen`.
+    pub missing: Vec<Currency>,
+}
+
+/// Converts amounts in minor units to yuan with `rate` (yuan per unit; 0 or less: unknown).
+/// `None` when there is nothing to convert (no amount, or yuan only).
+pub fn in_yuan(amounts: &[(Currency, i64)], rate: impl Fn(Currency) -> f64) -> Option<InYuan> {
+    if amounts.iter().all(|(c, _)| *c == Currency::Cny) {
+        return None;
+    }
+    let mut fen = 0i64;
+    let mut rates = Vec::new();
+    let mut missing = Vec::new();
+    for &(c, minor) in amounts {
+        if c == Currency::Cny {
+            fen = fen.saturating_add(minor);
+            continue;
+        }
+        let r = rate(c);
+        if r > 0.0 && r.is_finite() {
+            let units = minor as f64 / 10f64.powi(c.minor_digits() as i32);
+            fen = fen.saturating_add((units * r * 100.0).round() as i64);
+            rates.push((c, r));
+        } else {
+            missing.push(c);
+        }
+    }
+    Some(InYuan {
+        fen,
+        rates,
+        missing,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,5 +425,32 @@ mod tests {
         let json = postcard::to_allocvec(&m).unwrap();
         let back: Money = postcard::from_bytes(&json).unwrap();
         assert_eq!(back, m);
+    }
+
+    #[test]
+    fn amounts_in_other_currencies_are_put_in_yuan_with_the_rates_used() {
+        let rate = |c: Currency| match c {
+            Currency::Gbp => 9.0,
+            Currency::Jpy => 0.047,
+            _ => 0.0,
+        };
+        // Yuan only: nothing to convert.
+        assert_eq!(in_yuan(&[(Currency::Cny, 100)], rate), None);
+        assert_eq!(in_yuan(&[], rate), None);
+        // £3,894,636.00 at ¥9 = ¥35,051,724.00; plus ¥100.50.
+        let c = in_yuan(
+            &[(Currency::Gbp, 389_463_600), (Currency::Cny, 10_050)],
+            rate,
+        )
+        .unwrap();
+        assert_eq!(c.fen, 3_505_172_400 + 10_050);
+        assert_eq!(c.rates, vec![(Currency::Gbp, 9.0)]);
+        assert!(c.missing.is_empty());
+        // Yen have no minor unit: ¥(JPY) 10,000 at 0.047 = ¥470.00.
+        let c = in_yuan(&[(Currency::Jpy, 10_000)], rate).unwrap();
+        assert_eq!(c.fen, 47_000);
+        // A currency without a rate is named, and left out of the total.
+        let c = in_yuan(&[(Currency::Usd, 5_000), (Currency::Cny, 700)], rate).unwrap();
+        assert_eq!((c.fen, c.missing), (700, vec![Currency::Usd]));
     }
 }

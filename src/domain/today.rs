@@ -121,6 +121,76 @@ pub fn agendas(s: &Sources<'_>, today: NaiveDate, now: Timestamp) -> Vec<Agenda>
     out
 }
 
+/// A complaint's deadline is announced this many minutes ahead.
+pub const NOTIFY_AHEAD_MINUTES: i64 = 60;
+
+/// What a notification is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// A promise due today.
+    Promise,
+    /// A complaint whose deadline is within [`NOTIFY_AHEAD_MINUTES`] or has just passed.
+    Complaint,
+    /// A win-back step planned for today.
+    WinBack,
+}
+
+/// One item coming due, to announce once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// Stable for the item and its due date or deadline: announced once, and again only if
+    /// the date moves.
+    pub key: String,
+    pub kind: NoticeKind,
+    pub customer_id: Id,
+    /// The promise, the complaint's description or the step.
+    pub text: String,
+}
+
+/// The items of one agenda coming due at `now` that are not in `announced` yet: promises and
+/// win-back steps due today (overdue ones were due before the app could say so), and pending
+/// complaints whose deadline is less than [`NOTIFY_AHEAD_MINUTES`] away or passed.
+pub fn coming_due(
+    agenda: &Agenda,
+    today: NaiveDate,
+    now: Timestamp,
+    announced: &std::collections::HashSet<String>,
+) -> Vec<Notice> {
+    let mut out = Vec::new();
+    for i in &agenda.due_today {
+        if let Some(c) = &i.commitment {
+            out.push(Notice {
+                key: format!("promise:{}:{}", i.id, c.due),
+                kind: NoticeKind::Promise,
+                customer_id: i.customer_id,
+                text: c.text.clone(),
+            });
+        }
+    }
+    for c in &agenda.complaints {
+        if c.due.0 - now.0 <= NOTIFY_AHEAD_MINUTES * 60_000 {
+            out.push(Notice {
+                key: format!("complaint:{}:{}", c.id, c.due.0),
+                kind: NoticeKind::Complaint,
+                customer_id: c.customer_id,
+                text: c.description.clone(),
+            });
+        }
+    }
+    for w in &agenda.winbacks {
+        if w.due == today {
+            out.push(Notice {
+                key: format!("winback:{}:{}", w.id, w.due),
+                kind: NoticeKind::WinBack,
+                customer_id: w.customer_id,
+                text: w.action.clone(),
+            });
+        }
+    }
+    out.retain(|n| !announced.contains(&n.key));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,5 +368,59 @@ mod tests {
         assert_eq!(nobody.complaints.len(), 1);
         assert_eq!(nobody.calls.iter().map(|r| r.id).collect::<Vec<_>>(), [d]);
         assert!(!nobody.is_empty());
+    }
+
+    #[test]
+    fn coming_due_announces_each_item_once_and_complaints_an_hour_ahead() {
+        let (me, a) = (id(1), id(11));
+        let today = day(2);
+        let now = Timestamp(1_795_000_000_000);
+        let agenda = Agenda {
+            member: Some(me),
+            overdue: vec![promise(1, a, Some(me), day(1), false)],
+            due_today: vec![promise(2, a, Some(me), day(2), false)],
+            complaints: vec![
+                complaint(1, a, Some(me), Timestamp(now.0 + 59 * 60_000), Status::New), // within the hour
+                complaint(2, a, Some(me), Timestamp(now.0 + 61 * 60_000), Status::New), // not yet
+                complaint(
+                    3,
+                    a,
+                    Some(me),
+                    Timestamp(now.0 - HOUR),
+                    Status::Acknowledged,
+                ), // passed
+            ],
+            calls: Vec::new(),
+            winbacks: vec![
+                winback(1, a, Some(me), day(2), Outcome::Planned), // today
+                winback(2, a, Some(me), day(1), Outcome::Planned), // overdue: not announced
+            ],
+        };
+        let none = std::collections::HashSet::new();
+        let notices = coming_due(&agenda, today, now, &none);
+        let got: Vec<(NoticeKind, &str)> =
+            notices.iter().map(|n| (n.kind, n.text.as_str())).collect();
+        let descriptions: Vec<String> = agenda
+            .complaints
+            .iter()
+            .map(|c| c.description.clone())
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (NoticeKind::Promise, "promise 2"),
+                (NoticeKind::Complaint, descriptions[0].as_str()),
+                (NoticeKind::Complaint, descriptions[2].as_str()),
+                (NoticeKind::WinBack, "step 1"),
+            ]
+        );
+        // Announced once: the same items are not announced again.
+        let announced: std::collections::HashSet<String> =
+            notices.iter().map(|n| n.key.clone()).collect();
+        assert_eq!(coming_due(&agenda, today, now, &announced), Vec::new());
+        // A deadline moved (the complaint was re-graded) is announced again.
+        let mut moved = agenda.clone();
+        moved.complaints[0].due = Timestamp(now.0 + 30 * 60_000);
+        assert_eq!(coming_due(&moved, today, now, &announced).len(), 1);
     }
 }

@@ -61,10 +61,10 @@ pub use satisfaction::{
 pub use schema::{DB_NAME, DB_VERSION};
 pub use segments::{delete_segment, list_segments, save_segment};
 pub use settings::{
-    backup_reminder_days, detail_section, export_columns, last_backup, last_models,
-    load_analysis_config, load_settings, reminder_snoozed_at, save_analysis_config,
-    save_last_models, save_settings, set_backup_reminder_days, set_detail_section,
-    set_export_columns, set_last_backup, snooze_reminder,
+    announced, backup_reminder_days, detail_section, export_columns, last_backup, last_models,
+    load_analysis_config, load_settings, notify_due, reminder_snoozed_at, save_analysis_config,
+    save_last_models, save_settings, set_announced, set_backup_reminder_days, set_detail_section,
+    set_export_columns, set_last_backup, set_notify_due, snooze_reminder,
 };
 pub use summaries::{load_summaries, rebuild_summaries, upgrade_outdated_chunks};
 pub use upgrade::{open, open_at};

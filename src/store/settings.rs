@@ -83,7 +83,14 @@ pub fn save_last_models(models: &(BgNbd, GammaGamma)) {
 /// Prefix of every key the app keeps in localStorage.
 const PREFIX: &str = "zhike.";
 /// Keys that describe this browser, not the data: never in a backup, never restored.
-const LOCAL_ONLY: [&str; 4] = [LAST_BACKUP, LAST_MODELS, REMINDER_SNOOZED, DETAIL_SECTION];
+const LOCAL_ONLY: [&str; 6] = [
+    LAST_BACKUP,
+    LAST_MODELS,
+    REMINDER_SNOOZED,
+    DETAIL_SECTION,
+    NOTIFY_DUE,
+    ANNOUNCED,
+];
 /// The models fitted last, where the next start-up's fit begins (a cache of the data).
 const LAST_MODELS: &str = "zhike.last_models";
 /// When this browser last made a backup (ms since the epoch).
@@ -159,6 +166,37 @@ pub fn reminder_snoozed_at() -> Option<crate::domain::time::Timestamp> {
 /// Records that the backup reminder was dismissed now.
 pub fn snooze_reminder(now: crate::domain::time::Timestamp) {
     let _ = LocalStorage::set(REMINDER_SNOOZED, now.0);
+}
+
+/// Whether to announce items coming due with browser notifications (off unless chosen).
+const NOTIFY_DUE: &str = "zhike.notify_due";
+/// The items announced today: `(date, keys)`.
+const ANNOUNCED: &str = "zhike.announced";
+
+/// Whether this browser announces items coming due.
+pub fn notify_due() -> bool {
+    LocalStorage::get::<bool>(NOTIFY_DUE).unwrap_or(false)
+}
+
+/// Turns the announcements on or off in this browser.
+pub fn set_notify_due(on: bool) {
+    let _ = LocalStorage::set(NOTIFY_DUE, on);
+}
+
+/// The keys of the items announced on `today` (none on a new day).
+pub fn announced(today: chrono::NaiveDate) -> std::collections::HashSet<String> {
+    LocalStorage::get::<(chrono::NaiveDate, Vec<String>)>(ANNOUNCED)
+        .ok()
+        .filter(|(day, _)| *day == today)
+        .map(|(_, keys)| keys.into_iter().collect())
+        .unwrap_or_default()
+}
+
+/// Records the items announced on `today`.
+pub fn set_announced(today: chrono::NaiveDate, keys: &std::collections::HashSet<String>) {
+    let mut keys: Vec<&String> = keys.iter().collect();
+    keys.sort();
+    let _ = LocalStorage::set(ANNOUNCED, (today, keys));
 }
 
 /// The key of the customer-page section opened last, if any.

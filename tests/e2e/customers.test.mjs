@@ -174,3 +174,21 @@ test("bulk actions: tag two customers, filter by the tag, move them to the trash
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test("amounts in other currencies: the list compares them in yuan and says at which rate", async () => {
+  const { context, page } = await openApp(app.browser, app.url);
+  await loadSample(page);
+  // Foreign companies in the sample buy in their own currency.
+  await page.getByTestId("search").fill("Ltd");
+  const converted = page.getByTestId("row-converted").first();
+  await converted.waitFor();
+  assert.match(await converted.innerText(), /^≈ ¥[\d,]+$/);
+  assert.match(await converted.getAttribute("title"), /^(£|US\$|€|HK\$|JP¥)[\d,]+ · 按 1 (GBP|USD|EUR|HKD|JPY) = ¥[\d.]+ 折算（汇率见“设置 → 分析”）$/);
+  // The customer's page shows the amount as recorded, then the same conversion.
+  await page.locator("[data-testid=customer-row]:has([data-testid=row-converted]) .row-link").first().click();
+  await page.getByTestId("customer-detail").waitFor();
+  assert.match(await page.getByTestId("total-revenue").innerText(), /(£|US\$|€|HK\$|JP¥)[\d,.]+/);
+  assert.match(await page.getByTestId("total-converted").innerText(), /^≈ ¥[\d,]+ 按 1 [A-Z]{3} = ¥[\d.]+ 折算/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

@@ -57,3 +57,54 @@ for (const [lang, theme] of [["zh-CN", "light"], ["en-US", "dark"]]) {
     await context.close();
   });
 }
+
+test("my day: notifications are off until switched on, then each item coming due is announced once", async () => {
+  const { context, page } = await openApp(app.browser, app.url, { path: "settings" });
+  // A stand-in for the browser's notifications that records what the app shows.
+  await context.addInitScript(() => {
+    window.__shown = [];
+    // The permission lasts like the browser's: across reloads.
+    window.Notification = class {
+      static get permission() {
+        return localStorage.getItem("test.permission") ?? "default";
+      }
+      static requestPermission() {
+        localStorage.setItem("test.permission", "granted");
+        return Promise.resolve("granted");
+      }
+      constructor(title, options) {
+        window.__shown.push({ title, body: options?.body, tag: options?.tag });
+      }
+    };
+  });
+  await page.reload();
+  await page.getByTestId("member-name").fill("王芳");
+  await page.getByTestId("add-member").click();
+  await page.getByTestId("set-me").selectOption({ label: "王芳" });
+  await page.goto(app.url + "customers/new");
+  await fill(page, "cf-name", "通知客户");
+  await page.getByTestId("save-customer").click();
+  await page.getByTestId("customer-detail").waitFor();
+  await promise(page, "电话沟通", "今天寄合同", await localDay(page, 0));
+
+  await page.goto(app.url + "today");
+  await page.getByTestId("today-due").waitFor();
+  const toggle = page.getByTestId("notify-due");
+  assert.equal(await toggle.isChecked(), false, "off by default");
+  assert.deepEqual(await page.evaluate(() => window.__shown), [], "nothing shown, nothing asked");
+  await toggle.check();
+  await page.waitForFunction(() => window.__shown.length === 1);
+  const [shown] = await page.evaluate(() => window.__shown);
+  assert.equal(shown.title, "今天到期的承诺");
+  assert.equal(shown.body, "通知客户: 今天寄合同");
+  // Off and on again (or a reload): the same item is not announced twice.
+  await toggle.uncheck();
+  await toggle.check();
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(() => window.__shown.length), 1);
+  await page.reload();
+  await page.getByTestId("today-due").waitFor();
+  assert.equal(await page.getByTestId("notify-due").isChecked(), true, "the choice is kept");
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

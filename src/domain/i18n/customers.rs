@@ -212,6 +212,8 @@ super::feature_texts! { $ customers_texts;
     }
     formats {
         timeline_show_all(n: usize) = format!("Show all {n} entries"), format!("显示全部 {n} 条");
+        converted_at(rates: String) = format!("at {rates} (rates in Settings → Analysis)"), format!("按 {rates} 折算（汇率见“设置 → 分析”）");
+        converted_missing(codes: String) = format!("No exchange rate for {codes}: add one in Settings → Analysis."), format!("{codes} 没有汇率，请在“设置 → 分析”中填写。");
         filter_remove(what: String) = format!("Remove filter: {what}"), format!("移除筛选：{what}");
         n_customers(n: usize) = if n == 1 { "1 customer".to_string() } else { format!("{} customers", format_count(n as u64)) }, format!("共 {} 位客户", format_count(n as u64));
         n_selected(n: usize) = format!("{} selected", format_count(n as u64)), format!("已选 {} 位", format_count(n as u64));

@@ -17,6 +17,12 @@ super::feature_texts! { $ today_texts;
         today_winbacks = "Win-back steps due", "到期的挽回行动";
         today_deadline = "Deadline", "期限";
         today_active = "Chance still active", "仍活跃概率";
+        notify_label = "Notify me when promises, complaint deadlines and win-back steps come due (while the app is open)", "事项到期时通知我（承诺、投诉处理期限、挽回行动；应用打开时）";
+        notify_denied = "This browser blocks notifications for this site. Allow them in the site settings, then switch this on again.", "浏览器已禁止本站的通知。请在网站设置中允许通知，然后重新打开此开关。";
+        notify_unsupported = "This browser cannot show notifications.", "此浏览器不支持通知。";
+        notice_promise = "Promise due today", "今天到期的承诺";
+        notice_complaint = "Complaint deadline", "投诉处理期限";
+        notice_winback = "Win-back step due today", "今天到期的挽回行动";
     }
     formats {
         today_date(date: String) = format!("Today, {date}"), format!("今天，{date}");

@@ -7,7 +7,7 @@
 use super::classes_line::ClassesLine;
 use super::contacts::ContactsPanel;
 use super::customer_file::CustomerFile;
-use super::format::revenue_text;
+use super::format::{converted, revenue_text};
 use super::glance::GlanceCards;
 use super::interaction_form::InteractionForm;
 use super::loyalty::LoyaltyPanel;
@@ -93,6 +93,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let ws = use_workspace();
+    let insights = crate::ui::insights::state::use_insights();
     let toasts = use_toasts();
     let ratings = detail.ratings().cloned();
     let CustomerDetail { customer, records } = detail;
@@ -275,7 +276,13 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                     let lang = lang.get();
                     let t = t.get();
                     view! {
-                        <div class="stat"><span class="stat-label">{t.total_revenue}</span><strong class="stat-value" data-testid="total-revenue">{revenue_text(&a.revenue, lang)}</strong></div>
+                        <div class="stat">
+                            <span class="stat-label">{t.total_revenue}</span>
+                            <strong class="stat-value" data-testid="total-revenue">{revenue_text(&a.revenue, lang)}</strong>
+                            {insights.config.with(|cfg| converted(&a.revenue, cfg, lang)).map(|(yuan, note)| view! {
+                                <span class="stat-sub" data-testid="total-converted"><strong>{yuan}</strong>" "{note}</span>
+                            })}
+                        </div>
                         <div class="stat"><span class="stat-label">{t.total_purchases}</span><strong class="stat-value" data-testid="total-purchases">{a.purchase_count}</strong></div>
                         <div class="stat"><span class="stat-label">{t.first_purchase}</span><strong class="stat-value">{first.map_or_else(|| t.never.to_string(), |d| format_date(d, lang))}</strong></div>
                         <div class="stat">

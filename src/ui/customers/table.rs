@@ -1,7 +1,7 @@
 //! The virtualised customer table: only the rows in view (plus a margin) exist in the DOM, so
 //! 100,000 customers scroll as smoothly as 100.
 
-use super::format::{relative, revenue_whole};
+use super::format::{converted, relative, revenue_whole};
 use crate::domain::id::Id;
 use crate::domain::list::visible_range;
 use crate::domain::list::{ListQuery, SortKey};
@@ -215,6 +215,7 @@ fn Row(
     selection: RwSignal<HashSet<Id>>,
 ) -> impl IntoView {
     let t = use_texts();
+    let insights = crate::ui::insights::state::use_insights();
     let lang = use_lang();
     let ws = use_workspace();
     let id = summary.id;
@@ -291,8 +292,20 @@ fn Row(
             </div>
             <div role="cell" class="cell cell-revenue num">
                 {
+                    // Other currencies in yuan, so the column compares like with like; the
+                    // amount as recorded and the rate used on hover.
                     let revenue = summary.activity.revenue.clone();
-                    move || revenue_whole(&revenue, lang.get())
+                    move || {
+                        let lang = lang.get();
+                        let recorded = revenue_whole(&revenue, lang);
+                        match insights.config.with(|cfg| converted(&revenue, cfg, lang)) {
+                            Some((yuan, note)) => view! {
+                                <span class="fx-amount" title=format!("{recorded} · {note}") data-testid="row-converted">{yuan}</span>
+                                <span class="sr-only">{format!(" ({recorded}. {note})")}</span>
+                            }.into_any(),
+                            None => view! { <span>{recorded}</span> }.into_any(),
+                        }
+                    }
                 }
             </div>
             <div role="cell" class="cell cell-last">

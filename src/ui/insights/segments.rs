@@ -410,7 +410,7 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
     let window = Memo::new(move |_| {
         matches.with(|m| visible_range(scroll_top.get(), viewport.get(), ROW_HEIGHT, m.len()))
     });
-    let spacer = |rows: usize| format!("height: {}px", rows as f64 * ROW_HEIGHT);
+    let spacer = |rows: usize| format!("{}px", rows as f64 * ROW_HEIGHT);
     view! {
         <section class="panel segment-table" data-testid="segment-results">
             <div
@@ -478,7 +478,7 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
                                 }).collect()
                             }));
                             view! {
-                                {(above > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style=spacer(above)><td colspan="10"></td></tr> })}
+                                {(above > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style:height=spacer(above)><td colspan="10"></td></tr> })}
                                 {rows.into_iter().map(|(i, id, name, dnc, activity, [seg, imp, loy, life, quad, alive, clv, revenue, last])| { let title = name.clone(); view! {
                                     <tr data-testid="segment-row" aria-rowindex=i + 2>
                                         <td class="name-cell">
@@ -497,7 +497,7 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
                                         <td>{last}</td>
                                     </tr>
                                 }}).collect_view()}
-                                {(below > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style=spacer(below)><td colspan="10"></td></tr> })}
+                                {(below > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style:height=spacer(below)><td colspan="10"></td></tr> })}
                             }
                         }}
                     </tbody>

@@ -51,5 +51,6 @@ pub fn Shell(children: Children) -> impl IntoView {
         </div>
         <CommandPalette />
         <ToastHost />
+        <crate::ui::today::notifier::DueNotifier />
     }
 }

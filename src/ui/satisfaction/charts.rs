@@ -2,13 +2,15 @@
 //! with its interval, and the importance–performance map of the factors.
 
 use crate::domain::i18n::Lang;
-use crate::domain::satisfaction::figures::{FactorFigure, Period, PeriodFigure, PeriodKey};
+use crate::domain::satisfaction::figures::{
+    FactorFigure, MIN_TO_CONCLUDE, Period, PeriodFigure, PeriodKey,
+};
 use crate::ui::state::{use_lang, use_texts};
 use leptos::prelude::*;
 
 const W: f64 = 960.0;
 const H: f64 = 260.0;
-const PAD_L: f64 = 40.0;
+const PAD_L: f64 = 60.0;
 const PAD_B: f64 = 40.0;
 const PAD_T: f64 = 14.0;
 
@@ -23,8 +25,10 @@ pub fn period_label(k: PeriodKey, period: Period, lang: Lang) -> String {
     }
 }
 
-/// The satisfaction index per period: a bar per period with responses, its 95% interval as
-/// a whisker, and the number of responses under it.
+/// The satisfaction index per period on its one scale (0–100, stated on the axis): a bar per
+/// period with responses, its 95% interval as a whisker, and the number of responses under
+/// it. A period with fewer than [`MIN_TO_CONCLUDE`] responses gets a pale bar and a warning
+/// instead of a whisker (which would span most of the axis and say nothing).
 #[component]
 pub fn TrendChart(periods: Vec<PeriodFigure>, period: Period) -> impl IntoView {
     let t = use_texts();
@@ -67,25 +71,30 @@ pub fn TrendChart(periods: Vec<PeriodFigure>, period: Period) -> impl IntoView {
                 <text class="axis-tick" x=PAD_L - 6.0 y=y(v) + 4.0 text-anchor="end">{format!("{v:.0}")}</text>
             }).collect_view()}
             <line class="axis" x1=PAD_L y1=y(0.0) x2=W - 4.0 y2=y(0.0)></line>
+            <text class="axis-label" x="14" y=(H - PAD_B + PAD_T) / 2.0 text-anchor="middle" transform=format!("rotate(-90 14 {})", (H - PAD_B + PAD_T) / 2.0)>{move || t.get().trend_scale}</text>
             {periods.into_iter().enumerate().map(|(i, p)| {
                 let cx = PAD_L + slot * (i as f64 + 0.5);
                 let label = move || period_label(p.key, period, lang.get());
                 let shown = i % every == 0;
+                let few = p.responses > 0 && p.responses < MIN_TO_CONCLUDE;
                 view! {
                     {p.index.map(|e| {
-                        let whisker = e.half_width.map(|h| view! {
+                        let whisker = e.half_width.filter(|_| !few).map(|h| view! {
                             <line class="whisker" x1=cx y1=y(e.mean + h) x2=cx y2=y(e.mean - h)></line>
                         });
                         view! {
-                            <rect class="bar bar-index" x=cx - bar / 2.0 y=y(e.mean) width=bar height=(y(0.0) - y(e.mean)).max(1.0) rx="3"></rect>
+                            <rect class="bar bar-index" class:bar-few=few x=cx - bar / 2.0 y=y(e.mean) width=bar height=(y(0.0) - y(e.mean)).max(1.0) rx="3"></rect>
                             {whisker}
-                            <text class="bar-value" x=cx y=y(e.mean) - 4.0 text-anchor="middle">{format!("{:.0}", e.mean)}</text>
+                            <text class="bar-value" class:bar-few=few x=cx y=y(e.mean) - 4.0 text-anchor="middle">{format!("{:.0}", e.mean)}</text>
                         }
                     })}
                     {shown.then(|| view! {
                         <text class="axis-tick" x=cx y=H - PAD_B + 16.0 text-anchor="middle">{label}</text>
                     })}
-                    <text class="axis-tick small-tick" x=cx y=H - PAD_B + 31.0 text-anchor="middle">{format!("n={}", p.responses)}</text>
+                    <text class="axis-tick small-tick" class:few-mark=few x=cx y=H - PAD_B + 31.0 text-anchor="middle">
+                        {few.then(|| view! { <title>{move || t.get().trend_few}</title> })}
+                        {if few { format!("⚠ n={}", p.responses) } else { format!("n={}", p.responses) }}
+                    </text>
                 }
             }).collect_view()}
         </svg>

@@ -297,6 +297,7 @@ fn Board(
                     <div class="trend-wrap" tabindex="0" role="region" aria-labelledby="trend-heading">
                         <TrendChart periods=periods.clone() period=p />
                     </div>
+                    <p class="muted small" data-testid="trend-legend">{t.trend_legend}</p>
                     <details class="rule">
                     <summary>{t.show_table}</summary>
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="trend-heading">

@@ -1,6 +1,7 @@
 //! "My day": what the member who is "me" has to do today — or, for a manager, the whole
 //! team's, member by member (see `domain::today`).
 
+use super::notifier::NotifyToggle;
 use crate::domain::analysis::report::call_list;
 use crate::domain::i18n::explain::yuan;
 use crate::domain::id::Id;
@@ -102,6 +103,7 @@ pub fn TodayPage() -> impl IntoView {
                 </div>
             </header>
             {move || me.get().is_none().then(|| view! { <p class="banner banner-info" role="status">{move || t.get().today_no_me}</p> })}
+            <NotifyToggle />
             {move || match shown() {
                 None => view! { <p class="muted">{move || t.get().loading}</p> }.into_any(),
                 Some(list) if list.iter().all(Agenda::is_empty) => view! {
