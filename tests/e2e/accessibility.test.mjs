@@ -25,6 +25,14 @@ for (const theme of ["light", "dark"]) {
       await loadSample(page);
       found.list = await serious(page);
       await shot(page, `list-${lang}-${theme}-${label}`);
+      if (width < 760) {
+        // The phone's filter sheet, open.
+        await page.getByTestId("filter-toggle").click();
+        await page.getByTestId("filter-kind").waitFor();
+        found.filterSheet = await serious(page);
+        await page.keyboard.press("Escape");
+        await page.getByTestId("filter-kind").waitFor({ state: "hidden" });
+      }
       await page.locator("[data-testid=customer-row] .row-link").first().click();
       await page.getByTestId("customer-detail").waitFor();
       found.detail = await serious(page);

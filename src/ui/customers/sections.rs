@@ -139,7 +139,7 @@ pub fn SectionBar(open: OpenSection, counts: Vec<(Section, usize)>) -> impl Into
                     view! {
                         <button
                             role="tab"
-                            class="section-tab"
+                            class="tab section-tab"
                             id=format!("section-tab-{}", s.key())
                             aria-selected=move || selected().to_string()
                             aria-controls="section-panel"

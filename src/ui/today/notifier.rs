@@ -2,8 +2,9 @@
 //! today and complaint deadlines within the hour are announced, each once. Off unless the user
 //! switches it on (the browser asks for permission then, and only then).
 
+use super::page::team_day;
 use crate::domain::id::Id;
-use crate::domain::today::{NoticeKind, Sources, agendas, coming_due};
+use crate::domain::today::{NoticeKind, coming_due};
 use crate::store;
 use crate::ui::clock;
 use crate::ui::state::{use_prefs, use_texts, use_workspace};
@@ -40,21 +41,9 @@ fn check(ws: crate::ui::state::Workspace, me: Id, texts: &'static crate::domain:
         let today = clock::today();
         let now = clock::now();
         let notices = ws.index.with_untracked(|index| {
-            let owners = |id: Id| {
-                index
-                    .get(id)
-                    .filter(|s| s.deleted_at.is_none())
-                    .map(|s| s.owner_id)
-            };
-            let sources = Sources {
-                interactions: &interactions,
-                complaints: &complaints,
-                winbacks: &winbacks,
-                at_risk: &[],
-                owners: &owners,
-            };
+            let records = (&interactions[..], &complaints[..], &winbacks[..]);
             let mut announced = store::announced(today);
-            let mine = agendas(&sources, today, now)
+            let mine = team_day(index, records, &[], today, now)
                 .into_iter()
                 .find(|a| a.member == Some(me));
             let notices: Vec<(String, String, String)> = mine

@@ -2,10 +2,15 @@
 //! team's, member by member (see `domain::today`).
 
 use super::notifier::NotifyToggle;
+use crate::domain::analysis::report::AtRisk;
 use crate::domain::analysis::report::call_list;
+use crate::domain::churn::WinBack;
+use crate::domain::complaint::Complaint;
 use crate::domain::i18n::explain::yuan;
 use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
+use crate::domain::list::CustomerIndex;
+use crate::domain::time::Timestamp;
 use crate::domain::time::{format_date, format_datetime, format_relative_day};
 use crate::domain::today::{Agenda, Sources, agendas};
 use crate::store;
@@ -17,11 +22,36 @@ use crate::ui::state::{use_lang, use_prefs, use_texts, use_workspace};
 use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::icon::{Icon, lu};
 use crate::ui::widgets::toast::use_toasts;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// Customers on the call list considered at most (the team's; each member sees their own).
 const CALL_LIST: usize = 200;
+
+/// Every member's day from the records: customers in the trash (or gone) left out.
+pub(super) fn team_day(
+    index: &CustomerIndex,
+    (interactions, complaints, winbacks): (&[Interaction], &[Complaint], &[WinBack]),
+    at_risk: &[AtRisk],
+    today: NaiveDate,
+    now: Timestamp,
+) -> Vec<Agenda> {
+    let owners = |id: Id| {
+        index
+            .get(id)
+            .filter(|s| s.deleted_at.is_none())
+            .map(|s| s.owner_id)
+    };
+    let sources = Sources {
+        interactions,
+        complaints,
+        winbacks,
+        at_risk,
+        owners: &owners,
+    };
+    agendas(&sources, today, now)
+}
 
 /// The page.
 #[component]
@@ -53,20 +83,8 @@ pub fn TodayPage() -> impl IntoView {
         let (now_a, before_a) = (insights.now.get(), insights.before.get());
         let at_risk = call_list(&now_a, &before_a, CALL_LIST);
         let index = ws.index.read();
-        let owners = |id: Id| {
-            index
-                .get(id)
-                .filter(|s| s.deleted_at.is_none())
-                .map(|s| s.owner_id)
-        };
-        let sources = Sources {
-            interactions: &interactions,
-            complaints: &complaints,
-            winbacks: &winbacks,
-            at_risk: &at_risk,
-            owners: &owners,
-        };
-        Some(agendas(&sources, today, clock::now()))
+        let records = (&interactions[..], &complaints[..], &winbacks[..]);
+        Some(team_day(&index, records, &at_risk, today, clock::now()))
     });
     let shown = move || {
         let all = all.get()?;
