@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 import iconv from "iconv-lite";
-import { openApp, shot, useApp } from "./helpers.mjs";
+import { openApp, openSection, shot, useApp } from "./helpers.mjs";
 
 const app = useApp();
 
@@ -69,6 +69,8 @@ test("a GBK file with Chinese headers: map, preview, import, reload, undo", asyn
   await page.getByTestId("customer-count").getByText("共 3 位客户").waitFor();
   await page.getByRole("link", { name: "杭州远景贸易" }).click();
   await page.getByTestId("customer-detail").waitFor();
+  // The imported note is in the customer file.
+  await openSection(page, "file");
   assert.match(await page.getByTestId("customer-detail").innerText(), /老客户介绍/);
 
   // Undo from the journal.

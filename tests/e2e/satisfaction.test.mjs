@@ -121,7 +121,7 @@ test("responses entered and imported move the satisfaction index and NPS", async
   assert.equal(await page.getByTestId("trend-table").locator("tbody tr").count(), 2, "October and November");
   // One scale, stated; months this small are pale and marked, with no whisker across the axis.
   const chart = page.getByTestId("trend-chart");
-  assert.match(await chart.locator(".axis-label").innerText(), /满意度指数（0–100）/);
+  assert.match(await chart.locator(".axis-label").textContent(), /满意度指数（0–100）/);
   assert.equal(await chart.locator("rect.bar-few").count(), 2);
   assert.equal(await chart.locator("line.whisker").count(), 0);
   assert.equal(await chart.locator(".few-mark").count(), 2);
