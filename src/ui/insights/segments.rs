@@ -13,7 +13,7 @@ use crate::domain::i18n::explain::yuan;
 use crate::domain::id::Id;
 use crate::domain::list::visible_range;
 use crate::domain::summary::Activity;
-use crate::domain::time::{date_input_value, format_date};
+use crate::domain::time::{date_input_value, format_date, format_relative_day};
 use crate::store;
 use crate::ui::clock;
 use crate::ui::download::download;
@@ -457,10 +457,11 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
                             let t = t.get();
                             let analysis = insights.now.get();
                             let range = window.get();
+                            let today = clock::today();
                             let none = || "—".to_string();
                             let total = matches.with(Vec::len);
                             let (above, below) = (range.start, total - range.end);
-                            let rows: Vec<(usize, Id, String, bool, Activity, [String; 9])> = matches.with(|m| ws.index.with(|ix| {
+                            let rows: Vec<(usize, Id, String, bool, Activity, [String; 10])> = matches.with(|m| ws.index.with(|ix| {
                                 range.clone().map(|i| {
                                     let s = ix.row(m[i]);
                                     let c = analysis.get(s.id);
@@ -473,13 +474,14 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
                                         c.and_then(|c| c.prediction).map(|p| format!("{:.0}%", p.p_alive * 100.0)).unwrap_or_else(none),
                                         c.and_then(|c| c.prediction).map(|p| yuan(p.clv, lang)).unwrap_or_else(none),
                                         c.map(|c| yuan(c.revenue, lang)).unwrap_or_else(none),
-                                        s.activity.last_purchase_date().map(|d| format_date(d, lang)).unwrap_or_else(none),
+                                        s.activity.last_purchase_date().map(|d| format_relative_day(d, today, lang)).unwrap_or_else(none),
+                                        s.activity.last_purchase_date().map(|d| format_date(d, lang)).unwrap_or_default(),
                                     ])
                                 }).collect()
                             }));
                             view! {
                                 {(above > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style:height=spacer(above)><td colspan="10"></td></tr> })}
-                                {rows.into_iter().map(|(i, id, name, dnc, activity, [seg, imp, loy, life, quad, alive, clv, revenue, last])| { let title = name.clone(); view! {
+                                {rows.into_iter().map(|(i, id, name, dnc, activity, [seg, imp, loy, life, quad, alive, clv, revenue, last, last_date])| { let title = name.clone(); view! {
                                     <tr data-testid="segment-row" aria-rowindex=i + 2>
                                         <td class="name-cell">
                                             <A href=Page::Customer(id).path() attr:title=title>{name}</A>
@@ -494,7 +496,7 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
                                         <td class="num">{alive}</td>
                                         <td class="num">{clv}</td>
                                         <td class="num">{revenue}</td>
-                                        <td>{last}</td>
+                                        <td title=last_date>{last}</td>
                                     </tr>
                                 }}).collect_view()}
                                 {(below > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style:height=spacer(below)><td colspan="10"></td></tr> })}
