@@ -17,6 +17,49 @@ pub struct Timestamp(pub i64);
 
 const MS_PER_DAY: i64 = 86_400_000;
 
+/// How the user's wall clock maps to instants: one fixed offset east of UTC in minutes (tests,
+/// a zone without daylight saving), or a zone's rules as the browser knows them, where a July
+/// instant and a December one can have different offsets.
+#[derive(Clone, Copy)]
+pub enum Zone {
+    Fixed(i32),
+    Rules {
+        /// The offset in force at an instant.
+        at: fn(Timestamp) -> i32,
+        /// The offset in force at a local wall-clock time.
+        for_local: fn(NaiveDateTime) -> i32,
+    },
+}
+
+impl Zone {
+    /// The offset in force at `t`.
+    pub fn offset_at(self, t: Timestamp) -> i32 {
+        match self {
+            Zone::Fixed(o) => o,
+            Zone::Rules { at, .. } => at(t),
+        }
+    }
+
+    /// The offset in force at the local time `local`.
+    pub fn offset_for_local(self, local: NaiveDateTime) -> i32 {
+        match self {
+            Zone::Fixed(o) => o,
+            Zone::Rules { for_local, .. } => for_local(local),
+        }
+    }
+
+    /// The local wall-clock time of `t`.
+    pub fn local(self, t: Timestamp) -> NaiveDateTime {
+        t.local_datetime(self.offset_at(t))
+    }
+}
+
+impl From<i32> for Zone {
+    fn from(offset_minutes: i32) -> Self {
+        Zone::Fixed(offset_minutes)
+    }
+}
+
 impl Timestamp {
     /// The local calendar date of this instant, given the local offset east of UTC in minutes.
     pub fn local_date(self, offset_minutes: i32) -> NaiveDate {

@@ -32,6 +32,14 @@ pub fn offset_for_local(local: NaiveDateTime) -> i32 {
     offset_at(Timestamp::from_local(local, first))
 }
 
+/// The browser's time zone, daylight saving included, for the domain's functions.
+pub fn zone() -> crate::domain::time::Zone {
+    crate::domain::time::Zone::Rules {
+        at: offset_at,
+        for_local: offset_for_local,
+    }
+}
+
 /// The instant a local wall-clock time names.
 pub fn instant(local: NaiveDateTime) -> Timestamp {
     Timestamp::from_local(local, offset_for_local(local))

@@ -79,7 +79,7 @@ pub fn PreviewTable(plan: Arc<Plan>) -> impl IntoView {
                     Action::Fail => "pill severity-high",
                 };
                 let body = match &row.record {
-                    Some(r) => cells(r, &row.customer, t, clock::offset_minutes(), &member)
+                    Some(r) => cells(r, &row.customer, t, clock::zone(), &member)
                         .into_iter()
                         .map(|c| view! { <td>{c}</td> })
                         .collect_view()
@@ -119,7 +119,7 @@ pub fn SkippedTable(plan: Arc<Plan>) -> impl IntoView {
     let report_plan = plan.clone();
     let report = move |_| {
         let member = member_names(ws);
-        let text = report_plan.skipped_report(t.get_untracked(), clock::offset_minutes(), &member);
+        let text = report_plan.skipped_report(t.get_untracked(), clock::zone(), &member);
         crate::ui::download::download("import-skipped.csv", "text/csv;charset=utf-8", &text);
     };
     move || {
@@ -136,7 +136,7 @@ pub fn SkippedTable(plan: Arc<Plan>) -> impl IntoView {
                     <tr>
                         <td class="num">{s.line}</td>
                         <td>{s.why.label(t)}</td>
-                        {cells(&s.record, &s.customer, t, clock::offset_minutes(), &member)
+                        {cells(&s.record, &s.customer, t, clock::zone(), &member)
                             .into_iter()
                             .map(|c| view! { <td>{c}</td> })
                             .collect_view()}

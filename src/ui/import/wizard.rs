@@ -180,7 +180,7 @@ impl Wizard {
                 policy,
                 existing,
                 clock::now(),
-                clock::offset_minutes(),
+                clock::zone(),
             );
             for slice in loaded.table.rows.chunks(CHECK_SLICE) {
                 planner.feed(slice);

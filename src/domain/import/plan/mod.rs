@@ -25,7 +25,7 @@ use crate::domain::id::Id;
 use crate::domain::interaction::{Channel, Interaction, InteractionInput};
 use crate::domain::money::Currency;
 use crate::domain::purchase::{Purchase, PurchaseInput};
-use crate::domain::time::Timestamp;
+use crate::domain::time::{Timestamp, Zone};
 use crate::domain::validate::{self, Problem};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -192,7 +192,7 @@ pub struct Planner {
     existing: Existing,
     today: NaiveDate,
     now: Timestamp,
-    offset_minutes: i32,
+    zone: Zone,
     plan: Plan,
     /// Where each record this import writes sits in `plan.writes`.
     written: HashMap<Id, usize>,
@@ -209,7 +209,8 @@ enum Outcome {
 
 impl Planner {
     /// A planner for a file with `header` read as `kind` with `mapping`. `now` stamps every
-    /// record; `offset_minutes` is the local UTC offset (dates and times in the file are local).
+    /// record; `zone` turns the file's dates and times (local ones) into instants — an `i32` is
+    /// a fixed offset east of UTC in minutes.
     pub fn new(
         kind: Kind,
         header: Vec<String>,
@@ -217,17 +218,18 @@ impl Planner {
         policy: Policy,
         existing: Existing,
         now: Timestamp,
-        offset_minutes: i32,
+        zone: impl Into<Zone>,
     ) -> Self {
+        let zone = zone.into();
         Planner {
             kind,
             header,
             mapping,
             policy,
             existing,
-            today: now.local_date(offset_minutes),
+            today: zone.local(now).date(),
             now,
-            offset_minutes,
+            zone,
             plan: Plan {
                 kind,
                 at: now,
@@ -593,13 +595,18 @@ impl Planner {
             summary: r.get(Target::Summary).to_string(),
             ..InteractionInput::default()
         };
+        // The offset in force at the row's own time (daylight saving), not today's.
+        let offset = crate::domain::time::parse_datetime_local(&input.at).map_or_else(
+            || self.zone.offset_at(self.now),
+            |local| self.zone.offset_for_local(local),
+        );
         let checked = input.validate(
             customer
                 .as_ref()
                 .map_or(Id::from_parts(0, [0; 10]), |c| c.0),
             None,
             self.now,
-            self.offset_minutes,
+            offset,
         );
         let mut interaction = match checked {
             Ok(i) => i,

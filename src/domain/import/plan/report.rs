@@ -6,7 +6,7 @@ use crate::domain::export::{Cell, csv};
 use crate::domain::i18n::{Lang, Texts};
 use crate::domain::id::Id;
 use crate::domain::import::{Kind, Target};
-use crate::domain::time::{format_date, format_datetime};
+use crate::domain::time::{Zone, format_date, format_datetime};
 
 /// Column headings of a record of `kind` in the preview and the reports.
 pub fn headings(kind: Kind, t: &Texts) -> Vec<&'static str> {
@@ -27,14 +27,15 @@ pub fn headings(kind: Kind, t: &Texts) -> Vec<&'static str> {
 }
 
 /// A record's cells, in the order of [`headings`], as the app shows them. Times are local at
-/// `offset_minutes`; `member` names a team member.
+/// `zone` (an `i32` is a fixed offset); `member` names a team member.
 pub fn cells(
     record: &Record,
     customer: &str,
     t: &Texts,
-    offset_minutes: i32,
+    zone: impl Into<Zone>,
     member: &dyn Fn(Option<Id>) -> String,
 ) -> Vec<String> {
+    let zone = zone.into();
     let lang = Lang::of(t);
     match record {
         Record::Customer(c) => vec![
@@ -58,7 +59,7 @@ pub fn cells(
         ],
         Record::Interaction(i) => vec![
             customer.to_string(),
-            format_datetime(i.at.local_datetime(offset_minutes), lang),
+            format_datetime(zone.local(i.at), lang),
             i.channel.label(t).to_string(),
             i.summary.clone(),
             member(i.member_id),
@@ -94,9 +95,10 @@ impl Plan {
     pub fn skipped_report(
         &self,
         t: &Texts,
-        offset_minutes: i32,
+        zone: impl Into<Zone>,
         member: &dyn Fn(Option<Id>) -> String,
     ) -> String {
+        let zone = zone.into();
         let mut heads = vec![t.col_line, t.col_why];
         heads.extend(headings(self.kind, t));
         csv(
@@ -104,7 +106,7 @@ impl Plan {
             self.skipped.iter().map(|s| {
                 let mut row = vec![Cell::Number(s.line.to_string()), Cell::text(s.why.label(t))];
                 row.extend(
-                    cells(&s.record, &s.customer, t, offset_minutes, member)
+                    cells(&s.record, &s.customer, t, zone, member)
                         .into_iter()
                         .map(Cell::Text),
                 );

@@ -426,6 +426,72 @@ fn interactions_take_local_times_channels_and_members() {
     assert_eq!(p.errors[0].column.as_deref(), Some("方式"));
 }
 
+/// New York's rules for 2024, enough for the test: UTC−4 from 10 March 07:00 UTC to 3 November
+/// 06:00 UTC, UTC−5 otherwise (the instants from the published US rules: 2:00 local).
+fn new_york_at(t: Timestamp) -> i32 {
+    const SUMMER_FROM: i64 = 1_710_054_000_000; // 2024-03-10T07:00:00Z
+    const SUMMER_TO: i64 = 1_730_613_600_000; // 2024-11-03T06:00:00Z
+    if (SUMMER_FROM..SUMMER_TO).contains(&t.0) {
+        -240
+    } else {
+        -300
+    }
+}
+
+fn new_york_for_local(local: chrono::NaiveDateTime) -> i32 {
+    new_york_at(Timestamp::from_local(
+        local,
+        new_york_at(Timestamp::from_local(local, -300)),
+    ))
+}
+
+#[test]
+fn interactions_in_a_daylight_saving_zone_take_the_offset_of_their_own_date() {
+    let table = read(
+        "客户,时间,方式,内容
+张三,2024-07-15 09:30,电话,夏天
+张三,2024-01-15 18:05,电话,冬天
+",
+    )
+    .unwrap();
+    let mapping = auto(Kind::Interactions, &table.header);
+    let zone = Zone::Rules {
+        at: new_york_at,
+        for_local: new_york_for_local,
+    };
+    let mut p = Planner::new(
+        Kind::Interactions,
+        table.header,
+        mapping,
+        Policy::Skip,
+        linked(),
+        NOW,
+        zone,
+    );
+    p.feed(&table.rows);
+    let plan = p.finish();
+    let at: Vec<i64> = plan.writes.interactions.iter().map(|i| i.at.0).collect();
+    // 09:30 EDT (UTC−4) is 13:30 UTC; 18:05 EST (UTC−5) is 23:05 UTC.
+    assert_eq!(at, [1_721_050_200_000, 1_705_359_900_000]);
+    // The preview shows the times as written in the file.
+    let shown: Vec<String> = plan
+        .writes
+        .interactions
+        .iter()
+        .map(|i| {
+            cells(
+                &Record::Interaction(i.clone()),
+                "张三",
+                &ZH,
+                zone,
+                &|_| String::new(),
+            )[1]
+            .clone()
+        })
+        .collect();
+    assert_eq!(shown, ["2024年7月15日 09:30", "2024年1月15日 18:05"]);
+}
+
 #[test]
 fn contacts_join_their_customer_and_update_by_name() {
     let text = "公司,联系人,职务,手机\n\
