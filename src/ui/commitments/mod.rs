@@ -1,2 +1,3 @@
 //! Open commitments across all customers.
+pub mod done_button;
 pub mod page;

@@ -6,10 +6,11 @@ use crate::domain::interaction::{Commitment, Interaction};
 use crate::domain::time::{format_date, format_relative_day};
 use crate::store;
 use crate::ui::clock;
+use crate::ui::commitments::done_button::DoneButton;
 use crate::ui::routes::Page;
 use crate::ui::state::{Workspace, use_lang, use_prefs, use_texts, use_workspace};
 use crate::ui::widgets::empty::EmptyState;
-use crate::ui::widgets::icon::{Icon, lu};
+use crate::ui::widgets::icon::lu;
 use crate::ui::widgets::toast::{Toasts, use_toasts};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -105,10 +106,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                                                 <A href=Page::Customer(cid).path() attr:class="muted">{customer}</A>
                                             </div>
                                             <div class="commitment-who">{who.unwrap_or_default()}</div>
-                                            <button class="btn btn-small" on:click=move |_| mark_done(item.clone())>
-                                                <Icon icon=lu::LuCheck />
-                                                {move || t.get().mark_done}
-                                            </button>
+                                            <DoneButton on_done=Callback::new(move |_| mark_done(item.clone())) />
                                         </li>
                                     }
                                 }).collect_view()}

@@ -6,6 +6,7 @@ use super::timeline::channel_icon;
 use crate::domain::glance::{Glance, Step, StepKind};
 use crate::domain::time::{format_date, format_datetime, format_relative_day};
 use crate::ui::clock;
+use crate::ui::commitments::done_button::DoneButton;
 use crate::ui::commitments::page::mark_commitment_done;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
 use crate::ui::widgets::icon::{Icon, lu};
@@ -54,10 +55,7 @@ pub fn GlanceCards(glance: Glance, open: OpenSection) -> impl IntoView {
         let record = s.record;
         match s.kind {
             StepKind::Promise => view! {
-                <button class="btn btn-small" data-testid="step-done" on:click=move |_| mark_commitment_done(ws, toasts, record)>
-                    <Icon icon=lu::LuCheck />
-                    {move || t.get().mark_done}
-                </button>
+                <DoneButton testid="step-done" on_done=Callback::new(move |_| mark_commitment_done(ws, toasts, record)) />
             }
             .into_any(),
             StepKind::WinBack => view! {

@@ -3,7 +3,6 @@
 
 use super::format::{converted, relative, revenue_whole};
 use crate::domain::id::Id;
-use crate::domain::list::visible_range;
 use crate::domain::list::{ListQuery, SortKey};
 use crate::domain::summary::CustomerSummary;
 use crate::ui::clock;
@@ -11,7 +10,7 @@ use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_prefs, use_texts, use_workspace};
 use crate::ui::widgets::flags::ComplaintFlag;
 use crate::ui::widgets::icon::{Icon, lu};
-use leptos::html;
+use crate::ui::widgets::scroll_window::ScrollWindow;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::collections::HashSet;
@@ -41,33 +40,16 @@ pub fn CustomerTable(
     let t = use_texts();
     let ws = use_workspace();
     let prefs = use_prefs();
-    let scroller = NodeRef::<html::Div>::new();
-    let scroll_top = RwSignal::new(0.0f64);
-    let viewport = RwSignal::new(600.0f64);
     let narrow = RwSignal::new(narrow_media().is_some_and(|m| m.matches()));
-
-    let measure = move || {
-        if let Some(el) = scroller.get_untracked() {
-            viewport.set(f64::from(el.client_height().max(200)));
-        }
+    let window = ScrollWindow::new(600.0, move || {
         narrow.set(narrow_media().is_some_and(|m| m.matches()));
-    };
-    Effect::new(move |_| {
-        if scroller.get().is_some() {
-            measure();
-        }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     // A new search or filter starts at the top.
     Effect::new(move |previous: Option<ListQuery>| {
         let q = query.get();
         if previous.as_ref().is_some_and(|p| p != &q) {
-            if let Some(el) = scroller.get_untracked() {
-                el.set_scroll_top(0);
-            }
-            scroll_top.set(0.0);
+            window.to_top();
         }
         q
     });
@@ -82,7 +64,8 @@ pub fn CustomerTable(
     let visible = Memo::new(move |_| {
         let h = f64::from(row_height.get());
         rows.with(|r| {
-            visible_range(scroll_top.get(), viewport.get(), h, r.len())
+            window
+                .range(h, r.len())
                 .map(|i| (i, r[i]))
                 .collect::<Vec<_>>()
         })
@@ -174,11 +157,8 @@ pub fn CustomerTable(
             </div>
             <div
                 class="table-scroll"
-                node_ref=scroller
-                on:scroll=move |ev| {
-                    let el = event_target::<web_sys::Element>(&ev);
-                    scroll_top.set(f64::from(el.scroll_top()));
-                }
+                node_ref=window.node
+                on:scroll=move |ev| window.on_scroll(ev)
                 data-testid="table-scroll"
             >
                 <div

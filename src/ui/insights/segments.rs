@@ -11,7 +11,6 @@ use crate::domain::analysis::segment::{Attribute, Condition, Segment, evaluate, 
 use crate::domain::export::{self, LeftOut, left_out_of_marketing};
 use crate::domain::i18n::explain::yuan;
 use crate::domain::id::Id;
-use crate::domain::list::visible_range;
 use crate::domain::summary::Activity;
 use crate::domain::time::{date_input_value, format_date, format_relative_day};
 use crate::store;
@@ -21,6 +20,7 @@ use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
 use crate::ui::widgets::flags::ComplaintFlag;
 use crate::ui::widgets::icon::{Icon, lu};
+use crate::ui::widgets::scroll_window::ScrollWindow;
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -384,32 +384,13 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
     let lang = use_lang();
     let ws = use_workspace();
     let insights = use_insights();
-    let scroller = NodeRef::<leptos::html::Div>::new();
-    let scroll_top = RwSignal::new(0.0f64);
-    let viewport = RwSignal::new(480.0f64);
-    let measure = move || {
-        if let Some(el) = scroller.get_untracked() {
-            viewport.set(f64::from(el.client_height().max(200)));
-        }
-    };
-    Effect::new(move |_| {
-        if scroller.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let scroll = ScrollWindow::new(480.0, || {});
     // A changed segment starts at the top.
     Effect::new(move |_| {
         matches.track();
-        if let Some(el) = scroller.get_untracked() {
-            el.set_scroll_top(0);
-        }
-        scroll_top.set(0.0);
+        scroll.to_top();
     });
-    let window = Memo::new(move |_| {
-        matches.with(|m| visible_range(scroll_top.get(), viewport.get(), ROW_HEIGHT, m.len()))
-    });
+    let window = Memo::new(move |_| matches.with(|m| scroll.range(ROW_HEIGHT, m.len())));
     let spacer = |rows: usize| format!("{}px", rows as f64 * ROW_HEIGHT);
     view! {
         <section class="panel segment-table" data-testid="segment-results">
@@ -418,11 +399,8 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
                 tabindex="0"
                 role="region"
                 aria-label=move || t.get().segments_title
-                node_ref=scroller
-                on:scroll=move |ev| {
-                    let el: web_sys::HtmlElement = event_target(&ev);
-                    scroll_top.set(f64::from(el.scroll_top()));
-                }
+                node_ref=scroll.node
+                on:scroll=move |ev| scroll.on_scroll(ev)
             >
                 <table class="data-table segment-grid" aria-rowcount=move || matches.with(Vec::len) + 1>
                     <colgroup>

@@ -15,12 +15,13 @@ use crate::domain::time::{format_date, format_datetime, format_relative_day};
 use crate::domain::today::{Agenda, Sources, agendas};
 use crate::store;
 use crate::ui::clock;
+use crate::ui::commitments::done_button::DoneButton;
 use crate::ui::commitments::page::mark_commitment_done;
 use crate::ui::insights::state::use_insights;
 use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_prefs, use_texts, use_workspace};
 use crate::ui::widgets::empty::EmptyState;
-use crate::ui::widgets::icon::{Icon, lu};
+use crate::ui::widgets::icon::lu;
 use crate::ui::widgets::toast::use_toasts;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -187,10 +188,7 @@ fn MemberDay(
                                     {customer(i.customer_id)}
                                 </div>
                                 <span class="muted today-when">{move || format_relative_day(c.due, today, lang.get())}</span>
-                                <button class="btn btn-small" on:click=move |_| mark_done.run(item.clone())>
-                                    <Icon icon=lu::LuCheck />
-                                    {move || t.get().mark_done}
-                                </button>
+                                <DoneButton on_done=Callback::new(move |_| mark_done.run(item.clone())) />
                             </li>
                         }
                     }).collect_view()}
