@@ -13,6 +13,12 @@ pub async fn save_complaint(db: &Db, c: &Complaint) -> Result<CustomerSummary> {
     owned::save(db, c).await
 }
 
+/// Saves a step of a complaint's handling; gives the complaint as written (at its new
+/// revision), from which the next step goes on.
+pub async fn save_complaint_step(db: &Db, c: &Complaint) -> Result<(Complaint, CustomerSummary)> {
+    owned::save_written(db, c).await
+}
+
 /// Deletes a complaint (one entered by mistake).
 pub async fn delete_complaint(db: &Db, id: Id) -> Result<CustomerSummary> {
     owned::delete::<Complaint>(db, id).await

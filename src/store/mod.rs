@@ -36,7 +36,7 @@ pub use churn::{
     all_churn_events, all_winbacks, delete_churn_event, delete_winback, save_churn_event,
     save_ratings, save_winback, set_rating,
 };
-pub use complaints::{all_complaints, delete_complaint, save_complaint};
+pub use complaints::{all_complaints, delete_complaint, save_complaint, save_complaint_step};
 pub use contacts::{all_people, delete_contact, save_contact};
 pub use customers::{
     CustomerDetail, add_tag, assign_owner, create_customer, delete_all, load_detail, purge,

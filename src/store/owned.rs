@@ -35,12 +35,18 @@ pub(crate) async fn refresh(tx: &Transaction<'_>, customer_id: Id) -> Result<Cus
 /// Saves (creates, or writes a new revision of) one record of a customer and refreshes the
 /// customer's summary.
 pub(crate) async fn save<R: Record>(db: &Db, record: &R) -> Result<CustomerSummary> {
+    save_written(db, record).await.map(|(_, summary)| summary)
+}
+
+/// The same, also giving the record as written (at its new revision), for a view that goes on
+/// from it before it reloads.
+pub(crate) async fn save_written<R: Record>(db: &Db, record: &R) -> Result<(R, CustomerSummary)> {
     let customer = record.customer().ok_or(AppError::NotFound)?;
     let tx = db.tx(&stores(), true)?;
-    kinds::put_revision(&store_of::<R>(&tx)?, record).await?;
+    let written = kinds::put_revision(&store_of::<R>(&tx)?, record).await?;
     let summary = refresh(&tx, customer).await?;
     idb::commit(tx).await?;
-    Ok(summary)
+    Ok((written, summary))
 }
 
 /// Deletes one record of a customer for good, leaving its tombstone, and refreshes the

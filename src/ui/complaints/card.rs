@@ -5,7 +5,6 @@ use super::form::ComplaintForm;
 use crate::domain::complaint::{Complaint, FlowError, Status};
 use crate::domain::member::MemberRole;
 use crate::domain::money::format_minor;
-use crate::domain::record::Rev;
 use crate::domain::time::{Timestamp, format_datetime};
 use crate::store;
 use crate::ui::actions::save_record;
@@ -75,20 +74,19 @@ pub fn ComplaintCard(
             }
             Ok(()) => {
                 problem.set(None);
-                // As the store writes it (at the revision after the one it was read at), so
-                // a next step goes on from it even before the page reloads.
-                let mut written = c.clone();
-                written.rev = Rev::after(c.rev, Some(c.rev));
+                // A next step goes on from the complaint as the store wrote it, even before
+                // the page reloads.
                 save_record(
                     ws,
                     toasts,
                     busy,
                     t.get_untracked().complaint_updated,
-                    async move { store::save_complaint(&db, &c).await },
-                    move || {
+                    async move {
+                        let (written, summary) = store::save_complaint_step(&db, &c).await?;
                         stored.set_value(written);
-                        step.set(Step::None);
+                        Ok(summary)
                     },
+                    move || step.set(Step::None),
                 );
             }
         }
