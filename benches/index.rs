@@ -202,6 +202,25 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e3,
         live_mb() - before
     );
+    let t = Instant::now();
+    let answer = crm::domain::analysis::transfer::encode_answer(
+        1,
+        crm::domain::analysis::transfer::Which::Now,
+        &analysis,
+        0.0,
+        0.0,
+    );
+    let encode_ms = t.elapsed().as_secs_f64() * 1e3;
+    let size = answer.len();
+    let t = Instant::now();
+    let mut reader = crm::domain::analysis::transfer::AnswerReader::new(answer).unwrap();
+    while !reader.read(10_000).unwrap() {}
+    std::hint::black_box(reader.finish().unwrap());
+    println!(
+        "the analysis as the analysis thread sends it ({:.1} MB): encode {encode_ms:.0} ms, decode {:.0} ms",
+        size as f64 / 1e6,
+        t.elapsed().as_secs_f64() * 1e3
+    );
     let start = analysis.fitted_params();
     let before = live_mb();
     let t = Instant::now();

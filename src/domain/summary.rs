@@ -348,6 +348,32 @@ pub fn decode_chunk_into(bytes: &[u8], rows: &mut Vec<CustomerSummary>) -> Resul
     }
 }
 
+/// Reads the purchase histories of a chunk's customers not in the trash onto the end of
+/// `out` (see [`Histories`]): what the analysis needs, without decoding whole summaries. On
+/// an error `out` may hold part of the chunk; the caller discards it.
+pub fn chunk_histories(
+    bytes: &[u8],
+    out: &mut crate::domain::analysis::input::Histories,
+) -> Result<(), ChunkError> {
+    match bytes.split_first() {
+        Some((&CHUNK_FORMAT, rest)) => {
+            let mut r = Reader::new(rest);
+            codec::read_histories(&mut r, out)
+                .and_then(|()| r.finish())
+                .map_err(|e| ChunkError::Corrupt(e.to_string()))
+        }
+        _ => {
+            for row in decode_chunk(bytes)?
+                .iter()
+                .filter(|r| r.deleted_at.is_none())
+            {
+                out.push(row.id, row.activity.history.iter().copied());
+            }
+            Ok(())
+        }
+    }
+}
+
 /// The index (into `keys`, sorted ascending, starting with [`FIRST_CHUNK`]) of the chunk that
 /// holds or would hold `id`.
 pub fn chunk_of(keys: &[String], id: Id) -> usize {
@@ -721,6 +747,41 @@ pub(crate) mod tests {
         assert!(encode_chunk(&rows).len() < old.len());
     }
 
+    /// The histories the analysis reads of rows, worked out from the decoded summaries.
+    fn histories_of(rows: &[CustomerSummary]) -> crate::domain::analysis::input::Histories {
+        let active: Vec<&CustomerSummary> =
+            rows.iter().filter(|r| r.deleted_at.is_none()).collect();
+        crate::domain::analysis::input::Histories::of(&active)
+    }
+
+    #[test]
+    fn the_analysis_reads_the_histories_of_active_customers_without_decoding_the_rest() {
+        let mut trashed = full_summary();
+        trashed.deleted_at = Some(Timestamp(5));
+        let mut active = full_summary();
+        active.deleted_at = None;
+        active.owner_id = None;
+        let rows = vec![active.clone(), trashed, summary(Id::MIN), active];
+        let bytes = encode_chunk(&rows);
+        let mut read = crate::domain::analysis::input::Histories::default();
+        chunk_histories(&bytes, &mut read).unwrap();
+        assert_eq!(read.len(), 3, "the customer in the trash is left out");
+        assert_eq!(read.day_count(), 4, "two days each for the two full rows");
+        assert_eq!(read, histories_of(&rows));
+        // The older serde format gives the same.
+        let old = crate::domain::blob::encode(CHUNK_FORMAT_SERDE, &rows);
+        let mut from_old = crate::domain::analysis::input::Histories::default();
+        chunk_histories(&old, &mut from_old).unwrap();
+        assert_eq!(from_old, read);
+        for cut in 0..bytes.len() {
+            let mut out = crate::domain::analysis::input::Histories::default();
+            assert!(
+                chunk_histories(&bytes[..cut], &mut out).is_err(),
+                "cut at {cut}"
+            );
+        }
+    }
+
     /// Native only: proptest is not built for wasm32.
     #[cfg(not(target_arch = "wasm32"))]
     mod property {
@@ -758,7 +819,11 @@ pub(crate) mod tests {
                 s.name = texts.concat();
                 s.tags = texts;
                 let rows = vec![s, summary(Id::MIN)];
-                prop_assert_eq!(decode_chunk(&encode_chunk(&rows)).unwrap(), rows);
+                let bytes = encode_chunk(&rows);
+                let mut read = crate::domain::analysis::input::Histories::default();
+                chunk_histories(&bytes, &mut read).unwrap();
+                prop_assert_eq!(read, histories_of(&rows));
+                prop_assert_eq!(decode_chunk(&bytes).unwrap(), rows);
             }
         }
     }

@@ -5,11 +5,12 @@ use super::bgnbd::{self, BgNbd, BgNbdFit, Rfx};
 use super::config::{AnalysisConfig, ValueBasis};
 use super::gamma_gamma::{self, GammaGamma, GammaGammaFit, Spend};
 use super::importance::{self, ImportanceFacts};
+use super::input::HistorySource;
 use super::quadrant::{self, QuadrantFacts};
 use super::rfm::{self, Rfm, RfmCutoffs, RfmRaw};
 use super::stages::{self, LifecycleFacts, LoyaltyFacts};
 use crate::domain::id::{Id, IdMap};
-use crate::domain::summary::CustomerSummary;
+use crate::domain::summary::{CustomerSummary, PurchaseDay};
 use crate::domain::time::epoch_day;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -25,14 +26,14 @@ pub struct Day {
 /// A customer's purchase days in yuan, oldest first.
 pub fn days_of(summary: &CustomerSummary, cfg: &AnalysisConfig) -> Vec<Day> {
     let mut out: Vec<Day> = Vec::with_capacity(summary.activity.history.len());
-    push_days(summary, cfg, &mut out);
+    push_days(&summary.activity.history, cfg, &mut out);
     out
 }
 
 /// Appends a customer's purchase days in yuan, oldest first, to `out`.
-fn push_days(summary: &CustomerSummary, cfg: &AnalysisConfig, out: &mut Vec<Day>) {
+fn push_days(history: &[PurchaseDay], cfg: &AnalysisConfig, out: &mut Vec<Day>) {
     let start = out.len();
-    for h in &summary.activity.history {
+    for h in history {
         let rate = cfg.rate(h.currency) / 10f64.powi(h.currency.minor_digits() as i32);
         let revenue = h.amount as f64 * rate;
         let margin = h.margin.unwrap_or(0) as f64 * rate;
@@ -118,6 +119,26 @@ impl Analysis {
         p.zip(s)
     }
 
+    /// An analysis from its parts (as the analysis thread sends them).
+    pub fn assemble(
+        as_of: Option<NaiveDate>,
+        customers: Vec<CustomerClasses>,
+        rfm_cutoffs: RfmCutoffs,
+        purchase_model: Option<BgNbdFit>,
+        spend_model: Option<GammaGammaFit>,
+        value_cut: f64,
+    ) -> Analysis {
+        Analysis {
+            as_of,
+            by_id: index_by_id(&customers),
+            customers,
+            rfm_cutoffs,
+            purchase_model,
+            spend_model,
+            value_cut,
+        }
+    }
+
     /// The same analysis limited to some customers (base-wide figures are kept as they were).
     pub fn restricted_to(&self, keep: &std::collections::HashSet<Id>) -> Analysis {
         let customers: Vec<CustomerClasses> = self
@@ -151,14 +172,23 @@ pub fn analyse(
     cfg: &AnalysisConfig,
     models: Models,
 ) -> Analysis {
+    analyse_histories(customers, as_of, cfg, models)
+}
+
+/// Analyses the customers of `input` as of `as_of` (only purchases up to that day count).
+pub fn analyse_histories<H: HistorySource + ?Sized>(
+    input: &H,
+    as_of: NaiveDate,
+    cfg: &AnalysisConfig,
+    models: Models,
+) -> Analysis {
     let today = epoch_day(as_of);
     // Every customer's days up to the date in one buffer (no allocation per customer).
-    let mut all_days: Vec<Day> =
-        Vec::with_capacity(customers.iter().map(|c| c.activity.history.len()).sum());
-    let mut ends: Vec<usize> = Vec::with_capacity(customers.len());
-    for c in customers {
+    let mut all_days: Vec<Day> = Vec::with_capacity(input.total_days());
+    let mut ends: Vec<usize> = Vec::with_capacity(input.customers());
+    for i in 0..input.customers() {
         let start = all_days.len();
-        push_days(c, cfg, &mut all_days);
+        push_days(input.days_of(i), cfg, &mut all_days);
         let mut kept = start;
         for i in start..all_days.len() {
             if all_days[i].day <= today {
@@ -350,14 +380,12 @@ pub fn analyse(
     };
 
     let mut days: Vec<i32> = Vec::new();
-    let customers: Vec<CustomerClasses> = customers
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
+    let customers: Vec<CustomerClasses> = (0..input.customers())
+        .map(|i| {
             days.clear();
             days.extend(histories[i].iter().map(|d| d.day));
             CustomerClasses {
-                id: c.id,
+                id: input.id_of(i),
                 rfm: rfms[i],
                 importance: importance[i],
                 loyalty: stages::loyalty(&days, today, &cfg.loyalty),
