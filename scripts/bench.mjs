@@ -8,6 +8,9 @@
 //  4. times a filter change on the segment explorer (count and first rows rendered), search
 //     keystrokes on the list (the keystroke's own frame, and the list answering), and
 //     scrolling the list (frame gaps);
+//  4d. records the longest main-thread task (the Long Tasks API: every task over 50 ms) during
+//     each start-up (until two seconds after it is ready), a refit after an edit, and the bulk
+//     import;
 //  5. times, inside the app, the full recompute of every class with the model fit, the filter
 //     count alone and the search query alone;
 //  6. as the baseline of the usual one-object-per-record way, writes the same customers and
@@ -46,6 +49,15 @@ const context = await chromium.launchPersistentContext(profile, {
     "--js-flags=--expose-gc",
     "--enable-precise-memory-info",
   ],
+});
+// Every task of 50 ms or more on the page's main thread, from the start of each page load.
+await context.addInitScript(() => {
+  window.__longtasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  } catch {}
 });
 const page = context.pages()[0] ?? (await context.newPage());
 const figures = {};
@@ -129,12 +141,20 @@ const phases = () =>
 const cdp = await context.newCDPSession(page);
 // Each start opens the app from a blank page after a pause, as a user opening it does: going
 // straight from one loaded app page to the next would time the old page's unloading too.
+// The longest main-thread task of each start-up, from navigation to two seconds after ready
+// (what runs once the page is shown counts too: a click then would wait for it).
+const startTasks = {};
+const longestTask = (tasks, from = 0, to = Infinity) =>
+  tasks.filter((t) => t.start >= from && t.start < to).reduce((m, t) => Math.max(m, t.duration), 0);
 const coldStart = async (path, ready) => {
   await page.goto("about:blank");
   await page.waitForTimeout(1000);
   await page.goto(server.url + path);
-  const ms = await page.waitForFunction(ready, customers, { timeout: 120_000, polling: "raf" });
-  return ms.jsonValue();
+  const ms = await (await page.waitForFunction(ready, customers, { timeout: 120_000, polling: "raf" })).jsonValue();
+  await page.waitForTimeout(2000);
+  const tasks = await page.evaluate(() => window.__longtasks);
+  (startTasks[path || "dashboard"] ??= []).push(Math.round(longestTask(tasks, 0, ms + 2000)));
+  return ms;
 };
 const listReady = (n) => {
   const c = document.querySelector("[data-testid=customer-count]")?.textContent.replace(/\D/g, "");
@@ -178,6 +198,13 @@ const memory = await page.evaluate(async () => {
 report("js_heap_after_load", round(memory.heap / 1048576), "MB");
 report("wasm_memory_after_load", round(memory.wasm / 1048576), "MB");
 report("memory_after_load", round((memory.heap + memory.wasm) / 1048576), "MB");
+// The analysis thread's own wasm memory (it has analysed the workspace by now).
+const thread = page.workers().find((w) => /\/analysis-[0-9a-f]+\.js$/.test(w.url()));
+if (thread) {
+  const bytes = await thread.evaluate(() => self.wasmBindings?.wasm_memory_bytes() ?? 0);
+  report("wasm_memory_analysis_thread", round(bytes / 1048576), "MB");
+  report("memory_after_load_with_thread", round((memory.heap + memory.wasm + bytes) / 1048576), "MB");
+}
 
 const classesReady = (n) => {
   const count = document.querySelector("[data-testid=segment-count]")?.textContent ?? "";
@@ -201,6 +228,33 @@ await wasmDownload("dashboard");
 const coldDash = [];
 for (let run = 1; run <= 2; run++) coldDash.push(await coldStart("", dashReady));
 report("cold_start_to_dashboard_median", Math.round(stats(coldDash).median), "ms", { runs: coldDash });
+for (const [what, runs] of Object.entries(startTasks)) {
+  report(`longest_task_start_up_${what}`, Math.max(...runs), "ms", { runs });
+}
+
+// 4d. A refit after an edit: a purchase added on a customer's page, until the classes it
+// changes are applied (and the period's start after them).
+{
+  await page.goto(server.url + "customers");
+  await page.getByTestId("customer-row").first().waitFor();
+  await page.locator("[data-testid=customer-row] .row-link").first().click();
+  await page.getByTestId("customer-detail").waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName("crm:classes-applied").length > 0, null, { timeout: 120_000 });
+  const tab = page.locator("[data-testid=section-timeline]");
+  if (await tab.count()) await tab.click();
+  await page.getByTestId("tab-purchase").click();
+  await page.getByTestId("pn-amount").fill("1234.50");
+  await page.getByTestId("pn-product").fill("bench");
+  const applied = await page.evaluate(() => performance.getEntriesByName("crm:classes-applied").length);
+  const t0 = await page.evaluate(() => performance.now());
+  await page.getByTestId("save-purchase").click();
+  await page.waitForFunction((n) => performance.getEntriesByName("crm:classes-applied").length > n, applied, { timeout: 120_000 });
+  const t1 = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(2000);
+  const tasks = await page.evaluate(() => window.__longtasks);
+  report("refit_after_edit", Math.round(t1 - t0), "ms", { what: "save to classes applied" });
+  report("longest_task_refit", Math.round(longestTask(tasks, t0, t1 + 2000)), "ms");
+}
 
 // 4a. Filter change on the segment explorer: toggling importance classes; the count and the
 // first rows follow.
@@ -415,6 +469,9 @@ if (withBaseline) {
     progress.push(done);
     if (progress.length % 100 === 0 || done === total) process.stderr.write(`imported ${done} of ${total} purchases\n`);
   });
+  await page.getByTestId("customer-row").first().waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(2000);
+  const importFrom = await page.evaluate(() => performance.now());
   const t = Date.now();
   const n = await page.evaluate(
     (k) => window.wasmBindings.bench_import_purchases(k, (d, total) => window.__importProgress(d, total)),
@@ -422,6 +479,7 @@ if (withBaseline) {
   );
   const s = (Date.now() - t) / 1000;
   report("bulk_import_purchases", round(s), "s", { purchases: n, progress_reports: progress.length });
+  report("longest_task_import", Math.round(longestTask(await page.evaluate(() => window.__longtasks), importFrom)), "ms");
   report("bulk_import_purchases_per_second", Math.round(n / s), "1/s");
 }
 

@@ -13,7 +13,9 @@
 //  3. in release builds, optimises every module for size with binaryen (the same passes as
 //     `wasm-opt -Oz`), in two worker threads;
 //  4. names every file by a hash of its content, as Trunk does, and puts them in place of Trunk's
-//     unsplit output in the staging directory, with index.html pointing at the new main module.
+//     unsplit output in the staging directory, with index.html pointing at the new main module;
+//  5. writes the analysis thread's script (a module worker running the same module, see
+//     src/worker.rs) and names it in index.html (<meta name="crm-analysis-worker">).
 // It returns the sizes, which the hook prints: main module, and main plus each group with its
 // pieces, raw and gzip.
 import { execFileSync } from "node:child_process";
@@ -148,6 +150,27 @@ export async function splitWasm({ stagingDir, sourceDir, publicUrl, release, htm
   writeFileSync(join(stagingDir, names.wasm), main);
   writeFileSync(join(stagingDir, names.loader), loader);
   for (const [from, to] of renamed) writeFileSync(join(stagingDir, to), readFileSync(join(work, from)));
+
+  // The analysis thread (src/worker.rs): a module worker that loads the same glue and module
+  // (from the browser's cache) and starts without the page. Messages that arrive while it
+  // loads are kept for it. The app finds the script by the meta tag.
+  const workerScript = [
+    "// The analysis thread (src/worker.rs): this app's module, started without its page.",
+    "const early = [];",
+    "self.onmessage = (e) => early.push(e.data);",
+    `const glue = await import("./${names.js}");`,
+    `await glue.default({ module_or_path: new URL("./${names.wasm}", import.meta.url) });`,
+    "self.wasmBindings = glue; // for measurements (scripts/bench.mjs), as the page's",
+    "glue.analysis_worker_main(early);",
+    "",
+  ].join("\n");
+  const workerName = `analysis-${shortHash(workerScript)}.js`;
+  writeFileSync(join(stagingDir, workerName), workerScript);
+  if (!html.includes("</head>")) throw new Error("index.html has no </head> for the worker's meta tag");
+  html = html.replace(
+    "</head>",
+    `<meta name="crm-analysis-worker" content="${publicUrl}${workerName}" />\n  </head>`,
+  );
 
   // index.html: the new names and integrity hashes; the loader is preloaded with the glue, as
   // the glue imports it.

@@ -5,6 +5,8 @@
 //!   it compiles and is tested natively.
 //! - `store`: the only code that touches IndexedDB and localStorage (browser only).
 //! - `ui`: Leptos components grouped by feature (browser only).
+//! - `worker`: the analysis thread, a Web Worker running this same module without the page
+//!   (browser only).
 
 pub mod domain;
 
@@ -13,3 +15,6 @@ pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

@@ -1,7 +1,10 @@
 //! Browser entry point: install the panic screen and mount the app.
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    crm::ui::start();
+    // The analysis thread loads this same module; it starts through its own entry point.
+    if !crm::worker::in_worker() {
+        crm::ui::start();
+    }
 }
 
 // The binary only means something in the browser; natively the crate is a library under test.

@@ -1391,3 +1391,40 @@ async fn every_write_is_a_new_revision_and_every_delete_leaves_a_tombstone() {
     assert!(everything.is_empty());
     db.close();
 }
+
+#[wasm_bindgen_test]
+async fn the_analysis_thread_reads_the_same_histories_as_the_summaries_hold() {
+    use crm::domain::analysis::config::AnalysisConfig;
+    use crm::domain::analysis::engine::{Models, analyse, analyse_histories};
+    use crm::domain::analysis::input::Histories;
+    let db = fresh().await;
+    // Over two thousand customers: several chunks.
+    let (loaded, _) = store::load_sample(
+        &db,
+        SampleConfig {
+            seed: 11,
+            customers: 2_300,
+            today: today(),
+            id_epoch_ms: NOW.0 as u64,
+            lang: crm::domain::i18n::Lang::Zh,
+        },
+        |_| {},
+    )
+    .await
+    .unwrap();
+    let trashed: Vec<Id> = loaded.iter().take(5).map(|s| s.id).collect();
+    store::trash(&db, &trashed, NOW).await.unwrap();
+    // A second connection, as the analysis thread opens it.
+    let reader = store::open_to_read(db.name()).await.unwrap();
+    let read = store::load_histories(&reader).await.unwrap();
+    reader.close();
+    let rows = store::load_summaries(&db).await.unwrap();
+    let active: Vec<&CustomerSummary> = rows.iter().filter(|r| r.deleted_at.is_none()).collect();
+    assert_eq!(active.len(), 2_295, "the trashed customers are left out");
+    assert_eq!(read, Histories::of(&active));
+    let cfg = AnalysisConfig::default();
+    assert_eq!(
+        analyse_histories(&read, today(), &cfg, Models::Fit(None)),
+        analyse(&active, today(), &cfg, Models::Fit(None))
+    );
+}

@@ -205,6 +205,9 @@ pub struct CustomerIndex {
     /// the list is on screen): start-up shows the list without converting 100,000 names to
     /// pinyin first.
     search: OnceCell<SearchKeys>,
+    /// Search keys built so far by [`CustomerIndex::warm_step`], for the first rows; the
+    /// first search finishes them. Dropped on any change to the rows.
+    partial: RefCell<Option<SearchKeys>>,
     by_id: IdMap<u32>,
     /// All rows in ascending order of each sortable column, computed on first use.
     orders: [OnceCell<Vec<u32>>; ORDERED_KEYS],
@@ -243,6 +246,15 @@ struct SearchKeys {
 }
 
 impl SearchKeys {
+    fn with_capacity(rows: usize) -> Self {
+        SearchKeys {
+            keys: Vec::with_capacity(rows),
+            name_ends: Vec::with_capacity(rows),
+            sort_names: Vec::with_capacity(rows),
+            masks: Vec::with_capacity(rows),
+        }
+    }
+
     fn push(&mut self, k: RowKeys) {
         self.keys.push(k.key);
         self.name_ends.push(k.name_end);
@@ -297,6 +309,7 @@ impl CustomerIndex {
         }
         CustomerIndex {
             search: OnceCell::new(),
+            partial: RefCell::new(None),
             by_id,
             trashed: rows.iter().map(|r| r.deleted_at.is_some()).collect(),
             rows,
@@ -311,16 +324,39 @@ impl CustomerIndex {
         self.search();
     }
 
+    /// Builds the search keys of up to `rows` more rows; `true` once every row has them. The
+    /// list calls it between frames after start-up, so the keys are ready before anyone
+    /// types without one long task building them all.
+    pub fn warm_step(&self, rows: usize) -> bool {
+        if self.search.get().is_some() {
+            return true;
+        }
+        let mut partial = self.partial.borrow_mut();
+        let keys = partial.get_or_insert_with(|| SearchKeys::with_capacity(self.rows.len()));
+        let from = keys.keys.len();
+        let to = (from + rows).min(self.rows.len());
+        let mut builder = KeyBuilder::default();
+        for row in &self.rows[from..to] {
+            keys.push(Self::keys_of(&mut builder, row));
+        }
+        if to < self.rows.len() {
+            return false;
+        }
+        if let Some(done) = partial.take() {
+            let _ = self.search.set(done);
+        }
+        true
+    }
+
     fn search(&self) -> &SearchKeys {
         self.search.get_or_init(|| {
+            let mut keys = self
+                .partial
+                .borrow_mut()
+                .take()
+                .unwrap_or_else(|| SearchKeys::with_capacity(self.rows.len()));
             let mut builder = KeyBuilder::default();
-            let mut keys = SearchKeys {
-                keys: Vec::with_capacity(self.rows.len()),
-                name_ends: Vec::with_capacity(self.rows.len()),
-                sort_names: Vec::with_capacity(self.rows.len()),
-                masks: Vec::with_capacity(self.rows.len()),
-            };
-            for row in &self.rows {
+            for row in &self.rows[keys.keys.len()..] {
                 keys.push(Self::keys_of(&mut builder, row));
             }
             keys
@@ -354,6 +390,7 @@ impl CustomerIndex {
 
     /// Inserts or replaces one summary.
     pub fn upsert(&mut self, row: CustomerSummary) {
+        *self.partial.get_mut() = None;
         let keys = self
             .search
             .get()
@@ -385,6 +422,7 @@ impl CustomerIndex {
         let Some(i) = self.by_id.remove(&id) else {
             return;
         };
+        *self.partial.get_mut() = None;
         let i = i as usize;
         self.rows.swap_remove(i);
         self.trashed.swap_remove(i);
@@ -1114,10 +1152,16 @@ mod tests {
             sort: SortKey::Name,
             ..ListQuery::default()
         };
-        for warm in [false, true] {
+        // Not built, built whole, or built in part a row at a time when the changes come.
+        for warm in [0, 1, 2] {
             let mut ix = index();
-            if warm {
-                ix.warm();
+            match warm {
+                1 => ix.warm(),
+                2 => {
+                    assert!(!ix.warm_step(1));
+                    assert!(!ix.warm_step(1));
+                }
+                _ => {}
             }
             let mut c = summary(id(9));
             c.name = "李雷".into();
@@ -1137,6 +1181,32 @@ mod tests {
             assert!(found("zhangsan").is_empty(), "warm: {warm}");
             assert!(found("acme").is_empty(), "warm: {warm}");
         }
+    }
+
+    #[test]
+    fn keys_built_a_slice_at_a_time_or_finished_by_a_search_find_the_same_rows() {
+        let names = HashMap::new();
+        let q = |t: &str| ListQuery {
+            text: t.into(),
+            ..ListQuery::default()
+        };
+        let whole = index();
+        let expected: Vec<u32> = whole.query(&q("li"), &names);
+        assert!(!expected.is_empty());
+        // Stepped to the end.
+        let stepped = index();
+        let mut steps = 1;
+        while !stepped.warm_step(3) {
+            steps += 1;
+        }
+        assert_eq!(steps, 2, "four rows in slices of three");
+        assert!(stepped.warm_step(3), "done stays done");
+        assert_eq!(stepped.query(&q("li"), &names), expected);
+        // A search in the middle finishes the keys itself.
+        let half = index();
+        assert!(!half.warm_step(2));
+        assert_eq!(half.query(&q("li"), &names), expected);
+        assert!(half.warm_step(1), "the search finished them");
     }
 
     #[test]

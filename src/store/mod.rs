@@ -66,7 +66,10 @@ pub use settings::{
     save_last_models, save_settings, set_announced, set_backup_reminder_days, set_detail_section,
     set_export_columns, set_last_backup, set_notify_due, snooze_reminder,
 };
-pub use summaries::{load_summaries, rebuild_summaries, upgrade_outdated_chunks};
-pub use upgrade::{open, open_at};
+pub use summaries::{
+    SLICE_MS, load_histories, load_summaries, load_summaries_yielding, rebuild_summaries,
+    upgrade_outdated_chunks,
+};
+pub use upgrade::{open, open_at, open_to_read};
 
 pub use error::{AppError, Result};

@@ -4,6 +4,7 @@
 use super::error::{AppError, Result};
 use super::idb::{self, Db, get, get_all};
 use super::schema::{COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, SUMMARIES, SUMMARISED};
+use crate::domain::analysis::input::Histories;
 use crate::domain::complaint::Complaint;
 use crate::domain::contact::ContactPerson;
 use crate::domain::customer::Customer;
@@ -11,13 +12,17 @@ use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
 use crate::domain::purchase::Purchase;
 use crate::domain::summary::{
-    Activity, CustomerSummary, FIRST_CHUNK, chunk_is_current, chunk_len, chunk_of, decode_chunk,
-    decode_chunk_into, encode_chunk, merge_rows, split_chunk,
+    Activity, CustomerSummary, FIRST_CHUNK, chunk_histories, chunk_is_current, chunk_len, chunk_of,
+    decode_chunk, decode_chunk_into, encode_chunk, merge_rows, split_chunk,
 };
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::transaction::Transaction;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// How long decoding runs before [`load_summaries_yielding`] pauses, in milliseconds: well
+/// under the 50 ms after which a task delays the page's answer to input.
+pub const SLICE_MS: f64 = 20.0;
 
 /// A chunk as stored: `{start, data: Uint8Array}`.
 #[derive(Serialize, Deserialize)]
@@ -74,6 +79,15 @@ impl Change {
 /// Reads every summary. Cost: one read of a few hundred binary chunks, however many customers.
 /// A damaged chunk or one from another format version triggers a rebuild from the records.
 pub async fn load_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
+    load_summaries_yielding(db, || std::future::ready(())).await
+}
+
+/// [`load_summaries`], awaiting `pause` whenever decoding has run for [`SLICE_MS`] since the
+/// last pause, so the page stays responsive while a large workspace loads.
+pub async fn load_summaries_yielding<F: std::future::Future<Output = ()>>(
+    db: &Db,
+    mut pause: impl FnMut() -> F,
+) -> Result<Vec<CustomerSummary>> {
     let chunks = {
         let tx = db.tx(&[SUMMARIES], false)?;
         let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
@@ -95,6 +109,7 @@ pub async fn load_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
     let mut outdated = Vec::new();
     // One chunk's bytes at a time in wasm memory: each is copied in, decoded and dropped
     // before the next.
+    let mut slice_started = js_sys::Date::now();
     for value in chunks {
         let chunk: ChunkRecord = idb::from_js(value)?;
         if decode_chunk_into(&chunk.data, &mut rows).is_err() {
@@ -103,9 +118,31 @@ pub async fn load_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
         if !chunk_is_current(&chunk.data) {
             outdated.push(chunk.start);
         }
+        if js_sys::Date::now() - slice_started >= SLICE_MS {
+            pause().await;
+            slice_started = js_sys::Date::now();
+        }
     }
     OUTDATED.with(|keys| *keys.borrow_mut() = outdated);
     Ok(rows)
+}
+
+/// Reads what the analysis needs — each active customer's id and purchase history — from
+/// every summary chunk, without decoding whole summaries (see
+/// [`crate::domain::summary::chunk_histories`]). For the analysis thread: a damaged chunk is
+/// an error here, and the app's own load rebuilds it.
+pub async fn load_histories(db: &Db) -> Result<Histories> {
+    let chunks = {
+        let tx = db.tx(&[SUMMARIES], false)?;
+        let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+        idb::get_all_js(&store).await?
+    };
+    let mut out = Histories::default();
+    for value in chunks {
+        let chunk: ChunkRecord = idb::from_js(value)?;
+        chunk_histories(&chunk.data, &mut out).map_err(|e| AppError::Damaged(e.to_string()))?;
+    }
+    Ok(out)
 }
 
 thread_local! {

@@ -21,6 +21,13 @@ pub async fn open(name: &str, on_blocked: impl Fn() + 'static) -> Result<Db> {
     open_at(name, DB_VERSION, on_blocked).await
 }
 
+/// Opens the database for reading from the analysis thread: at the current schema version,
+/// without the moves [`open`] makes (the app's own thread opens the database first and has
+/// made them). The connection lets go when another tab upgrades or deletes the database.
+pub async fn open_to_read(name: &str) -> Result<Db> {
+    idb::connect(name, DB_VERSION, || {}).await
+}
+
 /// Opens the database at a given schema version (at most [`DB_VERSION`]) and moves what that
 /// version keeps in a new form. The app always uses the current one; tests use older ones to
 /// check that upgrades keep data.

@@ -18,6 +18,9 @@ use leptos_router::components::{A, Router};
 pub fn App() -> impl IntoView {
     let prefs = provide_prefs();
     let ws = provide_workspace();
+    // Here rather than in the page frame: the analysis (and its thread) lives as long as the
+    // workspace, whatever frame shows it.
+    crate::ui::insights::state::provide_insights();
     provide_toasts();
     let t = use_texts();
 

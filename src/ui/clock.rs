@@ -2,6 +2,9 @@
 
 use crate::domain::time::Timestamp;
 use chrono::{NaiveDate, NaiveDateTime};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 
 /// Now, in Unix milliseconds.
 pub fn now() -> Timestamp {
@@ -56,15 +59,98 @@ pub fn today() -> NaiveDate {
     now().local_date(offset_minutes())
 }
 
-/// Resolves on a later turn of the event loop (a zero-delay timer), so a long computation cut
-/// into slices lets the page repaint and take input between them.
+/// Resolves on a later turn of the event loop (a message the page posts to itself), so a long
+/// computation cut into slices lets the page repaint and take input between them.
 pub async fn next_tick() {
+    tick(false).await;
+}
+
+/// Like [`next_tick`], but after every slice waiting in [`next_tick`]: for work that may wait
+/// (building search keys) behind work someone waits for (applying the classes).
+pub async fn later_tick() {
+    tick(true).await;
+}
+
+async fn tick(later: bool) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
+        TICKS.with(|t| t.post(resolve, later));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The channel [`next_tick`] posts to: a message is a new task at once, where a zero timeout
+/// nested in timeouts waits at least 4 ms after the fifth (the browser's clamp), which adds
+/// up over the slices of a long job.
+struct Ticks {
+    port: Option<web_sys::MessagePort>,
+    waiting: Rc<RefCell<Waiting>>,
+    _on_message: Option<wasm_bindgen::closure::Closure<dyn FnMut()>>,
+}
+
+/// The slices waiting for their turn: each message posted wakes one, the first of `soon`, or
+/// when none waits there the first of `later`.
+#[derive(Default)]
+struct Waiting {
+    soon: VecDeque<js_sys::Function>,
+    later: VecDeque<js_sys::Function>,
+}
+
+impl Ticks {
+    fn new() -> Self {
+        let waiting: Rc<RefCell<Waiting>> = Default::default();
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            return Ticks {
+                port: None,
+                waiting,
+                _on_message: None,
+            };
+        };
+        let queue = waiting.clone();
+        let on_message = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            let next = {
+                let mut q = queue.borrow_mut();
+                q.soon.pop_front().or_else(|| q.later.pop_front())
+            };
+            if let Some(resolve) = next {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
+        channel
+            .port1()
+            .set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(
+                on_message.as_ref(),
+            )));
+        Ticks {
+            port: Some(channel.port2()),
+            waiting,
+            _on_message: Some(on_message),
+        }
+    }
+
+    fn post(&self, resolve: js_sys::Function, later: bool) {
+        if let Some(port) = &self.port {
+            let mut q = self.waiting.borrow_mut();
+            if later {
+                q.later.push_back(resolve.clone());
+            } else {
+                q.soon.push_back(resolve.clone());
+            }
+            drop(q);
+            if port.post_message(&wasm_bindgen::JsValue::NULL).is_ok() {
+                return;
+            }
+            let mut q = self.waiting.borrow_mut();
+            q.soon.retain(|f| f != &resolve);
+            q.later.retain(|f| f != &resolve);
+        }
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
         }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+thread_local! {
+    static TICKS: Ticks = Ticks::new();
 }
 
 /// Records a named point of start-up on the page's performance timeline (for the benchmark

@@ -10,3 +10,4 @@ pub mod quadrant_chart;
 pub mod rfm_grid;
 pub mod segments;
 pub mod state;
+pub mod thread;

@@ -105,19 +105,22 @@ pub fn SegmentsPage() -> impl IntoView {
         ws.index
             .with(|ix| ix.count(crate::domain::list::Scope::Active))
     });
-    // The charts and movements follow a frame later: a filter change paints the count and the
-    // first rows at once, and the heavier per-segment figures (restricted analyses, chart
-    // points) in the next task. Only the latest change is charted.
+    // The charts and movements follow a frame later: a filter change or new classes paint the
+    // count and the first rows at once, and the heavier per-segment figures (restricted
+    // analyses, chart points) in the next task. Only the latest change is charted.
     let charted = RwSignal::new(Vec::<u32>::new());
+    let charted_now = RwSignal::new(insights.now.get_untracked());
     let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
         let m = matches.get();
+        let analysis = insights.now.get();
         latest.update_value(|g| *g += 1);
         let mine = latest.get_value();
         request_animation_frame(move || {
             set_timeout(
                 move || {
                     if latest.try_get_value() == Some(mine) {
+                        charted_now.try_set(analysis);
                         charted.try_set(m);
                     }
                 },
@@ -263,13 +266,13 @@ pub fn SegmentsPage() -> impl IntoView {
     let before = Signal::derive(move || insights.before.get());
     let now = Signal::derive(move || {
         // Movements of this segment only: the analyses restricted to its customers.
-        id_set.with(|only| Arc::new(insights.now.with(|a| a.restricted_to(only))))
+        id_set.with(|only| Arc::new(charted_now.with(|a| a.restricted_to(only))))
     });
     let points =
-        Signal::derive(move || ids.with(|ids| insights.now.with(|a| points_of(a, ids.iter()))));
+        Signal::derive(move || ids.with(|ids| charted_now.with(|a| points_of(a, ids.iter()))));
     let cells =
-        Signal::derive(move || ids.with(|ids| insights.now.with(|a| cells_of(a, ids.iter()))));
-    let value_cut = Signal::derive(move || insights.now.with(|a| a.value_cut));
+        Signal::derive(move || ids.with(|ids| charted_now.with(|a| cells_of(a, ids.iter()))));
+    let value_cut = Signal::derive(move || charted_now.with(|a| a.value_cut));
 
     view! {
         <section class="page page-segments">

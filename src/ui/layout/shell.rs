@@ -12,7 +12,6 @@ use leptos::prelude::*;
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let t = use_texts();
-    crate::ui::insights::state::provide_insights();
     provide_context(crate::ui::settings::backup::LastBackup(RwSignal::new(
         crate::store::last_backup(),
     )));

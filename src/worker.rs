@@ -1,0 +1,148 @@
+//! The analysis thread: a Web Worker running this same module without the page.
+//!
+//! The app asks it for the analysis of the stored workspace ([`transfer::Request`]); it reads
+//! the customers' purchase histories straight from IndexedDB (only those, not whole
+//! summaries), fits both models, classifies every customer and answers with the analysis as
+//! of the date, then as of the start of the period. The page stays responsive meanwhile: the
+//! app decodes the answer a slice at a time. Requests are handled one at a time; one arriving
+//! while another runs waits, and only the newest waiting one is handled.
+//!
+//! Started by `analysis-<hash>.js`, which the build writes next to the app's files
+//! (`scripts/split-wasm.mjs`): it loads the module and calls [`analysis_worker_main`] with the
+//! messages that arrived while it loaded.
+
+use crate::domain::analysis::engine::{Models, analyse_histories, warm_up};
+use crate::domain::analysis::transfer::{self, Request, Which};
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+/// Whether this module runs in a worker (the analysis thread) rather than a page.
+pub fn in_worker() -> bool {
+    js_sys::global()
+        .dyn_ref::<web_sys::WorkerGlobalScope>()
+        .is_some()
+}
+
+thread_local! {
+    /// The newest request not yet started.
+    static WAITING: RefCell<Option<Request>> = const { RefCell::new(None) };
+    /// Whether a request is being handled.
+    static BUSY: Cell<bool> = const { Cell::new(false) };
+}
+
+fn scope() -> web_sys::DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Starts the analysis thread: handles `early` (the messages that arrived while the module
+/// loaded), then every later message.
+#[wasm_bindgen]
+pub fn analysis_worker_main(early: js_sys::Array) {
+    console_error_panic_hook::set_once();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+            receive(&e.data());
+        });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    for message in early.iter() {
+        receive(&message);
+    }
+    // Until the first request: run the analysis over a few hundred generated customers, so
+    // the browser has optimised its hot loops before the real one.
+    if !BUSY.get() && WAITING.with_borrow(Option::is_none) {
+        let today = (now_ms() / 86_400_000.0).floor() as i32;
+        drop(warm_up(crate::domain::time::from_epoch_day(today)));
+    }
+}
+
+fn receive(message: &JsValue) {
+    let Some(bytes) = message.dyn_ref::<js_sys::Uint8Array>() else {
+        return;
+    };
+    let Ok(request) = transfer::decode_request(&bytes.to_vec()) else {
+        return;
+    };
+    WAITING.with_borrow_mut(|w| *w = Some(request));
+    if !BUSY.get() {
+        BUSY.set(true);
+        wasm_bindgen_futures::spawn_local(work());
+    }
+}
+
+/// Handles waiting requests until none is left.
+async fn work() {
+    while let Some(request) = WAITING.with_borrow_mut(Option::take) {
+        handle(request).await;
+    }
+    BUSY.set(false);
+}
+
+async fn handle(r: Request) {
+    let started = now_ms();
+    let histories = match read(&r.db).await {
+        Ok(h) => h,
+        Err(reason) => {
+            post(transfer::encode_failure(r.seq, &reason));
+            return;
+        }
+    };
+    let read_ms = now_ms() - started;
+    let t = now_ms();
+    let now = analyse_histories(&histories, r.as_of, &r.config, Models::Fit(r.start));
+    post(transfer::encode_answer(
+        r.seq,
+        Which::Now,
+        &now,
+        read_ms,
+        now_ms() - t,
+    ));
+    // A newer request makes the period's start of this one pointless.
+    if WAITING.with_borrow(Option::is_some) {
+        return;
+    }
+    // Let a request that arrived meanwhile in first.
+    tick().await;
+    if WAITING.with_borrow(Option::is_some) {
+        return;
+    }
+    let (p, s) = now.model_params();
+    let t = now_ms();
+    let before = analyse_histories(&histories, r.before, &r.config, Models::Use(p, s));
+    post(transfer::encode_answer(
+        r.seq,
+        Which::Before,
+        &before,
+        0.0,
+        now_ms() - t,
+    ));
+}
+
+async fn read(name: &str) -> Result<crate::domain::analysis::input::Histories, String> {
+    let db = crate::store::open_to_read(name)
+        .await
+        .map_err(|e| e.to_string())?;
+    let histories = crate::store::load_histories(&db).await;
+    db.close();
+    histories.map_err(|e| e.to_string())
+}
+
+/// Waits for the next task of this thread (messages that arrived meanwhile are received).
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Sends bytes to the app, handing over their buffer rather than copying it.
+fn post(bytes: Vec<u8>) {
+    let array = js_sys::Uint8Array::from(bytes.as_slice());
+    let transfer = js_sys::Array::of1(&array.buffer());
+    let _ = scope().post_message_with_transfer(&array, &transfer);
+}
