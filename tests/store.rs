@@ -23,6 +23,18 @@ use common::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Writes `customers` sample customers (seeded) and returns their summaries as written.
+async fn sampled(db: &store::Db, seed: u64, customers: usize) -> Vec<CustomerSummary> {
+    let config = SampleConfig {
+        seed,
+        customers,
+        today: today(),
+        id_epoch_ms: NOW.0 as u64,
+        lang: crm::domain::i18n::Lang::Zh,
+    };
+    store::load_sample(db, config, |_| {}).await.unwrap().0
+}
+
 #[wasm_bindgen_test]
 async fn customers_create_read_update() {
     let db = fresh().await;
@@ -348,19 +360,7 @@ async fn a_failing_multi_record_write_leaves_nothing_behind() {
 #[wasm_bindgen_test]
 async fn chunks_split_and_stay_consistent_at_a_few_thousand_customers() {
     let db = fresh().await;
-    let (loaded, _) = store::load_sample(
-        &db,
-        SampleConfig {
-            seed: 3,
-            customers: 2_600,
-            today: today(),
-            id_epoch_ms: NOW.0 as u64,
-            lang: crm::domain::i18n::Lang::Zh,
-        },
-        |_| {},
-    )
-    .await
-    .unwrap();
+    let loaded = sampled(&db, 3, 2_600).await;
     assert_eq!(loaded.len(), 2_600);
     let stored = summaries(&db).await;
     assert_eq!(stored.len(), 2_600);
@@ -1399,19 +1399,7 @@ async fn the_analysis_thread_reads_the_same_histories_as_the_summaries_hold() {
     use crm::domain::analysis::input::Histories;
     let db = fresh().await;
     // Over two thousand customers: several chunks.
-    let (loaded, _) = store::load_sample(
-        &db,
-        SampleConfig {
-            seed: 11,
-            customers: 2_300,
-            today: today(),
-            id_epoch_ms: NOW.0 as u64,
-            lang: crm::domain::i18n::Lang::Zh,
-        },
-        |_| {},
-    )
-    .await
-    .unwrap();
+    let loaded = sampled(&db, 11, 2_300).await;
     let trashed: Vec<Id> = loaded.iter().take(5).map(|s| s.id).collect();
     store::trash(&db, &trashed, NOW).await.unwrap();
     // A second connection, as the analysis thread opens it.
