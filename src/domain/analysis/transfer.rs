@@ -131,6 +131,8 @@ pub struct AnswerReader {
     bytes: Vec<u8>,
     at: usize,
     header: Answer,
+    /// How many customers' classes the header announces.
+    expected: usize,
     customers: Vec<CustomerClasses>,
 }
 
@@ -150,6 +152,7 @@ impl AnswerReader {
         }
         Ok(AnswerReader {
             customers: Vec::with_capacity(expected),
+            expected,
             bytes,
             at,
             header,
@@ -163,17 +166,13 @@ impl AnswerReader {
 
     /// Decodes up to `n` more customers; `Ok(true)` once every one is read.
     pub fn read(&mut self, n: usize) -> Result<bool, Unreadable> {
-        let expected = match &self.header {
-            Answer::Analysis { customers, .. } => *customers as usize,
-            Answer::Failed { .. } => 0,
-        };
-        for _ in 0..n.min(expected - self.customers.len()) {
+        for _ in 0..n.min(self.expected - self.customers.len()) {
             let (c, rest) = postcard::take_from_bytes::<CustomerClasses>(&self.bytes[self.at..])
                 .map_err(unreadable)?;
             self.at = self.bytes.len() - rest.len();
             self.customers.push(c);
         }
-        Ok(self.customers.len() == expected)
+        Ok(self.customers.len() == self.expected)
     }
 
     /// The analysis, once [`AnswerReader::read`] said every customer is read; `None` for a

@@ -2,8 +2,10 @@
 //! change, plus the same analysis at the start of the period (for movements).
 
 use super::thread::AnalysisThread;
+use crate::domain::analysis::bgnbd::BgNbd;
 use crate::domain::analysis::config::AnalysisConfig;
 use crate::domain::analysis::engine::{Analysis, CustomerClasses, Models, analyse};
+use crate::domain::analysis::gamma_gamma::GammaGamma;
 use crate::domain::analysis::history::quarter_ends;
 use crate::domain::analysis::transfer::{Answer, AnswerReader, Request, Which};
 use crate::domain::id::Id;
@@ -201,12 +203,7 @@ fn ask(insights: Insights, cfg: &AnalysisConfig, revision: u64) -> bool {
         as_of: today,
         before: period_start(today),
         config: cfg.clone(),
-        // The fit starts from the last one: this session's, or the one this browser
-        // remembers.
-        start: insights
-            .now
-            .with_untracked(|a| a.fitted_params())
-            .or_else(store::last_models),
+        start: fit_start(insights),
     };
     if !thread.ask(&request) {
         return false;
@@ -216,6 +213,14 @@ fn ask(insights: Insights, cfg: &AnalysisConfig, revision: u64) -> bool {
     insights.asked_at.set_value(js_sys::Date::now());
     insights.covers.set_value(Some((revision, cfg.clone())));
     true
+}
+
+/// Where the next fit starts: the last one, this session's or the one this browser remembers.
+fn fit_start(insights: Insights) -> Option<(BgNbd, GammaGamma)> {
+    insights
+        .now
+        .with_untracked(|a| a.fitted_params())
+        .or_else(store::last_models)
 }
 
 /// Decodes an answer of the thread a slice at a time (a few milliseconds each, so the page
@@ -306,10 +311,7 @@ fn compute_here(insights: Insights, cfg: AnalysisConfig) {
     let ws = insights.ws;
     let today = cfg.as_of(clock::today());
     let started = js_sys::Date::now();
-    let start = insights
-        .now
-        .with_untracked(|a| a.fitted_params())
-        .or_else(store::last_models);
+    let start = fit_start(insights);
     let now = ws.index.with_untracked(|ix| {
         let rows: Vec<&CustomerSummary> = active(ix.rows());
         analyse(&rows, today, &cfg, Models::Fit(start))
