@@ -593,7 +593,7 @@ impl CustomerIndex {
                 return false;
             }
         }
-        search.is_none_or(|s| p.text.matches(&s.keys[i]))
+        search.is_none_or(|s| p.text.matches_could(&s.keys[i]))
     }
 
     /// The positions of the rows matching a query, in its order. `owner_names` gives each

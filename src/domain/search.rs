@@ -286,6 +286,10 @@ pub struct Query {
     mask: u64,
     /// The bit of the first token's first character.
     first_bit: u64,
+    /// Whether the masks alone decide a match: every token is one letter or digit, each of
+    /// which has a bit of its own, so a key holds it exactly when its mask has the bit (the
+    /// first keystroke of most searches, and the one that matches the most keys).
+    mask_decides: bool,
 }
 
 impl Query {
@@ -313,11 +317,19 @@ impl Query {
             .first()
             .and_then(|t| t.chars().next())
             .map_or(0, char_bit);
+        let mask_decides = tokens.iter().all(|t| {
+            let mut chars = t.chars();
+            matches!(
+                (chars.next(), chars.next()),
+                (Some('a'..='z' | '0'..='9'), None)
+            )
+        });
         Query {
             tokens,
             finders,
             mask,
             first_bit,
+            mask_decides,
         }
     }
 
@@ -341,7 +353,13 @@ impl Query {
     /// [`Query::matches`] for a key with masks `masks`, reading the key only when the masks
     /// hold every character of the query.
     pub fn matches_masked(&self, key: &str, masks: KeyMasks) -> bool {
-        self.could_match(masks) && self.matches(key)
+        self.could_match(masks) && self.matches_could(key)
+    }
+
+    /// [`Query::matches`] for a key whose masks [`Query::could_match`]: without reading the
+    /// key when the masks decide.
+    pub fn matches_could(&self, key: &str) -> bool {
+        self.mask_decides || self.matches(key)
     }
 
     /// Whether every key matching `self` matches `other`: each of `other`'s words is part of
@@ -515,8 +533,14 @@ mod tests {
             "无",
             "zhang 139",
             "kj",
-        ] {
-            let q = Query::parse(q);
+            "a 1",
+        ]
+        .into_iter()
+        .map(String::from)
+        // Every single letter and digit, which the masks alone decide.
+        .chain(('a'..='z').chain('0'..='9').map(String::from))
+        {
+            let q = Query::parse(&q);
             for (key, name_end) in &keys {
                 let m = KeyMasks::of(key, *name_end);
                 assert_eq!(q.matches_masked(key, m), q.matches(key), "{q:?} {key}");

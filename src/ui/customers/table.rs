@@ -63,12 +63,8 @@ pub fn CustomerTable(
     });
     let visible = Memo::new(move |_| {
         let h = f64::from(row_height.get());
-        rows.with(|r| {
-            window
-                .range(h, r.len())
-                .map(|i| (i, r[i]))
-                .collect::<Vec<_>>()
-        })
+        let len = rows.with(Vec::len);
+        window.range(h, len).collect::<Vec<_>>()
     });
     let total = Memo::new(move |_| rows.with(Vec::len));
 
@@ -166,19 +162,19 @@ pub fn CustomerTable(
                     role="rowgroup"
                     style:height=move || format!("{}px", total.get() as u32 * row_height.get())
                 >
+                    // Keyed by place in the list, not by customer: a new search or filter
+                    // keeps the rows on screen and changes what they show, rather than
+                    // building them anew.
                     <For
                         each=move || visible.get()
-                        key=|(i, pos)| (*i, *pos)
-                        children=move |(i, pos)| {
+                        key=|i| *i
+                        children=move |i| {
                             // The index may shrink under a row about to go; render nothing then.
                             let summary = Memo::new(move |_| {
+                                let pos = rows.with(|r| r.get(i).copied())?;
                                 ws.index.with(|ix| ((pos as usize) < ix.len()).then(|| ix.row(pos).clone()))
                             });
-                            view! {
-                                {move || summary.get().map(|s| view! {
-                                    <Row summary=s index=i row_height=row_height selection=selection />
-                                })}
-                            }
+                            view! { <Row summary=summary index=i row_height=row_height selection=selection /> }
                         }
                     />
                 </div>
@@ -187,9 +183,10 @@ pub fn CustomerTable(
     }
 }
 
+/// One row of the table: the customer at a place in the list, whichever that is now.
 #[component]
 fn Row(
-    summary: CustomerSummary,
+    summary: Memo<Option<CustomerSummary>>,
     index: usize,
     row_height: Memo<u32>,
     selection: RwSignal<HashSet<Id>>,
@@ -198,23 +195,40 @@ fn Row(
     let insights = crate::ui::insights::state::use_insights();
     let lang = use_lang();
     let ws = use_workspace();
-    let id = summary.id;
     let today = clock::today();
-    let owner = ws.member_name(summary.owner_id);
-    let selected = move || selection.with(|s| s.contains(&id));
-    let s = summary.clone();
-    let overdue = s.activity.has_overdue_commitment(today);
-    let subtitle = [s.company.as_str(), s.region.as_str()]
-        .into_iter()
-        .filter(|x| !x.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let id = move || summary.with(|s| s.as_ref().map(|s| s.id));
+    let selected = move || selection.with(|set| id().is_some_and(|id| set.contains(&id)));
+    let field = move |f: fn(&CustomerSummary) -> String| {
+        move || summary.with(|s| s.as_ref().map(f).unwrap_or_default())
+    };
     // The first phone as shown, and as a tap-to-call link.
-    let tel = s.phones.first().map(|p| {
-        (
-            p.clone(),
-            format!("tel:{}", crate::domain::validate::phone_digits(p)),
-        )
+    let tel = Memo::new(move |_| {
+        summary.with(|s| {
+            let p = s.as_ref()?.phones.first()?;
+            Some((
+                p.clone(),
+                format!("tel:{}", crate::domain::validate::phone_digits(p)),
+            ))
+        })
+    });
+    let flags = Memo::new(move |_| {
+        summary.with(|s| {
+            s.as_ref().map(|s| {
+                (
+                    s.do_not_contact,
+                    s.activity.has_overdue_commitment(today),
+                    s.activity.clone(),
+                )
+            })
+        })
+    });
+    let name = field(|s| s.name.clone());
+    let subtitle = field(|s| {
+        [s.company.as_str(), s.region.as_str()]
+            .into_iter()
+            .filter(|x| !x.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
     });
     view! {
         <div
@@ -230,53 +244,66 @@ fn Row(
             <div role="cell" class="cell cell-check">
                 <input
                     type="checkbox"
-                    aria-label=move || format!("{} {}", t.get().select_row, s.name)
+                    aria-label=move || format!("{} {}", t.get().select_row, name())
                     prop:checked=selected
-                    on:change=move |_| selection.update(|set| {
-                        if !set.remove(&id) {
-                            set.insert(id);
+                    on:change=move |_| {
+                        if let Some(id) = id() {
+                            selection.update(|set| {
+                                if !set.remove(&id) {
+                                    set.insert(id);
+                                }
+                            });
                         }
-                    })
+                    }
                 />
             </div>
             <div role="cell" class="cell cell-name">
                 <span class="row-line">
-                    <A href=Page::Customer(id).path() attr:class="row-link">{summary.name.clone()}</A>
-                    {summary.do_not_contact.then(|| view! {
-                        <span class="badge badge-warn" title=move || t.get().badge_dnc>
-                            <Icon icon=lu::LuBellOff />
-                            <span class="badge-text">{move || t.get().badge_dnc}</span>
-                        </span>
-                    })}
-                    <ComplaintFlag activity=summary.activity.clone() with_icon=true />
-                    {overdue.then(|| view! {
-                        <span class="badge badge-danger" title=move || t.get().badge_overdue>
-                            <Icon icon=lu::LuClockAlert />
-                            <span class="badge-text">{move || t.get().badge_overdue}</span>
-                        </span>
+                    <A
+                        href=move || id().map(|id| Page::Customer(id).path()).unwrap_or_default()
+                        attr:class="row-link"
+                    >
+                        {name}
+                    </A>
+                    {move || flags.get().map(|(dnc, overdue, activity)| view! {
+                        {dnc.then(|| view! {
+                            <span class="badge badge-warn" title=move || t.get().badge_dnc>
+                                <Icon icon=lu::LuBellOff />
+                                <span class="badge-text">{move || t.get().badge_dnc}</span>
+                            </span>
+                        })}
+                        <ComplaintFlag activity=activity with_icon=true />
+                        {overdue.then(|| view! {
+                            <span class="badge badge-danger" title=move || t.get().badge_overdue>
+                                <Icon icon=lu::LuClockAlert />
+                                <span class="badge-text">{move || t.get().badge_overdue}</span>
+                            </span>
+                        })}
                     })}
                 </span>
                 <span class="row-sub">{subtitle}</span>
             </div>
             <div role="cell" class="cell cell-kind">
-                <span class=format!("kind kind-{}", summary.kind.as_str())>{move || summary.kind.label(t.get())}</span>
+                {move || summary.with(|s| s.as_ref().map(|s| s.kind)).map(|kind| view! {
+                    <span class=format!("kind kind-{}", kind.as_str())>{move || kind.label(t.get())}</span>
+                })}
             </div>
             <div role="cell" class="cell cell-owner">
-                {match owner {
+                {move || match ws.member_name(summary.with(|s| s.as_ref().and_then(|s| s.owner_id))) {
                     Some(name) => view! { <span>{name}</span> }.into_any(),
                     None => view! { <span class="muted">{move || t.get().unassigned}</span> }.into_any(),
                 }}
             </div>
             <div role="cell" class="cell cell-phone">
-                {tel.clone().map(|(shown, href)| view! { <a class="tel-link" href=href>{shown}</a> })}
+                {move || tel.get().map(|(shown, href)| view! { <a class="tel-link" href=href>{shown}</a> })}
             </div>
             <div role="cell" class="cell cell-revenue num">
                 {
                     // Other currencies in yuan, so the column compares like with like; the
                     // amount as recorded and the rate used on hover.
-                    let revenue = summary.activity.revenue.clone();
                     move || {
                         let lang = lang.get();
+                        let revenue = summary.with(|s| s.as_ref().map(|s| s.activity.revenue.clone()).unwrap_or_default());
                         let recorded = revenue_whole(&revenue, lang);
                         match insights.config.with(|cfg| converted(&revenue, cfg, lang)) {
                             Some((yuan, note)) => view! {
@@ -289,20 +316,20 @@ fn Row(
                 }
             </div>
             <div role="cell" class="cell cell-last">
-                {
-                    let last = summary.activity.last_purchase_date();
-                    move || relative(last, today, lang.get())
-                }
+                {move || {
+                    let last = summary.with(|s| s.as_ref().and_then(|s| s.activity.last_purchase_date()));
+                    relative(last, today, lang.get())
+                }}
             </div>
             <div role="cell" class="cell cell-updated">
-                {
-                    let updated = clock::local(summary.updated_at).date();
-                    move || relative(Some(updated), today, lang.get())
-                }
+                {move || {
+                    let updated = summary.with(|s| s.as_ref().map(|s| clock::local(s.updated_at).date()));
+                    relative(updated, today, lang.get())
+                }}
             </div>
             // On a phone: tap to call.
             <div role="cell" class="cell cell-call">
-                {tel.map(|(shown, href)| {
+                {move || tel.get().map(|(shown, href)| {
                     view! {
                         <a
                             class="btn-icon call-link"

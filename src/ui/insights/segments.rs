@@ -434,58 +434,122 @@ fn SegmentTable(matches: Memo<Vec<u32>>) -> impl IntoView {
                     </thead>
                     <tbody>
                         {move || {
-                            let lang = lang.get();
-                            let t = t.get();
-                            let analysis = insights.now.get();
-                            let range = window.get();
-                            let today = clock::today();
-                            let none = || "—".to_string();
-                            let total = matches.with(Vec::len);
-                            let (above, below) = (range.start, total - range.end);
-                            let rows: Vec<(usize, Id, String, bool, Activity, [String; 10])> = matches.with(|m| ws.index.with(|ix| {
-                                range.clone().map(|i| {
-                                    let s = ix.row(m[i]);
-                                    let c = analysis.get(s.id);
-                                    (i, s.id, s.name.clone(), s.do_not_contact, s.activity.clone(), [
-                                        c.and_then(|c| c.rfm).map(|r| r.segment.label(lang.texts()).to_string()).unwrap_or_else(none),
-                                        c.map(|c| c.importance.class.label(lang.texts()).to_string()).unwrap_or_else(none),
-                                        c.map(|c| c.loyalty.stage.label(lang.texts()).to_string()).unwrap_or_else(none),
-                                        c.map(|c| c.lifecycle.stage.label(lang.texts()).to_string()).unwrap_or_else(none),
-                                        c.and_then(|c| c.quadrant).map(|q| q.class.label(lang.texts()).to_string()).unwrap_or_else(none),
-                                        c.and_then(|c| c.prediction).map(|p| format!("{:.0}%", p.p_alive * 100.0)).unwrap_or_else(none),
-                                        c.and_then(|c| c.prediction).map(|p| yuan(p.clv, lang)).unwrap_or_else(none),
-                                        c.map(|c| yuan(c.revenue, lang)).unwrap_or_else(none),
-                                        s.activity.last_purchase_date().map(|d| format_relative_day(d, today, lang)).unwrap_or_else(none),
-                                        s.activity.last_purchase_date().map(|d| format_date(d, lang)).unwrap_or_default(),
-                                    ])
-                                }).collect()
-                            }));
-                            view! {
-                                {(above > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style:height=spacer(above)><td colspan="10"></td></tr> })}
-                                {rows.into_iter().map(|(i, id, name, dnc, activity, [seg, imp, loy, life, quad, alive, clv, revenue, last, last_date])| { let title = name.clone(); view! {
-                                    <tr data-testid="segment-row" aria-rowindex=i + 2>
-                                        <td class="name-cell">
-                                            <A href=Page::Customer(id).path() attr:title=title>{name}</A>
-                                            {dnc.then(|| view! { <span class="badge badge-warn">{t.badge_dnc}</span> })}
-                                            <ComplaintFlag activity=activity />
-                                        </td>
-                                        <td class="opt">{seg}</td>
-                                        <td>{imp}</td>
-                                        <td>{loy}</td>
-                                        <td class="opt">{life}</td>
-                                        <td class="opt">{quad}</td>
-                                        <td class="num">{alive}</td>
-                                        <td class="num">{clv}</td>
-                                        <td class="num">{revenue}</td>
-                                        <td title=last_date>{last}</td>
-                                    </tr>
-                                }}).collect_view()}
-                                {(below > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style:height=spacer(below)><td colspan="10"></td></tr> })}
+                            let above = window.get().start;
+                            (above > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style:height=spacer(above)><td colspan="10"></td></tr> })
+                        }}
+                        // Keyed by place in the segment, not by customer: a filter change keeps
+                        // the rows on screen and changes what they show.
+                        <For
+                            each=move || window.get()
+                            key=|i| *i
+                            children=move |i| {
+                                let row = Memo::new(move |_| {
+                                    let lang = lang.get();
+                                    let analysis = insights.now.get();
+                                    let pos = matches.with(|m| m.get(i).copied())?;
+                                    ws.index.with(|ix| {
+                                        ((pos as usize) < ix.len()).then(|| RowCells::of(ix.row(pos), analysis.get(ix.row(pos).id), lang))
+                                    })
+                                });
+                                view! { <SegmentRow row=row index=i /> }
                             }
+                        />
+                        {move || {
+                            let below = matches.with(Vec::len).saturating_sub(window.get().end);
+                            (below > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style:height=spacer(below)><td colspan="10"></td></tr> })
                         }}
                     </tbody>
                 </table>
             </div>
         </section>
+    }
+}
+
+/// What a row of the segment table shows.
+#[derive(Clone, PartialEq)]
+struct RowCells {
+    id: Id,
+    name: String,
+    do_not_contact: bool,
+    activity: Activity,
+    /// Segment, importance, loyalty, lifecycle, quadrant, p(alive), CLV, revenue, last
+    /// purchase (relative), last purchase (date).
+    cells: [String; 10],
+}
+
+impl RowCells {
+    fn of(
+        s: &crate::domain::summary::CustomerSummary,
+        c: Option<&crate::domain::analysis::engine::CustomerClasses>,
+        lang: crate::domain::lang::Lang,
+    ) -> Self {
+        let none = || "—".to_string();
+        let texts = lang.texts();
+        let today = clock::today();
+        let last = s.activity.last_purchase_date();
+        RowCells {
+            id: s.id,
+            name: s.name.clone(),
+            do_not_contact: s.do_not_contact,
+            activity: s.activity.clone(),
+            cells: [
+                c.and_then(|c| c.rfm)
+                    .map(|r| r.segment.label(texts).to_string())
+                    .unwrap_or_else(none),
+                c.map(|c| c.importance.class.label(texts).to_string())
+                    .unwrap_or_else(none),
+                c.map(|c| c.loyalty.stage.label(texts).to_string())
+                    .unwrap_or_else(none),
+                c.map(|c| c.lifecycle.stage.label(texts).to_string())
+                    .unwrap_or_else(none),
+                c.and_then(|c| c.quadrant)
+                    .map(|q| q.class.label(texts).to_string())
+                    .unwrap_or_else(none),
+                c.and_then(|c| c.prediction)
+                    .map(|p| format!("{:.0}%", p.p_alive * 100.0))
+                    .unwrap_or_else(none),
+                c.and_then(|c| c.prediction)
+                    .map(|p| yuan(p.clv, lang))
+                    .unwrap_or_else(none),
+                c.map(|c| yuan(c.revenue, lang)).unwrap_or_else(none),
+                last.map(|d| format_relative_day(d, today, lang))
+                    .unwrap_or_else(none),
+                last.map(|d| format_date(d, lang)).unwrap_or_default(),
+            ],
+        }
+    }
+}
+
+/// One row of the segment table: the customer at a place in the segment, whichever that is
+/// now.
+#[component]
+fn SegmentRow(row: Memo<Option<RowCells>>, index: usize) -> impl IntoView {
+    let t = use_texts();
+    let cell = move |k: usize| {
+        move || row.with(|r| r.as_ref().map(|r| r.cells[k].clone()).unwrap_or_default())
+    };
+    view! {
+        <tr data-testid="segment-row" aria-rowindex=index + 2>
+            <td class="name-cell">
+                {move || row.with(|r| r.as_ref().map(|r| {
+                    let (id, name, dnc, activity) = (r.id, r.name.clone(), r.do_not_contact, r.activity.clone());
+                    let title = name.clone();
+                    view! {
+                        <A href=Page::Customer(id).path() attr:title=title>{name}</A>
+                        {dnc.then(|| view! { <span class="badge badge-warn">{move || t.get().badge_dnc}</span> })}
+                        <ComplaintFlag activity=activity />
+                    }
+                }))}
+            </td>
+            <td class="opt">{cell(0)}</td>
+            <td>{cell(1)}</td>
+            <td>{cell(2)}</td>
+            <td class="opt">{cell(3)}</td>
+            <td class="opt">{cell(4)}</td>
+            <td class="num">{cell(5)}</td>
+            <td class="num">{cell(6)}</td>
+            <td class="num">{cell(7)}</td>
+            <td title=cell(9)>{cell(8)}</td>
+        </tr>
     }
 }

@@ -47,8 +47,14 @@ impl ScrollWindow {
         self.top.set(f64::from(el.scroll_top()));
     }
 
-    /// Back to the top (a new query, another segment).
+    /// Back to the top (a new query, another segment). Nothing when already there (as known
+    /// from the last scroll event): setting the box's scroll position makes the browser lay
+    /// out the page at once, in the middle of the update, which costs a keystroke several
+    /// milliseconds.
     pub fn to_top(self) {
+        if self.top.get_untracked() == 0.0 {
+            return;
+        }
         if let Some(el) = self.node.get_untracked() {
             el.set_scroll_top(0);
         }
