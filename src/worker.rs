@@ -4,8 +4,11 @@
 //! the customers' purchase histories straight from IndexedDB (only those, not whole
 //! summaries), fits both models, classifies every customer and answers with the analysis as
 //! of the date, then as of the start of the period. The page stays responsive meanwhile: the
-//! app decodes the answer a slice at a time. Requests are handled one at a time; one arriving
-//! while another runs waits, and only the newest waiting one is handled.
+//! app decodes the answer a slice at a time. It keeps both analyses in storage with what they
+//! describe (`store::keep_analysis`), so the next start-up shows them without analysing; a
+//! request without a reply only does that, and nothing when they are kept already. Requests
+//! are handled one at a time; one arriving while another runs waits, and only the newest
+//! waiting one is handled (a request without a reply never displaces one awaiting it).
 //!
 //! Started by `analysis-<hash>.js`, which the build writes next to the app's files
 //! (`scripts/split-wasm.mjs`): it loads the module and calls [`analysis_worker_main`] with the
@@ -68,7 +71,13 @@ fn receive(message: &JsValue) {
     let Ok(request) = transfer::decode_request(&bytes.to_vec()) else {
         return;
     };
-    WAITING.with_borrow_mut(|w| *w = Some(request));
+    WAITING.with_borrow_mut(|w| {
+        // An answer awaited is not dropped for a question asked only to keep an analysis:
+        // the answer's analysis is kept too.
+        if request.reply || !w.as_ref().is_some_and(|waiting| waiting.reply) {
+            *w = Some(request);
+        }
+    });
     if !BUSY.get() {
         BUSY.set(true);
         wasm_bindgen_futures::spawn_local(work());
@@ -85,23 +94,34 @@ async fn work() {
 
 async fn handle(r: Request) {
     let started = now_ms();
-    let histories = match read(&r.db).await {
-        Ok(h) => h,
-        Err(reason) => {
-            post(transfer::encode_failure(r.seq, &reason));
-            return;
-        }
+    let db = match crate::store::open_to_read(&r.db).await {
+        Ok(db) => db,
+        Err(e) => return post(transfer::encode_failure(r.seq, &e.to_string())),
+    };
+    answer(&db, &r, started).await;
+    db.close();
+    post(transfer::encode_done(r.seq));
+}
+
+/// Makes, keeps and (if asked) sends the analyses `r` asks for.
+async fn answer(db: &crate::store::Db, r: &Request, started: f64) {
+    let (histories, stamp) = match crate::store::load_histories(db).await {
+        Ok(read) => read,
+        Err(e) => return post(transfer::encode_failure(r.seq, &e.to_string())),
     };
     let read_ms = now_ms() - started;
+    let describes = transfer::describes(stamp.value(), r.as_of, &r.config);
+    if !r.reply && crate::store::kept_describes(db).await.ok().flatten() == Some(describes.clone())
+    {
+        return; // Kept already.
+    }
     let t = now_ms();
     let now = analyse_histories(&histories, r.as_of, &r.config, Models::Fit(r.start));
-    post(transfer::encode_answer(
-        r.seq,
-        Which::Now,
-        &now,
-        read_ms,
-        now_ms() - t,
-    ));
+    let bytes = transfer::encode_answer(r.seq, Which::Now, &now, read_ms, now_ms() - t);
+    keep(db, Which::Now, &describes, &bytes).await;
+    if r.reply {
+        post(bytes);
+    }
     // A newer request makes the period's start of this one pointless.
     if WAITING.with_borrow(Option::is_some) {
         return;
@@ -112,24 +132,23 @@ async fn handle(r: Request) {
         return;
     }
     let (p, s) = now.model_params();
+    drop(now);
     let t = now_ms();
     let before = analyse_histories(&histories, r.before, &r.config, Models::Use(p, s));
-    post(transfer::encode_answer(
-        r.seq,
-        Which::Before,
-        &before,
-        0.0,
-        now_ms() - t,
-    ));
+    let bytes = transfer::encode_answer(r.seq, Which::Before, &before, 0.0, now_ms() - t);
+    drop(before);
+    keep(db, Which::Before, &describes, &bytes).await;
+    if r.reply {
+        post(bytes);
+    }
 }
 
-async fn read(name: &str) -> Result<crate::domain::analysis::input::Histories, String> {
-    let db = crate::store::open_to_read(name)
-        .await
-        .map_err(|e| e.to_string())?;
-    let histories = crate::store::load_histories(&db).await;
-    db.close();
-    histories.map_err(|e| e.to_string())
+/// Keeps an analysis for the next start-up; a failure (storage full, the database deleted
+/// meanwhile) only costs that start-up an analysis of its own.
+async fn keep(db: &crate::store::Db, which: Which, describes: &[u8], bytes: &[u8]) {
+    if let Err(e) = crate::store::keep_analysis(db, which, describes, bytes).await {
+        web_sys::console::warn_1(&format!("analysis not kept: {e}").into());
+    }
 }
 
 /// Waits for the next task of this thread (messages that arrived meanwhile are received).

@@ -1182,15 +1182,13 @@ fn fixture_value(value: &serde_json::Value) -> wasm_bindgen::JsValue {
     }
 }
 
-#[wasm_bindgen_test]
-async fn a_database_written_by_the_release_before_revisions_opens_with_nothing_lost() {
-    // Every store of a version 8 database as that release wrote it (40 sample customers
-    // written through its storage layer; see tests/fixtures/dump-db.mjs).
-    let fixture: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/db-v8.json")).unwrap();
-    assert_eq!(fixture["version"], 8);
+/// A new database holding what a release of schema `version` stored (a fixture of
+/// `tests/fixtures/dump-db.mjs`), as that release left it; with each store's record count.
+async fn written_by_release(json: &str, version: u32) -> (String, Vec<(String, u32)>) {
+    let fixture: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(fixture["version"], version);
     let name = format!("test-{}", Id::generate());
-    store::open_at(&name, 8, || {}).await.unwrap().close();
+    store::open_at(&name, version, || {}).await.unwrap().close();
     let stores = fixture["stores"].as_object().unwrap();
     let mut held = Vec::new();
     for (store_name, values) in stores {
@@ -1200,11 +1198,60 @@ async fn a_database_written_by_the_release_before_revisions_opens_with_nothing_l
             continue;
         }
         let db = indexed_db_futures::database::Database::open(&name)
-            .with_version(8u32)
+            .with_version(version)
             .await
             .unwrap();
         put_raw(db, store_name, values.iter().map(fixture_value)).await;
     }
+    (name, held)
+}
+
+#[wasm_bindgen_test]
+async fn a_database_written_by_the_release_before_kept_analyses_opens_and_keeps_one() {
+    use crm::domain::analysis::transfer::{Which, describes};
+    // Every store of a version 9 database as that release wrote it (40 sample customers).
+    let (name, held) = written_by_release(include_str!("fixtures/db-v9.json"), 9).await;
+    let db = store::open(&name, || {}).await.unwrap();
+    for (store_name, n) in &held {
+        assert_eq!(raw_count(&name, store_name).await, *n, "{store_name}");
+    }
+    assert_summaries_match_records(&db).await;
+    // Its chunks have no generation: they read as generation 0, with a stamp all the same.
+    let (rows, stamp) = store::load_summaries_yielding(&db, || std::future::ready(()))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 40);
+    let stamp = stamp.expect("read without a rebuild");
+    let reader = store::open_to_read(&name).await.unwrap();
+    assert_eq!(store::load_histories(&reader).await.unwrap().1, stamp);
+    reader.close();
+    // Nothing kept yet; once kept, it is found.
+    assert_eq!(store::kept_describes(&db).await.unwrap(), None);
+    let cfg = crm::domain::analysis::config::AnalysisConfig::default();
+    let fits = describes(stamp.value(), today(), &cfg);
+    store::keep_analysis(&db, Which::Now, &fits, &[9])
+        .await
+        .unwrap();
+    store::keep_analysis(&db, Which::Before, &fits, &[8])
+        .await
+        .unwrap();
+    assert_eq!(store::kept_describes(&db).await.unwrap(), Some(fits));
+    // The first write since gives the chunk a generation: another stamp.
+    let mut c = store::export_all(&db, NOW).await.unwrap().records.customers[0].clone();
+    c.notes = "升级后".into();
+    store::update_customer(&db, &c).await.unwrap();
+    let (_, after) = store::load_summaries_yielding(&db, || std::future::ready(()))
+        .await
+        .unwrap();
+    assert_ne!(after, Some(stamp));
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_database_written_by_the_release_before_revisions_opens_with_nothing_lost() {
+    // Every store of a version 8 database as that release wrote it (40 sample customers
+    // written through its storage layer; see tests/fixtures/dump-db.mjs).
+    let (name, held) = written_by_release(include_str!("fixtures/db-v8.json"), 8).await;
     let db = store::open(&name, || {}).await.unwrap();
     // Every record is still there.
     for (store_name, n) in &held {
@@ -1404,9 +1451,12 @@ async fn the_analysis_thread_reads_the_same_histories_as_the_summaries_hold() {
     store::trash(&db, &trashed, NOW).await.unwrap();
     // A second connection, as the analysis thread opens it.
     let reader = store::open_to_read(db.name()).await.unwrap();
-    let read = store::load_histories(&reader).await.unwrap();
+    let (read, stamp) = store::load_histories(&reader).await.unwrap();
     reader.close();
-    let rows = store::load_summaries(&db).await.unwrap();
+    let (rows, loaded) = store::load_summaries_yielding(&db, || std::future::ready(()))
+        .await
+        .unwrap();
+    assert_eq!(loaded, Some(stamp), "both read the same chunks");
     let active: Vec<&CustomerSummary> = rows.iter().filter(|r| r.deleted_at.is_none()).collect();
     assert_eq!(active.len(), 2_295, "the trashed customers are left out");
     assert_eq!(read, Histories::of(&active));
@@ -1415,4 +1465,110 @@ async fn the_analysis_thread_reads_the_same_histories_as_the_summaries_hold() {
         analyse_histories(&read, today(), &cfg, Models::Fit(None)),
         analyse(&active, today(), &cfg, Models::Fit(None))
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_summaries_stamp_changes_with_every_write_and_only_then() {
+    let db = fresh().await;
+    let loaded = sampled(&db, 12, 2_300).await;
+    let stamp = || async {
+        store::load_summaries_yielding(&db, || std::future::ready(()))
+            .await
+            .unwrap()
+            .1
+            .expect("read without a rebuild")
+    };
+    let first = stamp().await;
+    assert_eq!(stamp().await, first, "nothing written");
+    assert_eq!(
+        store::upgrade_outdated_chunks(&db, || std::future::ready(()))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        stamp().await,
+        first,
+        "nothing to upgrade, nothing rewritten"
+    );
+    // A purchase of one customer rewrites one chunk.
+    let input = PurchaseInput {
+        date: "2026-11-20".into(),
+        amount: "88.00".into(),
+        product: "茶叶".into(),
+        ..PurchaseInput::default()
+    };
+    let p = input
+        .validate(loaded[1_500].id, None, today(), NOW)
+        .unwrap();
+    store::save_purchase(&db, &p).await.unwrap();
+    let after_purchase = stamp().await;
+    assert_ne!(after_purchase, first);
+    // Trash, restore: the rows are as before, but they were written: a new stamp.
+    store::trash(&db, &[loaded[3].id], NOW).await.unwrap();
+    let trashed = stamp().await;
+    assert_ne!(trashed, after_purchase);
+    store::restore(&db, &[loaded[3].id]).await.unwrap();
+    assert_ne!(stamp().await, trashed);
+    // A rebuild from the records writes every chunk anew.
+    let before_rebuild = stamp().await;
+    store::rebuild_summaries(&db).await.unwrap();
+    assert_ne!(stamp().await, before_rebuild);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_kept_analysis_is_whole_only_when_both_halves_describe_the_same() {
+    use crm::domain::analysis::transfer::Which;
+    let db = fresh().await;
+    assert_eq!(store::kept_describes(&db).await.unwrap(), None);
+    assert_eq!(store::kept_analysis(&db, Which::Now).await.unwrap(), None);
+    let a = b"summaries A, today, settings".to_vec();
+    let b = b"summaries B, today, settings".to_vec();
+    store::keep_analysis(&db, Which::Now, &a, &[1, 2, 3])
+        .await
+        .unwrap();
+    assert_eq!(store::kept_describes(&db).await.unwrap(), None, "half");
+    assert_eq!(
+        store::kept_analysis(&db, Which::Now).await.unwrap(),
+        Some((a.clone(), vec![1, 2, 3]))
+    );
+    store::keep_analysis(&db, Which::Before, &a, &[4, 5])
+        .await
+        .unwrap();
+    assert_eq!(store::kept_describes(&db).await.unwrap(), Some(a.clone()));
+    // Read ahead of need, as start-up does: the same bytes.
+    let ahead = store::KeptRead::start(&db, Which::Before);
+    ahead.arrived().await;
+    assert_eq!(ahead.get().await.unwrap(), Some((a.clone(), vec![4, 5])));
+    assert_eq!(
+        store::KeptRead::start(&db, Which::Now).get().await.unwrap(),
+        Some((a.clone(), vec![1, 2, 3]))
+    );
+    // A newer analysis as of today: the pair is incomplete again until its other half.
+    store::keep_analysis(&db, Which::Now, &b, &[6])
+        .await
+        .unwrap();
+    assert_eq!(store::kept_describes(&db).await.unwrap(), None);
+    // The other half of an older question does not complete it.
+    store::keep_analysis(&db, Which::Before, &a, &[7])
+        .await
+        .unwrap();
+    assert_eq!(store::kept_describes(&db).await.unwrap(), None);
+    store::keep_analysis(&db, Which::Before, &b, &[8])
+        .await
+        .unwrap();
+    assert_eq!(store::kept_describes(&db).await.unwrap(), Some(b.clone()));
+    // Derived from the data, and gone with it.
+    store::delete_all(&db).await.unwrap();
+    assert_eq!(store::kept_describes(&db).await.unwrap(), None);
+    assert_eq!(
+        store::kept_analysis(&db, Which::Before).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        store::KeptRead::start(&db, Which::Now).get().await.unwrap(),
+        None
+    );
+    db.close();
 }

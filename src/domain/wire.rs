@@ -40,6 +40,11 @@ impl Writer {
         self.buf
     }
 
+    /// Bytes as they are (already encoded).
+    pub fn raw(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
     #[inline]
     pub fn u8(&mut self, v: u8) {
         self.buf.push(v);
@@ -63,6 +68,12 @@ impl Writer {
         self.buf.extend_from_slice(&b);
     }
 
+    /// The number's eight bytes, little-endian (every value kept exactly).
+    #[inline]
+    pub fn f64(&mut self, v: f64) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+
     pub fn str(&mut self, s: &str) {
         self.uvar(s.len() as u64);
         self.buf.extend_from_slice(s.as_bytes());
@@ -84,6 +95,11 @@ pub(crate) struct Reader<'a> {
 impl<'a> Reader<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
         Reader { bytes }
+    }
+
+    /// How many bytes are left to read.
+    pub fn remaining(&self) -> usize {
+        self.bytes.len()
     }
 
     /// Succeeds if every byte was read.
@@ -166,6 +182,14 @@ impl<'a> Reader<'a> {
         let mut out = [0; 16];
         out.copy_from_slice(head);
         Ok(out)
+    }
+
+    #[inline(always)]
+    pub fn f64(&mut self) -> Result<f64> {
+        let head = self.take(8)?;
+        let mut out = [0; 8];
+        out.copy_from_slice(head);
+        Ok(f64::from_le_bytes(out))
     }
 
     #[inline(always)]

@@ -204,16 +204,18 @@ pub(crate) async fn get<T: DeserializeOwned>(
     store: &ObjectStore<'_>,
     key: &str,
 ) -> Result<Option<T>> {
+    get_js(store, key).await?.map(from_js).transpose()
+}
+
+/// One record by key, as a JavaScript value.
+pub(crate) async fn get_js(store: &ObjectStore<'_>, key: &str) -> Result<Option<JsValue>> {
     let value: Option<JsValue> = store
         .get(key.to_string())
         .primitive()
         .map_err(convert)?
         .await
         .map_err(convert)?;
-    match value {
-        Some(v) if !v.is_undefined() => from_js(v).map(Some),
-        _ => Ok(None),
-    }
+    Ok(value.filter(|v| !v.is_undefined()))
 }
 
 /// Every record of a store.

@@ -9,7 +9,7 @@ use super::error::{AppError, Result};
 use super::idb::{self, Db, get};
 use super::purchases::{self, Books};
 use super::schema::{
-    BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
+    ANALYSES, BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
     LEGACY_STORES, LOYALTY_RATINGS, MEMBERS, PURCHASE_PAGES, RESPONSES, SEGMENTS, SUMMARIES,
     SURVEYS, TOMBSTONES, WINBACKS,
 };
@@ -76,14 +76,15 @@ pub(crate) fn spec(kind: RecordKind) -> Spec {
 }
 
 /// Every store that holds user data, from the kinds' declaration: each kind's store (the
-/// import journal apart), the summaries, and the stores of earlier versions. A restore
-/// replaces all of them; a new kind is among them through its [`spec`].
+/// import journal apart), the summaries and the analysis kept from them, and the stores of
+/// earlier versions. A restore replaces all of them; a new kind is among them through its
+/// [`spec`].
 pub(crate) fn data_stores() -> Vec<&'static str> {
     let mut stores: Vec<&'static str> = RecordKind::ALL
         .iter()
         .filter(|k| **k != RecordKind::ImportJournal)
         .map(|k| spec(*k).store)
-        .chain([SUMMARIES])
+        .chain([SUMMARIES, ANALYSES])
         .chain(LEGACY_STORES)
         .collect();
     stores.sort_unstable();

@@ -7,6 +7,7 @@
 //! chunks next to the records and are rewritten in the same transaction as the records they
 //! summarise (see `domain::summary`).
 
+mod analyses;
 mod backup;
 mod broadcast;
 mod churn;
@@ -30,6 +31,7 @@ mod settings;
 mod summaries;
 mod upgrade;
 
+pub use analyses::{KeptRead, keep_analysis, kept_analysis, kept_describes};
 pub use backup::{export_all, restore_merge, restore_replace};
 pub use broadcast::{ChangeFeed, notify_changed};
 pub use churn::{
@@ -67,8 +69,8 @@ pub use settings::{
     set_export_columns, set_last_backup, set_notify_due, snooze_reminder,
 };
 pub use summaries::{
-    SLICE_MS, load_histories, load_summaries, load_summaries_yielding, rebuild_summaries,
-    upgrade_outdated_chunks,
+    Chunks, SLICE_MS, decode_chunks, load_histories, load_summaries, load_summaries_yielding,
+    read_chunks, rebuild_summaries, upgrade_outdated_chunks,
 };
 pub use upgrade::{open, open_at, open_to_read};
 

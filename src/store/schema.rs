@@ -22,7 +22,8 @@ pub const DB_NAME: &str = "zhike-crm";
 ///    opened).
 /// 9. tombstones of records deleted for good; every record has a revision (records written
 ///    before read as revision 1, so none is rewritten).
-pub const DB_VERSION: u32 = 9;
+/// 10. the last analysis kept with what it describes (see `store::analyses`).
+pub const DB_VERSION: u32 = 10;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -84,6 +85,10 @@ pub const IMPORTS: &str = "imports";
 
 /// Tombstones of records deleted for good, keyed by `id` (`kind:key`; since version 9).
 pub const TOMBSTONES: &str = "tombstones";
+
+/// The last analysis of the workspace, `{key, describes, data}` keyed by `key` (since
+/// version 10): derived from the summaries, never backed up, cleared with the data.
+pub const ANALYSES: &str = "analyses";
 
 /// The stores a customer's summary is computed from, with the summaries themselves: every
 /// write that can change a summary opens these.
@@ -196,6 +201,11 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
     if old < 9 && new >= 9 {
         db.create_object_store(TOMBSTONES)
             .with_key_path(KeyPath::from("id"))
+            .build()?;
+    }
+    if old < 10 && new >= 10 {
+        db.create_object_store(ANALYSES)
+            .with_key_path(KeyPath::from("key"))
             .build()?;
     }
     Ok(())

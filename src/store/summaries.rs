@@ -12,8 +12,8 @@ use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
 use crate::domain::purchase::Purchase;
 use crate::domain::summary::{
-    Activity, CustomerSummary, FIRST_CHUNK, chunk_histories, chunk_is_current, chunk_len, chunk_of,
-    decode_chunk, decode_chunk_into, encode_chunk, merge_rows, split_chunk,
+    Activity, CustomerSummary, FIRST_CHUNK, Stamp, chunk_histories, chunk_is_current, chunk_len,
+    chunk_of, decode_chunk, decode_chunk_into, encode_chunk, merge_rows, split_chunk,
 };
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::transaction::Transaction;
@@ -24,12 +24,27 @@ use std::collections::BTreeMap;
 /// under the 50 ms after which a task delays the page's answer to input.
 pub const SLICE_MS: f64 = 20.0;
 
-/// A chunk as stored: `{start, data: Uint8Array}`.
+/// A chunk as stored: `{start, data: Uint8Array, generation}`.
 #[derive(Serialize, Deserialize)]
 struct ChunkRecord {
     start: String,
     #[serde(with = "serde_bytes")]
     data: Vec<u8>,
+    /// Drawn afresh whenever the rows change (see [`Stamp`]); 0 in chunks written before it.
+    #[serde(default)]
+    generation: f64,
+}
+
+impl ChunkRecord {
+    /// A chunk of rows just written.
+    fn fresh(start: String, rows: &[CustomerSummary]) -> Self {
+        ChunkRecord {
+            start,
+            data: encode_chunk(rows),
+            // A whole number below 2^53, so it is the same number in every reader.
+            generation: (js_sys::Math::random() * 9_007_199_254_740_992.0).floor(),
+        }
+    }
 }
 
 /// A customer's contact persons, interactions, purchases and complaints.
@@ -79,20 +94,41 @@ impl Change {
 /// Reads every summary. Cost: one read of a few hundred binary chunks, however many customers.
 /// A damaged chunk or one from another format version triggers a rebuild from the records.
 pub async fn load_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
-    load_summaries_yielding(db, || std::future::ready(())).await
+    Ok(load_summaries_yielding(db, || std::future::ready(()))
+        .await?
+        .0)
 }
 
 /// [`load_summaries`], awaiting `pause` whenever decoding has run for [`SLICE_MS`] since the
-/// last pause, so the page stays responsive while a large workspace loads.
+/// last pause, so the page stays responsive while a large workspace loads; with the stamp
+/// of the chunks read (none after a rebuild).
 pub async fn load_summaries_yielding<F: std::future::Future<Output = ()>>(
     db: &Db,
+    pause: impl FnMut() -> F,
+) -> Result<(Vec<CustomerSummary>, Option<Stamp>)> {
+    let chunks = read_chunks(db).await?;
+    decode_chunks(db, chunks, pause).await
+}
+
+/// The summary chunks as read from storage, not yet decoded (see [`decode_chunks`]).
+pub struct Chunks(Vec<wasm_bindgen::JsValue>);
+
+/// Reads every summary chunk, leaving the decoding to [`decode_chunks`], so a caller can let
+/// other reads finish in between: the page decodes in slices, and a large value still
+/// arriving meanwhile waits for the slices to leave it a turn.
+pub async fn read_chunks(db: &Db) -> Result<Chunks> {
+    let tx = db.tx(&[SUMMARIES], false)?;
+    let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+    Ok(Chunks(idb::get_all_js(&store).await?))
+}
+
+/// Decodes the chunks [`read_chunks`] read, as [`load_summaries_yielding`] does.
+pub async fn decode_chunks<F: std::future::Future<Output = ()>>(
+    db: &Db,
+    chunks: Chunks,
     mut pause: impl FnMut() -> F,
-) -> Result<Vec<CustomerSummary>> {
-    let chunks = {
-        let tx = db.tx(&[SUMMARIES], false)?;
-        let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
-        idb::get_all_js(&store).await?
-    };
+) -> Result<(Vec<CustomerSummary>, Option<Stamp>)> {
+    let chunks = chunks.0;
     // Room for every row at once: growing by doubling would hold the old and new arrays
     // together, and wasm memory never shrinks.
     let rows_in = |value: &wasm_bindgen::JsValue| {
@@ -107,14 +143,16 @@ pub async fn load_summaries_yielding<F: std::future::Future<Output = ()>>(
     };
     let mut rows = Vec::with_capacity(chunks.iter().filter_map(rows_in).sum());
     let mut outdated = Vec::new();
+    let mut stamp = Stamp::default();
     // One chunk's bytes at a time in wasm memory: each is copied in, decoded and dropped
     // before the next.
     let mut slice_started = js_sys::Date::now();
     for value in chunks {
         let chunk: ChunkRecord = idb::from_js(value)?;
         if decode_chunk_into(&chunk.data, &mut rows).is_err() {
-            return rebuild_summaries(db).await;
+            return Ok((rebuild_summaries(db).await?, None));
         }
+        stamp.add(&chunk.start, chunk.generation);
         if !chunk_is_current(&chunk.data) {
             outdated.push(chunk.start);
         }
@@ -124,25 +162,27 @@ pub async fn load_summaries_yielding<F: std::future::Future<Output = ()>>(
         }
     }
     OUTDATED.with(|keys| *keys.borrow_mut() = outdated);
-    Ok(rows)
+    Ok((rows, Some(stamp)))
 }
 
 /// Reads what the analysis needs — each active customer's id and purchase history — from
 /// every summary chunk, without decoding whole summaries (see
 /// [`crate::domain::summary::chunk_histories`]). For the analysis thread: a damaged chunk is
-/// an error here, and the app's own load rebuilds it.
-pub async fn load_histories(db: &Db) -> Result<Histories> {
+/// an error here, and the app's own load rebuilds it. With the stamp of the chunks read.
+pub async fn load_histories(db: &Db) -> Result<(Histories, Stamp)> {
     let chunks = {
         let tx = db.tx(&[SUMMARIES], false)?;
         let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
         idb::get_all_js(&store).await?
     };
     let mut out = Histories::default();
+    let mut stamp = Stamp::default();
     for value in chunks {
         let chunk: ChunkRecord = idb::from_js(value)?;
         chunk_histories(&chunk.data, &mut out).map_err(|e| AppError::Damaged(e.to_string()))?;
+        stamp.add(&chunk.start, chunk.generation);
     }
-    Ok(out)
+    Ok((out, stamp))
 }
 
 thread_local! {
@@ -154,7 +194,8 @@ thread_local! {
 /// Rewrites in the current format the chunks that the last [`load_summaries`] found in an
 /// older one (written by an earlier version of the app), so the next start-up reads them
 /// faster. Each chunk is read again and rewritten in a transaction of its own, so an edit in
-/// between is kept, and `pause` is awaited between chunks to leave the page responsive.
+/// between is kept, and `pause` is awaited between chunks to leave the page responsive. The
+/// rows stay as they were, and so does the chunk's generation.
 /// Resolves to the number of chunks rewritten.
 pub async fn upgrade_outdated_chunks<F: std::future::Future<Output = ()>>(
     db: &Db,
@@ -171,7 +212,14 @@ pub async fn upgrade_outdated_chunks<F: std::future::Future<Output = ()>>(
         {
             let rows = decode_chunk(&chunk.data).map_err(|e| AppError::Damaged(e.to_string()))?;
             let data = encode_chunk(&rows);
-            idb::put(&store, &ChunkRecord { start: key, data })?;
+            idb::put(
+                &store,
+                &ChunkRecord {
+                    start: key,
+                    data,
+                    generation: chunk.generation,
+                },
+            )?;
             upgraded += 1;
         }
         drop(store);
@@ -250,13 +298,7 @@ pub(crate) fn summaries_of(
 pub(crate) fn replace_chunks(store: &ObjectStore<'_>, rows: &[CustomerSummary]) -> Result<()> {
     store.clear().map_err(idb::convert)?;
     for (start, piece) in split_chunk(FIRST_CHUNK.to_string(), rows.to_vec()) {
-        idb::put(
-            store,
-            &ChunkRecord {
-                start,
-                data: encode_chunk(&piece),
-            },
-        )?;
+        idb::put(store, &ChunkRecord::fresh(start, &piece))?;
     }
     Ok(())
 }
@@ -346,13 +388,7 @@ pub(crate) async fn apply(
             continue;
         }
         for (start, piece) in split_chunk(key, rows) {
-            idb::put(
-                store,
-                &ChunkRecord {
-                    start,
-                    data: encode_chunk(&piece),
-                },
-            )?;
+            idb::put(store, &ChunkRecord::fresh(start, &piece))?;
         }
     }
     Ok(out)

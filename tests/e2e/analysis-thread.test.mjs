@@ -67,3 +67,50 @@ test("without the thread the page analyses on its own", async () => {
   assert.deepEqual(page.problems.filter((p) => !/net::ERR_FAILED|Failed to load resource|analysis thread/.test(p)), []);
   await context.close();
 });
+
+/** Whether the analysis thread has kept a whole analysis (as of today and of the period's start). */
+const keptWhole = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open("zhike-crm");
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction("analyses").objectStore("analyses").get("both");
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result?.data?.[0] === 1);
+          };
+          get.onerror = () => resolve(false);
+        };
+        open.onerror = () => resolve(false);
+      }),
+  );
+
+const mark = (page, name) => page.evaluate((n) => performance.getEntriesByName(n).length, name);
+
+test("a start-up shows the analysis kept from the last visit, and never one made before a change", async () => {
+  const { context, page } = await openApp(app.browser, app.url, { path: "" });
+  await page.getByTestId("load-sample").click();
+  const counts = await importanceCounts(page);
+  assert.equal(counts.reduce((a, b) => a + Number(b), 0), 300);
+  for (let i = 0; !(await keptWhole(page)); i++) {
+    assert.ok(i < 120, "the thread keeps the analysis within a minute");
+    await page.waitForTimeout(500);
+  }
+  await page.reload();
+  assert.deepEqual(await importanceCounts(page), counts, "the same classes");
+  assert.equal(await mark(page, "crm:kept-read"), 1, "shown from what was kept");
+  // Without the thread nothing new is kept: an edit, then a start-up must not show the
+  // analysis kept before it.
+  await context.route(/\/analysis-[0-9a-f]+\.js$/, (route) => route.abort());
+  await page.reload();
+  await importanceCounts(page);
+  await newBuyer(page, "保存后的新客户");
+  await page.goto(app.url);
+  const after = await importanceCounts(page);
+  assert.equal(after.reduce((a, b) => a + Number(b), 0), 301, "the new buyer is counted");
+  assert.equal(await mark(page, "crm:kept-read"), 0, "the kept analysis describes other data");
+  assert.deepEqual(page.problems.filter((p) => !/net::ERR_FAILED|Failed to load resource|analysis thread/.test(p)), []);
+  await context.close();
+});

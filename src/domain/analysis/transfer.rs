@@ -12,8 +12,11 @@ use super::config::AnalysisConfig;
 use super::engine::{Analysis, CustomerClasses};
 use super::gamma_gamma::{GammaGamma, GammaGammaFit};
 use super::rfm::RfmCutoffs;
+use crate::domain::wire::{Reader, Writer};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+mod codec;
 
 /// What the app asks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,6 +32,10 @@ pub struct Request {
     pub config: AnalysisConfig,
     /// The last fitted parameters, where the fit starts.
     pub start: Option<(BgNbd, GammaGamma)>,
+    /// Whether the app waits for the analysis. Either way the thread keeps what it made in
+    /// storage for the next start-up ([`describes`]); without a reply it makes nothing when
+    /// storage already holds the analysis asked for, and answers only [`Answer::Done`].
+    pub reply: bool,
 }
 
 /// Which of the two analyses an answer carries.
@@ -65,6 +72,8 @@ pub enum Answer {
     /// The analysis could not be made (storage unreadable or damaged): the app analyses
     /// itself.
     Failed { seq: u32, reason: String },
+    /// The request is handled: nothing more comes for it.
+    Done { seq: u32 },
 }
 
 /// Why bytes are not a message.
@@ -106,14 +115,30 @@ pub fn encode_answer(
         read_ms,
         analyse_ms,
     };
-    let mut out = postcard::to_allocvec(&header).unwrap_or_default();
+    let header = postcard::to_allocvec(&header).unwrap_or_default();
+    let mut w = Writer::with_capacity(header.len() + a.customers.len() * codec::MAX_BYTES);
+    w.raw(&header);
     for c in &a.customers {
-        // Infallible for these types (no maps, no unsized sequences of unknown length).
-        if let Ok(more) = postcard::to_extend(c, std::mem::take(&mut out)) {
-            out = more;
-        }
+        codec::write(&mut w, c);
     }
-    out
+    w.into_bytes()
+}
+
+/// The end of the answers to a request.
+pub fn encode_done(seq: u32) -> Vec<u8> {
+    postcard::to_allocvec(&Answer::Done { seq }).unwrap_or_default()
+}
+
+/// Version of the bytes of a kept analysis (an answer's): bumped when [`CustomerClasses`], its
+/// encoding (`codec`) or the header change, so an analysis kept by an earlier version is made
+/// again, not misread.
+const KEPT_FORMAT: u8 = 2;
+
+/// What a kept analysis describes, as bytes to compare: the summaries it was made from (their
+/// [`crate::domain::summary::Stamp`]), the date, and the settings. An analysis kept with
+/// exactly these bytes is the one the app would make now.
+pub fn describes(stamp: u64, as_of: NaiveDate, config: &AnalysisConfig) -> Vec<u8> {
+    postcard::to_allocvec(&(KEPT_FORMAT, stamp, as_of, config)).unwrap_or_default()
 }
 
 /// A failure as an answer.
@@ -143,7 +168,7 @@ impl AnswerReader {
         let at = bytes.len() - rest.len();
         let expected = match &header {
             Answer::Analysis { customers, .. } => *customers as usize,
-            Answer::Failed { .. } => 0,
+            Answer::Failed { .. } | Answer::Done { .. } => 0,
         };
         // Every customer takes more than 16 bytes (the id alone): a count beyond that is
         // damage, and must not reserve memory.
@@ -166,12 +191,12 @@ impl AnswerReader {
 
     /// Decodes up to `n` more customers; `Ok(true)` once every one is read.
     pub fn read(&mut self, n: usize) -> Result<bool, Unreadable> {
+        let mut r = Reader::new(&self.bytes[self.at..]);
         for _ in 0..n.min(self.expected - self.customers.len()) {
-            let (c, rest) = postcard::take_from_bytes::<CustomerClasses>(&self.bytes[self.at..])
-                .map_err(unreadable)?;
-            self.at = self.bytes.len() - rest.len();
+            let c = codec::read(&mut r).map_err(|e| Unreadable(e.to_string()))?;
             self.customers.push(c);
         }
+        self.at = self.bytes.len() - r.remaining();
         Ok(self.customers.len() == self.expected)
     }
 
@@ -179,7 +204,7 @@ impl AnswerReader {
     /// failure, or bytes left over.
     pub fn finish(self) -> Result<Option<Analysis>, Unreadable> {
         match self.header {
-            Answer::Failed { .. } => Ok(None),
+            Answer::Failed { .. } | Answer::Done { .. } => Ok(None),
             Answer::Analysis {
                 as_of,
                 rfm_cutoffs,
@@ -235,6 +260,7 @@ mod tests {
                     gamma: 15.44,
                 },
             )),
+            reply: true,
         };
         assert_eq!(decode_request(&encode_request(&r)).unwrap(), r);
         assert!(decode_request(&[0xFF; 3]).is_err());
@@ -244,6 +270,14 @@ mod tests {
     fn an_analysis_arrives_whole_in_slices_of_any_size() {
         let a = warm_up(date(2026, 11, 24));
         assert!(a.customers.len() > 100);
+        // Every part that may be missing is missing for some customers and there for others.
+        let both = |has: fn(&CustomerClasses) -> bool| {
+            a.customers.iter().any(has) && !a.customers.iter().all(has)
+        };
+        assert!(both(|c| c.rfm.is_some()));
+        assert!(both(|c| c.prediction.is_some()));
+        assert!(both(|c| c.quadrant.is_some()));
+        assert!(both(|c| c.loyalty.tenure_days.is_some()));
         let bytes = encode_answer(3, Which::Now, &a, 1.5, 20.0);
         for slice in [1, 7, 1000] {
             let mut reader = AnswerReader::new(bytes.clone()).unwrap();
@@ -288,5 +322,21 @@ mod tests {
             }
         );
         assert_eq!(failed.finish().unwrap(), None);
+        let done = AnswerReader::new(encode_done(5)).unwrap();
+        assert_eq!(done.header(), &Answer::Done { seq: 5 });
+        assert_eq!(done.finish().unwrap(), None);
+    }
+
+    #[test]
+    fn a_kept_analysis_fits_only_the_same_summaries_date_and_settings() {
+        let cfg = AnalysisConfig::default();
+        let day = date(2026, 12, 3);
+        let kept = describes(42, day, &cfg);
+        assert_eq!(kept, describes(42, day, &cfg));
+        assert_ne!(kept, describes(43, day, &cfg), "other summaries");
+        assert_ne!(kept, describes(42, date(2026, 12, 4), &cfg), "the next day");
+        let mut other = cfg.clone();
+        other.horizon_weeks += 1;
+        assert_ne!(kept, describes(42, day, &other), "other settings");
     }
 }
