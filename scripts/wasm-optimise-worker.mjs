@@ -12,7 +12,10 @@ const FEATURES = F.MutableGlobals | F.NontrappingFPToInt | F.BulkMemory | F.Bulk
 
 binaryen.setOptimizeLevel(2);
 binaryen.setShrinkLevel(2);
-binaryen.setDebugInfo(false);
+// CRM_KEEP_NAMES=1 (a profiling build, never deployed): the functions keep their names, so a
+// browser profile shows them.
+const KEEP_NAMES = process.env.CRM_KEEP_NAMES === "1";
+binaryen.setDebugInfo(KEEP_NAMES);
 
 // The module without its custom sections (id 0). Sections are `id, size (LEB128), payload`
 // after the 8-byte header.
@@ -30,9 +33,18 @@ export function withoutCustomSections(bytes) {
     }
     at += size;
     if (at > bytes.length) throw new Error("a section runs past the end of the module");
-    if (id !== 0) keep.push(bytes.subarray(start, at));
+    if (id !== 0 || (KEEP_NAMES && isNameSection(bytes, start))) keep.push(bytes.subarray(start, at));
   }
   return Buffer.concat(keep);
+}
+
+// Whether the custom section at `start` is the name section (its name, after the size, is the
+// 4-byte string "name").
+function isNameSection(bytes, start) {
+  let at = start + 1;
+  while (bytes[at] >= 0x80) at++;
+  at++;
+  return bytes[at] === 4 && String.fromCharCode(...bytes.subarray(at + 1, at + 5)) === "name";
 }
 
 parentPort?.on("message", ({ bytes }) => {

@@ -235,6 +235,34 @@ pub(crate) async fn get_all_js(store: &ObjectStore<'_>) -> Result<Vec<JsValue>> 
         .collect()
 }
 
+/// Every record of a store as JavaScript values, like [`get_all_js`], but asked for in parts
+/// of up to `per_part` records, every part at once: each part's values arrive (and are
+/// deserialised by the browser, which for large values is most of the read) in a task of
+/// their own, so a large read never blocks the page in one long task.
+pub(crate) async fn get_all_js_in_parts(
+    store: &ObjectStore<'_>,
+    per_part: usize,
+) -> Result<Vec<JsValue>> {
+    let keys = all_keys(store).await?;
+    let parts = keys
+        .chunks(per_part.max(1))
+        .map(|part| {
+            store
+                .get_all::<JsValue>()
+                .with_query::<String, _>(between(&part[0], &part[part.len() - 1]))
+                .primitive()
+                .map_err(convert)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut out = Vec::with_capacity(keys.len());
+    for part in parts {
+        for value in part.await.map_err(convert)? {
+            out.push(value.map_err(convert)?);
+        }
+    }
+    Ok(out)
+}
+
 /// Every record whose index key equals `key`.
 pub(crate) async fn get_all_by<T: DeserializeOwned>(
     store: &ObjectStore<'_>,

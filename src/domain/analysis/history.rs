@@ -2,6 +2,7 @@
 //! who moved from one class to another between two analyses.
 
 use super::engine::{Analysis, CustomerClasses};
+use crate::domain::id::Id;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 
@@ -30,20 +31,65 @@ pub fn movements<K: Ord + Copy>(
     now: &Analysis,
     class: impl Fn(&CustomerClasses) -> Option<K>,
 ) -> Vec<(K, K, usize)> {
-    let mut counts: BTreeMap<(K, K), usize> = BTreeMap::new();
-    for c in &now.customers {
-        let Some(old) = before.get(c.id) else {
-            continue;
-        };
-        if let (Some(from), Some(to)) = (class(old), class(c))
-            && from != to
-        {
-            *counts.entry((from, to)).or_default() += 1;
+    movements_each(before, now, None, &[class])
+        .pop()
+        .unwrap_or_default()
+}
+
+/// [`movements`] for each of `classes`, in one pass, of the customers `among` (every customer
+/// of `now` when `None`): each customer is looked up once in each analysis whatever the
+/// number of classifications, and an analysis is never copied to restrict it.
+pub fn movements_each<K: Ord + Copy, F: Fn(&CustomerClasses) -> Option<K>>(
+    before: &Analysis,
+    now: &Analysis,
+    among: Option<&[Id]>,
+    classes: &[F],
+) -> Vec<Vec<(K, K, usize)>> {
+    let mut counts: Vec<BTreeMap<(K, K), usize>> =
+        classes.iter().map(|_| BTreeMap::new()).collect();
+    let mut count = |old: &CustomerClasses, new: &CustomerClasses| {
+        for (class, counts) in classes.iter().zip(&mut counts) {
+            if let (Some(from), Some(to)) = (class(old), class(new))
+                && from != to
+            {
+                *counts.entry((from, to)).or_default() += 1;
+            }
+        }
+    };
+    match among {
+        Some(ids) => {
+            let pairs = before
+                .classes_of(ids.iter().copied())
+                .zip(now.classes_of(ids.iter().copied()));
+            for pair in pairs {
+                if let (Some(old), Some(new)) = pair {
+                    count(old, new);
+                }
+            }
+        }
+        None => {
+            for (i, new) in now.customers.iter().enumerate() {
+                // Both analyses of the same summaries list the customers in the same order,
+                // as a rule: the lookup is for the exceptions.
+                let old = match before.customers.get(i) {
+                    Some(old) if old.id == new.id => Some(old),
+                    _ => before.get(new.id),
+                };
+                if let Some(old) = old {
+                    count(old, new);
+                }
+            }
         }
     }
-    let mut out: Vec<(K, K, usize)> = counts.into_iter().map(|((f, t), n)| (f, t, n)).collect();
-    out.sort_by_key(|m| std::cmp::Reverse(m.2));
-    out
+    counts
+        .into_iter()
+        .map(|counts| {
+            let mut out: Vec<(K, K, usize)> =
+                counts.into_iter().map(|((f, t), n)| (f, t, n)).collect();
+            out.sort_by_key(|m| std::cmp::Reverse(m.2));
+            out
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -109,6 +155,61 @@ mod tests {
                 (LoyaltyStage::Prospect, LoyaltyStage::New, 1),
                 (LoyaltyStage::New, LoyaltyStage::Regular, 1)
             ]
+        );
+    }
+
+    #[test]
+    fn movements_of_several_classifications_among_some_customers() {
+        let today = epoch_day(d(2026, 11, 23));
+        let mk = |n: u64, days: &[i32]| {
+            let mut s = summary(Id::from_parts(1_700_000_000_000 + n, [0; 10]));
+            s.activity.history = days
+                .iter()
+                .map(|&x| PurchaseDay {
+                    day: today - x,
+                    currency: Currency::Cny,
+                    amount: 10_000,
+                    margin: None,
+                })
+                .collect();
+            s
+        };
+        // As in the test above: 1 prospect → new, 2 new → regular, 3 unchanged.
+        let rows = [mk(1, &[30]), mk(2, &[200, 100]), mk(3, &[])];
+        let ids: Vec<Id> = rows.iter().map(|r| r.id).collect();
+        let refs: Vec<&CustomerSummary> = rows.iter().collect();
+        // The earlier analysis lists the customers in the other order: matched by id.
+        let reversed: Vec<&CustomerSummary> = rows.iter().rev().collect();
+        let cfg = AnalysisConfig::default();
+        let now = analyse(&refs, from_epoch_day(today), &cfg, Models::Use(None, None));
+        let then = analyse(
+            &reversed,
+            from_epoch_day(today - 90),
+            &cfg,
+            Models::Use(None, None),
+        );
+        let loyalty = |c: &CustomerClasses| Some(c.loyalty.stage as u8);
+        let never = |_: &CustomerClasses| None::<u8>;
+        type Class<'a> = &'a dyn Fn(&CustomerClasses) -> Option<u8>;
+        let classes: [Class; 2] = [&loyalty, &never];
+        let (p, n, r) = (
+            LoyaltyStage::Prospect as u8,
+            LoyaltyStage::New as u8,
+            LoyaltyStage::Regular as u8,
+        );
+        assert_eq!(
+            movements_each(&then, &now, None, &classes),
+            vec![vec![(p, n, 1), (n, r, 1)], vec![]]
+        );
+        // Only customers 2 and 3, and one who is in neither analysis.
+        let unknown = Id::from_parts(1_800_000_000_000, [0; 10]);
+        assert_eq!(
+            movements_each(&then, &now, Some(&[ids[1], ids[2], unknown]), &classes),
+            vec![vec![(n, r, 1)], vec![]]
+        );
+        assert_eq!(
+            movements_each(&then, &now, Some(&[]), &classes),
+            vec![vec![], vec![]]
         );
     }
 }

@@ -247,8 +247,9 @@ pub fn facts_for(rows: &[CustomerSummary], analysis: &Analysis) -> Facts {
         active: vec![0; n.div_ceil(64)],
         ..Facts::default()
     };
-    for (i, s) in rows.iter().enumerate() {
-        let c: Option<&CustomerClasses> = analysis.get(s.id);
+    let classes = analysis.classes_of(rows.iter().map(|s| s.id));
+    for (i, (s, c)) in rows.iter().zip(classes).enumerate() {
+        let c: Option<&CustomerClasses> = c;
         if s.deleted_at.is_none() {
             t.active[i / 64] |= 1 << (i % 64);
         }

@@ -1,31 +1,41 @@
 //! How many customers moved between classes over the period: one bar per (from → to) pair.
 
 use crate::domain::analysis::engine::{Analysis, CustomerClasses};
-use crate::domain::analysis::history::movements;
-use crate::domain::i18n::{EN, Lang, Texts, ZH};
+use crate::domain::analysis::history::movements_each;
+use crate::domain::i18n::{Lang, Texts};
+use crate::domain::id::Id;
 use crate::ui::state::{use_lang, use_texts};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// A classification: its name and how to read a customer's class from the analysis.
+/// A classification: its name, how to read a customer's class from the analysis (as the
+/// class's order: the movements are counted on small numbers, named only when shown), and
+/// the name of a class.
 #[derive(Clone, Copy)]
 pub struct Classification {
     pub title: fn(Lang) -> &'static str,
-    pub class: fn(&CustomerClasses) -> Option<(u8, &'static str, &'static str)>,
+    pub class: fn(&CustomerClasses) -> Option<u8>,
+    pub label: fn(u8, &Texts) -> &'static str,
 }
 
-/// The classifications shown, each mapping a customer to (order, English, Chinese) names.
+/// The name of the class of order `order` among `all`.
+fn label_of<K: Copy>(
+    all: &[K],
+    order: u8,
+    as_order: fn(K) -> u8,
+    label: fn(K, &Texts) -> &'static str,
+    t: &Texts,
+) -> &'static str {
+    all.iter()
+        .find(|k| as_order(**k) == order)
+        .map_or("", |k| label(*k, t))
+}
+
+/// The classifications shown.
 pub fn classifications() -> [Classification; 4] {
     use crate::domain::analysis::importance::Importance;
     use crate::domain::analysis::quadrant::Quadrant;
     use crate::domain::analysis::stages::{LifecycleStage, LoyaltyStage};
-    fn name<K: Copy>(
-        k: K,
-        f: fn(K, &Texts) -> &'static str,
-        order: u8,
-    ) -> (u8, &'static str, &'static str) {
-        (order, f(k, &EN), f(k, &ZH))
-    }
     [
         Classification {
             title: |l| {
@@ -35,13 +45,8 @@ pub fn classifications() -> [Classification; 4] {
                     "Importance"
                 }
             },
-            class: |c| {
-                Some(name(
-                    c.importance.class,
-                    Importance::label,
-                    c.importance.class as u8,
-                ))
-            },
+            class: |c| Some(c.importance.class as u8),
+            label: |k, t| label_of(&Importance::ALL, k, |x| x as u8, Importance::label, t),
         },
         Classification {
             title: |l| {
@@ -51,10 +56,8 @@ pub fn classifications() -> [Classification; 4] {
                     "Value quadrant"
                 }
             },
-            class: |c| {
-                c.quadrant
-                    .map(|q| name(q.class, Quadrant::label, q.class as u8))
-            },
+            class: |c| c.quadrant.map(|q| q.class as u8),
+            label: |k, t| label_of(&Quadrant::ALL, k, |x| x as u8, Quadrant::label, t),
         },
         Classification {
             title: |l| {
@@ -64,13 +67,8 @@ pub fn classifications() -> [Classification; 4] {
                     "Loyalty stage"
                 }
             },
-            class: |c| {
-                Some(name(
-                    c.loyalty.stage,
-                    LoyaltyStage::label,
-                    c.loyalty.stage as u8,
-                ))
-            },
+            class: |c| Some(c.loyalty.stage as u8),
+            label: |k, t| label_of(&LoyaltyStage::ALL, k, |x| x as u8, LoyaltyStage::label, t),
         },
         Classification {
             title: |l| {
@@ -80,22 +78,27 @@ pub fn classifications() -> [Classification; 4] {
                     "Lifecycle"
                 }
             },
-            class: |c| {
-                Some(name(
-                    c.lifecycle.stage,
+            class: |c| Some(c.lifecycle.stage as u8),
+            label: |k, t| {
+                label_of(
+                    &LifecycleStage::ALL,
+                    k,
+                    |x| x as u8,
                     LifecycleStage::label,
-                    c.lifecycle.stage as u8,
-                ))
+                    t,
+                )
             },
         },
     ]
 }
 
-/// Bars of the most frequent class changes between two analyses.
+/// Bars of the most frequent class changes between two analyses, of the customers `among`
+/// (all when not given).
 #[component]
 pub fn Movements(
     #[prop(into)] before: Signal<Arc<Analysis>>,
     #[prop(into)] now: Signal<Arc<Analysis>>,
+    #[prop(optional, into)] among: Option<Signal<Vec<Id>>>,
 ) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
@@ -104,16 +107,22 @@ pub fn Movements(
             {move || {
                 let (before, now) = (before.get(), now.get());
                 let lang = lang.get();
-                let groups: Vec<(&'static str, Vec<(String, usize)>)> = classifications()
+                let classifications = classifications();
+                let classes: Vec<_> = classifications.iter().map(|c| c.class).collect();
+                let moved = match among {
+                    Some(among) => among.with(|ids| movements_each(&before, &now, Some(ids), &classes)),
+                    None => movements_each(&before, &now, None, &classes),
+                };
+                let groups: Vec<(&'static str, Vec<(String, usize)>)> = classifications
                     .iter()
-                    .map(|c| {
-                        let moved = movements(&before, &now, |x| (c.class)(x));
+                    .zip(moved)
+                    .map(|(c, moved)| {
                         let rows = moved
                             .into_iter()
                             .take(5)
                             .map(|(from, to, n)| {
-                                let pick = |k: (u8, &'static str, &'static str)| if lang == Lang::Zh { k.2 } else { k.1 };
-                                (format!("{} → {}", pick(from), pick(to)), n)
+                                let texts = lang.texts();
+                                (format!("{} → {}", (c.label)(from, texts), (c.label)(to, texts)), n)
                             })
                             .collect();
                         ((c.title)(lang), rows)

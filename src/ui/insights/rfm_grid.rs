@@ -13,8 +13,8 @@ pub type Cells = [[(usize, f64); 5]; 5];
 /// Fills the cells from the analysis for the customers at `positions` of `ids`.
 pub fn cells_of<'a>(a: &Analysis, ids: impl Iterator<Item = &'a crate::domain::id::Id>) -> Cells {
     let mut cells = [[(0usize, 0.0f64); 5]; 5];
-    for id in ids {
-        if let Some(r) = a.get(*id).and_then(|c| c.rfm) {
+    for c in a.classes_of(ids.copied()) {
+        if let Some(r) = c.and_then(|c| c.rfm) {
             let cell = &mut cells[usize::from(r.r - 1)][usize::from(r.f - 1)];
             cell.0 += 1;
             cell.1 += r.monetary;

@@ -27,8 +27,6 @@ use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use std::collections::HashSet;
-use std::sync::Arc;
 
 /// The explorer's URL for a set of conditions (kept in `?f=` as JSON, so views can be shared).
 pub fn segment_url(conditions: &[Condition]) -> String {
@@ -134,7 +132,6 @@ pub fn SegmentsPage() -> impl IntoView {
                 .with(|ix| m.iter().map(|&p| ix.row(p).id).collect::<Vec<Id>>())
         })
     });
-    let id_set = Memo::new(move |_| ids.with(|ids| ids.iter().copied().collect::<HashSet<Id>>()));
 
     let add = move |attribute: Attribute| {
         conditions.update(|c| c.push(attribute.new_condition()));
@@ -264,10 +261,7 @@ pub fn SegmentsPage() -> impl IntoView {
     };
 
     let before = Signal::derive(move || insights.before.get());
-    let now = Signal::derive(move || {
-        // Movements of this segment only: the analyses restricted to its customers.
-        id_set.with(|only| Arc::new(charted_now.with(|a| a.restricted_to(only))))
-    });
+    let now = Signal::derive(move || charted_now.get());
     let points =
         Signal::derive(move || ids.with(|ids| charted_now.with(|a| points_of(a, ids.iter()))));
     let cells =
@@ -368,7 +362,7 @@ pub fn SegmentsPage() -> impl IntoView {
                     <SegmentTable matches=matches />
                     <section class="panel">
                         <h2>{move || t.get().chart_movements}</h2>
-                        <Movements before=before now=now />
+                        <Movements before=before now=now among=ids />
                     </section>
                 </div>
             </div>
