@@ -16,6 +16,32 @@ pub fn yuan(v: f64, lang: Lang) -> String {
     format_minor_whole((v * 100.0).round() as i64, Currency::Cny, lang)
 }
 
+/// Yuan in a short form for tight places (a chart's cell): whole yuan below 100,000; above,
+/// one decimal of 万 or 亿 in Chinese, of thousands, millions or billions in English (the
+/// exact amount goes in the cell's title).
+pub fn yuan_compact(v: f64, lang: Lang) -> String {
+    // The symbol as `yuan` writes it in each language.
+    let (symbol, steps): (&str, &[(f64, &str)]) = match lang {
+        Lang::Zh => ("¥", &[(1e8, "亿"), (1e4, "万")]),
+        Lang::En => ("CN¥", &[(1e9, "B"), (1e6, "M"), (1e3, "K")]),
+    };
+    // Below 100,000, and anything not a plain amount (negative, not a number): as it is.
+    if v.is_nan() || v < 1e5 {
+        return yuan(v, lang);
+    }
+    // The largest unit of which the amount, rounded to a tenth, is at least one (so that
+    // 99,999,999 is ¥1亿, not ¥10000万).
+    let round = |x: f64| (x * 10.0).round() / 10.0;
+    let (unit, suffix) = steps
+        .iter()
+        .find(|(unit, _)| round(v / unit) >= 1.0)
+        .copied()
+        .unwrap_or((1.0, ""));
+    let short = format!("{:.1}", round(v / unit));
+    let short = short.strip_suffix(".0").unwrap_or(&short);
+    format!("{symbol}{short}{suffix}")
+}
+
 fn pct(v: f64) -> String {
     format!("{:.1}%", v * 100.0)
 }
@@ -512,6 +538,30 @@ pub fn quadrant(f: &QuadrantFacts, basis: ValueBasis, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn compact_yuan_by_hand() {
+        use super::yuan_compact;
+        let zh = |v| yuan_compact(v, Lang::Zh);
+        let en = |v| yuan_compact(v, Lang::En);
+        // Below 100,000: the whole amount.
+        assert_eq!(zh(99_999.0), "¥99,999");
+        assert_eq!(en(2_143.0), "CN¥2,143");
+        // 1,245,577,196 = 12.455… 亿 = 1.245… billion.
+        assert_eq!(zh(1_245_577_196.0), "¥12.5亿");
+        assert_eq!(en(1_245_577_196.0), "CN¥1.2B");
+        // 238,438,767 = 2.384… 亿 = 238.4… million.
+        assert_eq!(zh(238_438_767.0), "¥2.4亿");
+        assert_eq!(en(238_438_767.0), "CN¥238.4M");
+        // 5,700,409,405: 57.004… 亿, a whole number at one decimal.
+        assert_eq!(zh(5_700_409_405.0), "¥57亿");
+        // 394,779 = 39.47… 万 = 394.8 thousand.
+        assert_eq!(zh(394_779.0), "¥39.5万");
+        assert_eq!(en(394_779.0), "CN¥394.8K");
+        // Just under a unit rounds up to it, not to 10,000 of the smaller one.
+        assert_eq!(zh(99_999_999.0), "¥1亿");
+        assert_eq!(en(999_990.0), "CN¥1M");
+    }
+
     use super::*;
     use crate::domain::analysis::config::{LifecycleRules, LoyaltyRules};
     use crate::domain::i18n::{EN, ZH};

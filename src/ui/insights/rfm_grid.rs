@@ -3,7 +3,7 @@
 
 use crate::domain::analysis::engine::Analysis;
 use crate::domain::analysis::rfm::RfmSegment;
-use crate::domain::i18n::explain::yuan;
+use crate::domain::i18n::explain::{yuan, yuan_compact};
 use crate::ui::state::{use_lang, use_texts};
 use leptos::prelude::*;
 
@@ -61,7 +61,7 @@ pub fn RfmGrid(#[prop(into)] cells: Signal<Cells>) -> impl IntoView {
                                     <rect x=x y=y width=CELL - 3.0 height=CELL - 3.0 rx="6"></rect>
                                     <text x=x + 8.0 y=y + 18.0 class="cell-segment">{segment}</text>
                                     <text x=x + 8.0 y=y + 58.0 class="cell-count">{n}</text>
-                                    <text x=x + 8.0 y=y + 84.0 class="cell-value">{yuan(revenue, lang)}</text>
+                                    <text x=x + 8.0 y=y + 84.0 class="cell-value">{yuan_compact(revenue, lang)}</text>
                                 </g>
                             });
                         }
