@@ -25,7 +25,11 @@ test("a first visit downloads the main module and its page's group; other groups
   const names = wasmRequests(page);
   await page.goto(app.url + "customers");
   await loadSample(page);
-  assert.equal(names.filter((n) => /^crm-[0-9a-f]{16}_bg\.wasm$/.test(n)).length, 1, `one main module: ${names}`);
+  // One main module; the analysis thread, started once the sample is loaded, runs the same
+  // file (asked for again, and answered from the browser's cache: hashed files are immutable).
+  const main = names.filter((n) => /^crm-[0-9a-f]{16}_bg\.wasm$/.test(n));
+  assert.equal(new Set(main).size, 1, `one main module: ${names}`);
+  assert.ok(main.length <= 2, `the main module asked for by the page and the thread only: ${names}`);
   assert.deepEqual(groups(names), ["split_list_page"], "only the list's group");
   assert.ok(names.every((n) => /^(crm|split_\w+|chunk)-[0-9a-f]{16}(_bg)?\.wasm$/.test(n)), `hashed names: ${names}`);
 
