@@ -120,8 +120,10 @@ mod tests {
         assert_eq!(quarter_ends(d(2026, 3, 31), 1), vec![d(2025, 12, 31)]);
     }
 
-    #[test]
-    fn movements_between_two_dates() {
+    /// Today, and three customers: customer 1 became a customer in the last 90 days
+    /// (prospect → new); customer 2 turned 180 days old and had bought twice (new →
+    /// regular); customer 3 did not move.
+    fn three_customers() -> (i32, [CustomerSummary; 3]) {
         let today = epoch_day(d(2026, 11, 23));
         let mk = |n: u64, days: &[i32]| {
             let mut s = summary(Id::from_parts(1_700_000_000_000 + n, [0; 10]));
@@ -136,9 +138,12 @@ mod tests {
                 .collect();
             s
         };
-        // Customer 1 became a customer in the last 90 days (prospect → new); customer 2 turned
-        // 180 days old and had bought twice (new → regular); customer 3 did not move.
-        let rows = [mk(1, &[30]), mk(2, &[200, 100]), mk(3, &[])];
+        (today, [mk(1, &[30]), mk(2, &[200, 100]), mk(3, &[])])
+    }
+
+    #[test]
+    fn movements_between_two_dates() {
+        let (today, rows) = three_customers();
         let refs: Vec<&CustomerSummary> = rows.iter().collect();
         let cfg = AnalysisConfig::default();
         let now = analyse(&refs, from_epoch_day(today), &cfg, Models::Use(None, None));
@@ -160,22 +165,8 @@ mod tests {
 
     #[test]
     fn movements_of_several_classifications_among_some_customers() {
-        let today = epoch_day(d(2026, 11, 23));
-        let mk = |n: u64, days: &[i32]| {
-            let mut s = summary(Id::from_parts(1_700_000_000_000 + n, [0; 10]));
-            s.activity.history = days
-                .iter()
-                .map(|&x| PurchaseDay {
-                    day: today - x,
-                    currency: Currency::Cny,
-                    amount: 10_000,
-                    margin: None,
-                })
-                .collect();
-            s
-        };
-        // As in the test above: 1 prospect → new, 2 new → regular, 3 unchanged.
-        let rows = [mk(1, &[30]), mk(2, &[200, 100]), mk(3, &[])];
+        // 1 prospect → new, 2 new → regular, 3 unchanged.
+        let (today, rows) = three_customers();
         let ids: Vec<Id> = rows.iter().map(|r| r.id).collect();
         let refs: Vec<&CustomerSummary> = rows.iter().collect();
         // The earlier analysis lists the customers in the other order: matched by id.
