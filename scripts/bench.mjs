@@ -320,11 +320,15 @@ const search = await page.evaluate(async (words) => {
     input.dispatchEvent(new InputEvent("input", { bubbles: true, data: value.slice(-1) }));
     const painted = await window.__bench.frame();
     echo.push(painted - t0);
-    // The list has answered once the URL carries the text (the app updates the URL after the
-    // list); the first frame that begins after that paints the list. A frame callback sees
-    // the DOM that frame paints, so when the URL already carries the text in the keystroke's
-    // own frame, that frame painted the answer.
-    const answered = () => (new URL(location.href).searchParams.get("q") ?? "") === value;
+    // The list has answered once its count carries the text in `data-query` (builds before
+    // it: once the URL does, which they updated right after the list); the first frame that
+    // begins after that paints the list. A frame callback sees the DOM that frame paints, so
+    // when the text is already there in the keystroke's own frame, that frame painted the
+    // answer.
+    const answered = () => {
+      const shown = document.querySelector("[data-testid=customer-count]")?.dataset.query;
+      return (shown ?? new URL(location.href).searchParams.get("q") ?? "") === value;
+    };
     if (answered()) {
       answer.push(painted - t0);
       return;

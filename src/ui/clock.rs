@@ -78,6 +78,14 @@ async fn tick(later: bool) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `f` in a task of its own once the next frame is painted: for work that follows a
+/// change but need not delay its paint (the URL following a filter, charts after a count).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    });
+}
+
 /// The channel [`next_tick`] posts to: a message is a new task at once, where a zero timeout
 /// nested in timeouts waits at least 4 ms after the fifth (the browser's clamp), which adds
 /// up over the slices of a long job.

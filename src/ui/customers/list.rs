@@ -16,13 +16,6 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::HashSet;
-use std::time::Duration;
-
-/// How long after a keystroke the URL takes the search text. The list answers the keystroke
-/// itself, in the same task (a search over 100,000 customers takes a few milliseconds, and
-/// typing further only re-checks the last result); the URL, which goes through the router,
-/// follows in a task of its own, so that keystrokes arriving together update it once.
-const SEARCH_DELAY: Duration = Duration::ZERO;
 
 /// The list URL for a query.
 pub fn list_url(q: &ListQuery) -> String {
@@ -88,30 +81,32 @@ pub fn CustomerList() -> impl IntoView {
         })
     };
 
-    // The list answers every keystroke at once; the URL follows (see SEARCH_DELAY).
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    // The list answers every keystroke in the keystroke's own task (a search over 100,000
+    // customers takes a few milliseconds, and typing further only re-checks the last
+    // result). The URL, which goes through the router and the browser's history (several
+    // milliseconds), follows once the answer is painted, and only for the latest keystroke.
+    // `typing` is the keystroke whose URL is still to come.
+    let typing = StoredValue::new(None::<u64>);
+    let keystrokes = StoredValue::new(0u64);
     let on_search = move |value: String| {
         text.set(value.clone());
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                pending.set_value(None);
+        keystrokes.update_value(|n| *n += 1);
+        let mine = keystrokes.get_value();
+        typing.set_value(Some(mine));
+        crate::ui::clock::after_paint(move || {
+            if typing.try_get_value() == Some(Some(mine)) {
+                typing.set_value(None);
                 let mut q = query.get_untracked();
-                q.text = value.clone();
+                q.text = value;
                 go.run(q);
-            },
-            SEARCH_DELAY,
-        )
-        .ok();
-        pending.set_value(handle);
+            }
+        });
     };
     // A search text arriving through the URL (back and forward, a link) goes into the box,
     // unless the user is typing ahead of it.
     Effect::new(move |_| {
         let from_url = query.with(|q| q.text.clone());
-        if pending.with_value(Option::is_none) && from_url != text.get_untracked() {
+        if typing.with_value(Option::is_none) && from_url != text.get_untracked() {
             text.set(from_url);
         }
     });
@@ -126,6 +121,7 @@ pub fn CustomerList() -> impl IntoView {
         go.run(q);
     });
     let on_clear = Callback::new(move |_| {
+        typing.set_value(None);
         text.set(String::new());
         let q = ListQuery {
             sort: query.get_untracked().sort,
@@ -140,7 +136,7 @@ pub fn CustomerList() -> impl IntoView {
             <header class="page-header">
                 <div>
                     <h1>{move || t.get().customers_title}</h1>
-                    <p class="page-sub" data-testid="customer-count">
+                    <p class="page-sub" data-testid="customer-count" data-query=move || shown.with(|q| q.text.clone())>
                         {move || {
                             let listed = rows.with(Vec::len);
                             let total = active_total.get();

@@ -75,17 +75,28 @@ pub fn SegmentsPage() -> impl IntoView {
     };
     refresh_saved();
 
-    // The URL follows the conditions (replace: typing does not pile up history entries).
+    // The URL follows the conditions (replace: typing does not pile up history entries),
+    // once the change is painted: the browser's history update costs several milliseconds
+    // that the count and rows need not wait for. Only the latest change is written, and
+    // none once the page is gone.
+    let url_turn = StoredValue::new(0u64);
     Effect::new(move |_| {
         let url = segment_url(&conditions.get());
-        navigate(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..crate::ui::routes::nav()
-            },
-        );
+        url_turn.update_value(|g| *g += 1);
+        let mine = url_turn.get_value();
+        let navigate = navigate.clone();
+        clock::after_paint(move || {
+            if url_turn.try_get_value() == Some(mine) {
+                navigate(
+                    &url,
+                    NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..crate::ui::routes::nav()
+                    },
+                );
+            }
+        });
     });
 
     insights.require();
@@ -114,16 +125,11 @@ pub fn SegmentsPage() -> impl IntoView {
         let analysis = insights.now.get();
         latest.update_value(|g| *g += 1);
         let mine = latest.get_value();
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if latest.try_get_value() == Some(mine) {
-                        charted_now.try_set(analysis);
-                        charted.try_set(m);
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
+        clock::after_paint(move || {
+            if latest.try_get_value() == Some(mine) {
+                charted_now.try_set(analysis);
+                charted.try_set(m);
+            }
         });
     });
     let ids = Memo::new(move |_| {
