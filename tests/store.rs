@@ -92,7 +92,7 @@ async fn contacts_interactions_and_purchases_update_the_summary() {
     .validate(c.id, None, NOW)
     .unwrap();
     let s = store::save_contact(&db, &person).await.unwrap();
-    assert_eq!(s.contact_names, vec!["李娜"]);
+    assert_eq!(s.contact_names.to_vec(), vec!["李娜"]);
 
     let talk = InteractionInput {
         at: "2026-11-20T10:00".into(),

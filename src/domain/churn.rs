@@ -468,8 +468,10 @@ impl Retention {
 }
 
 fn bought_between(a: &Activity, first: i32, last: i32) -> bool {
-    let i = a.history.partition_point(|h| h.day < first);
-    a.history.get(i).is_some_and(|h| h.day <= last)
+    a.history
+        .iter()
+        .find(|h| h.day >= first)
+        .is_some_and(|h| h.day <= last)
 }
 
 /// Retention in each of `quarters`, for every customer and for each group (`group_of` gives a

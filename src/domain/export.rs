@@ -377,7 +377,7 @@ mod tests {
         use crate::domain::id::Id;
         let mut s = crate::domain::summary::tests::summary(Id::generate());
         s.name = "=HYPERLINK(\"x\")".into();
-        s.phones = vec!["138 0013 8000".into(), "010-1234 5678".into()];
+        s.phones = ["138 0013 8000", "010-1234 5678"].into();
         s.activity.open_complaints = 1;
         let doc = customers(
             &[Column::OpenComplaint, Column::Phones, Column::Name],

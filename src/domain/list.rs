@@ -472,7 +472,7 @@ impl CustomerIndex {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for r in self.rows.iter().filter(|r| r.deleted_at.is_none()) {
             for t in &r.tags {
-                *counts.entry(t.as_str()).or_default() += 1;
+                *counts.entry(t).or_default() += 1;
             }
         }
         let mut out: Vec<(String, usize)> = counts
@@ -517,46 +517,24 @@ impl CustomerIndex {
                     }
                     order.sort_unstable_by_key(|&i| (rows[i as usize].kind, rank[i as usize]));
                 }
+                // The key and the id beside each position, so the sort compares without
+                // reaching into the rows (many customers share a key: imported or generated
+                // in the same millisecond, never bought).
                 2 => {
                     // Yuan first, then the other currencies together.
-                    let mut keyed: Vec<((i64, i64), u32)> = rows
-                        .iter()
-                        .enumerate()
-                        .map(|(i, r)| {
-                            let a = &r.activity;
-                            let others: i64 = a
-                                .revenue
-                                .iter()
-                                .filter(|(c, _)| *c != Currency::Cny)
-                                .map(|(_, v)| *v)
-                                .sum();
-                            ((a.revenue_in(Currency::Cny), others), i as u32)
-                        })
-                        .collect();
-                    keyed
-                        .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(&id(b.1))));
-                    order = keyed.into_iter().map(|(_, i)| i).collect();
+                    order = sorted_by_key(rows, |r| {
+                        let a = &r.activity;
+                        let others: i64 = a
+                            .revenue
+                            .iter()
+                            .filter(|(c, _)| *c != Currency::Cny)
+                            .map(|(_, v)| *v)
+                            .sum();
+                        (a.revenue_in(Currency::Cny), others)
+                    });
                 }
-                3 => {
-                    let mut keyed: Vec<(Option<i32>, u32)> = rows
-                        .iter()
-                        .enumerate()
-                        .map(|(i, r)| (r.activity.last_purchase, i as u32))
-                        .collect();
-                    keyed
-                        .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(&id(b.1))));
-                    order = keyed.into_iter().map(|(_, i)| i).collect();
-                }
-                _ => {
-                    let mut keyed: Vec<(i64, u32)> = rows
-                        .iter()
-                        .enumerate()
-                        .map(|(i, r)| (r.updated_at.0, i as u32))
-                        .collect();
-                    keyed
-                        .sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(&id(b.1))));
-                    order = keyed.into_iter().map(|(_, i)| i).collect();
-                }
+                3 => order = sorted_by_key(rows, |r| r.activity.last_purchase),
+                _ => order = sorted_by_key(rows, |r| r.updated_at.0),
             }
             order
         })
@@ -711,6 +689,20 @@ impl CustomerIndex {
     }
 }
 
+/// The positions of `rows` in ascending order of `key`, ties in ascending order of id.
+fn sorted_by_key<K: Ord>(
+    rows: &[CustomerSummary],
+    key: impl Fn(&CustomerSummary) -> K,
+) -> Vec<u32> {
+    let mut keyed: Vec<(K, Id, u32)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (key(r), r.id, i as u32))
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, i)| i).collect()
+}
+
 /// What a query needs besides the query itself, worked out once: whether it filters on the
 /// summary, the parsed search text, the tag lowercased, and the rows it is limited to (when
 /// it narrows the last one).
@@ -819,8 +811,8 @@ mod tests {
     fn index() -> CustomerIndex {
         let mut a = summary(id(1));
         a.name = "张三".into();
-        a.phones = vec!["13800138000".into()];
-        a.tags = vec!["VIP".into()];
+        a.phones = ["13800138000"].into();
+        a.tags = ["VIP"].into();
         a.activity.revenue = vec![(Currency::Cny, 500)];
         a.activity.last_purchase = Some(100);
         a.updated_at = Timestamp(10);
@@ -834,9 +826,9 @@ mod tests {
         b.updated_at = Timestamp(30);
         let mut c = summary(id(3));
         c.name = "李四".into();
-        c.contact_names = vec!["王五".into()];
+        c.contact_names = ["王五"].into();
         c.owner_id = Some(id(101));
-        c.tags = vec!["vip".into(), "华东".into()];
+        c.tags = ["vip", "华东"].into();
         c.updated_at = Timestamp(20);
         let mut d = summary(id(4));
         d.name = "赵六".into();

@@ -21,6 +21,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 mod codec;
+mod days;
+mod texts;
+
+pub use days::{DayHistory, Days};
+pub use texts::{TextList, Texts};
 
 /// What a customer bought on one day in one currency: the purchase history the analysis
 /// (RFM, importance, loyalty, lifecycle, the prediction models) is computed from.
@@ -60,8 +65,8 @@ pub struct Activity {
     pub open_commitments: u32,
     /// Earliest due date among open commitments, as days since 1970-01-01.
     pub next_commitment_due: Option<i32>,
-    /// Purchases per day and currency, oldest first.
-    pub history: Vec<PurchaseDay>,
+    /// Purchases per day and currency, oldest first (packed: see [`DayHistory`]).
+    pub history: DayHistory,
     /// Complaints not yet closed: while above zero the customer is flagged everywhere and
     /// left out of marketing exports.
     pub open_complaints: u32,
@@ -99,7 +104,7 @@ impl Activity {
         a.purchase_count = purchases.len() as u32;
         a.revenue.clear();
         a.margin.clear();
-        a.history.clear();
+        let mut history: Vec<PurchaseDay> = Vec::new();
         for p in purchases {
             let amount = p.amount.minor_units();
             let margin = p
@@ -111,18 +116,15 @@ impl Activity {
             }
             let day = epoch_day(p.date);
             let key = (day, p.amount.currency);
-            match a
-                .history
-                .binary_search_by_key(&key, |h| (h.day, h.currency))
-            {
+            match history.binary_search_by_key(&key, |h| (h.day, h.currency)) {
                 Ok(i) => {
-                    let h = &mut a.history[i];
+                    let h = &mut history[i];
                     h.amount = h.amount.saturating_add(amount);
                     if let Some(m) = margin {
                         h.margin = Some(h.margin.unwrap_or(0).saturating_add(m));
                     }
                 }
-                Err(i) => a.history.insert(
+                Err(i) => history.insert(
                     i,
                     PurchaseDay {
                         day,
@@ -133,6 +135,7 @@ impl Activity {
                 ),
             }
         }
+        a.history = history.into();
     }
 
     /// Lifetime revenue in one currency, in minor units.
@@ -192,13 +195,13 @@ pub struct CustomerSummary {
     pub company: String,
     pub region: String,
     pub industry: String,
-    pub phones: Vec<String>,
-    pub emails: Vec<String>,
+    pub phones: TextList,
+    pub emails: TextList,
     pub wechat: String,
     /// Names of the customer's contact persons (searchable).
-    pub contact_names: Vec<String>,
+    pub contact_names: TextList,
     pub owner_id: Option<Id>,
-    pub tags: Vec<String>,
+    pub tags: TextList,
     pub source: Source,
     pub do_not_contact: bool,
     pub created_at: Timestamp,
@@ -219,7 +222,7 @@ impl CustomerSummary {
         // In id order, so the same records always give the same summary.
         let mut people: Vec<&ContactPerson> = contacts.iter().collect();
         people.sort_by_key(|c| c.id);
-        s.contact_names = people.into_iter().map(|c| c.name.clone()).collect();
+        s.contact_names = people.into_iter().map(|c| c.name.as_str()).collect();
         s
     }
 
@@ -233,12 +236,12 @@ impl CustomerSummary {
             company: c.company.clone(),
             region: c.region.clone(),
             industry: c.industry.clone(),
-            phones: c.phones.clone(),
-            emails: c.emails.clone(),
+            phones: TextList::from(&c.phones),
+            emails: TextList::from(&c.emails),
             wechat: c.wechat.clone(),
-            contact_names: Vec::new(),
+            contact_names: TextList::default(),
             owner_id: c.owner_id,
-            tags: c.tags.clone(),
+            tags: TextList::from(&c.tags),
             source: c.source,
             do_not_contact: c.do_not_contact.is_some(),
             created_at: c.created_at,
@@ -406,7 +409,7 @@ pub fn chunk_histories(
                 .iter()
                 .filter(|r| r.deleted_at.is_none())
             {
-                out.push(row.id, row.activity.history.iter().copied());
+                out.push(row.id, row.activity.history.iter());
             }
             Ok(())
         }
@@ -629,12 +632,12 @@ pub(crate) mod tests {
             company: String::new(),
             region: String::new(),
             industry: String::new(),
-            phones: vec![],
-            emails: vec![],
+            phones: TextList::default(),
+            emails: TextList::default(),
             wechat: String::new(),
-            contact_names: vec![],
+            contact_names: TextList::default(),
             owner_id: None,
-            tags: vec![],
+            tags: TextList::default(),
             source: Source::Other,
             do_not_contact: false,
             created_at: Timestamp(0),
@@ -672,12 +675,12 @@ pub(crate) mod tests {
         s.company = "杭州西湖茶业有限公司".into();
         s.region = "浙江".into();
         s.industry = "茶叶".into();
-        s.phones = vec!["13800138000".into(), "0571-8888 6666".into()];
-        s.emails = vec!["li@example.com".into()];
+        s.phones = ["13800138000", "0571-8888 6666"].into();
+        s.emails = ["li@example.com"].into();
         s.wechat = "wx_li".into();
-        s.contact_names = vec!["李娜".into(), "".into()];
+        s.contact_names = ["李娜", ""].into();
         s.owner_id = Some(Id::from_parts(1_700_000_000_000, [1; 10]));
-        s.tags = vec!["VIP".into()];
+        s.tags = ["VIP"].into();
         s.do_not_contact = true;
         s.created_at = Timestamp(1_795_420_800_123);
         s.updated_at = Timestamp(1_795_000_000_000);
@@ -706,7 +709,8 @@ pub(crate) mod tests {
                     amount: -20,
                     margin: None,
                 },
-            ],
+            ]
+            .into(),
             open_complaints: u32::MAX,
             next_complaint_due: Some(Timestamp(i64::MAX)),
         };
@@ -729,7 +733,8 @@ pub(crate) mod tests {
             currency: Currency::Cny,
             amount: 12_345,
             margin: Some(-5),
-        }];
+        }]
+        .into();
         // Worked out by hand from the layout in `codec`: zigzag(1000) = 2000 = [0xD0, 0x0F];
         // zigzag(500) = 1000 = [0xE8, 0x07]; zigzag(20000) = 40000 = [0xC0, 0xB8, 0x02];
         // zigzag(12345) = 24690 = [0xF2, 0xC0, 0x01]; zigzag(-5) = 9.
@@ -856,7 +861,7 @@ pub(crate) mod tests {
                 s.updated_at = Timestamp(stamps.1);
                 s.deleted_at = stamps.2.map(Timestamp);
                 s.name = texts.concat();
-                s.tags = texts;
+                s.tags = texts.into();
                 let rows = vec![s, summary(Id::MIN)];
                 let bytes = encode_chunk(&rows);
                 let mut read = crate::domain::analysis::input::Histories::default();

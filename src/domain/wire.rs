@@ -78,16 +78,10 @@ impl Writer {
         self.uvar(s.len() as u64);
         self.buf.extend_from_slice(s.as_bytes());
     }
-
-    pub fn strs(&mut self, list: &[String]) {
-        self.uvar(list.len() as u64);
-        for s in list {
-            self.str(s);
-        }
-    }
 }
 
 /// Reads values from bytes, front to back.
+#[derive(Clone)]
 pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
 }
@@ -100,6 +94,11 @@ impl<'a> Reader<'a> {
     /// How many bytes are left to read.
     pub fn remaining(&self) -> usize {
         self.bytes.len()
+    }
+
+    /// The bytes not read yet.
+    pub fn rest(&self) -> &'a [u8] {
+        self.bytes
     }
 
     /// Succeeds if every byte was read.
@@ -201,15 +200,6 @@ impl<'a> Reader<'a> {
             Err(_) => Err(WireError("text is not UTF-8")),
         }
     }
-
-    pub fn strings(&mut self) -> Result<Vec<String>> {
-        let n = self.len()?;
-        let mut out = Vec::with_capacity(n);
-        for _ in 0..n {
-            out.push(self.string()?);
-        }
-        Ok(out)
-    }
 }
 
 #[cfg(test)]
@@ -245,7 +235,6 @@ mod tests {
             }
             w.uvar(u64::MAX);
             w.str("北京 · Zhang");
-            w.strs(&["".into(), "a".into()]);
             w.bytes16([7; 16]);
         });
         let mut r = Reader::new(&bytes);
@@ -254,7 +243,6 @@ mod tests {
         }
         assert_eq!(r.uvar().unwrap(), u64::MAX);
         assert_eq!(r.string().unwrap(), "北京 · Zhang");
-        assert_eq!(r.strings().unwrap(), vec!["".to_string(), "a".into()]);
         assert_eq!(r.bytes16().unwrap(), [7; 16]);
         assert!(r.finish().is_ok());
     }

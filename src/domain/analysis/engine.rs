@@ -26,12 +26,16 @@ pub struct Day {
 /// A customer's purchase days in yuan, oldest first.
 pub fn days_of(summary: &CustomerSummary, cfg: &AnalysisConfig) -> Vec<Day> {
     let mut out: Vec<Day> = Vec::with_capacity(summary.activity.history.len());
-    push_days(&summary.activity.history, cfg, &mut out);
+    push_days(summary.activity.history.iter(), cfg, &mut out);
     out
 }
 
 /// Appends a customer's purchase days in yuan, oldest first, to `out`.
-fn push_days(history: &[PurchaseDay], cfg: &AnalysisConfig, out: &mut Vec<Day>) {
+fn push_days(
+    history: impl IntoIterator<Item = PurchaseDay>,
+    cfg: &AnalysisConfig,
+    out: &mut Vec<Day>,
+) {
     let start = out.len();
     for h in history {
         let rate = cfg.rate(h.currency) / 10f64.powi(h.currency.minor_digits() as i32);

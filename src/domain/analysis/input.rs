@@ -31,7 +31,7 @@ impl Histories {
         let days = customers.iter().map(|c| c.activity.history.len()).sum();
         let mut out = Histories::with_capacity(customers.len(), days);
         for c in customers {
-            out.push(c.id, c.activity.history.iter().copied());
+            out.push(c.id, c.activity.history.iter());
         }
         out
     }
@@ -93,11 +93,9 @@ pub trait HistorySource {
     /// Customer `i`'s id.
     fn id_of(&self, i: usize) -> Id;
     /// Customer `i`'s purchase days, oldest first.
-    fn days_of(&self, i: usize) -> &[PurchaseDay];
+    fn days_of(&self, i: usize) -> impl Iterator<Item = PurchaseDay> + '_;
     /// Number of purchase days of all customers.
-    fn total_days(&self) -> usize {
-        (0..self.customers()).map(|i| self.days_of(i).len()).sum()
-    }
+    fn total_days(&self) -> usize;
 }
 
 impl HistorySource for Histories {
@@ -107,8 +105,8 @@ impl HistorySource for Histories {
     fn id_of(&self, i: usize) -> Id {
         self.id(i)
     }
-    fn days_of(&self, i: usize) -> &[PurchaseDay] {
-        self.days(i)
+    fn days_of(&self, i: usize) -> impl Iterator<Item = PurchaseDay> + '_ {
+        self.days(i).iter().copied()
     }
     fn total_days(&self) -> usize {
         self.day_count()
@@ -122,8 +120,11 @@ impl HistorySource for [&CustomerSummary] {
     fn id_of(&self, i: usize) -> Id {
         self[i].id
     }
-    fn days_of(&self, i: usize) -> &[PurchaseDay] {
-        &self[i].activity.history
+    fn days_of(&self, i: usize) -> impl Iterator<Item = PurchaseDay> + '_ {
+        self[i].activity.history.iter()
+    }
+    fn total_days(&self) -> usize {
+        self.iter().map(|c| c.activity.history.len()).sum()
     }
 }
 

@@ -302,7 +302,7 @@ impl TextFacts {
                 let tag = if tag.chars().any(char::is_uppercase) {
                     lowered_next.next().map_or("", String::as_str)
                 } else {
-                    tag.as_str()
+                    tag
                 };
                 t.tag_ids.push(tags.get(tag));
             }
@@ -667,9 +667,9 @@ mod tests {
         rows[0].owner_id = Some(ann);
         rows[1].owner_id = Some(bo);
         rows[3].owner_id = Some(ann);
-        rows[0].tags = vec!["VIP".into(), "华东".into()];
-        rows[2].tags = vec!["vip客户".into()];
-        rows[3].tags = vec!["Vip".into()];
+        rows[0].tags = ["VIP", "华东"].into();
+        rows[2].tags = ["vip客户"].into();
+        rows[3].tags = ["Vip"].into();
         let facts = facts_for(&rows, &a);
         let hits = |c: Vec<Condition>| evaluate(&c, &rows, &facts);
         assert_eq!(hits(vec![Condition::Owner(vec![Some(ann)])]), vec![0, 3]);

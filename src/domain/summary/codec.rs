@@ -18,7 +18,7 @@
 //!
 //! The code tables are part of the stored format: never reorder them, only append.
 
-use super::{Activity, CustomerSummary, PurchaseDay};
+use super::{Activity, CustomerSummary, DayHistory, PurchaseDay, TextList};
 use crate::domain::analysis::input::Histories;
 use crate::domain::customer::{CustomerKind, Party, Source};
 use crate::domain::id::Id;
@@ -149,7 +149,7 @@ fn write_row(w: &mut Writer, s: &CustomerSummary) {
         w.str(text);
     }
     for list in [&s.phones, &s.emails, &s.contact_names, &s.tags] {
-        w.strs(list);
+        list.write(w);
     }
     if let Some(owner) = s.owner_id {
         w.bytes16(owner.to_bytes());
@@ -174,10 +174,10 @@ fn read_row(r: &mut Reader<'_>) -> Result<CustomerSummary> {
     let region = r.string()?;
     let industry = r.string()?;
     let wechat = r.string()?;
-    let phones = r.strings()?;
-    let emails = r.strings()?;
-    let contact_names = r.strings()?;
-    let tags = r.strings()?;
+    let phones = TextList::read(r)?;
+    let emails = TextList::read(r)?;
+    let contact_names = TextList::read(r)?;
+    let tags = TextList::read(r)?;
     let owner_id = if flags & HAS_OWNER != 0 {
         Some(Id::from_bytes(r.bytes16()?))
     } else {
@@ -260,17 +260,9 @@ pub(super) fn read_histories(r: &mut Reader<'_>, out: &mut Histories) -> Result<
         }
         let mut day = 0i64;
         for _ in 0..r.len()? {
-            day += r.ivar()?;
-            let tag = r.u8()?;
-            let amount = r.ivar()?;
-            let margin = if tag & 1 != 0 { Some(r.ivar()?) } else { None };
+            let h = read_day(r, &mut day)?;
             if active {
-                out.push_day(PurchaseDay {
-                    day: i32::try_from(day).map_err(|_| WireError("day out of range"))?,
-                    currency: coded(&CURRENCIES, tag >> 1)?,
-                    amount,
-                    margin,
-                });
+                out.push_day(h);
             }
         }
     }
@@ -323,17 +315,37 @@ fn write_activity(w: &mut Writer, a: &Activity) {
     w.uvar(u64::from(a.interaction_count));
     w.uvar(u64::from(a.open_commitments));
     w.uvar(u64::from(a.open_complaints));
-    w.uvar(a.history.len() as u64);
-    let mut day = 0i64;
-    for h in &a.history {
-        w.ivar(i64::from(h.day) - day);
-        day = i64::from(h.day);
-        w.u8(currency_code(h.currency) << 1 | u8::from(h.margin.is_some()));
-        w.ivar(h.amount);
-        if let Some(m) = h.margin {
-            w.ivar(m);
-        }
+    a.history.write(w);
+}
+
+/// Writes a purchase day: the days since `day` (the day written before it, then this one),
+/// the currency and whether a margin follows, the amount and the margin.
+#[inline]
+pub(super) fn write_day(w: &mut Writer, day: &mut i64, h: &PurchaseDay) {
+    w.ivar(i64::from(h.day) - *day);
+    *day = i64::from(h.day);
+    w.u8(currency_code(h.currency) << 1 | u8::from(h.margin.is_some()));
+    w.ivar(h.amount);
+    if let Some(m) = h.margin {
+        w.ivar(m);
     }
+}
+
+/// Reads a purchase day [`write_day`] wrote after `day`.
+#[inline(always)]
+pub(super) fn read_day(r: &mut Reader<'_>, day: &mut i64) -> Result<PurchaseDay> {
+    *day = day
+        .checked_add(r.ivar()?)
+        .ok_or(WireError("day out of range"))?;
+    let tag = r.u8()?;
+    let amount = r.ivar()?;
+    let margin = if tag & 1 != 0 { Some(r.ivar()?) } else { None };
+    Ok(PurchaseDay {
+        day: i32::try_from(*day).map_err(|_| WireError("day out of range"))?,
+        currency: coded(&CURRENCIES, tag >> 1)?,
+        amount,
+        margin,
+    })
 }
 
 #[inline(always)]
@@ -366,21 +378,7 @@ fn read_activity(r: &mut Reader<'_>) -> Result<Activity> {
     let interaction_count = r.u32()?;
     let open_commitments = r.u32()?;
     let open_complaints = r.u32()?;
-    let n = r.len()?;
-    let mut history = Vec::with_capacity(n);
-    let mut day = 0i64;
-    for _ in 0..n {
-        day += r.ivar()?;
-        let tag = r.u8()?;
-        let amount = r.ivar()?;
-        let margin = if tag & 1 != 0 { Some(r.ivar()?) } else { None };
-        history.push(PurchaseDay {
-            day: i32::try_from(day).map_err(|_| WireError("day out of range"))?,
-            currency: coded(&CURRENCIES, tag >> 1)?,
-            amount,
-            margin,
-        });
-    }
+    let history = DayHistory::read(r)?;
     Ok(Activity {
         purchase_count,
         purchase_days,

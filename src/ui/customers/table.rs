@@ -206,7 +206,7 @@ fn Row(
         summary.with(|s| {
             let p = s.as_ref()?.phones.first()?;
             Some((
-                p.clone(),
+                p.to_owned(),
                 format!("tel:{}", crate::domain::validate::phone_digits(p)),
             ))
         })

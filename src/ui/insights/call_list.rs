@@ -61,7 +61,7 @@ pub fn CallList() -> impl IntoView {
                                         <ComplaintFlag activity=s.activity.clone() />
                                     </td>
                                     <td>{owner}</td>
-                                    <td>{s.phones.first().cloned().unwrap_or_default()}</td>
+                                    <td>{s.phones.first().unwrap_or_default().to_owned()}</td>
                                     <td class="num">{yuan(r.clv, lang)}</td>
                                     <td class="num risk">{p}<span class="muted">{trend}</span></td>
                                     <td>{relative(s.activity.last_purchase_date(), today, lang)}</td>
