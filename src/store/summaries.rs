@@ -119,9 +119,10 @@ pub struct Chunks(Vec<wasm_bindgen::JsValue>);
 pub async fn read_chunks(db: &Db) -> Result<Chunks> {
     let tx = db.tx(&[SUMMARIES], false)?;
     let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
-    // Eight chunks (8,000 customers) a part: at 100,000 customers one read of them all
-    // kept the page busy for 60-90 ms when it arrived.
-    Ok(Chunks(idb::get_all_js_in_parts(&store, 8).await?))
+    // Four chunks (4,000 customers) a part: at 100,000 customers one read of them all kept
+    // the page busy for 60-90 ms when it arrived, and at 300,000 the first look at a part
+    // of eight took 80 ms.
+    Ok(Chunks(idb::get_all_js_in_parts(&store, 4).await?))
 }
 
 /// Decodes the chunks [`read_chunks`] read, as [`load_summaries_yielding`] does.
@@ -143,12 +144,22 @@ pub async fn decode_chunks<F: std::future::Future<Output = ()>>(
         let head = data.subarray(0, 10).to_vec();
         chunk_len(&head)
     };
-    let mut rows = Vec::with_capacity(chunks.iter().filter_map(rows_in).sum());
+    // The first look at a chunk's bytes can be slow (the browser materialises the value
+    // read), so the count is taken in slices too.
+    let mut total = 0;
+    let mut slice_started = js_sys::Date::now();
+    for value in &chunks {
+        total += rows_in(value).unwrap_or(0);
+        if js_sys::Date::now() - slice_started >= SLICE_MS {
+            pause().await;
+            slice_started = js_sys::Date::now();
+        }
+    }
+    let mut rows = Vec::with_capacity(total);
     let mut outdated = Vec::new();
     let mut stamp = Stamp::default();
     // One chunk's bytes at a time in wasm memory: each is copied in, decoded and dropped
     // before the next.
-    let mut slice_started = js_sys::Date::now();
     for value in chunks {
         let chunk: ChunkRecord = idb::from_js(value)?;
         if decode_chunk_into(&chunk.data, &mut rows).is_err() {
