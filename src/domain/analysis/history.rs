@@ -141,18 +141,22 @@ mod tests {
         (today, [mk(1, &[30]), mk(2, &[200, 100]), mk(3, &[])])
     }
 
+    /// The customers' classes as of `day` (days since 1970), with the default settings.
+    fn analysed_on(rows: &[&CustomerSummary], day: i32) -> Analysis {
+        analyse(
+            rows,
+            from_epoch_day(day),
+            &AnalysisConfig::default(),
+            Models::Use(None, None),
+        )
+    }
+
     #[test]
     fn movements_between_two_dates() {
         let (today, rows) = three_customers();
         let refs: Vec<&CustomerSummary> = rows.iter().collect();
-        let cfg = AnalysisConfig::default();
-        let now = analyse(&refs, from_epoch_day(today), &cfg, Models::Use(None, None));
-        let then = analyse(
-            &refs,
-            from_epoch_day(today - 90),
-            &cfg,
-            Models::Use(None, None),
-        );
+        let now = analysed_on(&refs, today);
+        let then = analysed_on(&refs, today - 90);
         let moved = movements(&then, &now, |c| Some(c.loyalty.stage));
         assert_eq!(
             moved,
@@ -171,14 +175,8 @@ mod tests {
         let refs: Vec<&CustomerSummary> = rows.iter().collect();
         // The earlier analysis lists the customers in the other order: matched by id.
         let reversed: Vec<&CustomerSummary> = rows.iter().rev().collect();
-        let cfg = AnalysisConfig::default();
-        let now = analyse(&refs, from_epoch_day(today), &cfg, Models::Use(None, None));
-        let then = analyse(
-            &reversed,
-            from_epoch_day(today - 90),
-            &cfg,
-            Models::Use(None, None),
-        );
+        let now = analysed_on(&refs, today);
+        let then = analysed_on(&reversed, today - 90);
         let loyalty = |c: &CustomerClasses| Some(c.loyalty.stage as u8);
         let never = |_: &CustomerClasses| None::<u8>;
         type Class<'a> = &'a dyn Fn(&CustomerClasses) -> Option<u8>;
