@@ -1236,6 +1236,19 @@ async fn a_database_written_by_the_release_before_kept_analyses_opens_and_keeps_
         .await
         .unwrap();
     assert_eq!(store::kept_describes(&db).await.unwrap(), Some(fits));
+    // The leads' store, new since, works on the upgraded database.
+    let lead = crm::domain::lead::Lead::create(
+        Id::generate(),
+        crm::domain::lead::LeadInput {
+            company: "升级后的线索".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap(),
+        NOW,
+    );
+    store::save_lead(&db, &lead).await.unwrap();
+    assert_eq!(store::all_leads(&db).await.unwrap().len(), 1);
     // The first write since gives the chunk a generation: another stamp.
     let mut c = store::export_all(&db, NOW).await.unwrap().records.customers[0].clone();
     c.notes = "升级后".into();
@@ -1570,5 +1583,85 @@ async fn a_kept_analysis_is_whole_only_when_both_halves_describe_the_same() {
         store::KeptRead::start(&db, Which::Now).get().await.unwrap(),
         None
     );
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn leads_are_saved_refused_when_stale_trashed_restored_backed_up_and_purged() {
+    use crm::domain::lead::{DisqualifyReason, Lead, LeadInput, LeadStatus};
+    let db = fresh().await;
+    let fields = LeadInput {
+        name: "王芳".into(),
+        company: "西湖茶业".into(),
+        phones: vec!["0571-8888 6666".into()],
+        ..LeadInput::default()
+    }
+    .validate()
+    .unwrap();
+    let lead = Lead::create(Id::generate(), fields, NOW);
+    let written = store::save_lead(&db, &lead).await.unwrap();
+    assert_eq!(written.rev.0, 1);
+    // Two tabs hold revision 1; the first disqualifies it, the second's note is refused.
+    let mut first = written.clone();
+    first
+        .set_status(
+            LeadStatus::Disqualified,
+            Some(DisqualifyReason::NoBudget),
+            NOW,
+        )
+        .unwrap();
+    store::save_lead(&db, &first).await.unwrap();
+    let mut second = written.clone();
+    second.notes = "第二个标签页".into();
+    let Err(AppError::Conflict(found)) = store::save_lead(&db, &second).await else {
+        panic!("the stale save went through");
+    };
+    assert_eq!((found.base_rev, found.theirs_rev()), (1, Some(2)));
+    let stored = store::all_leads(&db).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].status, LeadStatus::Disqualified);
+    assert_eq!(stored[0].notes, "");
+
+    // The trash and back, each a new revision.
+    let trashed = store::set_leads_trashed(&db, &[lead.id], Some(NOW))
+        .await
+        .unwrap();
+    assert_eq!((trashed[0].deleted_at, trashed[0].rev.0), (Some(NOW), 3));
+    store::set_leads_trashed(&db, &[lead.id], None)
+        .await
+        .unwrap();
+    assert_eq!(store::all_leads(&db).await.unwrap()[0].deleted_at, None);
+    // A lead that is not there fails the whole change.
+    assert!(matches!(
+        store::set_leads_trashed(&db, &[lead.id, Id::generate()], Some(NOW)).await,
+        Err(AppError::NotFound)
+    ));
+    assert_eq!(store::all_leads(&db).await.unwrap()[0].deleted_at, None);
+
+    // In a backup, and back from it into an empty database.
+    let backup = store::export_all(&db, NOW).await.unwrap();
+    assert_eq!(backup.records.leads, store::all_leads(&db).await.unwrap());
+    let other = fresh().await;
+    store::restore_replace(&other, &backup).await.unwrap();
+    assert_eq!(
+        store::all_leads(&other).await.unwrap(),
+        backup.records.leads
+    );
+    other.close();
+
+    // Deleted for good: gone, with a tombstone left in its place.
+    store::purge_leads(&db, &[lead.id]).await.unwrap();
+    assert!(store::all_leads(&db).await.unwrap().is_empty());
+    assert_eq!(raw_count(db.name(), "tombstones").await, 1);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn the_sample_brings_leads_some_of_them_people_its_customers_employ() {
+    let db = fresh().await;
+    sampled(&db, 11, 50).await;
+    let leads = store::all_leads(&db).await.unwrap();
+    assert_eq!(leads.len(), 10, "a lead for every five customers");
+    assert!(leads.iter().all(|l| l.rev.0 == 1));
     db.close();
 }

@@ -638,7 +638,7 @@ impl CustomerInput {
 
 /// A WeChat id: 6–20 letters, digits, `_` or `-`, starting with a letter; or a phone number,
 /// which WeChat also accepts as an id.
-fn wechat_id(value: &str) -> Result<String, Problem> {
+pub(crate) fn wechat_id(value: &str) -> Result<String, Problem> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(String::new());

@@ -15,6 +15,7 @@ use crate::domain::customer::Customer;
 use crate::domain::id::Id;
 use crate::domain::import::batch::ImportBatch;
 use crate::domain::interaction::Interaction;
+use crate::domain::lead::Lead;
 use crate::domain::loyalty::OwnerRatings;
 use crate::domain::member::TeamMember;
 use crate::domain::purchase::Purchase;
@@ -89,6 +90,7 @@ record_kinds! {
     LoyaltyRating: OwnerRatings => loyalty_ratings,
     Survey: Survey => surveys,
     Response: Response => responses,
+    Lead: Lead => leads,
     /// The journal of one import (kept on this device only: not in a backup).
     ImportJournal: ImportBatch => imports,
 }
@@ -192,6 +194,8 @@ record!(Survey, Survey, |s| key: s.id.to_string(), stamp: Some(s.updated_at),
 record!(Response, Response, |s| key: s.id.to_string(), stamp: Some(s.updated_at),
     label: s.date.to_string(), customer: Some(s.customer_id),
     order: |a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+record!(Lead, Lead, |s| key: s.id.to_string(), stamp: Some(s.updated_at),
+    label: s.display_name(), customer: None, order: |a, b| a.id.cmp(&b.id));
 record!(ImportBatch, ImportJournal, |s| key: s.id.to_string(), stamp: Some(s.at),
     label: s.file_name.clone(), customer: None, order: |a, b| b.id.cmp(&a.id));
 

@@ -18,6 +18,7 @@ pub mod import;
 pub mod interaction;
 pub mod kinds;
 pub mod lang;
+pub mod lead;
 pub mod list;
 pub mod loyalty;
 pub mod member;

@@ -106,6 +106,37 @@ pub fn pinyin_keys(text: &str) -> Vec<(String, String)> {
     keys
 }
 
+/// The syllables of a name, lowercase: each Chinese character's plain pinyin (the surname
+/// reading for a first character that has one: 曾 → `zeng`), each run of letters or digits as
+/// one word; everything else separates. `张伟`, `Zhang Wei` and `ZHANG-wei` all give
+/// `["zhang", "wei"]`, which is how a business card in pinyin finds the customer in characters.
+pub fn syllables(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let text = text.trim();
+    let surname = surname_reading(text);
+    for (i, ch) in text.chars().enumerate() {
+        let reading = match (i, surname) {
+            (0, Some(s)) => Some(s.to_string()),
+            _ => ch.to_pinyin().map(|p| p.plain().replace('ü', "v")),
+        };
+        if let Some(r) = reading {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            out.push(r);
+        } else if ch.is_alphanumeric() {
+            word.extend(ch.to_lowercase());
+        } else if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
 /// Separates the fields of a search key so a query never matches across two fields.
 pub const FIELD_SEPARATOR: char = '\u{1f}';
 

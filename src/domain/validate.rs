@@ -63,6 +63,8 @@ pub enum Problem {
     NothingAnswered,
     /// A survey's kind or scale cannot change once it has responses.
     LockedByResponses,
+    /// Neither a person's name nor an organisation: a lead needs one of them.
+    NameOrCompany,
 }
 
 /// The fields a form can report on.
@@ -111,6 +113,8 @@ pub enum Field {
     Expectation,
     /// A competitor's rating on an item.
     CompetitorScore,
+    /// The campaign or event a lead came from.
+    Campaign,
 }
 
 /// A problem with one field (and, for list fields, which entry: 0-based).
@@ -420,17 +424,26 @@ pub fn phone_digits(value: &str) -> String {
 }
 
 /// The digits that identify a phone number regardless of how it was written, for duplicate
-/// detection: the mainland prefix (`+86`, `0086`) is dropped, so `+86 138 0013 8000` and
-/// `13800138000` are the same number.
+/// detection: a mainland number is written as dialled at home — `+86 138 0013 8000` and
+/// `13800138000` are the same number, and so are `+86 571 8888 6666` and `0571-8888 6666`
+/// (a landline dialled from abroad drops the area code's 0).
 pub fn phone_identity(value: &str) -> String {
     let digits = phone_digits(value);
-    if let Some(rest) = digits.strip_prefix("0086") {
-        return rest.to_string();
+    let national = if let Some(rest) = digits.strip_prefix("0086") {
+        rest
+    } else if value.trim_start().starts_with("+86") {
+        &digits[2..]
+    } else {
+        return digits;
+    };
+    let b = national.as_bytes();
+    let mobile = b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]);
+    let service = b.len() == 10 && (national.starts_with("400") || national.starts_with("800"));
+    if mobile || service || national.is_empty() || national.starts_with('0') {
+        national.to_string()
+    } else {
+        format!("0{national}")
     }
-    if value.trim_start().starts_with("+86") {
-        return digits[2..].to_string();
-    }
-    digits
 }
 
 /// A percentage 0–100 (share of wallet and the like).
@@ -632,6 +645,13 @@ mod tests {
         assert_eq!(phone_identity("0086 138 0013 8000"), "13800138000");
         assert_eq!(phone_identity("010-1234 5678"), "01012345678");
         assert_eq!(phone_identity("+1 415 555 0100"), "14155550100");
+        // A landline from abroad is the same number as dialled at home; service numbers and
+        // mobiles have no trunk 0.
+        assert_eq!(phone_identity("+86 571 8888 6666"), "057188886666");
+        assert_eq!(phone_identity("0571-8888 6666"), "057188886666");
+        assert_eq!(phone_identity("0086 10 1234 5678"), "01012345678");
+        assert_eq!(phone_identity("+86 400 800 1234"), "4008001234");
+        assert_eq!(phone_identity("400-800-1234"), "4008001234");
     }
 
     #[test]

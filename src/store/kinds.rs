@@ -10,7 +10,7 @@ use super::idb::{self, Db, get};
 use super::purchases::{self, Books};
 use super::schema::{
     ANALYSES, BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
-    LEGACY_STORES, LOYALTY_RATINGS, MEMBERS, PURCHASE_PAGES, RESPONSES, SEGMENTS, SUMMARIES,
+    LEADS, LEGACY_STORES, LOYALTY_RATINGS, MEMBERS, PURCHASE_PAGES, RESPONSES, SEGMENTS, SUMMARIES,
     SURVEYS, TOMBSTONES, WINBACKS,
 };
 use crate::domain::conflict::Conflict;
@@ -62,6 +62,7 @@ pub(crate) fn spec(kind: RecordKind) -> Spec {
         RecordKind::LoyaltyRating => (LOYALTY_RATINGS, Key),
         RecordKind::Survey => (SURVEYS, No),
         RecordKind::Response => (RESPONSES, Index),
+        RecordKind::Lead => (LEADS, No),
         RecordKind::ImportJournal => (IMPORTS, No),
     };
     debug_assert_eq!(

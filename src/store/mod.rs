@@ -20,6 +20,7 @@ mod idb;
 mod import;
 mod interactions;
 mod kinds;
+mod leads;
 mod members;
 mod owned;
 mod purchases;
@@ -53,6 +54,7 @@ pub use interactions::{
     delete_interaction, open_commitments, save_interaction, set_commitment_done,
 };
 pub use kinds::stored_rev;
+pub use leads::{all_leads, contacts_for_matching, purge_leads, save_lead, set_leads_trashed};
 pub use members::{delete_member, list_members, save_member};
 pub use purchases::{delete_purchase, save_purchase};
 pub use sample::{SampleProgress, insert_batch, load_sample};

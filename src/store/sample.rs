@@ -6,7 +6,7 @@ use super::idb::{self, Db};
 use super::kinds::{self, spec};
 use super::members;
 use super::purchases::Books;
-use super::schema::{MEMBERS, SUMMARIES, SURVEYS};
+use super::schema::{LEADS, MEMBERS, SUMMARIES, SURVEYS};
 use super::summaries::{self, Change};
 use crate::domain::id::Id;
 use crate::domain::member::TeamMember;
@@ -15,8 +15,9 @@ use crate::domain::record::{
     AsyncKindVisitor, Record, RecordKind, RecordSet, Rev, for_each_kind_async,
 };
 use crate::domain::sample::SampleCustomer;
-use crate::domain::sample::{Generator, SampleConfig, sample_survey, team};
+use crate::domain::sample::{Generator, SampleConfig, sample_leads, sample_survey, team};
 use crate::domain::summary::CustomerSummary;
+use crate::domain::time::Timestamp;
 
 /// How far a sample load has come.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,12 +66,18 @@ pub async fn load_sample(
         idb::commit(tx).await?;
     }
     let total = config.customers;
+    let (seed, now) = (config.seed, Timestamp(config.id_epoch_ms as i64));
     let generator = Generator::new(config, team.clone());
+    // The customers some sample leads turn out to be.
+    let mut known: Vec<SampleCustomer> = Vec::new();
     let mut summaries = Vec::with_capacity(total);
     let mut done = 0;
     let mut purchases = 0;
     let mut batch = Vec::with_capacity(BATCH);
     for customer in generator {
+        if known.len() < KNOWN {
+            known.push(customer.clone());
+        }
         batch.push(customer);
         if batch.len() == BATCH || done + batch.len() == total {
             purchases += batch.iter().map(|c| c.purchases.len()).sum::<usize>();
@@ -84,8 +91,18 @@ pub async fn load_sample(
             });
         }
     }
+    // A lead for every five customers, written after them.
+    let leads = sample_leads(seed, total / 5, &known, &team, now, 180);
+    for chunk in leads.chunks(5_000) {
+        let tx = db.tx(&[LEADS], true)?;
+        kinds::add_new(&kinds::store_of::<crate::domain::lead::Lead>(&tx)?, chunk)?;
+        idb::commit(tx).await?;
+    }
     Ok((summaries, team))
 }
+
+/// Customers whose contact persons sample leads may be.
+const KNOWN: usize = 20;
 
 /// Inserts a batch of customers with all their records (each at its first revision) in one
 /// transaction: either all of it is stored, or (any key already taken, quota exceeded...)

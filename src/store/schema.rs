@@ -23,7 +23,8 @@ pub const DB_NAME: &str = "zhike-crm";
 /// 9. tombstones of records deleted for good; every record has a revision (records written
 ///    before read as revision 1, so none is rewritten).
 /// 10. the last analysis kept with what it describes (see `store::analyses`).
-pub const DB_VERSION: u32 = 10;
+/// 11. leads.
+pub const DB_VERSION: u32 = 11;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -89,6 +90,9 @@ pub const TOMBSTONES: &str = "tombstones";
 /// The last analysis of the workspace, `{key, describes, data}` keyed by `key` (since
 /// version 10): derived from the summaries, never backed up, cleared with the data.
 pub const ANALYSES: &str = "analyses";
+
+/// Leads, keyed by `id` (since version 11).
+pub const LEADS: &str = "leads";
 
 /// The stores a customer's summary is computed from, with the summaries themselves: every
 /// write that can change a summary opens these.
@@ -206,6 +210,11 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
     if old < 10 && new >= 10 {
         db.create_object_store(ANALYSES)
             .with_key_path(KeyPath::from("key"))
+            .build()?;
+    }
+    if old < 11 && new >= 11 {
+        db.create_object_store(LEADS)
+            .with_key_path(KeyPath::from("id"))
             .build()?;
     }
     Ok(())

@@ -16,6 +16,7 @@ mod download;
 mod import;
 mod insights;
 mod layout;
+mod leads;
 mod pages;
 pub mod panic;
 pub mod routes;

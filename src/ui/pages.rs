@@ -4,7 +4,7 @@
 //! (`scripts/split-wasm.mjs`): the first download holds the shell, the store, the domain and the
 //! analysis, and each group of pages arrives the first time one of its pages opens. Every
 //! function used by more than one group goes into a shared piece, one per combination of groups,
-//! so the groups are few and large (five groups, at most 2⁵ − 1 shared pieces): a page loads a
+//! so the groups are few and large (six groups, at most 2⁶ − 1 shared pieces): a page loads a
 //! handful of files instead of a hundred. Which page comes from which group is declared in the
 //! page table (`ui::routes`).
 
@@ -18,6 +18,9 @@ use crate::ui::customers::new::NewCustomerPage;
 use crate::ui::import::page::ImportPage;
 use crate::ui::insights::dashboard::Dashboard;
 use crate::ui::insights::segments::SegmentsPage;
+use crate::ui::leads::detail::LeadPage;
+use crate::ui::leads::list::LeadsPage;
+use crate::ui::leads::new::NewLeadPage;
 use crate::ui::satisfaction::page::SatisfactionPage;
 use crate::ui::settings::page::SettingsPage;
 use crate::ui::state::use_texts;
@@ -48,6 +51,15 @@ pub enum InsightView {
     Retention,
     Validation,
     Today,
+}
+
+/// Pages of the sales group: leads (and, later, the pipeline).
+#[derive(Clone, Copy)]
+#[repr(u8)]
+pub enum SalesView {
+    Leads,
+    NewLead,
+    Lead,
 }
 
 /// Pages of the administration group.
@@ -90,6 +102,15 @@ pub fn insight_pages(page: InsightView) -> Result<AnyView, SplitLoaderError> {
         InsightView::Retention => view! { <RetentionPage /> }.into_any(),
         InsightView::Validation => view! { <ValidationPage /> }.into_any(),
         InsightView::Today => view! { <TodayPage /> }.into_any(),
+    })
+}
+
+#[wasm_split(sales_pages, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_sales_pages))]
+pub fn sales_pages(page: SalesView) -> Result<AnyView, SplitLoaderError> {
+    Ok(match page {
+        SalesView::Leads => view! { <LeadsPage /> }.into_any(),
+        SalesView::NewLead => view! { <NewLeadPage /> }.into_any(),
+        SalesView::Lead => view! { <LeadPage /> }.into_any(),
     })
 }
 

@@ -7,9 +7,10 @@
 use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
 use crate::ui::pages::{
-    AdminView, CustomerView, InsightView, PageCodeMissing, admin_pages, customer_pages,
+    AdminView, CustomerView, InsightView, PageCodeMissing, SalesView, admin_pages, customer_pages,
     insight_pages, list_page, overview_page, preload_admin_pages, preload_customer_pages,
-    preload_insight_pages, preload_list_page, preload_overview_page,
+    preload_insight_pages, preload_list_page, preload_overview_page, preload_sales_pages,
+    sales_pages,
 };
 use crate::ui::widgets::icon::{IconData, lu};
 use leptos::prelude::*;
@@ -167,6 +168,19 @@ pages! {
     /// Editing a customer's file.
     EditCustomer(id) => "/customers/:id/edit",
         load: customer_pages(CustomerView::Edit), preload: preload_customer_pages,
+        nav: None, palette: None;
+    /// Leads not yet customers.
+    Leads => "/leads",
+        load: sales_pages(SalesView::Leads), preload: preload_sales_pages,
+        nav: entry(lu::LuContact, |t| t.nav_leads, Badge::None),
+        palette: Some(|t| t.cmd_go_leads);
+    /// The form for a new lead.
+    NewLead => "/leads/new",
+        load: sales_pages(SalesView::NewLead), preload: preload_sales_pages,
+        nav: None, palette: None;
+    /// A lead's page.
+    Lead(id) => "/leads/:id",
+        load: sales_pages(SalesView::Lead), preload: preload_sales_pages,
         nav: None, palette: None;
     /// The segment explorer.
     Segments => "/segments",

@@ -1,5 +1,5 @@
 // axe-core on every page (list, 360 view, form, settings, overview, segments, commitments,
-// complaints, retention, model validation, satisfaction, import), in both themes, at desktop and phone width;
+// complaints, retention, model validation, satisfaction, leads, a lead and its form, import), in both themes, at desktop and phone width;
 // screenshots of each for people to look at.
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -80,6 +80,18 @@ for (const theme of ["light", "dark"]) {
       await page.getByTestId("survey-details").locator("summary").click();
       found.satisfaction = await serious(page);
       await shot(page, `satisfaction-${lang}-${theme}-${label}`, true);
+      // The leads (the sample's), one lead's page with its matches, and the lead form.
+      await page.goto(app.url + "leads");
+      await page.getByTestId("lead-row").first().waitFor();
+      found.leads = await serious(page);
+      await shot(page, `leads-${lang}-${theme}-${label}`);
+      await page.getByTestId("lead-row").first().locator(".row-link").click();
+      await page.getByTestId("lead-matches").waitFor();
+      found.lead = await serious(page);
+      await shot(page, `lead-${lang}-${theme}-${label}`, true);
+      await page.getByTestId("edit-lead").click();
+      await page.getByTestId("lead-form").waitFor();
+      found.leadForm = await serious(page);
       // The import wizard with a checked file: mapping, preview and an error row.
       await page.goto(app.url + "import");
       await page.getByTestId("import-file").setInputFiles({ name: "c.csv", mimeType: "text/csv", buffer: Buffer.from("名称,电话\n甲,12345\n乙,13800138000\n") });

@@ -395,6 +395,7 @@ impl Field {
             Field::Perception => pick(t, "Rating", "评分"),
             Field::Expectation => pick(t, "Expectation", "期望"),
             Field::CompetitorScore => pick(t, "Competitor's rating", "竞争对手评分"),
+            Field::Campaign => t.lead_campaign,
         }
     }
 }
@@ -455,6 +456,10 @@ impl Problem {
             Problem::NothingAnswered => s(
                 "Nothing answered: rate at least one question.",
                 "没有填写任何答案：请至少为一道题评分。",
+            ),
+            Problem::NameOrCompany => s(
+                "Enter a person's name or an organisation (or both).",
+                "请填写姓名或单位（至少一项）。",
             ),
         }
     }
@@ -646,6 +651,7 @@ impl RecordKind {
             RecordKind::LoyaltyRating => pick(t, "Loyalty ratings", "忠诚度评分"),
             RecordKind::Survey => pick(t, "Survey", "调查"),
             RecordKind::Response => pick(t, "Survey response", "答卷"),
+            RecordKind::Lead => pick(t, "Lead", "线索"),
             RecordKind::ImportJournal => pick(t, "Import", "导入记录"),
         }
     }
@@ -932,6 +938,7 @@ mod tests {
             Problem::Duplicate,
             Problem::BadWeChat,
             Problem::NotPositive,
+            Problem::NameOrCompany,
         ];
         for p in problems {
             let en = p.message(&EN);

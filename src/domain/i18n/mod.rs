@@ -16,6 +16,7 @@ pub mod explain;
 mod import;
 mod insights;
 mod labels;
+mod leads;
 mod satisfaction;
 mod settings;
 mod texts;

@@ -9,6 +9,7 @@
 
 mod complaints;
 mod customer;
+mod leads;
 mod profile;
 mod rng;
 mod satisfaction;
@@ -16,6 +17,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
+pub use leads::sample_leads;
 pub use profile::{Profile, profile_of};
 pub use rng::Rng;
 pub use satisfaction::sample_survey;

@@ -51,49 +51,13 @@ pub fn CustomerForm(
             }
             Err(e) => {
                 errors.set(e);
-                // Bring the first problem into view.
-                request_animation_frame(|| {
-                    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-                        d.query_selector(".field-invalid input, .field-invalid textarea")
-                            .ok()
-                            .flatten()
-                    }) {
-                        use wasm_bindgen::JsCast;
-                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = el.focus();
-                        }
-                    }
-                });
+                keys::focus_first_invalid();
             }
         }
     };
 
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if keys::is_escape(&ev) {
-            ev.prevent_default();
-            on_cancel.run(());
-            return;
-        }
-        if ev.key() != "Enter" {
-            return;
-        }
-        let tag = ev
-            .target()
-            .and_then(|t| {
-                use wasm_bindgen::JsCast;
-                t.dyn_into::<web_sys::Element>().ok()
-            })
-            .map(|e| e.tag_name())
-            .unwrap_or_default();
-        // Enter in a text box saves; in a multi-line box it adds a line unless Ctrl/⌘ is held.
-        let in_text_area = tag.eq_ignore_ascii_case("textarea");
-        if tag.eq_ignore_ascii_case("input") || (in_text_area && (ev.ctrl_key() || ev.meta_key())) {
-            // Always stop the browser's own implicit submission: it does not know about IMEs.
-            ev.prevent_default();
-            if keys::is_submit(&ev) || (in_text_area && !keys::composing(&ev)) {
-                submit();
-            }
-        }
+        keys::form_keydown(&ev, submit, || on_cancel.run(()));
     };
 
     let (name, set_name) = bind(input, |i| i.name.clone(), |i, v| i.name = v);

@@ -42,6 +42,11 @@ pub fn TrashPage() -> impl IntoView {
     });
     let question = RwSignal::new(None::<String>);
     let pending = StoredValue::new(Vec::<Id>::new());
+    // Leads in the trash (their own section below); emptied with the customers.
+    let leads = RwSignal::new(Vec::<Id>::new());
+    let empty_leads = Trigger::new();
+    let emptying = StoredValue::new(false);
+    let anything = move || rows.with(|r| !r.is_empty()) || leads.with(|l| !l.is_empty());
 
     let restore = move |id: Id| {
         let Some(db) = ws.db() else { return };
@@ -57,7 +62,14 @@ pub fn TrashPage() -> impl IntoView {
     };
     let purge = Callback::new(move |_| {
         let Some(db) = ws.db() else { return };
+        if emptying.get_value() {
+            emptying.set_value(false);
+            empty_leads.notify();
+        }
         let ids = pending.get_value();
+        if ids.is_empty() {
+            return;
+        }
         spawn_local(async move {
             match store::purge(&db, &ids).await {
                 Ok(gone) => {
@@ -76,11 +88,12 @@ pub fn TrashPage() -> impl IntoView {
                     <h1>{move || t.get().trash_title}</h1>
                     <p class="page-sub">{move || t.get().trash_intro}</p>
                 </div>
-                <Show when=move || rows.with(|r| !r.is_empty())>
+                <Show when=anything>
                     <button class="btn btn-danger-soft" data-testid="empty-trash" on:click=move |_| {
                         let ids: Vec<Id> = rows.with_untracked(|r| r.iter().map(|x| x.0).collect());
-                        let n = ids.len();
+                        let n = ids.len() + leads.with_untracked(Vec::len);
                         pending.set_value(ids);
+                        emptying.set_value(true);
                         question.set(Some((t.get_untracked().confirm_empty_trash)(n)));
                     }>
                         {move || t.get().trash_empty_all}
@@ -89,13 +102,13 @@ pub fn TrashPage() -> impl IntoView {
             </header>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=move || view! {
+                fallback=move || (!anything()).then(|| view! {
                     <EmptyState
                         icon=lu::LuTrash2
                         title=Signal::derive(move || t.get().trash_empty.to_string())
                         body=Signal::derive(String::new)
                     />
-                }
+                })
             >
                 <ul class="trash-list" data-testid="trash-list">
                     <For
@@ -116,6 +129,7 @@ pub fn TrashPage() -> impl IntoView {
                                     </button>
                                     <button class="btn btn-small btn-danger-soft" data-testid="purge" on:click=move |_| {
                                         pending.set_value(vec![id]);
+                                        emptying.set_value(false);
                                         question.set(Some((t.get_untracked().confirm_purge)(&confirm_name)));
                                     }>
                                         {move || t.get().trash_purge}
@@ -126,6 +140,7 @@ pub fn TrashPage() -> impl IntoView {
                     />
                 </ul>
             </Show>
+            <crate::ui::leads::trash::LeadTrash ids=leads empty=empty_leads />
             <Confirm question=question confirm_label=Signal::derive(move || t.get().trash_purge.to_string()) on_confirm=purge />
         </section>
     }

@@ -26,3 +26,49 @@ pub fn is_escape(ev: &KeyboardEvent) -> bool {
 pub fn is_palette_shortcut(ev: &KeyboardEvent) -> bool {
     (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("k")
 }
+
+/// A form's keyboard: Esc cancels; Enter in a text box saves, and in a multi-line box adds a
+/// line unless Ctrl/⌘ is held — never while an input method is composing. The browser's own
+/// implicit submission is always stopped: it does not know about input methods.
+pub fn form_keydown(ev: &KeyboardEvent, submit: impl FnOnce(), cancel: impl FnOnce()) {
+    if is_escape(ev) {
+        ev.prevent_default();
+        cancel();
+        return;
+    }
+    if ev.key() != "Enter" {
+        return;
+    }
+    use wasm_bindgen::JsCast;
+    let tag = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|e| e.tag_name())
+        .unwrap_or_default();
+    let in_text_area = tag.eq_ignore_ascii_case("textarea");
+    if tag.eq_ignore_ascii_case("input") || (in_text_area && (ev.ctrl_key() || ev.meta_key())) {
+        ev.prevent_default();
+        if is_submit(ev) || (in_text_area && !composing(ev)) {
+            submit();
+        }
+    }
+}
+
+/// Focuses the first invalid field of the page's form, after the next frame (when the
+/// messages are shown).
+pub fn focus_first_invalid() {
+    leptos::prelude::request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector(".field-invalid input, .field-invalid textarea")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}

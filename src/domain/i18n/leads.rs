@@ -1,0 +1,159 @@
+//! Leads (线索): the list, the form, a lead's page, and the labels of their statuses, sources,
+//! reasons and matches.
+
+use super::Texts;
+use crate::domain::lead::matching::{MatchOn, MatchTarget};
+use crate::domain::lead::{DisqualifyReason, LeadSource, LeadStatus};
+
+super::feature_texts! { $ leads_texts;
+    strings {
+        nav_leads = "Leads", "线索";
+        cmd_go_leads = "Go to leads", "前往线索";
+        leads_title = "Leads", "销售线索";
+        lead_new = "New lead", "新建线索";
+        lead_edit = "Edit lead", "编辑线索";
+        lead_name = "Name", "姓名";
+        lead_company = "Organisation", "单位";
+        lead_title_field = "Job title", "职位";
+        lead_source = "Source", "来源";
+        lead_campaign = "Campaign or event", "活动/展会";
+        lead_campaign_placeholder = "e.g. 2026 Canton Fair, spring brochure mailing", "例如：2026 广交会、春季宣传册寄送";
+        lead_status = "Status", "状态";
+        lead_sort = "Order", "排序";
+        lead_owner = "Owner", "负责人";
+        lead_created = "Added", "录入时间";
+        lead_saved = "Lead saved", "线索已保存";
+        lead_created_toast = "Lead added", "线索已添加";
+        lead_dnc = "Asked not to be contacted", "要求勿扰";
+        lead_dnc_hint = "Left out of calls and marketing, like a customer who asked the same.", "与要求勿扰的客户一样，不再致电或营销。";
+        lead_search = "Search leads: name, organisation, phone, e-mail, pinyin", "搜索线索：姓名、单位、电话、邮箱、拼音";
+        lead_search_label = "Search leads", "搜索线索";
+        lead_all_statuses = "Every status", "全部状态";
+        lead_open_statuses = "Open (new, contacted, qualified)", "跟进中（新、已联系、已确认）";
+        lead_all_sources = "Every source", "全部来源";
+        lead_all_owners = "Every owner", "全部负责人";
+        lead_unassigned = "Unassigned queue", "未分配";
+        leads_empty_title = "No leads yet", "还没有线索";
+        leads_empty_body = "Add the people and organisations you met, were referred to or who asked about you: trade-show business cards, web inquiries, names from a campaign.", "录入还不是客户的人和单位：展会上收到的名片、网站询盘、转介绍、营销活动带来的名单。";
+        leads_no_match = "No lead in this view", "此视图下没有线索";
+        lead_not_found = "This lead does not exist or was deleted for good.", "该线索不存在或已被永久删除。";
+        lead_match_title = "May already be known", "可能已存在";
+        lead_match_body = "Same phone, e-mail, or name at the same organisation. Nothing is merged: check, then convert into the existing customer or disqualify as a duplicate.", "电话、邮箱相同，或同一单位的同名人员。系统不会自动合并：请核实后转入已有客户，或标记为重复线索。";
+        lead_no_match = "No customer, contact person or other lead matches.", "没有匹配的客户、联系人或其他线索。";
+        lead_status_change = "Move to", "更改状态";
+        lead_reason = "Reason", "原因";
+        lead_disqualify = "Disqualify", "标记无效";
+        lead_reopen = "Reopen", "重新跟进";
+        lead_history = "History", "历程";
+        lead_owners = "Owners", "负责人记录";
+        lead_trash = "Move to trash", "移到回收站";
+        lead_trashed = "Lead moved to the trash", "线索已移到回收站";
+        lead_restored = "Lead restored", "线索已恢复";
+        lead_in_trash = "This lead is in the trash.", "该线索在回收站中。";
+        leads_in_trash = "Leads", "线索";
+        col_lead = "Lead", "线索";
+        col_match = "Known as", "已存在";
+        col_added = "Added", "录入";
+        lead_converted_to = "Converted into", "已转为";
+        lead_contact_fields = "How to reach them", "联系方式";
+        lead_about = "About the lead", "线索信息";
+    }
+    formats {
+        n_leads(n: usize) = if n == 1 { "1 lead".to_string() } else { format!("{} leads", format_count(n as u64)) }, format!("共 {} 条线索", format_count(n as u64));
+        n_leads_shown(shown: usize, total: usize) = format!("{} of {} leads", format_count(shown as u64), format_count(total as u64)), format!("显示 {} 条，共 {} 条线索", format_count(shown as u64), format_count(total as u64));
+        lead_matches(n: usize) = if n == 1 { "1 possible match".to_string() } else { format!("{n} possible matches") }, format!("{n} 个可能重复");
+        lead_owned_since(who: String, when: String) = format!("{who}, from {when}"), format!("{who}，自 {when} 起");
+    }
+}
+
+fn pick(t: &Texts, en: &'static str, zh: &'static str) -> &'static str {
+    if std::ptr::eq(t, &super::EN) { en } else { zh }
+}
+
+impl LeadSource {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            LeadSource::TradeShow => pick(t, "Trade show", "展会"),
+            LeadSource::Referral => pick(t, "Referral", "转介绍"),
+            LeadSource::Website => pick(t, "Website", "网站"),
+            LeadSource::ColdCall => pick(t, "Cold call", "陌生拜访/电话"),
+            LeadSource::Advertising => pick(t, "Advertising", "广告"),
+            LeadSource::Campaign => pick(t, "Campaign", "营销活动"),
+            LeadSource::WebInquiry => pick(t, "Web inquiry", "网站询盘"),
+            LeadSource::Other => pick(t, "Other", "其他"),
+        }
+    }
+}
+
+impl LeadStatus {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            LeadStatus::New => pick(t, "New", "新线索"),
+            LeadStatus::Contacted => pick(t, "Contacted", "已联系"),
+            LeadStatus::Qualified => pick(t, "Qualified", "已确认"),
+            LeadStatus::Converted => pick(t, "Converted", "已转化"),
+            LeadStatus::Disqualified => pick(t, "Disqualified", "无效"),
+        }
+    }
+}
+
+impl DisqualifyReason {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            DisqualifyReason::NoNeed => pick(t, "No need", "无需求"),
+            DisqualifyReason::NoBudget => pick(t, "No budget", "无预算"),
+            DisqualifyReason::NoAuthority => pick(t, "No authority to buy", "无决策权"),
+            DisqualifyReason::Competitor => pick(t, "Chose a competitor", "已选竞争对手"),
+            DisqualifyReason::Unreachable => pick(t, "Unreachable", "联系不上"),
+            DisqualifyReason::Duplicate => pick(t, "Duplicate", "重复线索"),
+            DisqualifyReason::Other => pick(t, "Other", "其他"),
+        }
+    }
+}
+
+impl MatchOn {
+    /// Why it matches, as shown.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            MatchOn::Phone => pick(t, "Same phone", "电话相同"),
+            MatchOn::Email => pick(t, "Same e-mail", "邮箱相同"),
+            MatchOn::Person => pick(t, "Same name and organisation", "同单位同名"),
+            MatchOn::Company => pick(t, "Organisation is a customer", "单位已是客户"),
+        }
+    }
+}
+
+impl MatchTarget {
+    /// What kind of record it is, as shown.
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            MatchTarget::Customer(_) => pick(t, "Customer", "客户"),
+            MatchTarget::Contact { .. } => pick(t, "Contact person", "联系人"),
+            MatchTarget::Lead(_) => pick(t, "Lead", "线索"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{EN, ZH};
+    use super::*;
+
+    #[test]
+    fn every_label_reads_in_both_languages() {
+        for s in LeadSource::ALL {
+            assert_ne!(s.label(&EN), s.label(&ZH));
+        }
+        for s in LeadStatus::ALL {
+            assert_ne!(s.label(&EN), s.label(&ZH));
+        }
+        for r in DisqualifyReason::ALL {
+            assert_ne!(r.label(&EN), r.label(&ZH));
+        }
+        assert_eq!((EN.n_leads)(1_200), "1,200 leads");
+        assert_eq!((ZH.n_leads_shown)(3, 1_200), "显示 3 条，共 1,200 条线索");
+    }
+}

@@ -1,0 +1,319 @@
+//! The leads list: search keys, filters and orders over the leads in memory.
+
+use crate::domain::id::Id;
+use crate::domain::lead::{Lead, LeadSource, LeadStatus};
+use crate::domain::search::{Query, build_key};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// Which statuses the list shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StatusFilter {
+    /// New, contacted and qualified: the work still to do.
+    #[default]
+    Open,
+    /// Every status.
+    All,
+    /// One status.
+    Only(LeadStatus),
+}
+
+impl StatusFilter {
+    fn admits(self, s: LeadStatus) -> bool {
+        match self {
+            StatusFilter::Open => s.is_open(),
+            StatusFilter::All => true,
+            StatusFilter::Only(x) => x == s,
+        }
+    }
+}
+
+/// Whose leads.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OwnerFilter {
+    #[default]
+    Anyone,
+    /// The unassigned queue.
+    Unassigned,
+    Member(Id),
+}
+
+/// The orders of the list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LeadSort {
+    /// Newest first.
+    #[default]
+    Added,
+    /// By name (Chinese in pinyin order), organisation after.
+    Name,
+    /// In funnel order (new first), newest first within a status.
+    Status,
+}
+
+/// What the list shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LeadQuery {
+    pub text: String,
+    pub status: StatusFilter,
+    pub source: Option<LeadSource>,
+    pub owner: OwnerFilter,
+    pub sort: LeadSort,
+}
+
+/// The leads with their search keys, kept while the page is open.
+#[derive(Default)]
+pub struct LeadIndex {
+    leads: Vec<Lead>,
+    keys: Vec<String>,
+    /// The pinyin (or lowercase) sort key of each lead's display name.
+    names: Vec<String>,
+    positions: HashMap<Id, usize>,
+}
+
+fn search_key(l: &Lead) -> String {
+    build_key(
+        [l.name.as_str(), l.company.as_str()],
+        l.phones.iter().map(String::as_str),
+        l.emails.iter().map(String::as_str).chain([
+            l.wechat.as_str(),
+            l.title.as_str(),
+            l.campaign.as_str(),
+            l.region.as_str(),
+        ]),
+    )
+}
+
+fn name_key(l: &Lead) -> String {
+    let mut full = String::new();
+    let mut initials = String::new();
+    let shown = if l.name.is_empty() {
+        &l.company
+    } else {
+        &l.name
+    };
+    crate::domain::search::pinyin_into(shown, &mut full, &mut initials);
+    full
+}
+
+impl LeadIndex {
+    /// Indexes `leads` (those in the trash too; the list leaves them out).
+    pub fn new(leads: Vec<Lead>) -> Self {
+        let keys = leads.iter().map(search_key).collect();
+        let names = leads.iter().map(name_key).collect();
+        let positions = leads.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+        LeadIndex {
+            leads,
+            keys,
+            names,
+            positions,
+        }
+    }
+
+    /// Every lead.
+    pub fn leads(&self) -> &[Lead] {
+        &self.leads
+    }
+
+    /// The lead `id`.
+    pub fn get(&self, id: Id) -> Option<&Lead> {
+        self.positions.get(&id).map(|&i| &self.leads[i])
+    }
+
+    /// Puts a written lead in (new or replacing its older version).
+    pub fn put(&mut self, lead: Lead) {
+        match self.positions.get(&lead.id) {
+            Some(&i) => {
+                self.keys[i] = search_key(&lead);
+                self.names[i] = name_key(&lead);
+                self.leads[i] = lead;
+            }
+            None => {
+                self.positions.insert(lead.id, self.leads.len());
+                self.keys.push(search_key(&lead));
+                self.names.push(name_key(&lead));
+                self.leads.push(lead);
+            }
+        }
+    }
+
+    /// Leads not in the trash.
+    pub fn active(&self) -> usize {
+        self.leads.iter().filter(|l| l.deleted_at.is_none()).count()
+    }
+
+    /// Positions of the leads `q` shows, in its order (ties: newest first).
+    pub fn query(&self, q: &LeadQuery) -> Vec<usize> {
+        let text = Query::parse(&q.text);
+        let mut rows: Vec<usize> = (0..self.leads.len())
+            .filter(|&i| {
+                let l = &self.leads[i];
+                l.deleted_at.is_none()
+                    && q.status.admits(l.status)
+                    && q.source.is_none_or(|s| s == l.source)
+                    && match q.owner {
+                        OwnerFilter::Anyone => true,
+                        OwnerFilter::Unassigned => l.owner_id.is_none(),
+                        OwnerFilter::Member(m) => l.owner_id == Some(m),
+                    }
+                    && (text.is_empty() || text.matches(&self.keys[i]))
+            })
+            .collect();
+        let newest = |a: &usize, b: &usize| {
+            let (x, y) = (&self.leads[*a], &self.leads[*b]);
+            y.created_at.cmp(&x.created_at).then(y.id.cmp(&x.id))
+        };
+        match q.sort {
+            LeadSort::Added => rows.sort_by(newest),
+            LeadSort::Name => rows.sort_by(|a, b| {
+                self.names[*a]
+                    .cmp(&self.names[*b])
+                    .then_with(|| newest(a, b))
+            }),
+            LeadSort::Status => rows.sort_by(|a, b| {
+                let order = |i: &usize| self.leads[*i].status as u8;
+                match order(a).cmp(&order(b)) {
+                    Ordering::Equal => newest(a, b),
+                    o => o,
+                }
+            }),
+        }
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lead::{DisqualifyReason, LeadInput};
+    use crate::domain::time::Timestamp;
+
+    fn id(n: u64) -> Id {
+        Id::from_parts(1_700_000_000_000 + n, [0; 10])
+    }
+
+    fn lead(n: u64, name: &str, company: &str, phone: &str, at: i64) -> Lead {
+        let input = LeadInput {
+            name: name.into(),
+            company: company.into(),
+            phones: if phone.is_empty() {
+                vec![]
+            } else {
+                vec![phone.into()]
+            },
+            ..LeadInput::default()
+        };
+        Lead::create(id(n), input.validate().unwrap(), Timestamp(at))
+    }
+
+    fn names(ix: &LeadIndex, q: &LeadQuery) -> Vec<String> {
+        ix.query(q)
+            .into_iter()
+            .map(|i| ix.leads()[i].display_name())
+            .collect()
+    }
+
+    #[test]
+    fn search_by_pinyin_initials_phone_digits_and_organisation() {
+        let ix = LeadIndex::new(vec![
+            lead(1, "张伟", "华星贸易", "138 0013 8000", 1),
+            lead(2, "李娜", "光明科技", "", 2),
+            lead(3, "", "Bright Tech", "021-6234 5678", 3),
+        ]);
+        let q = |text: &str| LeadQuery {
+            text: text.into(),
+            ..LeadQuery::default()
+        };
+        assert_eq!(names(&ix, &q("zw")), vec!["张伟 · 华星贸易"]);
+        assert_eq!(names(&ix, &q("guangming")), vec!["李娜 · 光明科技"]);
+        assert_eq!(names(&ix, &q("13800138000")), vec!["张伟 · 华星贸易"]);
+        assert_eq!(names(&ix, &q("62345678")), vec!["Bright Tech"]);
+        assert_eq!(names(&ix, &q("bright")), vec!["Bright Tech"]);
+        assert_eq!(names(&ix, &q("")).len(), 3);
+    }
+
+    #[test]
+    fn filters_and_orders() {
+        let mut a = lead(1, "张伟", "", "", 10);
+        let mut b = lead(2, "安娜", "", "", 20);
+        let mut c = lead(3, "Wang", "", "", 30);
+        let d = lead(4, "陈晨", "", "", 40);
+        let mut e = lead(5, "Trash", "", "", 50);
+        a.set_status(LeadStatus::Qualified, None, Timestamp(60))
+            .unwrap();
+        b.set_status(
+            LeadStatus::Disqualified,
+            Some(DisqualifyReason::NoNeed),
+            Timestamp(60),
+        )
+        .unwrap();
+        c.set_owner(Some(id(9)), Timestamp(60));
+        c.source = LeadSource::TradeShow;
+        e.deleted_at = Some(Timestamp(70));
+        let ix = LeadIndex::new(vec![a, b, c, d, e]);
+        // Open leads, newest first; the trash and the disqualified are left out.
+        assert_eq!(
+            names(&ix, &LeadQuery::default()),
+            vec!["陈晨", "Wang", "张伟"]
+        );
+        let all = LeadQuery {
+            status: StatusFilter::All,
+            ..LeadQuery::default()
+        };
+        assert_eq!(names(&ix, &all), vec!["陈晨", "Wang", "安娜", "张伟"]);
+        // By name: an, chen, wang, zhang.
+        let by_name = LeadQuery {
+            sort: LeadSort::Name,
+            ..all.clone()
+        };
+        assert_eq!(names(&ix, &by_name), vec!["安娜", "陈晨", "Wang", "张伟"]);
+        // By status: new (newest first), qualified, disqualified.
+        let by_status = LeadQuery {
+            sort: LeadSort::Status,
+            ..all.clone()
+        };
+        assert_eq!(names(&ix, &by_status), vec!["陈晨", "Wang", "张伟", "安娜"]);
+        let only = |status, owner, source| LeadQuery {
+            status,
+            owner,
+            source,
+            ..LeadQuery::default()
+        };
+        assert_eq!(
+            names(
+                &ix,
+                &only(
+                    StatusFilter::Only(LeadStatus::Disqualified),
+                    OwnerFilter::Anyone,
+                    None
+                )
+            ),
+            vec!["安娜"]
+        );
+        assert_eq!(
+            names(
+                &ix,
+                &only(StatusFilter::Open, OwnerFilter::Member(id(9)), None)
+            ),
+            vec!["Wang"]
+        );
+        assert_eq!(
+            names(
+                &ix,
+                &only(StatusFilter::Open, OwnerFilter::Unassigned, None)
+            ),
+            vec!["陈晨", "张伟"]
+        );
+        assert_eq!(
+            names(
+                &ix,
+                &only(
+                    StatusFilter::All,
+                    OwnerFilter::Anyone,
+                    Some(LeadSource::TradeShow)
+                )
+            ),
+            vec!["Wang"]
+        );
+        assert_eq!(ix.active(), 4);
+    }
+}

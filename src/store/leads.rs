@@ -1,0 +1,62 @@
+//! Leads: read all (with what they are matched against), save one, move to and from the trash,
+//! delete for good (leaving tombstones).
+//!
+//! Leads are not read at start-up: the leads page reads them when it first opens.
+
+use super::error::{AppError, Result};
+use super::idb::{self, Db, get};
+use super::kinds::{all_alone, bury, delete_one, now, put_revision, save_alone, store_of};
+use super::schema::{CONTACTS, LEADS, TOMBSTONES};
+use crate::domain::contact::ContactPerson;
+use crate::domain::id::Id;
+use crate::domain::lead::Lead;
+use crate::domain::time::Timestamp;
+
+/// Every lead, those in the trash included.
+pub async fn all_leads(db: &Db) -> Result<Vec<Lead>> {
+    all_alone::<Lead>(db).await
+}
+
+/// Every contact person, for matching leads with them.
+pub async fn contacts_for_matching(db: &Db) -> Result<Vec<ContactPerson>> {
+    let tx = db.tx(&[CONTACTS], false)?;
+    idb::get_all(&tx.object_store(CONTACTS).map_err(idb::convert)?).await
+}
+
+/// Saves a new or edited lead as its next revision (a [`AppError::Conflict`] when it changed
+/// elsewhere since it was read); returns it as written.
+pub async fn save_lead(db: &Db, lead: &Lead) -> Result<Lead> {
+    save_alone(db, lead).await
+}
+
+/// Moves the leads `ids` to the trash (`Some(now)`) or back (`None`) in one transaction;
+/// returns them as written. A lead that is gone fails the whole change.
+pub async fn set_leads_trashed(db: &Db, ids: &[Id], at: Option<Timestamp>) -> Result<Vec<Lead>> {
+    let tx = db.tx(&[LEADS], true)?;
+    let store = store_of::<Lead>(&tx)?;
+    let mut written = Vec::with_capacity(ids.len());
+    for id in ids {
+        let mut lead: Lead = get(&store, &id.to_string())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        lead.deleted_at = at;
+        lead.updated_at = at.unwrap_or_else(now);
+        written.push(put_revision(&store, &lead).await?);
+    }
+    idb::commit(tx).await?;
+    Ok(written)
+}
+
+/// Deletes the leads `ids` for good in one transaction, leaving their tombstones.
+pub async fn purge_leads(db: &Db, ids: &[Id]) -> Result<()> {
+    let tx = db.tx(&[LEADS, TOMBSTONES], true)?;
+    let store = store_of::<Lead>(&tx)?;
+    let at = now();
+    let mut tombs = Vec::with_capacity(ids.len());
+    for id in ids {
+        let (_, tomb) = delete_one::<Lead>(&store, &id.to_string(), at).await?;
+        tombs.push(tomb);
+    }
+    bury(&tx, &tombs)?;
+    idb::commit(tx).await
+}

@@ -1,0 +1,299 @@
+//! The leads page: every open lead, newest first, with search (names in pinyin, phones by their
+//! digits), filters on status, source and owner, and three orders.
+
+use crate::domain::id::Id;
+use crate::domain::lead::LeadSource;
+use crate::domain::lead::LeadStatus;
+use crate::domain::lead::list::{LeadIndex, LeadQuery, LeadSort, OwnerFilter, StatusFilter};
+use crate::domain::time::format_date;
+use crate::store;
+use crate::ui::clock;
+use crate::ui::routes::Page;
+use crate::ui::state::{use_lang, use_texts, use_workspace};
+use crate::ui::widgets::empty::EmptyState;
+use crate::ui::widgets::icon::{Icon, lu};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use std::collections::HashMap;
+
+/// Rows drawn at once; a longer list says how many more there are and asks for a search.
+const SHOWN: usize = 200;
+
+/// The leads page.
+#[component]
+pub fn LeadsPage() -> impl IntoView {
+    let t = use_texts();
+    let ws = use_workspace();
+    let book = RwSignal::new(None::<Result<LeadIndex, String>>);
+    // Read when the page opens and again after a change here or in another tab.
+    // How many records each lead may already be, once the list is painted.
+    let known = RwSignal::new(HashMap::<Id, usize>::new());
+    Effect::new(move |_| {
+        ws.revision.track();
+        let Some(db) = ws.db() else { return };
+        spawn_local(async move {
+            let read = store::all_leads(&db).await;
+            let leads = read.clone().unwrap_or_default();
+            book.try_set(Some(
+                read.map(LeadIndex::new)
+                    .map_err(|e| e.message(t.get_untracked())),
+            ));
+            clock::after_paint(move || {
+                spawn_local(async move {
+                    if let Ok(index) = super::known::match_index(ws, &leads).await {
+                        let counts = leads
+                            .iter()
+                            .filter(|l| l.deleted_at.is_none())
+                            .map(|l| (l.id, index.matches(l).len()))
+                            .filter(|(_, n)| *n > 0)
+                            .collect();
+                        known.try_set(counts);
+                    }
+                });
+            });
+        });
+    });
+    let query = RwSignal::new(LeadQuery::default());
+    let rows = Memo::new(move |_| {
+        book.with(|b| match b {
+            Some(Ok(ix)) => query.with(|q| ix.query(q)),
+            _ => Vec::new(),
+        })
+    });
+    let total = Memo::new(move |_| {
+        book.with(|b| {
+            b.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map_or(0, LeadIndex::active)
+        })
+    });
+
+    view! {
+        <section class="page page-leads">
+            <header class="page-header">
+                <div>
+                    <h1>{move || t.get().leads_title}</h1>
+                    <p class="page-sub" data-testid="lead-count">
+                        {move || {
+                            let shown = rows.with(Vec::len);
+                            if query.with(|q| *q == LeadQuery::default()) && shown == total.get() {
+                                (t.get().n_leads)(total.get())
+                            } else {
+                                (t.get().n_leads_shown)(shown, total.get())
+                            }
+                        }}
+                    </p>
+                </div>
+                <div class="header-actions">
+                    <A href=Page::NewLead.path() attr:class="btn btn-primary" attr:data-testid="new-lead">
+                        <Icon icon=lu::LuPlus />
+                        <span>{move || t.get().lead_new}</span>
+                    </A>
+                </div>
+            </header>
+            {move || book.with(|b| match b {
+                None => view! { <p class="muted">{move || t.get().loading}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="form-error" role="alert">{e.clone()}</p> }.into_any(),
+                Some(Ok(_)) if total.get() == 0 => view! {
+                    <EmptyState
+                        icon=lu::LuContact
+                        title=Signal::derive(move || t.get().leads_empty_title.to_string())
+                        body=Signal::derive(move || t.get().leads_empty_body.to_string())
+                    >
+                        <A href=Page::NewLead.path() attr:class="btn btn-primary">{move || t.get().lead_new}</A>
+                    </EmptyState>
+                }.into_any(),
+                Some(Ok(_)) => view! {
+                    <LeadFilters query=query />
+                    <LeadTable book=book rows=rows known=known />
+                }.into_any(),
+            })}
+        </section>
+    }
+}
+
+/// Search, status, source, owner and order.
+#[component]
+fn LeadFilters(query: RwSignal<LeadQuery>) -> impl IntoView {
+    let t = use_texts();
+    let ws = use_workspace();
+    let statuses = move || {
+        let t = t.get();
+        let mut o = vec![
+            (StatusFilter::Open, t.lead_open_statuses.to_string()),
+            (StatusFilter::All, t.lead_all_statuses.to_string()),
+        ];
+        o.extend(LeadStatus::ALL.map(|s| (StatusFilter::Only(s), s.label(t).to_string())));
+        o
+    };
+    let sources = move || {
+        let t = t.get();
+        let mut o = vec![(None, t.lead_all_sources.to_string())];
+        o.extend(LeadSource::ALL.map(|s| (Some(s), s.label(t).to_string())));
+        o
+    };
+    let owners = move || {
+        let t = t.get();
+        let mut o = vec![
+            (OwnerFilter::Anyone, t.lead_all_owners.to_string()),
+            (OwnerFilter::Unassigned, t.lead_unassigned.to_string()),
+        ];
+        o.extend(
+            ws.members
+                .get()
+                .into_iter()
+                .map(|m| (OwnerFilter::Member(m.id), m.name)),
+        );
+        o
+    };
+    let sorts = move || {
+        let t = t.get();
+        vec![
+            (LeadSort::Added, t.col_added.to_string()),
+            (LeadSort::Name, t.lead_name.to_string()),
+            (LeadSort::Status, t.lead_status.to_string()),
+        ]
+    };
+    view! {
+        <div class="toolbar lead-toolbar">
+            <div class="search">
+                <Icon icon=lu::LuSearch />
+                <input
+                    type="search"
+                    data-testid="lead-search"
+                    aria-label=move || t.get().lead_search_label
+                    placeholder=move || t.get().lead_search
+                    prop:value=move || query.with(|q| q.text.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        query.update(|q| q.text = text);
+                    }
+                />
+            </div>
+            <Choice label=Signal::derive(move || t.get().lead_status.to_string()) testid="lead-status-filter" options=Signal::derive(statuses)
+                value=Signal::derive(move || query.with(|q| q.status)) on_change=Callback::new(move |v| query.update(|q| q.status = v)) />
+            <Choice label=Signal::derive(move || t.get().lead_source.to_string()) testid="lead-source-filter" options=Signal::derive(sources)
+                value=Signal::derive(move || query.with(|q| q.source)) on_change=Callback::new(move |v| query.update(|q| q.source = v)) />
+            <Choice label=Signal::derive(move || t.get().lead_owner.to_string()) testid="lead-owner-filter" options=Signal::derive(owners)
+                value=Signal::derive(move || query.with(|q| q.owner)) on_change=Callback::new(move |v| query.update(|q| q.owner = v)) />
+            <Choice label=Signal::derive(move || t.get().lead_sort.to_string()) testid="lead-sort" options=Signal::derive(sorts)
+                value=Signal::derive(move || query.with(|q| q.sort)) on_change=Callback::new(move |v| query.update(|q| q.sort = v)) />
+        </div>
+    }
+}
+
+/// A labelled compact `<select>` of the toolbar.
+#[component]
+fn Choice<T>(
+    label: Signal<String>,
+    testid: &'static str,
+    options: Signal<Vec<(T, String)>>,
+    value: Signal<T>,
+    on_change: Callback<T>,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <label class="filter">
+            <span class="sr-only">{move || label.get()}</span>
+            <select
+                data-testid=testid
+                title=move || label.get()
+                on:change=move |ev| {
+                    let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                    if let Some((v, _)) = options.with(|o| o.get(i).cloned()) {
+                        on_change.run(v);
+                    }
+                }
+            >
+                {move || {
+                    let current = value.get();
+                    options.get().into_iter().enumerate().map(|(i, (v, text))| view! {
+                        <option value=i.to_string() selected=v == current>{text}</option>
+                    }).collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// The leads the query shows (the first [`SHOWN`]).
+#[component]
+fn LeadTable(
+    book: RwSignal<Option<Result<LeadIndex, String>>>,
+    rows: Memo<Vec<usize>>,
+    known: RwSignal<HashMap<Id, usize>>,
+) -> impl IntoView {
+    let t = use_texts();
+    let ws = use_workspace();
+    let lang = use_lang();
+    let owner_name = move |id: Option<Id>| ws.member_name(id);
+    view! {
+        {move || rows.with(Vec::is_empty).then(|| view! {
+            <p class="muted" data-testid="leads-no-match">{move || t.get().leads_no_match}</p>
+        })}
+        <div class="table-wrap">
+            <table class="data-table lead-table" data-testid="lead-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t.get().col_lead}</th>
+                        <th scope="col">{move || t.get().lead_status}</th>
+                        <th scope="col">{move || t.get().col_match}</th>
+                        <th scope="col" class="col-source">{move || t.get().lead_source}</th>
+                        <th scope="col" class="col-owner">{move || t.get().lead_owner}</th>
+                        <th scope="col" class="col-phone">{move || t.get().phone}</th>
+                        <th scope="col" class="col-added">{move || t.get().col_added}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let texts = t.get();
+                        let language = lang.get();
+                        book.with(|b| {
+                            let Some(Ok(ix)) = b else { return Vec::new() };
+                            rows.with(|r| r.iter().take(SHOWN).map(|&i| {
+                                let l = &ix.leads()[i];
+                                let href = Page::Lead(l.id).path();
+                                let first = if l.name.is_empty() { l.company.clone() } else { l.name.clone() };
+                                let second = if l.name.is_empty() { String::new() } else { l.company.clone() };
+                                let status = l.status;
+                                let phone = l.phones.first().cloned().unwrap_or_default();
+                                let owner = owner_name(l.owner_id).unwrap_or_else(|| texts.unassigned.to_string());
+                                view! {
+                                    <tr data-testid="lead-row">
+                                        <td>
+                                            <A href=href attr:class="row-link">{first}</A>
+                                            {l.do_not_contact.then(|| view! {
+                                                <span class="badge badge-warn" title=move || t.get().lead_dnc>
+                                                    <Icon icon=lu::LuBellOff />
+                                                    <span class="sr-only">{move || t.get().lead_dnc}</span>
+                                                </span>
+                                            })}
+                                            <span class="row-sub">{second}</span>
+                                        </td>
+                                        <td><span class=format!("pill status-{}", status.as_str()) data-testid="lead-status">{status.label(texts)}</span></td>
+                                        <td>
+                                            {known.with(|k| k.get(&l.id).copied()).map(|n| view! {
+                                                <span class="badge badge-warn" data-testid="lead-known">{(texts.lead_matches)(n)}</span>
+                                            })}
+                                        </td>
+                                        <td class="col-source">{l.source.label(texts)}</td>
+                                        <td class="col-owner">{owner}</td>
+                                        <td class="col-phone num">{phone}</td>
+                                        <td class="col-added num">{format_date(clock::local(l.created_at).date(), language)}</td>
+                                    </tr>
+                                }
+                            }).collect::<Vec<_>>())
+                        })
+                    }}
+                </tbody>
+            </table>
+        </div>
+        {move || {
+            let n = rows.with(Vec::len);
+            (n > SHOWN).then(|| view! { <p class="muted">{(t.get().n_leads_shown)(SHOWN, n)}</p> })
+        }}
+    }
+}

@@ -1,0 +1,149 @@
+// Leads (线索): a business card typed in, matched with the customer it already is, moved along
+// the funnel, disqualified with a reason and reopened, edited, found by pinyin and filters,
+// moved to the trash, restored and deleted for good — everything still there after a reload.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { fill, loadSample, openApp, shot, useApp } from "./helpers.mjs";
+
+const app = useApp();
+
+const status = (page) => page.getByTestId("lead-status").first().innerText();
+
+test("a lead is matched with the customer it already is, qualified, disqualified, reopened, edited, trashed and restored (zh-CN)", async () => {
+  const { context, page } = await openApp(app.browser, app.url);
+  // A customer already on file.
+  await page.getByTestId("new-customer").click();
+  await fill(page, "cf-name", "杭州西湖茶业有限公司");
+  await fill(page, "cf-phone-0", "0571-8888 6666");
+  await page.locator("#cf-name").press("Enter");
+  await page.getByTestId("customer-detail").waitFor();
+
+  await page.locator("nav a[href$='/leads']").first().click();
+  await page.getByText("还没有线索").waitFor();
+  await page.getByTestId("new-lead").first().click();
+  await page.getByTestId("lead-form").waitFor();
+  // A form with neither a name nor an organisation says what is missing; nothing is saved.
+  await page.getByTestId("save-lead").click();
+  assert.match(await page.getByTestId("form-errors").innerText(), /请填写姓名或单位/);
+  // The business card: the same switchboard number, written another way.
+  await fill(page, "lf-name", "王芳");
+  await fill(page, "lf-company", "杭州西湖茶业");
+  await fill(page, "lf-phone-0", "+86 571 8888 6666");
+  await page.locator("#lf-source").selectOption({ label: "展会" });
+  await fill(page, "lf-campaign", "2026 春季广交会");
+  await page.locator("#lf-name").press("Enter");
+  await page.getByTestId("lead-page").waitFor();
+  await page.getByTestId("lead-matches").waitFor();
+  assert.equal(await page.getByTestId("lead-name").innerText(), "王芳");
+  assert.equal(await status(page), "新线索");
+  assert.equal(await page.getByTestId("lead-match-count").innerText(), "1 个可能重复");
+  const match = await page.getByTestId("lead-match").innerText();
+  assert.match(match, /客户/);
+  assert.match(match, /杭州西湖茶业有限公司/);
+  assert.match(match, /电话相同/);
+  assert.match(await page.getByTestId("lead-facts").innerText(), /2026 春季广交会/);
+
+  // Along the funnel, then disqualified as a duplicate of the customer.
+  await page.getByTestId("lead-to-contacted").click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=lead-status]")?.textContent === "已联系");
+  await page.getByTestId("lead-to-qualified").click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=lead-status]")?.textContent === "已确认");
+  await page.getByTestId("lead-reason-select").selectOption("duplicate");
+  await page.getByTestId("lead-disqualify").click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=lead-status]")?.textContent === "无效");
+  assert.match(await page.getByTestId("lead-reason").innerText(), /重复线索/);
+
+  // A reload keeps the status, the reason and every step with its time.
+  await page.reload();
+  await page.getByTestId("lead-history").waitFor();
+  assert.equal(await status(page), "无效");
+  assert.equal(await page.getByTestId("lead-history").locator("li").count(), 4);
+  assert.match(await page.getByTestId("lead-history").innerText(), /无效[\s\S]*已确认[\s\S]*已联系[\s\S]*新线索/);
+
+  // Reopened, and edited.
+  await page.getByTestId("lead-to-new").click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=lead-status]")?.textContent === "新线索");
+  assert.equal(await page.getByTestId("lead-reason").count(), 0, "a reopened lead has no reason");
+  await page.getByTestId("edit-lead").click();
+  await fill(page, "lf-title", "采购经理");
+  await page.locator("#lf-title").press("Enter");
+  await page.getByText("采购经理").first().waitFor();
+  await shot(page, "lead-zh-desktop", true);
+
+  // The list finds it by pinyin initials and by phone digits; filters narrow it.
+  await page.locator("nav a[href$='/leads']").first().click();
+  await page.getByTestId("lead-row").first().waitFor();
+  assert.equal(await page.getByTestId("lead-count").innerText(), "共 1 条线索");
+  await page.getByTestId("lead-search").fill("wf");
+  await page.getByTestId("lead-row").first().waitFor();
+  assert.equal(await page.getByTestId("lead-row").count(), 1);
+  await page.getByTestId("lead-search").fill("88886666");
+  assert.equal(await page.getByTestId("lead-row").count(), 1);
+  await page.getByTestId("lead-search").fill("李");
+  await page.getByTestId("leads-no-match").waitFor();
+  await page.getByTestId("lead-search").fill("");
+  await page.getByTestId("lead-status-filter").selectOption({ label: "已确认" });
+  await page.getByTestId("leads-no-match").waitFor();
+  await page.getByTestId("lead-status-filter").selectOption({ label: "新线索" });
+  await page.getByTestId("lead-row").first().waitFor();
+  await page.getByTestId("lead-owner-filter").selectOption({ label: "未分配" });
+  assert.equal(await page.getByTestId("lead-row").count(), 1, "no owner chosen: in the unassigned queue");
+
+  // To the trash and back; then deleted for good.
+  await page.getByTestId("lead-row").first().locator(".row-link").click();
+  await page.getByTestId("trash-lead").click();
+  await page.getByText("还没有线索").waitFor();
+  await page.locator("nav a[href$='/trash']").first().click();
+  await page.getByTestId("lead-trash-list").waitFor();
+  assert.match(await page.getByTestId("lead-trash-list").innerText(), /王芳 · 杭州西湖茶业/);
+  await page.getByTestId("restore-lead").click();
+  await page.getByTestId("lead-trash-list").waitFor({ state: "detached" });
+  await page.locator("nav a[href$='/leads']").first().click();
+  await page.getByTestId("lead-row").first().waitFor();
+  await page.getByTestId("lead-row").first().locator(".row-link").click();
+  await page.getByTestId("trash-lead").click();
+  await page.getByText("还没有线索").waitFor();
+  await page.locator("nav a[href$='/trash']").first().click();
+  await page.getByTestId("purge-lead").click();
+  await page.getByTestId("confirm-yes").click();
+  await page.getByTestId("lead-trash-list").waitFor({ state: "detached" });
+  await page.reload();
+  await page.locator("main.main h1").first().waitFor();
+  assert.equal(await page.getByTestId("lead-trash-list").count(), 0);
+  // The customer was never touched.
+  await page.locator("nav a[href$='/customers']").first().click();
+  assert.equal(await page.getByTestId("customer-row").count(), 1);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("the sample's leads in English on a phone: matches with the sample customers, the unassigned queue", async () => {
+  const { context, page } = await openApp(app.browser, app.url, { lang: "en-US", width: 390, height: 844, colorScheme: "dark" });
+  await loadSample(page);
+  await page.goto(app.url + "leads");
+  await page.getByTestId("lead-row").first().waitFor();
+  // The open leads are shown first, out of all of them.
+  assert.match(await page.getByTestId("lead-count").innerText(), /^\d+ of 60 leads$/);
+  const open = await page.getByTestId("lead-row").count();
+  await page.getByTestId("lead-status-filter").selectOption({ label: "Every status" });
+  await page.waitForFunction((n) => document.querySelectorAll("[data-testid=lead-row]").length > n, open);
+  assert.equal(await page.getByTestId("lead-row").count(), 60, "a lead for every five sample customers");
+  await page.getByTestId("lead-owner-filter").selectOption({ label: "Unassigned queue" });
+  const unassigned = await page.getByTestId("lead-row").count();
+  assert.ok(unassigned > 0 && unassigned < 60, `${unassigned} unassigned`);
+  await shot(page, "leads-en-dark-phone");
+  // Some sample leads are people the sample customers employ: the list flags them, and
+  // their page says whom they match.
+  await page.getByTestId("lead-owner-filter").selectOption({ label: "Every owner" });
+  const flagged = page.locator("[data-testid=lead-row]", { has: page.getByTestId("lead-known") });
+  await flagged.first().waitFor();
+  const n = (await flagged.first().getByTestId("lead-known").innerText()).match(/^(\d+) possible match/);
+  assert.ok(n, "the flag says how many");
+  await flagged.first().locator(".row-link").click();
+  await page.getByTestId("lead-matches").waitFor();
+  assert.equal(await page.getByTestId("lead-match").count(), Number(n[1]));
+  assert.match(await page.getByTestId("lead-matches").innerText(), /Contact person|Customer/);
+  await shot(page, "lead-en-dark-phone", true);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
