@@ -112,6 +112,7 @@ test("a lead is matched with the customer it already is, qualified, disqualified
   assert.equal(await page.getByTestId("lead-trash-list").count(), 0);
   // The customer was never touched.
   await page.locator("nav a[href$='/customers']").first().click();
+  await page.getByTestId("customer-row").first().waitFor();
   assert.equal(await page.getByTestId("customer-row").count(), 1);
   assert.deepEqual(page.problems, []);
   await context.close();

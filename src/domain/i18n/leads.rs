@@ -29,7 +29,7 @@ super::feature_texts! { $ leads_texts;
         lead_search = "Search leads: name, organisation, phone, e-mail, pinyin", "搜索线索：姓名、单位、电话、邮箱、拼音";
         lead_search_label = "Search leads", "搜索线索";
         lead_all_statuses = "Every status", "全部状态";
-        lead_open_statuses = "Open (new, contacted, qualified)", "跟进中（新、已联系、已确认）";
+        lead_open_statuses = "Open leads", "跟进中";
         lead_all_sources = "Every source", "全部来源";
         lead_all_owners = "Every owner", "全部负责人";
         lead_unassigned = "Unassigned queue", "未分配";

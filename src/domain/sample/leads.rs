@@ -99,8 +99,10 @@ pub fn sample_leads(
                 .expect("a name alone is a valid lead")
             });
             let mut lead = Lead::create(id, fields, created);
-            // Where in the funnel: most are still open; a step every few days.
-            let step = |n: i64| Timestamp((created.0 + n * 3 * DAY_MS).min(now.0));
+            // Where in the funnel: most are still open; the steps spread over the days since
+            // the lead came in (a step every three days at most).
+            let gap = ((now.0 - created.0) / 4).min(3 * DAY_MS);
+            let step = |n: i64| Timestamp(created.0 + n * gap);
             let roll = rng.unit();
             if roll > 0.35 {
                 let _ = lead.set_status(LeadStatus::Contacted, None, step(1));
