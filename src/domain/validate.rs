@@ -423,6 +423,17 @@ pub fn phone_digits(value: &str) -> String {
     value.chars().filter(char::is_ascii_digit).collect()
 }
 
+/// A `tel:` link for a phone number as written: its digits, with the `+` of an international
+/// number kept (`+86 571 8888 6666` → `tel:+8657188886666`).
+pub fn tel_href(value: &str) -> String {
+    let plus = if value.trim_start().starts_with('+') {
+        "+"
+    } else {
+        ""
+    };
+    format!("tel:{plus}{}", phone_digits(value))
+}
+
 /// The digits that identify a phone number regardless of how it was written, for duplicate
 /// detection: a mainland number is written as dialled at home — `+86 138 0013 8000` and
 /// `13800138000` are the same number, and so are `+86 571 8888 6666` and `0571-8888 6666`
@@ -645,6 +656,8 @@ mod tests {
         assert_eq!(phone_identity("0086 138 0013 8000"), "13800138000");
         assert_eq!(phone_identity("010-1234 5678"), "01012345678");
         assert_eq!(phone_identity("+1 415 555 0100"), "14155550100");
+        assert_eq!(tel_href("+86 571 8888 6666"), "tel:+8657188886666");
+        assert_eq!(tel_href("138-0013-8000"), "tel:13800138000");
         // A landline from abroad is the same number as dialled at home; service numbers and
         // mobiles have no trunk 0.
         assert_eq!(phone_identity("+86 571 8888 6666"), "057188886666");

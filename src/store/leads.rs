@@ -10,7 +10,9 @@ use super::schema::{CONTACTS, LEADS, TOMBSTONES};
 use crate::domain::contact::ContactPerson;
 use crate::domain::id::Id;
 use crate::domain::lead::Lead;
+use crate::domain::lead::assign::RegionRule;
 use crate::domain::time::Timestamp;
+use gloo_storage::{LocalStorage, Storage};
 
 /// Every lead, those in the trash included.
 pub async fn all_leads(db: &Db) -> Result<Vec<Lead>> {
@@ -29,9 +31,9 @@ pub async fn save_lead(db: &Db, lead: &Lead) -> Result<Lead> {
     save_alone(db, lead).await
 }
 
-/// Moves the leads `ids` to the trash (`Some(now)`) or back (`None`) in one transaction;
-/// returns them as written. A lead that is gone fails the whole change.
-pub async fn set_leads_trashed(db: &Db, ids: &[Id], at: Option<Timestamp>) -> Result<Vec<Lead>> {
+/// Changes each of the leads `ids` with `change` and writes it as its next revision, all in
+/// one transaction: a lead that is gone fails the whole change.
+async fn change_each(db: &Db, ids: &[Id], change: impl Fn(&mut Lead)) -> Result<Vec<Lead>> {
     let tx = db.tx(&[LEADS], true)?;
     let store = store_of::<Lead>(&tx)?;
     let mut written = Vec::with_capacity(ids.len());
@@ -39,12 +41,33 @@ pub async fn set_leads_trashed(db: &Db, ids: &[Id], at: Option<Timestamp>) -> Re
         let mut lead: Lead = get(&store, &id.to_string())
             .await?
             .ok_or(AppError::NotFound)?;
-        lead.deleted_at = at;
-        lead.updated_at = at.unwrap_or_else(now);
+        change(&mut lead);
         written.push(put_revision(&store, &lead).await?);
     }
     idb::commit(tx).await?;
     Ok(written)
+}
+
+/// Moves the leads `ids` to the trash (`Some(now)`) or back (`None`) in one transaction;
+/// returns them as written.
+pub async fn set_leads_trashed(db: &Db, ids: &[Id], at: Option<Timestamp>) -> Result<Vec<Lead>> {
+    let when = at.unwrap_or_else(now);
+    change_each(db, ids, |lead| {
+        lead.deleted_at = at;
+        lead.updated_at = when;
+    })
+    .await
+}
+
+/// Gives each lead of `plan` its new owner (`(lead, member)`), in one transaction; each
+/// lead's ownership history gains the entry.
+pub async fn assign_leads(db: &Db, plan: &[(Id, Id)], at: Timestamp) -> Result<Vec<Lead>> {
+    let owners: std::collections::HashMap<Id, Id> = plan.iter().copied().collect();
+    let ids: Vec<Id> = plan.iter().map(|(l, _)| *l).collect();
+    change_each(db, &ids, |lead| {
+        lead.set_owner(owners.get(&lead.id).copied(), at)
+    })
+    .await
 }
 
 /// Deletes the leads `ids` for good in one transaction, leaving their tombstones.
@@ -60,3 +83,15 @@ pub async fn purge_leads(db: &Db, ids: &[Id]) -> Result<()> {
     bury(&tx, &tombs)?;
     idb::commit(tx).await
 }
+
+/// The region rules last used to assign leads on this device.
+pub fn region_rules() -> Vec<RegionRule> {
+    LocalStorage::get::<Vec<RegionRule>>(REGION_RULES).unwrap_or_default()
+}
+
+/// Remembers the region rules for the next assignment.
+pub fn set_region_rules(rules: &[RegionRule]) {
+    let _ = LocalStorage::set(REGION_RULES, rules);
+}
+
+const REGION_RULES: &str = "zhike.lead_region_rules";

@@ -54,7 +54,10 @@ pub use interactions::{
     delete_interaction, open_commitments, save_interaction, set_commitment_done,
 };
 pub use kinds::stored_rev;
-pub use leads::{all_leads, contacts_for_matching, purge_leads, save_lead, set_leads_trashed};
+pub use leads::{
+    all_leads, assign_leads, contacts_for_matching, purge_leads, region_rules, save_lead,
+    set_leads_trashed, set_region_rules,
+};
 pub use members::{delete_member, list_members, save_member};
 pub use purchases::{delete_purchase, save_purchase};
 pub use sample::{SampleProgress, insert_batch, load_sample};

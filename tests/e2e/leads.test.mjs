@@ -148,3 +148,54 @@ test("the sample's leads in English on a phone: matches with the sample customer
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+test("assigning leads: the unassigned queue round robin over two members, then by a region rule (zh-CN)", async () => {
+  const { context, page } = await openApp(app.browser, app.url);
+  await loadSample(page);
+  await page.goto(app.url + "leads");
+  await page.getByTestId("lead-row").first().waitFor();
+  await page.getByTestId("lead-owner-filter").selectOption({ label: "未分配" });
+  const queue = await page.getByTestId("lead-row").count();
+  assert.ok(queue > 0, "the sample has an unassigned queue");
+  await page.getByTestId("assign-open").click();
+  await page.getByTestId("assign-round-robin").check();
+  // Nobody chosen yet: nothing to do.
+  assert.ok(await page.getByTestId("assign-go").isDisabled());
+  await page.getByTestId("assign-rr-member").nth(0).check();
+  await page.getByTestId("assign-rr-member").nth(1).check();
+  assert.equal(await page.getByTestId("assign-preview").innerText(), `将为 ${queue} 条线索分配负责人。`);
+  await page.getByTestId("assign-go").click();
+  await page.getByText(`已分配 ${queue} 条线索`).waitFor();
+  await page.getByTestId("leads-no-match").waitFor();
+
+  // Every open lead in 浙江 to one member, by a region rule; the others stay as they are.
+  await page.getByTestId("lead-owner-filter").selectOption({ label: "全部负责人" });
+  const shown = await page.getByTestId("lead-row").count();
+  await page.getByTestId("lead-search").fill("浙江");
+  await page.getByTestId("lead-row").first().waitFor();
+  const zhejiang = await page.getByTestId("lead-row").count();
+  await page.getByTestId("lead-search").fill("");
+  await page.waitForFunction((n) => document.querySelectorAll("[data-testid=lead-row]").length === n, shown);
+  await page.getByTestId("assign-all-shown").check();
+  await page.getByTestId("assign-region").check();
+  await page.getByTestId("region-rule-add").click();
+  await page.getByTestId("region-rule-region").fill("浙江");
+  const member = await page.getByTestId("region-rule-member").locator("option:checked").innerText();
+  assert.equal(
+    await page.getByTestId("assign-preview").innerText(),
+    `将为 ${zhejiang} 条线索分配负责人，${shown - zhejiang} 条保持不变。`,
+  );
+  await page.getByTestId("assign-go").click();
+  await page.getByText(`已分配 ${zhejiang} 条线索`).waitFor();
+  // After a reload: the 浙江 leads are the member's, and each lead's page shows the handover.
+  await page.reload();
+  await page.getByTestId("lead-row").first().waitFor();
+  await page.getByTestId("lead-search").fill("浙江");
+  await page.getByTestId("lead-owner-filter").selectOption({ label: member });
+  await page.waitForFunction((n) => document.querySelectorAll("[data-testid=lead-row]").length === n, zhejiang);
+  await page.getByTestId("lead-row").first().locator(".row-link").click();
+  await page.getByTestId("lead-owners").waitFor();
+  assert.match(await page.getByTestId("lead-owners").locator("li").first().innerText(), new RegExp(`^${member}，自`));
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

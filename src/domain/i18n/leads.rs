@@ -57,11 +57,28 @@ super::feature_texts! { $ leads_texts;
         lead_converted_to = "Converted into", "已转为";
         lead_contact_fields = "How to reach them", "联系方式";
         lead_about = "About the lead", "线索信息";
+        assign_title = "Assign leads", "分配线索";
+        assign_which = "Which leads", "分配哪些线索";
+        assign_unassigned = "The unassigned ones shown", "当前列表中未分配的";
+        assign_all_shown = "Every lead shown", "当前列表中的全部";
+        assign_how = "How", "分配方式";
+        assign_to_one = "To one member", "分给一人";
+        assign_round_robin = "Round robin", "轮流分配";
+        assign_round_robin_hint = "Each lead goes to the chosen member with the fewest open leads, so loads even out.", "每条线索分给所选成员中跟进中线索最少的人，使工作量均衡。";
+        assign_by_region = "By region", "按地区";
+        assign_region_hint = "The first rule whose region the lead's region contains decides (浙江 takes 浙江 杭州). Leads no rule takes stay as they are.", "按顺序匹配：线索地区包含规则地区即采用（“浙江”匹配“浙江 杭州”）。没有匹配规则的线索保持不变。";
+        assign_region = "Region", "地区";
+        assign_add_rule = "Add a rule", "添加规则";
+        assign_go = "Assign", "分配";
+        assign_no_team = "Add team members in Settings → Team first.", "请先在“设置 → 团队”中添加成员。";
+        assign_member = "Member", "成员";
     }
     formats {
         n_leads(n: usize) = if n == 1 { "1 lead".to_string() } else { format!("{} leads", format_count(n as u64)) }, format!("共 {} 条线索", format_count(n as u64));
         n_leads_shown(shown: usize, total: usize) = format!("{} of {} leads", format_count(shown as u64), format_count(total as u64)), format!("显示 {} 条，共 {} 条线索", format_count(shown as u64), format_count(total as u64));
         lead_matches(n: usize) = if n == 1 { "1 possible match".to_string() } else { format!("{n} possible matches") }, format!("{n} 个可能重复");
+        assigned_n(n: usize) = if n == 1 { "1 lead assigned".to_string() } else { format!("{n} leads assigned") }, format!("已分配 {n} 条线索");
+        assign_preview(n: usize, left: usize) = if left == 0 { format!("{n} leads will get an owner.") } else { format!("{n} leads will get an owner; {left} stay as they are.") }, if left == 0 { format!("将为 {n} 条线索分配负责人。") } else { format!("将为 {n} 条线索分配负责人，{left} 条保持不变。") };
         lead_owned_since(who: String, when: String) = format!("{who}, from {when}"), format!("{who}，自 {when} 起");
     }
 }

@@ -7,6 +7,7 @@
 //! Matching a lead with the customers, contact persons and other leads already stored is
 //! [`matching`]; the qualification score and the conversion build on this module.
 
+pub mod assign;
 pub mod list;
 pub mod matching;
 #[cfg(test)]

@@ -67,7 +67,7 @@ pub fn ContactsPanel(customer_id: Id, contacts: Vec<ContactPerson>) -> impl Into
                             </div>
                             <div class="contact-ways">
                                 {c.phones.iter().map(|p| view! {
-                                    <a href=format!("tel:{}", crate::domain::validate::phone_digits(p))><Icon icon=lu::LuPhone />{p.clone()}</a>
+                                    <a href=crate::domain::validate::tel_href(p)><Icon icon=lu::LuPhone />{p.clone()}</a>
                                 }).collect_view()}
                                 {c.emails.iter().map(|e| view! {
                                     <a href=format!("mailto:{e}")><Icon icon=lu::LuMail />{e.clone()}</a>

@@ -36,7 +36,7 @@ pub fn CustomerFile(customer: Customer) -> impl IntoView {
                 <div class="kv">
                     <dt>{move || t.get().phones}</dt>
                     <dd class="ways">
-                        {c.phones.iter().map(|p| view! { <a href=format!("tel:{}", crate::domain::validate::phone_digits(p))>{p.clone()}</a> }).collect_view()}
+                        {c.phones.iter().map(|p| view! { <a href=crate::domain::validate::tel_href(p)>{p.clone()}</a> }).collect_view()}
                         {c.phones.is_empty().then(|| view! { <span class="muted">{move || t.get().not_set}</span> })}
                     </dd>
                 </div>

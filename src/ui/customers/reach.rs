@@ -1,7 +1,6 @@
 //! How to reach a customer, at the top of their page: each phone as a tap-to-call link, each
 //! e-mail as a mail link, the WeChat id copied with one tap.
 
-use crate::domain::validate::phone_digits;
 use crate::ui::state::use_texts;
 use crate::ui::widgets::icon::{Icon, lu};
 use crate::ui::widgets::toast::use_toasts;
@@ -37,7 +36,7 @@ pub fn Reach(phones: Vec<String>, emails: Vec<String>, wechat: String) -> impl I
     let calls = phones
         .into_iter()
         .map(|p| {
-            let href = format!("tel:{}", phone_digits(&p));
+            let href = crate::domain::validate::tel_href(&p);
             view! {
                 <a class="btn btn-small reach-call" href=href data-testid="reach-call">
                     <Icon icon=lu::LuPhone />

@@ -205,10 +205,7 @@ fn Row(
     let tel = Memo::new(move |_| {
         summary.with(|s| {
             let p = s.as_ref()?.phones.first()?;
-            Some((
-                p.to_owned(),
-                format!("tel:{}", crate::domain::validate::phone_digits(p)),
-            ))
+            Some((p.to_owned(), crate::domain::validate::tel_href(p)))
         })
     });
     let flags = Memo::new(move |_| {

@@ -294,7 +294,15 @@ fn LeadView(loaded: Loaded, reload: Callback<()>) -> impl IntoView {
                     <Fact label=move || t.get().lead_owner value=move || ws.member_name(lead.with_value(|l| l.owner_id)).unwrap_or_else(|| t.get().unassigned.to_string()) />
                     <Fact label=move || t.get().industry value={ let c = l.industry.clone(); move || c.clone() } />
                     <Fact label=move || t.get().region value={ let c = l.region.clone(); move || c.clone() } />
-                    <Fact label=move || t.get().phone value={ let c = l.phones.join(", "); move || c.clone() } />
+                    {(!l.phones.is_empty()).then(|| view! {
+                        <dt>{move || t.get().phone}</dt>
+                        <dd class="tel-list">
+                            {l.phones.iter().map(|p| {
+                                let href = crate::domain::validate::tel_href(p);
+                                view! { <a class="tel-link" href=href>{p.clone()}</a> }
+                            }).collect_view()}
+                        </dd>
+                    })}
                     <Fact label=move || t.get().email value={ let c = l.emails.join(", "); move || c.clone() } />
                     <Fact label=move || t.get().wechat value={ let c = l.wechat.clone(); move || c.clone() } />
                     <Fact label=move || t.get().notes value={ let c = l.notes.clone(); move || c.clone() } />

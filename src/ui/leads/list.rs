@@ -20,6 +20,14 @@ use std::collections::HashMap;
 /// Rows drawn at once; a longer list says how many more there are and asks for a search.
 const SHOWN: usize = 200;
 
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Failed(String),
+    Empty,
+    Ready,
+}
+
 /// The leads page.
 #[component]
 pub fn LeadsPage() -> impl IntoView {
@@ -69,6 +77,17 @@ pub fn LeadsPage() -> impl IntoView {
         })
     });
 
+    // What the page shows: waiting, a failure, nothing yet, or the leads (the last redrawn
+    // row by row, not as a whole, when the leads change).
+    let phase = Memo::new(move |_| {
+        book.with(|b| match b {
+            None => Phase::Loading,
+            Some(Err(e)) => Phase::Failed(e.clone()),
+            Some(Ok(_)) if total.get() == 0 => Phase::Empty,
+            Some(Ok(_)) => Phase::Ready,
+        })
+    });
+
     view! {
         <section class="page page-leads">
             <header class="page-header">
@@ -92,10 +111,10 @@ pub fn LeadsPage() -> impl IntoView {
                     </A>
                 </div>
             </header>
-            {move || book.with(|b| match b {
-                None => view! { <p class="muted">{move || t.get().loading}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="form-error" role="alert">{e.clone()}</p> }.into_any(),
-                Some(Ok(_)) if total.get() == 0 => view! {
+            {move || match phase.get() {
+                Phase::Loading => view! { <p class="muted">{move || t.get().loading}</p> }.into_any(),
+                Phase::Failed(e) => view! { <p class="form-error" role="alert">{e}</p> }.into_any(),
+                Phase::Empty => view! {
                     <EmptyState
                         icon=lu::LuContact
                         title=Signal::derive(move || t.get().leads_empty_title.to_string())
@@ -104,11 +123,18 @@ pub fn LeadsPage() -> impl IntoView {
                         <A href=Page::NewLead.path() attr:class="btn btn-primary">{move || t.get().lead_new}</A>
                     </EmptyState>
                 }.into_any(),
-                Some(Ok(_)) => view! {
+                Phase::Ready => view! {
                     <LeadFilters query=query />
+                    <super::assign::AssignPanel book=book rows=rows done=Callback::new(move |written: Vec<crate::domain::lead::Lead>| {
+                        book.update(|b| if let Some(Ok(ix)) = b {
+                            for l in written {
+                                ix.put(l);
+                            }
+                        });
+                    }) />
                     <LeadTable book=book rows=rows known=known />
                 }.into_any(),
-            })}
+            }}
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! Leads (线索): the list, the new-lead form, a lead's page.
 
+mod assign;
 pub mod detail;
 pub mod form;
 mod known;
