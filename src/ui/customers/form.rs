@@ -11,7 +11,7 @@ use crate::domain::validate::{Field, FieldError};
 use crate::ui::clock;
 use crate::ui::state::{use_texts, use_workspace};
 use crate::ui::widgets::field::{
-    SelectField, TextArea, TextField, bind, error_for, field_id, label,
+    FormErrors, SelectField, TextArea, TextField, bind, error_for, field_id, label,
 };
 use crate::ui::widgets::keys;
 use crate::ui::widgets::phones_emails::PhonesAndEmails;
@@ -115,15 +115,7 @@ pub fn CustomerForm(
             }
             on:keydown=on_keydown
         >
-            {move || outer_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-            <Show when=move || errors.with(|e| !e.is_empty())>
-                <div class="form-error" role="alert" data-testid="form-errors">
-                    <p>{move || t.get().form_fix_errors}</p>
-                    <ul>
-                        {move || errors.get().into_iter().map(|e| view! { <li>{e.message(t.get())}</li> }).collect_view()}
-                    </ul>
-                </div>
-            </Show>
+            <FormErrors errors=errors outer=outer_error />
 
             <fieldset class="form-section">
                 <legend>{move || t.get().sec_basics}</legend>

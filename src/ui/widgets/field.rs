@@ -190,3 +190,24 @@ pub fn bind<T: Send + Sync + 'static>(
 pub fn label(t: Signal<&'static Texts>, f: fn(&'static Texts) -> &'static str) -> Signal<String> {
     Signal::derive(move || f(t.get()).to_string())
 }
+
+/// The top of a form: a problem from outside it (the store refused), and the list of what is
+/// wrong with its fields while any is.
+#[component]
+pub fn FormErrors(
+    errors: RwSignal<Vec<FieldError>>,
+    #[prop(into)] outer: Signal<Option<String>>,
+) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        {move || outer.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        <Show when=move || errors.with(|e| !e.is_empty())>
+            <div class="form-error" role="alert" data-testid="form-errors">
+                <p>{move || t.get().form_fix_errors}</p>
+                <ul>
+                    {move || errors.get().into_iter().map(|e| view! { <li>{e.message(t.get())}</li> }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
