@@ -42,22 +42,29 @@ pub fn LeadsPage() -> impl IntoView {
         let Some(db) = ws.db() else { return };
         spawn_local(async move {
             let read = store::all_leads(&db).await;
-            let leads = read.clone().unwrap_or_default();
             book.try_set(Some(
                 read.map(LeadIndex::new)
                     .map_err(|e| e.message(t.get_untracked())),
             ));
+            // Built from the leads the page holds, not a copy of them.
             clock::after_paint(move || {
                 spawn_local(async move {
-                    if let Ok(index) = super::known::match_index(ws, &leads).await {
-                        let counts = leads
-                            .iter()
-                            .filter(|l| l.deleted_at.is_none())
-                            .map(|l| (l.id, index.matches(l).len()))
-                            .filter(|(_, n)| *n > 0)
-                            .collect();
-                        known.try_set(counts);
-                    }
+                    let Ok(contacts) = super::known::read_contacts(ws).await else {
+                        return;
+                    };
+                    let counts = book.with_untracked(|b| match b {
+                        Some(Ok(ix)) => {
+                            let index = super::known::build(ws, &contacts, ix.leads());
+                            ix.leads()
+                                .iter()
+                                .filter(|l| l.deleted_at.is_none())
+                                .map(|l| (l.id, index.matches(l).len()))
+                                .filter(|(_, n)| *n > 0)
+                                .collect()
+                        }
+                        _ => HashMap::new(),
+                    });
+                    known.try_set(counts);
                 });
             });
         });
