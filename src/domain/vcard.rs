@@ -199,6 +199,12 @@ pub fn parse(text: &str) -> (Vec<Card>, Vec<CardError>) {
 
 /// Every card in `text` with its number in the file (from 1), so reports name the right card.
 pub fn parse_numbered(text: &str) -> (Vec<(usize, Card)>, Vec<CardError>) {
+    let (cards, errors) = parse_located(text);
+    (cards.into_iter().map(|(n, _, c)| (n, c)).collect(), errors)
+}
+
+/// Every card in `text` with its number in the file (from 1) and the line its BEGIN is on.
+pub fn parse_located(text: &str) -> (Vec<(usize, usize, Card)>, Vec<CardError>) {
     let text = text.trim_start_matches('\u{feff}');
     let mut cards = Vec::new();
     let mut errors = Vec::new();
@@ -250,7 +256,7 @@ pub fn parse_numbered(text: &str) -> (Vec<(usize, Card)>, Vec<CardError>) {
                             line: l,
                             problem: p,
                         }),
-                        None => cards.push((n, card)),
+                        None => cards.push((n, l, card)),
                     }
                 }
                 continue;

@@ -12,8 +12,8 @@ use super::idb::{self, Db, get, get_all};
 use super::kinds;
 use super::purchases::{Books, all_purchases};
 use super::schema::{
-    COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS, MEMBERS, PURCHASE_PAGES, SUMMARIES,
-    SUMMARISED,
+    COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS, LEADS, MEMBERS, PURCHASE_PAGES,
+    SUMMARIES, SUMMARISED,
 };
 use super::summaries::{self, Change, replace_chunks, summaries_of, summary_of};
 use crate::domain::complaint::Complaint;
@@ -23,6 +23,7 @@ use crate::domain::id::Id;
 use crate::domain::import::batch::{ImportBatch, UndoReport};
 use crate::domain::import::{Existing, Kind, Plan};
 use crate::domain::interaction::Interaction;
+use crate::domain::lead::Lead;
 use crate::domain::member::TeamMember;
 use crate::domain::purchase::{Purchase, books_by_customer};
 use crate::domain::record::{Record, Rev};
@@ -55,14 +56,16 @@ pub enum ImportEnd {
 }
 
 /// The stored records an import of `kind` is matched with: customers and members always,
-/// and the records of the file's own kind (to find duplicates).
+/// and the records of the file's own kind (to find duplicates); a lead file is matched with
+/// the contact persons and the leads too.
 pub async fn import_context(db: &Db, kind: Kind) -> Result<Existing> {
     let mut stores = vec![CUSTOMERS, MEMBERS];
-    let own = match kind {
-        Kind::Customers => None,
-        Kind::Contacts => Some(CONTACTS),
-        Kind::Interactions => Some(INTERACTIONS),
-        Kind::Purchases => Some(PURCHASE_PAGES),
+    let own: &[&str] = match kind {
+        Kind::Customers => &[],
+        Kind::Contacts => &[CONTACTS],
+        Kind::Interactions => &[INTERACTIONS],
+        Kind::Purchases => &[PURCHASE_PAGES],
+        Kind::Leads => &[CONTACTS, LEADS],
     };
     stores.extend(own);
     let tx = db.tx(&stores, false)?;
@@ -70,19 +73,23 @@ pub async fn import_context(db: &Db, kind: Kind) -> Result<Existing> {
     let customers: Vec<Customer> = get_all(&store(CUSTOMERS)?).await?;
     let members: Vec<TeamMember> = get_all(&store(MEMBERS)?).await?;
     let (mut contacts, mut interactions, mut purchases) = (Vec::new(), Vec::new(), Vec::new());
+    let mut leads: Vec<Lead> = Vec::new();
     match kind {
         Kind::Customers => {}
         Kind::Contacts => contacts = get_all(&store(CONTACTS)?).await?,
         Kind::Interactions => interactions = get_all(&store(INTERACTIONS)?).await?,
         Kind::Purchases => purchases = all_purchases(&tx).await?,
+        Kind::Leads => {
+            contacts = get_all(&store(CONTACTS)?).await?;
+            leads = get_all(&store(LEADS)?).await?;
+        }
     }
-    Ok(Existing::new(
-        customers,
-        contacts,
-        interactions,
-        purchases,
-        &members,
-    ))
+    let existing = Existing::new(customers, contacts, interactions, purchases, &members);
+    Ok(if kind == Kind::Leads {
+        existing.with_leads(leads)
+    } else {
+        existing
+    })
 }
 
 /// Writes `plan` with its journal `batch` in one transaction, reporting `(written, total)`
@@ -94,7 +101,7 @@ pub async fn write_import(
     mut progress: impl FnMut(usize, usize),
     cancelled: impl Fn() -> bool,
 ) -> Result<ImportEnd> {
-    let stores: Vec<&str> = SUMMARISED.into_iter().chain([IMPORTS]).collect();
+    let stores: Vec<&str> = SUMMARISED.into_iter().chain([IMPORTS, LEADS]).collect();
     let tx = db.tx(&stores, true)?;
     let w = &plan.writes;
     let total = w.len();
@@ -123,6 +130,7 @@ pub async fn write_import(
     chunked!(CUSTOMERS, w.customers);
     chunked!(CONTACTS, w.contacts);
     chunked!(INTERACTIONS, w.interactions);
+    chunked!(LEADS, w.leads);
     // Purchases go into their customers' books, a step being the books of about
     // PURCHASE_CHUNK purchases. A purchase file creates no customers: each customer's summary
     // takes its new purchase figures in the same step, from the book in hand, instead of a
@@ -154,10 +162,11 @@ pub async fn write_import(
         }
     }
 
-    let out = if plan.kind == Kind::Purchases {
-        summed
-    } else {
-        summarise(&tx, plan, batch).await?
+    let out = match plan.kind {
+        Kind::Purchases => summed,
+        // Leads are no customer's records: no summary changes.
+        Kind::Leads => Vec::new(),
+        _ => summarise(&tx, plan, batch).await?,
     };
     idb::put(&tx.object_store(IMPORTS).map_err(idb::convert)?, batch)?;
     if cancelled() {
@@ -285,7 +294,7 @@ pub struct Undone {
 /// with everything added to it since), and puts back the records it changed, except those
 /// edited since, which are kept and counted.
 pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
-    let stores: Vec<&str> = purge_stores().into_iter().chain([IMPORTS]).collect();
+    let stores: Vec<&str> = purge_stores().into_iter().chain([IMPORTS, LEADS]).collect();
     let tx = db.tx(&stores, true)?;
     let imports = tx.object_store(IMPORTS).map_err(idb::convert)?;
     let mut batch: ImportBatch = get(&imports, &id.to_string())
@@ -313,6 +322,19 @@ pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
         }
         report.removed += ids.len();
     }
+    // Leads it created leave tombstones, so a synced copy deletes them too.
+    let leads = store(LEADS)?;
+    let mut tombs = Vec::with_capacity(batch.created.leads.len());
+    for rid in &batch.created.leads {
+        match kinds::delete_one::<Lead>(&leads, &rid.to_string(), now).await {
+            Ok((_, tomb)) => tombs.push(tomb),
+            // Purged from the trash since: nothing left to take away.
+            Err(AppError::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    kinds::bury(&tx, &tombs)?;
+    report.removed += tombs.len();
     let at = batch.at;
     let b = &batch.before;
     let mut tally = |(restored, kept): (usize, usize)| {
@@ -322,6 +344,7 @@ pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
     tally(restore_each(&store(CUSTOMERS)?, &b.customers, at).await?);
     tally(restore_each(&store(CONTACTS)?, &b.contacts, at).await?);
     tally(restore_each(&store(INTERACTIONS)?, &b.interactions, at).await?);
+    tally(restore_each(&leads, &b.leads, at).await?);
     let gone: HashSet<Id> = removed.iter().copied().collect();
     let touched: Vec<Id> = batch
         .touched

@@ -248,6 +248,7 @@ pub async fn bench_import_purchases(
         before: Records::default(),
         errors: Vec::new(),
         skipped: Vec::new(),
+        matched: Vec::new(),
         preview: Vec::new(),
     };
     let batch = plan.batch(Id::generate(), "bench.csv");

@@ -824,6 +824,21 @@ impl crate::domain::import::RowProblem {
             R::UnknownCurrency(v) => {
                 format!("“{v}”不是可识别的币种：请填写 CNY、USD、EUR、HKD、JPY 或 GBP。")
             }
+            R::UnknownSource(v) => {
+                let known: Vec<&str> = crate::domain::lead::LeadSource::ALL
+                    .iter()
+                    .map(|s| s.label(t))
+                    .collect();
+                if en {
+                    format!(
+                        "“{v}” is not a lead source we know: use {}.",
+                        known.join(", ")
+                    )
+                } else {
+                    format!("“{v}”不是可识别的线索来源：请填写{}。", known.join("、"))
+                }
+            }
+            R::Card(p) => p.message(t),
         }
     }
 }
@@ -837,6 +852,7 @@ impl crate::domain::import::Kind {
             K::Contacts => pick(t, "Contact persons", "联系人"),
             K::Interactions => pick(t, "Interactions", "接触记录"),
             K::Purchases => pick(t, "Purchases", "购买记录"),
+            K::Leads => pick(t, "Leads", "线索"),
         }
     }
 }
@@ -871,6 +887,8 @@ impl crate::domain::import::Target {
             T::Product => pick(t, "Product", "产品"),
             T::Order => t.order_number,
             T::Margin => pick(t, "Margin", "毛利"),
+            T::Source => pick(t, "Lead source", "线索来源"),
+            T::Campaign => pick(t, "Campaign or event", "活动或展会"),
         }
     }
 }

@@ -154,6 +154,27 @@ impl MatchTarget {
     }
 }
 
+impl crate::domain::lead::matching::Match {
+    /// The record and why, in one line: "Contact person 张伟 · 华星贸易 (same phone)".
+    pub fn describe(&self, t: &Texts) -> String {
+        if std::ptr::eq(t, &super::EN) {
+            format!(
+                "{} {} ({})",
+                self.target.label(t),
+                self.label,
+                self.on.label(t).to_lowercase()
+            )
+        } else {
+            format!(
+                "{} {}（{}）",
+                self.target.label(t),
+                self.label,
+                self.on.label(t)
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{EN, ZH};

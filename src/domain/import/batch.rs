@@ -7,6 +7,7 @@ use crate::domain::contact::ContactPerson;
 use crate::domain::customer::Customer;
 use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
+use crate::domain::lead::Lead;
 use crate::domain::purchase::Purchase;
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -18,12 +19,19 @@ pub struct Records {
     pub contacts: Vec<ContactPerson>,
     pub interactions: Vec<Interaction>,
     pub purchases: Vec<Purchase>,
+    /// Journals written before leads existed have none.
+    #[serde(default)]
+    pub leads: Vec<Lead>,
 }
 
 impl Records {
     /// How many records in all.
     pub fn len(&self) -> usize {
-        self.customers.len() + self.contacts.len() + self.interactions.len() + self.purchases.len()
+        self.customers.len()
+            + self.contacts.len()
+            + self.interactions.len()
+            + self.purchases.len()
+            + self.leads.len()
     }
 
     /// Whether there are none.
@@ -31,7 +39,8 @@ impl Records {
         self.len() == 0
     }
 
-    /// The customers these records belong to (or are), sorted, without repeats.
+    /// The customers these records belong to (or are), sorted, without repeats. Leads
+    /// belong to none.
     pub fn customer_ids(&self) -> Vec<Id> {
         let mut ids: Vec<Id> = self
             .customers
@@ -58,6 +67,8 @@ pub struct Created {
     pub interactions: Vec<Id>,
     #[serde(with = "crate::domain::id::packed")]
     pub purchases: Vec<Id>,
+    #[serde(default, with = "crate::domain::id::packed")]
+    pub leads: Vec<Id>,
 }
 
 /// Rows by what became of them.
@@ -102,6 +113,7 @@ impl ImportBatch {
                 + self.created.contacts.len()
                 + self.created.interactions.len()
                 + self.created.purchases.len()
+                + self.created.leads.len()
                 + self.before.len()
                 > 0)
     }

@@ -17,15 +17,18 @@ pub enum Kind {
     Interactions,
     /// One purchase per row, by a customer named in the row.
     Purchases,
+    /// One lead per row (or per business card of a vCard file).
+    Leads,
 }
 
 impl Kind {
     /// Every kind, in the order the wizard offers them.
-    pub const ALL: [Kind; 4] = [
+    pub const ALL: [Kind; 5] = [
         Kind::Customers,
         Kind::Contacts,
         Kind::Interactions,
         Kind::Purchases,
+        Kind::Leads,
     ];
 
     /// Stable key (URL, stored journal).
@@ -35,6 +38,7 @@ impl Kind {
             Kind::Contacts => "contacts",
             Kind::Interactions => "interactions",
             Kind::Purchases => "purchases",
+            Kind::Leads => "leads",
         }
     }
 
@@ -56,10 +60,15 @@ impl Kind {
             Kind::Purchases => &[
                 Customer, Date, Order, Amount, Currency, Quantity, Product, Margin, Notes,
             ],
+            Kind::Leads => &[
+                Name, Company, Title, Phone, Email, WeChat, Region, Industry, Source, Campaign,
+                Owner, Notes,
+            ],
         }
     }
 
-    /// The fields that must have a column.
+    /// The fields that must have a column. A lead needs a name or an organisation, so a lead
+    /// file needs either column: [`Mapping::missing`] asks for the name when it has neither.
     pub fn required(self) -> &'static [Target] {
         use Target::*;
         match self {
@@ -67,6 +76,7 @@ impl Kind {
             Kind::Contacts => &[Customer, Name],
             Kind::Interactions => &[Customer, When, Summary],
             Kind::Purchases => &[Customer, Date, Amount],
+            Kind::Leads => &[],
         }
     }
 }
@@ -109,11 +119,15 @@ pub enum Target {
     /// A purchase's order (transaction) number: rows sharing it are lines of one order.
     Order,
     Margin,
+    /// Where a lead came from (展会, 转介绍, 网站...).
+    Source,
+    /// The campaign or event a lead came from.
+    Campaign,
 }
 
 impl Target {
     /// Every target (for keys).
-    const ALL: [Target; 25] = [
+    const ALL: [Target; 27] = [
         Target::ExternalId,
         Target::Name,
         Target::Company,
@@ -139,6 +153,8 @@ impl Target {
         Target::Product,
         Target::Order,
         Target::Margin,
+        Target::Source,
+        Target::Campaign,
     ];
 
     /// Stable key (select values, tests).
@@ -169,6 +185,8 @@ impl Target {
             Target::Product => "product",
             Target::Order => "order",
             Target::Margin => "margin",
+            Target::Source => "source",
+            Target::Campaign => "campaign",
         }
     }
 
@@ -231,6 +249,7 @@ impl Target {
                 "contactname",
                 "fullname",
                 "person",
+                "fn",
             ],
             (Target::Company, _) => &[
                 "公司",
@@ -245,6 +264,7 @@ impl Target {
                 "organisation",
                 "organization",
                 "employer",
+                "org",
             ],
             (Target::Party, _) => &["客户性质", "性质", "个人或单位", "party", "customertype"],
             (Target::Phone, _) => &[
@@ -485,6 +505,27 @@ impl Target {
                 "receiptno",
             ],
             (Target::Margin, _) => &["毛利", "利润", "毛利额", "margin", "profit", "grossmargin"],
+            (Target::Source, _) => &[
+                "来源",
+                "线索来源",
+                "客户来源",
+                "来源渠道",
+                "获取渠道",
+                "source",
+                "leadsource",
+                "origin",
+            ],
+            (Target::Campaign, _) => &[
+                "活动",
+                "市场活动",
+                "营销活动",
+                "活动名称",
+                "展会",
+                "展会名称",
+                "campaign",
+                "event",
+                "campaignname",
+            ],
         }
     }
 
@@ -544,6 +585,12 @@ impl Mapping {
 
     /// Required fields of `kind` that no column fills.
     pub fn missing(&self, kind: Kind) -> Vec<Target> {
+        if kind == Kind::Leads
+            && self.column_of(Target::Name).is_none()
+            && self.column_of(Target::Company).is_none()
+        {
+            return vec![Target::Name];
+        }
         kind.required()
             .iter()
             .copied()
@@ -612,14 +659,21 @@ pub fn auto(kind: Kind, header: &[String]) -> Mapping {
 }
 
 /// The kind of records a header most likely describes, for the wizard's first guess:
-/// amounts mean purchases, a summary (内容) means interactions, a title next to a
-/// customer column means contact persons; otherwise customers.
+/// amounts mean purchases, a summary (内容) means interactions, a column naming leads (线索)
+/// or a campaign means leads, a title next to a customer column means contact persons;
+/// otherwise customers.
 pub fn guess_kind(header: &[String]) -> Kind {
     let has = |kind: Kind, target: Target| auto(kind, header).column_of(target).is_some();
+    let says_lead = header.iter().any(|h| {
+        let h = normalise(h);
+        h.contains("线索") || h.contains("lead")
+    });
     if has(Kind::Purchases, Target::Amount) {
         Kind::Purchases
     } else if has(Kind::Interactions, Target::Summary) {
         Kind::Interactions
+    } else if says_lead || has(Kind::Leads, Target::Campaign) {
+        Kind::Leads
     } else if has(Kind::Contacts, Target::Title) && has(Kind::Contacts, Target::Customer) {
         Kind::Contacts
     } else {

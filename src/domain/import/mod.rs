@@ -4,6 +4,8 @@
 //!    text"), or GBK / GB18030 as Excel and WPS write CSV in China. Anything else is refused.
 //!    The browser's `TextDecoder` turns the legacy encodings into text.
 //! 2. [`table::read`] the text: the delimiter detected, every row numbered by its true line.
+//!    A vCard file (business cards) is read by [`cards::table`] into the same shape: one row
+//!    per card, numbered by the line the card starts on.
 //! 3. [`mapping::auto`] maps the header to fields from common Chinese and English column names;
 //!    the user can change every column.
 //! 4. [`plan::Planner`] checks every row and matches it with what is already stored: what will
@@ -12,6 +14,7 @@
 //!    click undoes all of it.
 
 pub mod batch;
+pub mod cards;
 pub mod mapping;
 pub mod plan;
 pub mod table;
@@ -94,6 +97,10 @@ pub enum RowProblem {
     UnknownParty(String),
     /// Not a currency we know.
     UnknownCurrency(String),
+    /// Not a lead source we know (展会, 转介绍, 网站...).
+    UnknownSource(String),
+    /// A business card of a vCard file that cannot be read.
+    Card(crate::domain::vcard::CardProblem),
 }
 
 /// A row that was not imported, or a value in it that failed.

@@ -14,6 +14,8 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The delimiter used.
     pub delimiter: u8,
+    /// Read from the cards of a vCard file (see [`super::cards`]), not from CSV.
+    pub cards: bool,
 }
 
 /// One data row.
@@ -103,6 +105,7 @@ pub fn read(text: &str) -> Result<Table, FileProblem> {
         header,
         rows,
         delimiter,
+        cards: false,
     })
 }
 

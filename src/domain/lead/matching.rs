@@ -8,7 +8,7 @@
 //! A match is shown, never acted on: the user decides whether it is the same party.
 
 use crate::domain::contact::ContactPerson;
-use crate::domain::customer::Party;
+use crate::domain::customer::{Customer, Party};
 use crate::domain::id::Id;
 use crate::domain::lead::Lead;
 use crate::domain::search::syllables;
@@ -156,18 +156,34 @@ impl MatchIndex {
         }
     }
 
-    /// Adds a customer (one not in the trash).
+    /// Adds a customer (one not in the trash) from its summary.
     pub fn add_customer(&mut self, c: &CustomerSummary) {
         let at = self.entry(MatchTarget::Customer(c.id), c.name.clone());
         self.reach(at, c.phones.iter(), c.emails.iter());
-        match c.party {
+        self.party(at, c.party, &c.name, &c.company);
+    }
+
+    /// Adds a customer (one not in the trash) from its record.
+    pub fn add_customer_record(&mut self, c: &Customer) {
+        let at = self.entry(MatchTarget::Customer(c.id), c.name.clone());
+        self.reach(
+            at,
+            c.phones.iter().map(String::as_str),
+            c.emails.iter().map(String::as_str),
+        );
+        self.party(at, c.party, &c.name, &c.company);
+    }
+
+    /// An organisation is found by its name, a person by name and company.
+    fn party(&mut self, at: u32, party: Party, name: &str, company: &str) {
+        match party {
             Party::Organisation => {
-                let key = company_key(&c.name);
+                let key = company_key(name);
                 if !key.is_empty() {
                     self.by_company.entry(key).or_default().push(at);
                 }
             }
-            Party::Individual => self.person(at, &c.name, &c.company),
+            Party::Individual => self.person(at, name, company),
         }
     }
 

@@ -51,7 +51,7 @@ pub fn DropZone(on_file: Callback<web_sys::File>) -> impl IntoView {
                     node_ref=input_ref
                     type="file"
                     class="sr-only"
-                    accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
+                    accept=".csv,.txt,.tsv,.vcf,text/csv,text/plain,text/tab-separated-values,text/vcard,text/x-vcard"
                     data-testid="import-file"
                     on:change=picked
                 />

@@ -3,7 +3,7 @@
 use super::drop_zone::DropZone;
 use super::history::ImportHistory;
 use super::mapping::MappingTable;
-use super::preview::{ErrorTable, PreviewTable, SkippedTable, count};
+use super::preview::{ErrorTable, MatchedTable, PreviewTable, SkippedTable, count};
 use super::wizard::Wizard;
 use crate::domain::import::{Kind, Policy};
 use crate::ui::download::download;
@@ -153,6 +153,7 @@ fn PlanPanel(wizard: Wizard) -> impl IntoView {
         view! {
             <p class="import-summary" role="status" data-testid="import-plan">{(tt.import_will)(c.created, c.updated, c.skipped, c.failed)}</p>
             <PreviewTable plan=plan.clone() />
+            {(!plan.matched.is_empty()).then(|| view! { <MatchedTable plan=plan.clone() /> })}
             {(!plan.skipped.is_empty()).then(|| view! { <SkippedTable plan=plan.clone() /> })}
             {(!plan.errors.is_empty()).then(|| view! {
                 <ErrorTable plan=plan.clone() />
@@ -213,6 +214,7 @@ fn FinishedPanel(wizard: Wizard, finished: super::wizard::Finished) -> impl Into
     let c = b.counts;
     let id = b.id;
     let undone = b.undone_at.is_some();
+    let leads = finished.plan.kind == Kind::Leads && !undone;
     let question = RwSignal::new(None::<String>);
     view! {
         <section class="panel import-finished" data-testid="import-finished">
@@ -231,6 +233,9 @@ fn FinishedPanel(wizard: Wizard, finished: super::wizard::Finished) -> impl Into
                 } else {
                     view! { <button class="btn btn-danger-soft" data-testid="import-undo" on:click=move |_| question.set(Some(t.get_untracked().import_undo_confirm.to_string()))>{move || t.get().import_undo}</button> }.into_any()
                 }}
+                {leads.then(|| view! {
+                    <a class="btn" data-testid="import-open-leads" href=crate::ui::routes::Page::Leads.path()>{move || t.get().import_open_leads}</a>
+                })}
                 <button class="btn btn-primary" data-testid="import-another" on:click=move |_| wizard.reset()>{move || t.get().import_another}</button>
             </div>
             <crate::ui::widgets::confirm::Confirm

@@ -2,6 +2,7 @@
 
 use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
+use crate::domain::import::Kind;
 use crate::domain::import::plan::{Action, Plan, cells, headings};
 use crate::domain::money::format_count;
 use crate::ui::clock;
@@ -57,7 +58,12 @@ pub fn PreviewTable(plan: Arc<Plan>) -> impl IntoView {
     move || {
         let t = t.get();
         let member = member_names(ws);
-        let heads = headings(plan.kind, t);
+        let mut heads = headings(plan.kind, t);
+        // A lead row shows what it may already be.
+        let leads = plan.kind == Kind::Leads;
+        if leads {
+            heads.push(t.import_col_matches);
+        }
         let width = heads.len();
         let rows = plan
             .preview
@@ -78,12 +84,19 @@ pub fn PreviewTable(plan: Arc<Plan>) -> impl IntoView {
                     Action::Skip => "pill",
                     Action::Fail => "pill severity-high",
                 };
+                let matches = leads.then(|| {
+                    let text: Vec<String> = row.matches.iter().map(|m| m.describe(t)).collect();
+                    view! { <td class="import-match" class:has-match=!text.is_empty()>{text.join("; ")}</td> }
+                });
                 let body = match &row.record {
-                    Some(r) => cells(r, &row.customer, t, clock::zone(), &member)
-                        .into_iter()
-                        .map(|c| view! { <td>{c}</td> })
-                        .collect_view()
-                        .into_any(),
+                    Some(r) => view! {
+                        {cells(r, &row.customer, t, clock::zone(), &member)
+                            .into_iter()
+                            .map(|c| view! { <td>{c}</td> })
+                            .collect_view()}
+                        {matches}
+                    }
+                    .into_any(),
                     None => {
                         view! { <td colspan=width class="rating-msg">{problems.join(" ")}</td> }
                             .into_any()
@@ -150,6 +163,52 @@ pub fn SkippedTable(plan: Arc<Plan>) -> impl IntoView {
                 {record_table(t.import_skipped_title, t.import_col_repeats, "import-skipped", t.col_why, heads, rows, t)}
                 {(more > 0).then(|| view! { <p class="muted small">{(t.import_skipped_more)(more)}</p> })}
                 <button class="btn btn-small" data-testid="import-skipped-report" on:click=report.clone()>{t.import_skipped_report}</button>
+            </details>
+        }
+    }
+}
+
+/// The lead rows that may already be known (first [`SHOWN_ERRORS`] of them), each with what
+/// it may be.
+#[component]
+pub fn MatchedTable(plan: Arc<Plan>) -> impl IntoView {
+    let t = use_texts();
+    move || {
+        let t = t.get();
+        let more = plan.matched.len().saturating_sub(SHOWN_ERRORS);
+        let rows = plan
+            .matched
+            .iter()
+            .take(SHOWN_ERRORS)
+            .map(|m| {
+                let what: Vec<String> = m.matches.iter().map(|x| x.describe(t)).collect();
+                view! {
+                    <tr>
+                        <td class="num">{m.line}</td>
+                        <td>{m.lead.clone()}</td>
+                        <td class="wrap-cell">{what.join("; ")}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="import-skipped" data-testid="import-matched" open>
+                <summary>{format!("{} ({})", t.import_matched_title, count(plan.matched.len()))}</summary>
+                <p class="muted small">{t.import_matched_hint}</p>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t.import_matched_title>
+                    <table class="data-table compact" data-testid="import-matched-rows">
+                        <caption class="muted small">{t.import_matched_title}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col" class="num">{t.col_line}</th>
+                                <th scope="col">{t.col_lead}</th>
+                                <th scope="col">{t.import_col_matches}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                {(more > 0).then(|| view! { <p class="muted small">{(t.more_errors)(more)}</p> })}
             </details>
         }
     }

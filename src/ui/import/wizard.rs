@@ -5,6 +5,7 @@ use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
 use crate::domain::import::batch::ImportBatch;
 use crate::domain::import::mapping::{auto, guess_kind};
+use crate::domain::import::cards;
 use crate::domain::import::table::{self, Table};
 use crate::domain::import::{
     Encoding, FileProblem, Kind, MAX_BYTES, Mapping, Plan, Planner, Policy, Target,
@@ -111,7 +112,12 @@ impl Wizard {
             match read {
                 Err(p) => self.refused.set(Some(p)),
                 Ok((encoding, table)) => {
-                    let kind = guess_kind(&table.header);
+                    // Business cards are leads until the user says otherwise.
+                    let kind = if table.cards {
+                        Kind::Leads
+                    } else {
+                        guess_kind(&table.header)
+                    };
                     self.kind.set(kind);
                     self.mapping.set(auto(kind, &table.header));
                     self.loaded.set(Some(Arc::new(Loaded {
@@ -273,8 +279,13 @@ impl Wizard {
     }
 }
 
-/// Reads a picked or dropped file into a table: size, encoding, text, rows.
+/// Reads a picked or dropped file into a table: size, encoding, text, rows (or cards).
 async fn read_file(file: web_sys::File) -> Result<(Encoding, Table), FileProblem> {
     let (encoding, text) = read_text(file, MAX_BYTES).await?;
-    Ok((encoding, table::read(&text)?))
+    let table = if cards::is_vcard(&text) {
+        cards::table(&text)?
+    } else {
+        table::read(&text)?
+    };
+    Ok((encoding, table))
 }

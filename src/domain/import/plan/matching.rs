@@ -6,6 +6,8 @@ use crate::domain::customer::Customer;
 use crate::domain::id::Id;
 use crate::domain::import::RowProblem;
 use crate::domain::interaction::Interaction;
+use crate::domain::lead::Lead;
+use crate::domain::lead::matching::MatchIndex;
 use crate::domain::member::TeamMember;
 use crate::domain::money::Currency;
 use crate::domain::purchase::Purchase;
@@ -60,6 +62,25 @@ pub(super) fn interaction_key(i: &Interaction) -> InteractionKey {
     (i.customer_id, i.at.0, fold(&i.summary))
 }
 
+/// The keys a lead is found by: each phone's identity and each e-mail in lower case.
+fn lead_keys<'a>(
+    phones: &'a [String],
+    emails: &'a [String],
+) -> impl Iterator<Item = String> + 'a {
+    phones
+        .iter()
+        .map(|p| validate::phone_identity(p))
+        .filter(|k| !k.is_empty())
+        .map(|k| format!("tel:{k}"))
+        .chain(
+            emails
+                .iter()
+                .map(|e| fold(e))
+                .filter(|k| !k.is_empty())
+                .map(|k| format!("mail:{k}")),
+        )
+}
+
 /// The stored records an import is matched with, indexed for the lookups it makes. Records
 /// the import creates are added as it goes, so a file that names a customer twice does not
 /// create it twice.
@@ -83,6 +104,13 @@ pub struct Existing {
     /// Stored purchases, and those this import creates, by order line.
     pub(super) order_keys: HashMap<OrderKey, usize>,
     pub(super) members: HashMap<String, Id>,
+    /// Stored leads (not in the trash) and those this import creates.
+    pub(super) leads: Vec<Lead>,
+    /// Leads by phone (`tel:` and its identity) and e-mail (`mail:` and lower case): a row
+    /// sharing one with a lead repeats it.
+    pub(super) lead_keys: HashMap<String, usize>,
+    /// Customers, contact persons and leads a lead row may be, shown and never merged.
+    pub(super) lead_matches: MatchIndex,
 }
 
 impl Existing {
@@ -112,6 +140,45 @@ impl Existing {
             e.add_stored_purchase(p);
         }
         e
+    }
+
+    /// Adds the stored leads (those in the trash left out) and indexes what a lead row is
+    /// matched with: the customers and their contact persons already held, and the leads.
+    pub fn with_leads(mut self, leads: Vec<Lead>) -> Self {
+        let mut index = MatchIndex::default();
+        for c in &self.customers {
+            index.add_customer_record(c);
+        }
+        for p in &self.contacts {
+            if let Some(&i) = self.by_id.get(&p.customer_id) {
+                index.add_contact(p, &self.customers[i].name);
+            }
+        }
+        self.lead_matches = index;
+        for l in leads.into_iter().filter(|l| l.deleted_at.is_none()) {
+            self.add_lead(l);
+        }
+        self
+    }
+
+    /// Indexes a lead for duplicates and matches.
+    pub(super) fn add_lead(&mut self, l: Lead) {
+        self.lead_matches.add_lead(&l);
+        let i = self.leads.len();
+        self.index_lead_keys(i, &l);
+        self.leads.push(l);
+    }
+
+    /// Points the phones and e-mails of lead `l` (at `i`) at it.
+    pub(super) fn index_lead_keys(&mut self, i: usize, l: &Lead) {
+        for key in lead_keys(&l.phones, &l.emails) {
+            self.lead_keys.entry(key).or_insert(i);
+        }
+    }
+
+    /// The lead sharing a phone or e-mail with these.
+    pub(super) fn duplicate_lead(&self, phones: &[String], emails: &[String]) -> Option<usize> {
+        lead_keys(phones, emails).find_map(|k| self.lead_keys.get(&k).copied())
     }
 
     pub(super) fn add_customer(&mut self, c: Customer) {

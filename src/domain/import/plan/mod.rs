@@ -23,6 +23,8 @@ use crate::domain::contact::{ContactInput, ContactPerson};
 use crate::domain::customer::{Customer, CustomerInput, Party};
 use crate::domain::id::Id;
 use crate::domain::interaction::{Channel, Interaction, InteractionInput};
+use crate::domain::lead::matching::Match;
+use crate::domain::lead::{Lead, LeadInput, LeadSource};
 use crate::domain::money::Currency;
 use crate::domain::purchase::{Purchase, PurchaseInput};
 use crate::domain::time::{Timestamp, Zone};
@@ -111,6 +113,7 @@ pub enum Record {
     Contact(ContactPerson),
     Interaction(Interaction),
     Purchase(Purchase),
+    Lead(Box<Lead>),
 }
 
 /// One row of the preview.
@@ -122,6 +125,18 @@ pub struct Preview {
     pub record: Option<Record>,
     /// The name of the customer the record is or belongs to.
     pub customer: String,
+    /// The customers, contact persons and leads a lead row may be.
+    pub matches: Vec<Match>,
+}
+
+/// A lead row that may be a customer, a contact person or a lead already stored: it is
+/// imported as a lead of its own and flagged, never merged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Matched {
+    pub line: usize,
+    /// The lead's name as shown.
+    pub lead: String,
+    pub matches: Vec<Match>,
 }
 
 /// The checked import: what will be written, what will not, and why.
@@ -143,6 +158,8 @@ pub struct Plan {
     pub skipped: Vec<Skipped>,
     /// The first rows, as they will be stored.
     pub preview: Vec<Preview>,
+    /// Every lead row that may already be known, in file order.
+    pub matched: Vec<Matched>,
 }
 
 impl Plan {
@@ -158,6 +175,7 @@ impl Plan {
                 .chain(r.contacts.iter().map(|c| c.id))
                 .chain(r.interactions.iter().map(|i| i.id))
                 .chain(r.purchases.iter().map(|p| p.id))
+                .chain(r.leads.iter().map(|l| l.id))
                 .collect()
         };
         let before: HashSet<Id> = before_ids(&self.before).into_iter().collect();
@@ -174,6 +192,7 @@ impl Plan {
                 contacts: changed(w.contacts.iter().map(|c| c.id).collect(), &before),
                 interactions: changed(w.interactions.iter().map(|i| i.id).collect(), &before),
                 purchases: changed(w.purchases.iter().map(|p| p.id).collect(), &before),
+                leads: changed(w.leads.iter().map(|l| l.id).collect(), &before),
             },
             before: self.before.clone(),
             touched: w.customer_ids(),
@@ -198,6 +217,8 @@ pub struct Planner {
     written: HashMap<Id, usize>,
     /// Records that existed before the import and already have their before-image.
     saved_before: HashSet<Id>,
+    /// What the row just checked may be (lead rows).
+    row_matches: Vec<Match>,
 }
 
 /// A row's outcome before counting.
@@ -237,6 +258,7 @@ impl Planner {
             },
             written: HashMap::new(),
             saved_before: HashSet::new(),
+            row_matches: Vec::new(),
         }
     }
 
@@ -266,6 +288,7 @@ impl Planner {
                         Kind::Contacts => self.contact(&r),
                         Kind::Interactions => self.interaction(&r),
                         Kind::Purchases => self.purchase(&r),
+                        Kind::Leads => self.lead(&r),
                     }
                 }
             };
@@ -287,6 +310,16 @@ impl Planner {
                     (Action::Fail, None, String::new())
                 }
             };
+            let matches = std::mem::take(&mut self.row_matches);
+            if !matches.is_empty()
+                && let Some(Record::Lead(l)) = &record
+            {
+                self.plan.matched.push(Matched {
+                    line: row.line,
+                    lead: l.display_name(),
+                    matches: matches.clone(),
+                });
+            }
             let c = &mut self.plan.counts;
             match action {
                 Action::Create => c.created += 1,
@@ -300,6 +333,7 @@ impl Planner {
                     action,
                     record,
                     customer,
+                    matches,
                 });
             }
         }
@@ -772,7 +806,114 @@ impl Planner {
             }
         }
     }
+
+    fn lead(&mut self, r: &RowRef) -> Outcome {
+        let mut errors = Vec::new();
+        let phones = r.list(Target::Phone);
+        let emails = r.list(Target::Email);
+        let campaign = r.get(Target::Campaign);
+        let source = match parse_source(r.get(Target::Source)) {
+            Ok(s) => s,
+            Err(p) => {
+                errors.push(r.error(Target::Source, p));
+                None
+            }
+        };
+        let owner = self.owner(r, &mut errors);
+        let found = self.existing.duplicate_lead(&phones, &emails);
+        let (input, before) = match (found, self.policy) {
+            (Some(i), Policy::Skip) => {
+                let l = self.existing.leads[i].clone();
+                let name = l.display_name();
+                return Outcome::Skipped(Why::Duplicate, Record::Lead(Box::new(l)), name);
+            }
+            (Some(i), Policy::Update) => {
+                let before = self.existing.leads[i].clone();
+                let mut input = LeadInput::from_lead(&before);
+                overlay(&mut input.name, r.get(Target::Name));
+                overlay(&mut input.company, r.get(Target::Company));
+                overlay(&mut input.title, r.get(Target::Title));
+                overlay(&mut input.wechat, r.get(Target::WeChat));
+                overlay(&mut input.region, r.get(Target::Region));
+                overlay(&mut input.industry, r.get(Target::Industry));
+                overlay(&mut input.campaign, campaign);
+                overlay(&mut input.notes, &r.joined(Target::Notes));
+                add_new(&mut input.phones, &phones, validate::phone_identity);
+                add_new(&mut input.emails, &emails, fold);
+                if let Some(s) = source {
+                    input.source = s;
+                }
+                if owner.is_some() {
+                    input.owner_id = owner;
+                }
+                (input, Some((i, before)))
+            }
+            _ => {
+                // Without a source column, a row naming a campaign came from it.
+                let source = source.unwrap_or(if campaign.is_empty() {
+                    LeadSource::Other
+                } else {
+                    LeadSource::Campaign
+                });
+                let input = LeadInput {
+                    name: r.get(Target::Name).to_string(),
+                    company: r.get(Target::Company).to_string(),
+                    title: r.get(Target::Title).to_string(),
+                    phones,
+                    emails,
+                    wechat: r.get(Target::WeChat).to_string(),
+                    region: r.get(Target::Region).to_string(),
+                    industry: r.get(Target::Industry).to_string(),
+                    source,
+                    campaign: campaign.to_string(),
+                    notes: r.joined(Target::Notes),
+                    owner_id: owner,
+                    do_not_contact: false,
+                };
+                (input, None)
+            }
+        };
+        let fields = match input.validate() {
+            Ok(f) => f,
+            Err(field_errors) => {
+                errors.extend(r.field_errors(&field_errors, &input.phones, &input.emails));
+                return Outcome::Failed(errors);
+            }
+        };
+        if !errors.is_empty() {
+            return Outcome::Failed(errors);
+        }
+        match before {
+            Some((i, before)) => {
+                let mut probe = before.clone();
+                probe.apply(fields.clone(), before.updated_at);
+                if probe == before {
+                    let name = before.display_name();
+                    return Outcome::Skipped(Why::Unchanged, Record::Lead(Box::new(before)), name);
+                }
+                let mut after = before.clone();
+                after.apply(fields, self.now);
+                self.row_matches = self.existing.lead_matches.matches(&after);
+                self.keep_before(after.id, &before, |r| &mut r.leads);
+                Self::write(&mut self.written, &mut self.plan.writes.leads, after.id, &after);
+                self.existing.index_lead_keys(i, &after);
+                self.existing.leads[i] = after.clone();
+                let name = after.display_name();
+                Outcome::Done(Action::Update, Record::Lead(Box::new(after)), name)
+            }
+            None => {
+                let lead = Lead::create(Id::generate(), fields, self.now);
+                self.row_matches = self.existing.lead_matches.matches(&lead);
+                Self::write(&mut self.written, &mut self.plan.writes.leads, lead.id, &lead);
+                self.existing.add_lead(lead.clone());
+                let name = lead.display_name();
+                Outcome::Done(Action::Create, Record::Lead(Box::new(lead)), name)
+            }
+        }
+    }
 }
 
+#[cfg(test)]
+mod lead_tests;
 #[cfg(test)]
 pub(super) mod tests;

@@ -16,6 +16,7 @@ pub fn headings(kind: Kind, t: &Texts) -> Vec<&'static str> {
         Kind::Contacts => &[Customer, Name, Title, Phone, Email],
         Kind::Interactions => &[Customer, When, Channel, Summary, Owner],
         Kind::Purchases => &[Customer, Date, Order, Amount, Product, Quantity],
+        Kind::Leads => &[Name, Company, Phone, Email, Source, Owner],
     };
     fields
         .iter()
@@ -71,6 +72,18 @@ pub fn cells(
             p.amount.format(lang),
             p.product.clone(),
             p.quantity.to_string(),
+        ],
+        Record::Lead(l) => vec![
+            if l.title.is_empty() {
+                l.name.clone()
+            } else {
+                format!("{} · {}", l.name, l.title)
+            },
+            l.company.clone(),
+            l.phones.join(" / "),
+            l.emails.join(" / "),
+            l.source.label(t).to_string(),
+            member(l.owner_id),
         ],
     }
 }

@@ -119,6 +119,7 @@ pub(super) fn target_of_field(field: Field) -> Option<Target> {
         Field::Product => Target::Product,
         Field::Order => Target::Order,
         Field::Margin => Target::Margin,
+        Field::Campaign => Target::Campaign,
         _ => return None,
     })
 }

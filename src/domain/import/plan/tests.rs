@@ -11,10 +11,10 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 
 /// 2026-11-23T08:00:00Z; local offset UTC+8.
-const NOW: Timestamp = Timestamp(1_795_420_800_000);
+pub(super) const NOW: Timestamp = Timestamp(1_795_420_800_000);
 const OFFSET: i32 = 480;
 
-fn customer(name: &str, phone: &str, external: &str) -> Customer {
+pub(super) fn customer(name: &str, phone: &str, external: &str) -> Customer {
     let input = CustomerInput {
         name: name.into(),
         phones: if phone.is_empty() {
@@ -30,7 +30,7 @@ fn customer(name: &str, phone: &str, external: &str) -> Customer {
     c
 }
 
-fn member(name: &str) -> TeamMember {
+pub(super) fn member(name: &str) -> TeamMember {
     TeamMember {
         rev: crate::domain::record::Rev::default(),
         id: Id::generate(),
@@ -40,7 +40,7 @@ fn member(name: &str) -> TeamMember {
     }
 }
 
-fn plan(kind: Kind, text: &str, policy: Policy, existing: Existing) -> Plan {
+pub(super) fn plan(kind: Kind, text: &str, policy: Policy, existing: Existing) -> Plan {
     let table = read(text).unwrap();
     let mapping = auto(kind, &table.header);
     let mut p = Planner::new(kind, table.header, mapping, policy, existing, NOW, OFFSET);

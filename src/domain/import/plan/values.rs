@@ -2,6 +2,7 @@
 //! them, parties, channels, currencies inside amounts.
 
 use crate::domain::customer::Party;
+use crate::domain::lead::LeadSource;
 use crate::domain::import::RowProblem;
 use crate::domain::interaction::Channel;
 use crate::domain::money::Currency;
@@ -55,6 +56,30 @@ pub(super) fn parse_party(text: &str) -> Result<Option<Party>, RowProblem> {
         | "organization" | "company" | "business" => Ok(Some(Party::Organisation)),
         _ => Err(RowProblem::UnknownParty(text.trim().to_string())),
     }
+}
+
+/// A lead's source from its key, its Chinese or English label or a common synonym; `None`
+/// when empty.
+pub(super) fn parse_source(text: &str) -> Result<Option<LeadSource>, RowProblem> {
+    use LeadSource as S;
+    let key = fold(text).replace([' ', '-', '_', '/'], "");
+    Ok(Some(match key.as_str() {
+        "" => return Ok(None),
+        "展会" | "展览会" | "会展" | "博览会" | "tradeshow" | "exhibition" | "expo" | "fair" => {
+            S::TradeShow
+        }
+        "转介绍" | "介绍" | "推荐" | "老客户介绍" | "referral" | "referred" => S::Referral,
+        "网站" | "官网" | "网络" | "website" | "web" | "online" => S::Website,
+        "网站询盘" | "询盘" | "在线咨询" | "网站咨询" | "webinquiry" | "inquiry" | "enquiry" => {
+            S::WebInquiry
+        }
+        "营销活动" | "市场活动" | "活动" | "campaign" | "marketing" => S::Campaign,
+        "陌生拜访" | "陌拜" | "电话" | "陌生电话" | "电话营销" | "陌生拜访电话" | "coldcall"
+        | "telemarketing" | "call" => S::ColdCall,
+        "广告" | "advertising" | "advert" | "ad" | "ads" => S::Advertising,
+        "其他" | "其它" | "other" => S::Other,
+        _ => return Err(RowProblem::UnknownSource(text.trim().to_string())),
+    }))
 }
 
 /// A way of contact from its Chinese or English name; an empty cell is a note.
