@@ -386,3 +386,39 @@ fn a_journal_stores_ids_as_bytes_and_reads_earlier_ones_in_text() {
         batch
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_lead_file_is_imported_flagged_and_undone_leaving_tombstones() {
+    let db = fresh().await;
+    let stored = Customer::create(
+        Id::generate(),
+        CustomerInput {
+            party: crm::domain::customer::Party::Organisation,
+            name: "华星贸易有限公司".into(),
+            phones: vec!["010-6552 1234".into()],
+            ..CustomerInput::default()
+        }
+        .validate(NOW.local_date(OFFSET))
+        .unwrap(),
+        NOW,
+    );
+    store::create_customer(&db, &stored).await.unwrap();
+    let text = "姓名,公司,电话,来源\n张伟,华星贸易,010 6552 1234,展会\n李娜,,13900000000,\n";
+    let p = plan(&db, Kind::Leads, text, Policy::Skip, NOW).await;
+    assert_eq!(p.counts.created, 2);
+    assert_eq!(p.matched.len(), 1, "张伟 shares the customer's phone");
+    let id = import(&db, &p).await;
+    let leads = store::all_leads(&db).await.unwrap();
+    assert_eq!(leads.len(), 2);
+    // The same file again: both rows repeat stored leads by phone.
+    let again = plan(&db, Kind::Leads, text, Policy::Skip, NOW).await;
+    assert_eq!((again.counts.created, again.counts.skipped), (0, 2));
+    // The customer is untouched: nothing merged into it.
+    assert_eq!(summaries(&db).await.len(), 1);
+
+    store::undo_import(&db, id, NOW).await.unwrap();
+    assert!(store::all_leads(&db).await.unwrap().is_empty());
+    assert_eq!(raw_count(db.name(), "tombstones").await, 2);
+    assert_eq!(summaries(&db).await.len(), 1);
+    db.close();
+}

@@ -1665,3 +1665,84 @@ async fn the_sample_brings_leads_some_of_them_people_its_customers_employ() {
     assert!(leads.iter().all(|l| l.rev.0 == 1));
     db.close();
 }
+
+#[wasm_bindgen_test]
+async fn converting_a_lead_is_one_transaction_and_a_stale_lead_changes_nothing() {
+    use crm::domain::lead::convert::{ConvertInto, Person, convert};
+    use crm::domain::lead::{Lead, LeadInput, LeadStatus};
+    let db = fresh().await;
+    let fields = LeadInput {
+        name: "张伟".into(),
+        company: "华星贸易".into(),
+        title: "采购经理".into(),
+        phones: vec!["138 0013 8000".into()],
+        ..LeadInput::default()
+    }
+    .validate()
+    .unwrap();
+    let lead = store::save_lead(&db, &Lead::create(Id::generate(), fields, NOW))
+        .await
+        .unwrap();
+    // Another tab edits the lead: this tab's copy is stale, and its conversion fails after
+    // the customer and contact were added in the transaction — which leaves none of them.
+    let mut other = lead.clone();
+    other.notes = "另一个标签页".into();
+    store::save_lead(&db, &other).await.unwrap();
+    let stale = convert(&lead, ConvertInto::NewCustomer, NOW, today()).unwrap();
+    assert!(matches!(
+        store::convert_lead(&db, &stale).await,
+        Err(AppError::Conflict(_))
+    ));
+    assert!(summaries(&db).await.is_empty());
+    assert_eq!(raw_count(db.name(), "contacts").await, 0);
+    let stored = store::all_leads(&db).await.unwrap();
+    assert_eq!(stored[0].status, LeadStatus::New);
+
+    // From the current copy: the customer, its contact person and the converted lead.
+    let fresh_copy = stored[0].clone();
+    let done = convert(&fresh_copy, ConvertInto::NewCustomer, NOW, today()).unwrap();
+    let (written, summary) = store::convert_lead(&db, &done).await.unwrap();
+    assert_eq!(written.status, LeadStatus::Converted);
+    let customer = done.customer.as_ref().unwrap();
+    assert_eq!(summary.id, customer.id);
+    assert_eq!(summary.name, "华星贸易");
+    let detail = store::load_detail(&db, customer.id).await.unwrap().unwrap();
+    assert_eq!(detail.records.contacts.len(), 1);
+    assert_eq!(detail.records.contacts[0].name, "张伟");
+    assert_summaries_match_records(&db).await;
+
+    // A second lead into that customer, as a new contact there; into a customer in the
+    // trash, nothing.
+    let second = store::save_lead(
+        &db,
+        &Lead::create(
+            Id::generate(),
+            LeadInput {
+                name: "李娜".into(),
+                ..LeadInput::default()
+            }
+            .validate()
+            .unwrap(),
+            NOW,
+        ),
+    )
+    .await
+    .unwrap();
+    let into = ConvertInto::Customer {
+        customer: customer.id,
+        person: Person::NewContact,
+    };
+    store::trash(&db, &[customer.id], NOW).await.unwrap();
+    let c = convert(&second, into, NOW, today()).unwrap();
+    assert!(matches!(
+        store::convert_lead(&db, &c).await,
+        Err(AppError::NotFound)
+    ));
+    assert_eq!(raw_count(db.name(), "contacts").await, 1);
+    store::restore(&db, &[customer.id]).await.unwrap();
+    store::convert_lead(&db, &c).await.unwrap();
+    let detail = store::load_detail(&db, customer.id).await.unwrap().unwrap();
+    assert_eq!(detail.records.contacts.len(), 2);
+    assert_summaries_match_records(&db).await;
+    db.close();
+}

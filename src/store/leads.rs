@@ -5,12 +5,16 @@
 
 use super::error::{AppError, Result};
 use super::idb::{self, Db, get};
-use super::kinds::{all_alone, bury, delete_one, now, put_revision, save_alone, store_of};
+use super::kinds::{add_new, all_alone, bury, delete_one, now, put_revision, save_alone, store_of};
+use super::owned;
 use super::schema::{CONTACTS, LEADS, TOMBSTONES};
 use crate::domain::contact::ContactPerson;
+use crate::domain::customer::Customer;
 use crate::domain::id::Id;
 use crate::domain::lead::Lead;
 use crate::domain::lead::assign::RegionRule;
+use crate::domain::lead::convert::Converted;
+use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
 use gloo_storage::{LocalStorage, Storage};
 
@@ -68,6 +72,41 @@ pub async fn assign_leads(db: &Db, plan: &[(Id, Id)], at: Timestamp) -> Result<V
         lead.set_owner(owners.get(&lead.id).copied(), at)
     })
     .await
+}
+
+/// Writes a lead's conversion in one transaction: the new customer and contact person (when
+/// it makes them), the lead marked converted with its link, and the customer's summary. A
+/// lead changed elsewhere since it was read ([`AppError::Conflict`]) or a customer gone or in
+/// the trash ([`AppError::NotFound`]) leaves everything as it was.
+pub async fn convert_lead(db: &Db, c: &Converted) -> Result<(Lead, CustomerSummary)> {
+    let stores: Vec<&str> = owned::stores().into_iter().chain([LEADS]).collect();
+    let tx = db.tx(&stores, true)?;
+    let customers = store_of::<Customer>(&tx)?;
+    if let Some(new) = &c.customer {
+        add_new(&customers, std::slice::from_ref(new))?;
+    } else {
+        let id = c
+            .lead
+            .converted
+            .map(|v| v.customer_id)
+            .ok_or(AppError::NotFound)?;
+        let stored: Option<Customer> = get(&customers, &id.to_string()).await?;
+        if stored.is_none_or(|s| s.deleted_at.is_some()) {
+            return Err(AppError::NotFound);
+        }
+    }
+    if let Some(p) = &c.contact {
+        add_new(&store_of::<ContactPerson>(&tx)?, std::slice::from_ref(p))?;
+    }
+    let lead = put_revision(&store_of::<Lead>(&tx)?, &c.lead).await?;
+    let customer_id = c
+        .lead
+        .converted
+        .map(|v| v.customer_id)
+        .ok_or(AppError::NotFound)?;
+    let summary = owned::refresh(&tx, customer_id).await?;
+    idb::commit(tx).await?;
+    Ok((lead, summary))
 }
 
 /// Deletes the leads `ids` for good in one transaction, leaving their tombstones.

@@ -55,8 +55,8 @@ pub use interactions::{
 };
 pub use kinds::stored_rev;
 pub use leads::{
-    all_leads, assign_leads, contacts_for_matching, purge_leads, region_rules, save_lead,
-    set_leads_trashed, set_region_rules,
+    all_leads, assign_leads, contacts_for_matching, convert_lead, purge_leads, region_rules,
+    save_lead, set_leads_trashed, set_region_rules,
 };
 pub use members::{delete_member, list_members, save_member};
 pub use purchases::{delete_purchase, save_purchase};

@@ -72,6 +72,14 @@ super::feature_texts! { $ leads_texts;
         assign_go = "Assign", "分配";
         assign_no_team = "Add team members in Settings → Team first.", "请先在“设置 → 团队”中添加成员。";
         assign_member = "Member", "成员";
+        lead_convert = "Convert to customer", "转为客户";
+        lead_convert_title = "Convert the lead", "转化线索";
+        lead_convert_body = "The lead keeps a link to what it becomes and leaves the open leads. Nothing else is changed.", "线索会保留指向转化结果的链接，并从跟进中的线索里移出。其他内容不变。";
+        lead_convert_go = "Convert", "转化";
+        lead_convert_into = "Into an existing customer it matches", "转入匹配到的已有客户";
+        convert_already = "This lead was converted already.", "该线索已经转化。";
+        convert_disqualified = "A disqualified lead cannot be converted: reopen it first.", "无效线索不能转化：请先重新跟进。";
+        convert_trashed = "A lead in the trash cannot be converted: restore it first.", "回收站中的线索不能转化：请先恢复。";
     }
     formats {
         n_leads(n: usize) = if n == 1 { "1 lead".to_string() } else { format!("{} leads", format_count(n as u64)) }, format!("共 {} 条线索", format_count(n as u64));
@@ -79,6 +87,12 @@ super::feature_texts! { $ leads_texts;
         lead_matches(n: usize) = if n == 1 { "1 possible match".to_string() } else { format!("{n} possible matches") }, format!("{n} 个可能重复");
         assigned_n(n: usize) = if n == 1 { "1 lead assigned".to_string() } else { format!("{n} leads assigned") }, format!("已分配 {n} 条线索");
         assign_preview(n: usize, left: usize) = if left == 0 { format!("{n} leads will get an owner.") } else { format!("{n} leads will get an owner; {left} stay as they are.") }, if left == 0 { format!("将为 {n} 条线索分配负责人。") } else { format!("将为 {n} 条线索分配负责人，{left} 条保持不变。") };
+        convert_new_org(org: &str, person: &str) = if person.is_empty() { format!("A new customer: the organisation {org}") } else { format!("A new customer: the organisation {org}, with {person} as its contact person") }, if person.is_empty() { format!("新建客户：单位“{org}”") } else { format!("新建客户：单位“{org}”，{person}为其联系人") };
+        convert_new_person(person: &str) = format!("A new customer: {person}, an individual"), format!("新建客户：个人客户“{person}”");
+        convert_as_new_contact(customer: &str, person: &str) = format!("{customer} — add {person} as a contact person"), format!("{customer}——添加{person}为联系人");
+        convert_as_contact(customer: &str, contact: &str) = format!("{customer} — the lead is its contact person {contact}"), format!("{customer}——该线索就是其联系人{contact}");
+        convert_as_customer(customer: &str) = format!("{customer} — the lead is this customer"), format!("{customer}——该线索就是这个客户");
+        converted_into(name: &str) = format!("Converted into {name}"), format!("已转为客户“{name}”");
         lead_owned_since(who: String, when: String) = format!("{who}, from {when}"), format!("{who}，自 {when} 起");
     }
 }
@@ -150,6 +164,23 @@ impl MatchTarget {
             MatchTarget::Customer(_) => pick(t, "Customer", "客户"),
             MatchTarget::Contact { .. } => pick(t, "Contact person", "联系人"),
             MatchTarget::Lead(_) => pick(t, "Lead", "线索"),
+        }
+    }
+}
+
+impl crate::domain::lead::convert::ConvertError {
+    /// Why the lead cannot be converted, as a sentence.
+    pub fn message(&self, t: &Texts) -> String {
+        use crate::domain::lead::convert::ConvertError as E;
+        match self {
+            E::AlreadyConverted => t.convert_already.to_string(),
+            E::Disqualified => t.convert_disqualified.to_string(),
+            E::Trashed => t.convert_trashed.to_string(),
+            E::Invalid(errors) => errors
+                .iter()
+                .map(|e| format!("{}: {}", e.field.label(t), e.problem.message(t)))
+                .collect::<Vec<_>>()
+                .join(" "),
         }
     }
 }

@@ -8,6 +8,7 @@
 //! [`matching`]; the qualification score and the conversion build on this module.
 
 pub mod assign;
+pub mod convert;
 pub mod list;
 pub mod matching;
 #[cfg(test)]

@@ -4,8 +4,8 @@
 use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
 use crate::domain::import::batch::ImportBatch;
-use crate::domain::import::mapping::{auto, guess_kind};
 use crate::domain::import::cards;
+use crate::domain::import::mapping::{auto, guess_kind};
 use crate::domain::import::table::{self, Table};
 use crate::domain::import::{
     Encoding, FileProblem, Kind, MAX_BYTES, Mapping, Plan, Planner, Policy, Target,

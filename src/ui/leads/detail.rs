@@ -110,6 +110,7 @@ fn LeadView(loaded: Loaded, reload: Callback<()>) -> impl IntoView {
     let toasts = use_toasts();
     let navigate = use_navigate();
     let Loaded { lead, matches } = loaded;
+    let matches_for_convert = matches.clone();
     let lead = StoredValue::new(lead);
     let editing = RwSignal::new(false);
     let busy = RwSignal::new(false);
@@ -268,6 +269,11 @@ fn LeadView(loaded: Loaded, reload: Callback<()>) -> impl IntoView {
                             {move || t.get().lead_disqualify}
                         </button>
                     </div>
+                    {(status != LeadStatus::Disqualified).then(|| view! {
+                        <div class="convert">
+                            <super::convert::ConvertLead lead matches=matches_for_convert.clone() busy />
+                        </div>
+                    })}
                 </div>
             </section>
         })}

@@ -1,6 +1,7 @@
 //! Leads (线索): the list, the new-lead form, a lead's page.
 
 mod assign;
+mod convert;
 pub mod detail;
 pub mod form;
 mod known;

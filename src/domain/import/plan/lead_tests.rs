@@ -136,12 +136,20 @@ fn update_fills_the_stored_lead_and_keeps_its_old_version() {
 #[test]
 fn a_file_with_neither_name_nor_company_column_asks_for_the_name() {
     let header: Vec<String> = vec!["手机".into(), "邮箱".into()];
-    assert_eq!(auto(Kind::Leads, &header).missing(Kind::Leads), vec![Target::Name]);
+    assert_eq!(
+        auto(Kind::Leads, &header).missing(Kind::Leads),
+        vec![Target::Name]
+    );
     let header: Vec<String> = vec!["公司".into(), "手机".into()];
     assert!(auto(Kind::Leads, &header).missing(Kind::Leads).is_empty());
     // A row with neither value fails on the name, with the reason.
     let (existing, ..) = stored();
-    let p = plan(Kind::Leads, "姓名,公司,手机\n,,13500000000\n", Policy::Skip, existing);
+    let p = plan(
+        Kind::Leads,
+        "姓名,公司,手机\n,,13500000000\n",
+        Policy::Skip,
+        existing,
+    );
     assert_eq!(
         p.errors[0].problem,
         RowProblem::Value(Problem::NameOrCompany)
@@ -170,9 +178,18 @@ BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=GBK:x\r\nEND:VCARD\r\n";
     let p = planner.finish();
     assert_eq!((p.counts.created, p.counts.failed), (1, 2));
     assert_eq!(p.writes.leads[0].name, "张伟");
-    assert_eq!(p.matched[0].matches[0].target, MatchTarget::Contact { customer: org, contact });
-    let errors: Vec<(usize, Option<&str>)> =
-        p.errors.iter().map(|e| (e.line, e.column.as_deref())).collect();
+    assert_eq!(
+        p.matched[0].matches[0].target,
+        MatchTarget::Contact {
+            customer: org,
+            contact
+        }
+    );
+    let errors: Vec<(usize, Option<&str>)> = p
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.as_deref()))
+        .collect();
     assert_eq!(errors, vec![(7, Some("TEL")), (12, None)]);
     assert_eq!(
         p.errors[1].problem,

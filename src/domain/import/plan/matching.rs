@@ -63,10 +63,7 @@ pub(super) fn interaction_key(i: &Interaction) -> InteractionKey {
 }
 
 /// The keys a lead is found by: each phone's identity and each e-mail in lower case.
-fn lead_keys<'a>(
-    phones: &'a [String],
-    emails: &'a [String],
-) -> impl Iterator<Item = String> + 'a {
+fn lead_keys<'a>(phones: &'a [String], emails: &'a [String]) -> impl Iterator<Item = String> + 'a {
     phones
         .iter()
         .map(|p| validate::phone_identity(p))

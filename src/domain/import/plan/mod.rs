@@ -895,7 +895,12 @@ impl Planner {
                 after.apply(fields, self.now);
                 self.row_matches = self.existing.lead_matches.matches(&after);
                 self.keep_before(after.id, &before, |r| &mut r.leads);
-                Self::write(&mut self.written, &mut self.plan.writes.leads, after.id, &after);
+                Self::write(
+                    &mut self.written,
+                    &mut self.plan.writes.leads,
+                    after.id,
+                    &after,
+                );
                 self.existing.index_lead_keys(i, &after);
                 self.existing.leads[i] = after.clone();
                 let name = after.display_name();
@@ -904,7 +909,12 @@ impl Planner {
             None => {
                 let lead = Lead::create(Id::generate(), fields, self.now);
                 self.row_matches = self.existing.lead_matches.matches(&lead);
-                Self::write(&mut self.written, &mut self.plan.writes.leads, lead.id, &lead);
+                Self::write(
+                    &mut self.written,
+                    &mut self.plan.writes.leads,
+                    lead.id,
+                    &lead,
+                );
                 self.existing.add_lead(lead.clone());
                 let name = lead.display_name();
                 Outcome::Done(Action::Create, Record::Lead(Box::new(lead)), name)

@@ -2,9 +2,9 @@
 //! them, parties, channels, currencies inside amounts.
 
 use crate::domain::customer::Party;
-use crate::domain::lead::LeadSource;
 use crate::domain::import::RowProblem;
 use crate::domain::interaction::Channel;
+use crate::domain::lead::LeadSource;
 use crate::domain::money::Currency;
 
 use super::matching::*;
@@ -68,7 +68,9 @@ pub(super) fn parse_source(text: &str) -> Result<Option<LeadSource>, RowProblem>
         "展会" | "展览会" | "会展" | "博览会" | "tradeshow" | "exhibition" | "expo" | "fair" => {
             S::TradeShow
         }
-        "转介绍" | "介绍" | "推荐" | "老客户介绍" | "referral" | "referred" => S::Referral,
+        "转介绍" | "介绍" | "推荐" | "老客户介绍" | "referral" | "referred" => {
+            S::Referral
+        }
         "网站" | "官网" | "网络" | "website" | "web" | "online" => S::Website,
         "网站询盘" | "询盘" | "在线咨询" | "网站咨询" | "webinquiry" | "inquiry" | "enquiry" => {
             S::WebInquiry
