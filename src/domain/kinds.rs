@@ -16,6 +16,7 @@ use crate::domain::id::Id;
 use crate::domain::import::batch::ImportBatch;
 use crate::domain::interaction::Interaction;
 use crate::domain::lead::Lead;
+use crate::domain::lead::activity::LeadInteraction;
 use crate::domain::loyalty::OwnerRatings;
 use crate::domain::member::TeamMember;
 use crate::domain::purchase::Purchase;
@@ -91,6 +92,8 @@ record_kinds! {
     Survey: Survey => surveys,
     Response: Response => responses,
     Lead: Lead => leads,
+    /// Interactions and commitments logged on a lead.
+    LeadActivity: LeadInteraction => lead_interactions,
     /// The journal of one import (kept on this device only: not in a backup).
     ImportJournal: ImportBatch => imports,
 }
@@ -235,6 +238,42 @@ impl Record for Interaction {
     }
     fn column_mut(set: &mut RecordSet) -> &mut Vec<Self> {
         <Interaction as Column>::column_mut(set)
+    }
+}
+
+// A lead's interactions: the same record, keyed and indexed the same way, belonging to no
+// customer.
+impl Record for LeadInteraction {
+    const KIND: RecordKind = RecordKind::LeadActivity;
+    fn key(&self) -> String {
+        self.0.key()
+    }
+    fn stamp(&self) -> Option<Timestamp> {
+        self.0.stamp()
+    }
+    fn rev(&self) -> Rev {
+        self.0.rev
+    }
+    fn set_rev(&mut self, rev: Rev) {
+        self.0.rev = rev;
+    }
+    fn label(&self) -> String {
+        self.0.summary.clone()
+    }
+    fn customer(&self) -> Option<Id> {
+        None
+    }
+    fn index_props(&self) -> Vec<(&'static str, String)> {
+        self.0.index_props()
+    }
+    fn page_order(a: &Self, b: &Self) -> Ordering {
+        Interaction::page_order(&a.0, &b.0)
+    }
+    fn column(set: &RecordSet) -> &Vec<Self> {
+        <LeadInteraction as Column>::column(set)
+    }
+    fn column_mut(set: &mut RecordSet) -> &mut Vec<Self> {
+        <LeadInteraction as Column>::column_mut(set)
     }
 }
 

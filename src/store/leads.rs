@@ -7,13 +7,16 @@ use super::error::{AppError, Result};
 use super::idb::{self, Db, get};
 use super::kinds::{add_new, all_alone, bury, delete_one, now, put_revision, save_alone, store_of};
 use super::owned;
-use super::schema::{CONTACTS, LEADS, TOMBSTONES};
+use super::schema::{BY_CUSTOMER, CONTACTS, LEAD_INTERACTIONS, LEADS, TOMBSTONES};
 use crate::domain::contact::ContactPerson;
 use crate::domain::customer::Customer;
 use crate::domain::id::Id;
+use crate::domain::interaction::Interaction;
 use crate::domain::lead::Lead;
+use crate::domain::lead::activity::LeadInteraction;
 use crate::domain::lead::assign::RegionRule;
 use crate::domain::lead::convert::Converted;
+use crate::domain::record::Record;
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
 use gloo_storage::{LocalStorage, Storage};
@@ -79,7 +82,10 @@ pub async fn assign_leads(db: &Db, plan: &[(Id, Id)], at: Timestamp) -> Result<V
 /// lead changed elsewhere since it was read ([`AppError::Conflict`]) or a customer gone or in
 /// the trash ([`AppError::NotFound`]) leaves everything as it was.
 pub async fn convert_lead(db: &Db, c: &Converted) -> Result<(Lead, CustomerSummary)> {
-    let stores: Vec<&str> = owned::stores().into_iter().chain([LEADS]).collect();
+    let stores: Vec<&str> = owned::stores()
+        .into_iter()
+        .chain([LEADS, LEAD_INTERACTIONS])
+        .collect();
     let tx = db.tx(&stores, true)?;
     let customers = store_of::<Customer>(&tx)?;
     if let Some(new) = &c.customer {
@@ -99,11 +105,21 @@ pub async fn convert_lead(db: &Db, c: &Converted) -> Result<(Lead, CustomerSumma
         add_new(&store_of::<ContactPerson>(&tx)?, std::slice::from_ref(p))?;
     }
     let lead = put_revision(&store_of::<Lead>(&tx)?, &c.lead).await?;
-    let customer_id = c
-        .lead
-        .converted
-        .map(|v| v.customer_id)
-        .ok_or(AppError::NotFound)?;
+    let link = c.lead.converted.ok_or(AppError::NotFound)?;
+    let customer_id = link.customer_id;
+    // The lead's interactions and commitments move onto the customer's timeline.
+    let activity = store_of::<LeadInteraction>(&tx)?;
+    let moved: Vec<LeadInteraction> =
+        idb::get_all_by(&activity, BY_CUSTOMER, &c.lead.id.to_string()).await?;
+    let mut tombs = Vec::with_capacity(moved.len());
+    let mut onto = Vec::with_capacity(moved.len());
+    for i in &moved {
+        let (_, tomb) = delete_one::<LeadInteraction>(&activity, &i.key(), link.at).await?;
+        tombs.push(tomb);
+        onto.push(i.onto_customer(customer_id, link.contact_id, link.at));
+    }
+    bury(&tx, &tombs)?;
+    add_new(&store_of::<Interaction>(&tx)?, &onto)?;
     let summary = owned::refresh(&tx, customer_id).await?;
     idb::commit(tx).await?;
     Ok((lead, summary))
@@ -111,13 +127,21 @@ pub async fn convert_lead(db: &Db, c: &Converted) -> Result<(Lead, CustomerSumma
 
 /// Deletes the leads `ids` for good in one transaction, leaving their tombstones.
 pub async fn purge_leads(db: &Db, ids: &[Id]) -> Result<()> {
-    let tx = db.tx(&[LEADS, TOMBSTONES], true)?;
+    let tx = db.tx(&[LEADS, LEAD_INTERACTIONS, TOMBSTONES], true)?;
     let store = store_of::<Lead>(&tx)?;
+    let activity = store_of::<LeadInteraction>(&tx)?;
     let at = now();
     let mut tombs = Vec::with_capacity(ids.len());
     for id in ids {
         let (_, tomb) = delete_one::<Lead>(&store, &id.to_string(), at).await?;
         tombs.push(tomb);
+        // Its interactions go with it.
+        let keys: Vec<LeadInteraction> =
+            idb::get_all_by(&activity, BY_CUSTOMER, &id.to_string()).await?;
+        for i in keys {
+            let (_, tomb) = delete_one::<LeadInteraction>(&activity, &i.key(), at).await?;
+            tombs.push(tomb);
+        }
     }
     bury(&tx, &tombs)?;
     idb::commit(tx).await

@@ -20,6 +20,7 @@ mod idb;
 mod import;
 mod interactions;
 mod kinds;
+mod lead_activity;
 mod leads;
 mod members;
 mod owned;
@@ -54,6 +55,10 @@ pub use interactions::{
     delete_interaction, open_commitments, save_interaction, set_commitment_done,
 };
 pub use kinds::stored_rev;
+pub use lead_activity::{
+    all_lead_interactions, delete_lead_interaction, lead_interactions, open_lead_commitments,
+    save_lead_interaction, set_lead_commitment_done,
+};
 pub use leads::{
     all_leads, assign_leads, contacts_for_matching, convert_lead, purge_leads, region_rules,
     save_lead, set_leads_trashed, set_region_rules,

@@ -24,7 +24,7 @@ pub const DB_NAME: &str = "zhike-crm";
 ///    before read as revision 1, so none is rewritten).
 /// 10. the last analysis kept with what it describes (see `store::analyses`).
 /// 11. leads.
-pub const DB_VERSION: u32 = 11;
+pub const DB_VERSION: u32 = 12;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -93,6 +93,9 @@ pub const ANALYSES: &str = "analyses";
 
 /// Leads, keyed by `id` (since version 11).
 pub const LEADS: &str = "leads";
+/// Interactions logged on leads, keyed by `id`, indexed by lead (`customer_id`) and by open
+/// commitment due date (since version 12).
+pub const LEAD_INTERACTIONS: &str = "lead_interactions";
 
 /// The stores a customer's summary is computed from, with the summaries themselves: every
 /// write that can change a summary opens these.
@@ -215,6 +218,18 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
     if old < 11 && new >= 11 {
         db.create_object_store(LEADS)
             .with_key_path(KeyPath::from("id"))
+            .build()?;
+    }
+    if old < 12 && new >= 12 {
+        let activity = db
+            .create_object_store(LEAD_INTERACTIONS)
+            .with_key_path(KeyPath::from("id"))
+            .build()?;
+        activity
+            .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
+            .build()?;
+        activity
+            .create_index(BY_OPEN_DUE, KeyPath::from(OPEN_DUE))
             .build()?;
     }
     Ok(())

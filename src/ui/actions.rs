@@ -43,6 +43,23 @@ pub fn save_record(
     });
 }
 
+/// What a successful save hands back for the index: the customer's fresh summary, or nothing
+/// for a record that belongs to no customer (a lead's interaction).
+pub trait Saved: 'static {
+    /// Puts what changed into the workspace's index.
+    fn apply_to(self, ws: Workspace);
+}
+
+impl Saved for CustomerSummary {
+    fn apply_to(self, ws: Workspace) {
+        ws.apply(vec![self]);
+    }
+}
+
+impl Saved for () {
+    fn apply_to(self, _: Workspace) {}
+}
+
 /// What a record form keeps while it is open: its field errors, whether a save runs, and a
 /// conflict with a change made elsewhere, while the user resolves it.
 #[derive(Clone, Copy)]
@@ -77,7 +94,7 @@ impl Default for FormState {
 /// the form's conflict panel (whose resolution is saved the same way); any other failure is
 /// shown in the user's language, and nothing else changes (the store rolled the write back).
 #[allow(clippy::too_many_arguments)]
-fn save_form<R, F>(
+fn save_form<R, S, F>(
     ws: Workspace,
     toasts: Toasts,
     form: FormState,
@@ -88,15 +105,16 @@ fn save_form<R, F>(
     then: impl Fn() + Copy + 'static,
 ) where
     R: Serialize + DeserializeOwned + 'static,
-    F: Future<Output = Result<CustomerSummary, AppError>> + 'static,
+    S: Saved,
+    F: Future<Output = Result<S, AppError>> + 'static,
 {
     let Some(db) = ws.db() else { return };
     let mine = serde_json::to_value(&record).unwrap_or(Value::Null);
     form.saving.set(true);
     spawn_local(async move {
         match save(db, record).await {
-            Ok(summary) => {
-                ws.apply(vec![summary]);
+            Ok(saved) => {
+                saved.apply_to(ws);
                 toasts.info(message);
                 then();
             }
@@ -127,7 +145,7 @@ fn save_form<R, F>(
 /// record was not changed elsewhere since `base` (the record as the form opened it, `None`
 /// for a new one); if it was, the form's conflict panel shows what differs. Call it while the
 /// component is built (it reads the workspace, the texts and the toasts).
-pub fn record_submit<R, F>(
+pub fn record_submit<R, S, F>(
     form: FormState,
     message: fn(&'static Texts) -> &'static str,
     validate: impl Fn() -> Result<R, Vec<FieldError>> + Copy + 'static,
@@ -137,7 +155,8 @@ pub fn record_submit<R, F>(
 ) -> impl Fn() + Copy + 'static
 where
     R: Record,
-    F: Future<Output = Result<CustomerSummary, AppError>> + 'static,
+    S: Saved,
+    F: Future<Output = Result<S, AppError>> + 'static,
 {
     let ws = use_workspace();
     let toasts = use_toasts();

@@ -3,7 +3,7 @@
 // moved to the trash, restored and deleted for good — everything still there after a reload.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { fill, loadSample, openApp, shot, useApp } from "./helpers.mjs";
+import { fill, loadSample, openApp, openSection, shot, useApp } from "./helpers.mjs";
 
 const app = useApp();
 
@@ -205,6 +205,88 @@ test("assigning leads: the unassigned queue round robin over two members, then b
   await page.getByTestId("lead-row").first().locator(".row-link").click();
   await page.getByTestId("lead-owners").waitFor();
   assert.match(await page.getByTestId("lead-owners").locator("li").first().innerText(), new RegExp(`^${member}，自`));
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("business cards from a vCard file become leads, a known one flagged; qualified and converted into the customer it matched (zh-CN)", async () => {
+  const { context, page } = await openApp(app.browser, app.url);
+  // The organisation is already a customer, with its switchboard number.
+  await page.getByTestId("new-customer").click();
+  await fill(page, "cf-name", "华星贸易有限公司");
+  await fill(page, "cf-phone-0", "010-6552 1234");
+  await page.locator("#cf-name").press("Enter");
+  await page.getByTestId("customer-detail").waitFor();
+
+  const cards = [
+    "BEGIN:VCARD", "VERSION:3.0", "N:张;伟;;;", "ORG:华星贸易", "TITLE:采购经理", "TEL;TYPE=WORK:010 6552 1234", "EMAIL:zhang.wei@huaxing.example", "END:VCARD",
+    "BEGIN:VCARD", "VERSION:3.0", "FN:李娜", "TEL;TYPE=CELL:139 0000 1111", "END:VCARD",
+    "BEGIN:VCARD", "VERSION:2.1", "FN;CHARSET=BIG5:x", "END:VCARD",
+    "",
+  ].join("\r\n");
+  await page.goto(app.url + "import");
+  await page.getByTestId("import-file").setInputFiles({ name: "展会名片.vcf", mimeType: "text/vcard", buffer: Buffer.from(cards) });
+  await page.getByTestId("import-plan").waitFor();
+  assert.equal(await page.getByTestId("import-kind-leads").isChecked(), true, "cards are leads");
+  assert.equal(await page.getByTestId("import-plan").innerText(), "新建 2 条，更新 0 条，跳过重复 0 条，1 行有错误（不导入）。");
+  // The card of 张伟 may be the customer: flagged in the preview and listed, not merged.
+  assert.match(await page.getByTestId("import-preview").innerText(), /客户 华星贸易有限公司（电话相同）/);
+  assert.match(await page.getByTestId("import-matched").innerText(), /张伟 · 华星贸易[\s\S]*华星贸易有限公司/);
+  // The Big5 card is reported on the line it starts on.
+  const errors = await page.getByTestId("import-errors").innerText();
+  assert.match(errors, /14/);
+  assert.match(errors, /BIG5/);
+  await shot(page, "import-cards-zh-desktop", true);
+  await page.getByTestId("import-go").click();
+  await page.getByTestId("import-finished").waitFor();
+  assert.equal(await page.getByTestId("import-created").innerText(), "2");
+  await page.getByTestId("import-open-leads").click();
+  await page.getByTestId("lead-row").first().waitFor();
+  assert.equal(await settledRows(page), 2);
+
+  // 张伟: qualified, then converted into the customer, as its new contact person.
+  await page.locator("[data-testid=lead-row]", { hasText: "张伟" }).locator(".row-link").click();
+  await page.getByTestId("lead-matches").waitFor();
+  assert.equal(await page.getByTestId("lead-match-count").innerText(), "1 个可能重复");
+  await page.getByTestId("lead-to-qualified").click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=lead-status]")?.textContent === "已确认");
+  await page.getByTestId("lead-convert").click();
+  assert.match(await page.locator("label", { has: page.getByTestId("convert-new") }).innerText(), /新建客户：单位“华星贸易”，张伟为其联系人/);
+  await page.getByTestId("convert-existing").check();
+  await shot(page, "lead-convert-zh-desktop");
+  await page.getByTestId("convert-go").click();
+  await page.getByTestId("customer-detail").waitFor();
+  assert.equal(await page.getByTestId("customer-name").innerText(), "华星贸易有限公司");
+  await page.getByText("已转为客户“华星贸易有限公司”").waitFor();
+  await openSection(page, "contacts");
+  assert.match(await page.getByTestId("contacts").innerText(), /张伟[\s\S]*采购经理/);
+
+  // After a reload: still there; the lead says what it became and is no longer open.
+  await page.reload();
+  await page.getByTestId("contacts").waitFor();
+  assert.match(await page.getByTestId("contacts").innerText(), /张伟/);
+  await page.goto(app.url + "leads");
+  await page.getByTestId("lead-row").first().waitFor();
+  assert.equal(await settledRows(page), 1, "the open leads: only 李娜 is left");
+  await page.getByTestId("lead-status-filter").selectOption({ label: "全部状态" });
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=lead-row]").length === 2);
+  await page.locator("[data-testid=lead-row]", { hasText: "张伟" }).locator(".row-link").click();
+  await page.getByTestId("lead-page").waitFor();
+  assert.equal(await status(page), "已转化");
+  assert.match(await page.getByTestId("lead-converted").innerText(), /已转为[\s\S]*华星贸易有限公司/);
+  assert.equal(await page.getByTestId("lead-convert").count(), 0);
+
+  // 李娜 becomes a new individual customer.
+  await page.goto(app.url + "leads");
+  await page.locator("[data-testid=lead-row]", { hasText: "李娜" }).locator(".row-link").click();
+  await page.getByTestId("lead-convert").click();
+  assert.match(await page.locator("label", { has: page.getByTestId("convert-new") }).innerText(), /个人客户“李娜”/);
+  await page.getByTestId("convert-go").click();
+  await page.getByTestId("customer-detail").waitFor();
+  assert.equal(await page.getByTestId("customer-name").innerText(), "李娜");
+  await page.locator("nav a[href$='/customers']").first().click();
+  await page.getByTestId("customer-row").first().waitFor();
+  assert.equal(await page.getByTestId("customer-row").count(), 2);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

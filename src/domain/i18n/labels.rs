@@ -652,6 +652,7 @@ impl RecordKind {
             RecordKind::Survey => pick(t, "Survey", "调查"),
             RecordKind::Response => pick(t, "Survey response", "答卷"),
             RecordKind::Lead => pick(t, "Lead", "线索"),
+            RecordKind::LeadActivity => pick(t, "Interaction with a lead", "线索接触记录"),
             RecordKind::ImportJournal => pick(t, "Import", "导入记录"),
         }
     }

@@ -7,10 +7,12 @@
 //! Matching a lead with the customers, contact persons and other leads already stored is
 //! [`matching`]; the qualification score and the conversion build on this module.
 
+pub mod activity;
 pub mod assign;
 pub mod convert;
 pub mod list;
 pub mod matching;
+pub mod score;
 #[cfg(test)]
 mod tests;
 

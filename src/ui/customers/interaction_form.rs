@@ -3,6 +3,7 @@
 use crate::domain::contact::ContactPerson;
 use crate::domain::id::Id;
 use crate::domain::interaction::{Channel, Interaction, InteractionInput};
+use crate::domain::lead::activity::LeadInteraction;
 use crate::domain::time::{date_input_value, datetime_input_value};
 use crate::domain::validate::Field;
 use crate::store;
@@ -17,10 +18,14 @@ use crate::ui::widgets::field::{
 use crate::ui::widgets::keys;
 use leptos::prelude::*;
 
-/// The interaction form. New when `existing` is `None`.
+/// The interaction form. New when `existing` is `None`. On a lead's page (`lead`),
+/// `customer_id` is the lead's id and the interaction is saved as the lead's.
 #[component]
 pub fn InteractionForm(
     customer_id: Id,
+    /// Logged on a lead rather than a customer.
+    #[prop(optional)]
+    lead: bool,
     existing: Option<Interaction>,
     /// The customer's contact persons, to say whom we spoke with.
     contacts: Vec<ContactPerson>,
@@ -78,27 +83,44 @@ pub fn InteractionForm(
     };
     let id = move |f: Field| field_id(prefix, f, None);
 
-    let submit = record_submit(
-        form,
-        |t| t.interaction_saved,
-        move || {
-            existing.with_value(|e| {
-                let input = input.get_untracked();
-                let offset = clock::offset_for_input(&input.at);
-                input.validate(customer_id, e.as_ref(), clock::now(), offset)
-            })
-        },
-        move || existing.get_value(),
-        |db, interaction| async move { store::save_interaction(&db, &interaction).await },
-        move || {
-            if existing.with_value(Option::is_none) {
-                let f = fresh();
-                pristine.set_value(f.clone());
-                input.set(f);
-            }
-            on_done.run(());
-        },
-    );
+    let validate = move || {
+        existing.with_value(|e| {
+            let input = input.get_untracked();
+            let offset = clock::offset_for_input(&input.at);
+            input.validate(customer_id, e.as_ref(), clock::now(), offset)
+        })
+    };
+    let then = move || {
+        if existing.with_value(Option::is_none) {
+            let f = fresh();
+            pristine.set_value(f.clone());
+            input.set(f);
+        }
+        on_done.run(());
+    };
+    // The same record either way; a lead's is kept apart (see `domain::lead::activity`).
+    let submit: Callback<()> = if lead {
+        let s = record_submit(
+            form,
+            |t| t.interaction_saved,
+            move || validate().map(LeadInteraction),
+            move || existing.get_value().map(LeadInteraction),
+            |db, i| async move { store::save_lead_interaction(&db, &i).await.map(|_| ()) },
+            then,
+        );
+        Callback::new(move |_| s())
+    } else {
+        let s = record_submit(
+            form,
+            |t| t.interaction_saved,
+            validate,
+            move || existing.get_value(),
+            |db, interaction| async move { store::save_interaction(&db, &interaction).await },
+            then,
+        );
+        Callback::new(move |_| s())
+    };
+    let submit = move || submit.run(());
 
     let (at, set_at) = bind(input, |i| i.at.clone(), |i, v| i.at = v);
     let (summary, set_summary) = bind(input, |i| i.summary.clone(), |i, v| i.summary = v);

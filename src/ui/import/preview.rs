@@ -59,10 +59,10 @@ pub fn PreviewTable(plan: Arc<Plan>) -> impl IntoView {
         let t = t.get();
         let member = member_names(ws);
         let mut heads = headings(plan.kind, t);
-        // A lead row shows what it may already be.
+        // A lead row shows what it may already be, first (the row is wide).
         let leads = plan.kind == Kind::Leads;
         if leads {
-            heads.push(t.import_col_matches);
+            heads.insert(0, t.import_col_matches);
         }
         let width = heads.len();
         let rows = plan
@@ -90,11 +90,11 @@ pub fn PreviewTable(plan: Arc<Plan>) -> impl IntoView {
                 });
                 let body = match &row.record {
                     Some(r) => view! {
+                        {matches}
                         {cells(r, &row.customer, t, clock::zone(), &member)
                             .into_iter()
                             .map(|c| view! { <td>{c}</td> })
                             .collect_view()}
-                        {matches}
                     }
                     .into_any(),
                     None => {

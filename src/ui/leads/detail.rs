@@ -279,7 +279,7 @@ fn LeadView(loaded: Loaded, reload: Callback<()>) -> impl IntoView {
         })}
 
         {converted.map(|c| view! {
-            <section class="panel">
+            <section class="panel" data-testid="lead-converted">
                 <p>
                     {move || t.get().lead_converted_to}" "
                     <A href=Page::Customer(c.customer_id).path()>
