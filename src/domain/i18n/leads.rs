@@ -72,6 +72,25 @@ super::feature_texts! { $ leads_texts;
         assign_go = "Assign", "分配";
         assign_no_team = "Add team members in Settings → Team first.", "请先在“设置 → 团队”中添加成员。";
         assign_member = "Member", "成员";
+        score_title = "Qualification score", "线索评分";
+        score_fit = "Fit", "匹配度";
+        score_engagement = "Engagement", "互动度";
+        score_party = "Organisation or person", "单位/个人";
+        score_province = "Province", "省份";
+        score_organisation = "Organisation", "单位";
+        score_person = "Private person", "个人";
+        score_unknown = "Not known", "未填写";
+        score_attribute = "Compared by", "比较项";
+        score_value = "This lead", "本线索";
+        score_figures = "Customers with the same", "相同情况的客户";
+        score_part = "Part (0–100)", "得分（0–100）";
+        score_no_valuable = "No customer is classed VIP or important yet: every lead gets half the points.", "还没有被归为贵宾或重要的客户：每条线索得一半分数。";
+        score_fit_rule = "Fit: how common valuable customers (VIP or important) are among the customers like this lead, against all customers; a value seen on few customers counts toward the average. 50 = as valuable as can be, 25 = average.", "匹配度：与本线索情况相同的客户中，有价值客户（贵宾或重要）所占比例，与全部客户相比；客户数少时向平均值靠拢。50 分为最高，25 分为平均水平。";
+        score_engagement_rule = "Engagement: each logged interaction counts by its kind (visit or meeting 3, call or event 2, e-mail or WeChat 1, internal note 0), halved every 30 days since it happened.", "互动度：每条接触记录按方式计分（拜访、会议 3 分，电话、活动 2 分，邮件、微信 1 分，内部备注 0 分），每过 30 天减半。";
+        score_band = "Score", "评分";
+        score_all_bands = "Every score", "全部评分";
+        lead_activity = "Interactions and promises", "接触与承诺";
+        lead_activity_empty = "Nothing logged yet. A call, a visit or a promise logged here counts toward the score and moves to the customer's timeline on conversion.", "还没有记录。在这里记录的电话、拜访和承诺会计入评分，转化后移到客户的时间线。";
         lead_convert = "Convert to customer", "转为客户";
         lead_convert_title = "Convert the lead", "转化线索";
         lead_convert_body = "The lead keeps a link to what it becomes and leaves the open leads. Nothing else is changed.", "线索会保留指向转化结果的链接，并从跟进中的线索里移出。其他内容不变。";
@@ -92,6 +111,8 @@ super::feature_texts! { $ leads_texts;
         convert_as_new_contact(customer: &str, person: &str) = format!("{customer} — add {person} as a contact person"), format!("{customer}——添加{person}为联系人");
         convert_as_contact(customer: &str, contact: &str) = format!("{customer} — the lead is its contact person {contact}"), format!("{customer}——该线索就是其联系人{contact}");
         convert_as_customer(customer: &str) = format!("{customer} — the lead is this customer"), format!("{customer}——该线索就是这个客户");
+        score_fit_figures(valuable: u32, customers: u32, share: String, base: String) = format!("{valuable} of {customers} valuable — {share} after smoothing, against {base} of all customers"), format!("{customers} 位中 {valuable} 位有价值——修正后 {share}，全部客户为 {base}");
+        score_engagement_figures(touches: u32, last: String, sum: String) = if touches == 0 { "No interaction logged yet.".to_string() } else { format!("{touches} interactions, the last on {last}; weighted sum {sum}.") }, if touches == 0 { "还没有接触记录。".to_string() } else { format!("{touches} 次接触，最近一次 {last}；加权合计 {sum}。") };
         converted_into(name: &str) = format!("Converted into {name}"), format!("已转为客户“{name}”");
         lead_owned_since(who: String, when: String) = format!("{who}, from {when}"), format!("{who}，自 {when} 起");
     }
@@ -164,6 +185,18 @@ impl MatchTarget {
             MatchTarget::Customer(_) => pick(t, "Customer", "客户"),
             MatchTarget::Contact { .. } => pick(t, "Contact person", "联系人"),
             MatchTarget::Lead(_) => pick(t, "Lead", "线索"),
+        }
+    }
+}
+
+impl crate::domain::lead::score::Band {
+    /// Display name.
+    pub fn label(self, t: &Texts) -> &'static str {
+        use crate::domain::lead::score::Band;
+        match self {
+            Band::Hot => pick(t, "Hot", "高意向"),
+            Band::Warm => pick(t, "Warm", "有意向"),
+            Band::Cold => pick(t, "Cold", "低意向"),
         }
     }
 }

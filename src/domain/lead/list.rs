@@ -2,6 +2,7 @@
 
 use crate::domain::id::Id;
 use crate::domain::lead::{Lead, LeadSource, LeadStatus};
+use crate::domain::lead::score::Band;
 use crate::domain::search::{Query, build_key};
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -48,6 +49,8 @@ pub enum LeadSort {
     Name,
     /// In funnel order (new first), newest first within a status.
     Status,
+    /// Highest qualification score first (leads not scored yet last).
+    Score,
 }
 
 /// What the list shows.
@@ -57,6 +60,8 @@ pub struct LeadQuery {
     pub status: StatusFilter,
     pub source: Option<LeadSource>,
     pub owner: OwnerFilter,
+    /// Only leads whose score falls in this band.
+    pub band: Option<Band>,
     pub sort: LeadSort,
 }
 
@@ -68,6 +73,8 @@ pub struct LeadIndex {
     /// The pinyin (or lowercase) sort key of each lead's display name.
     names: Vec<String>,
     positions: HashMap<Id, usize>,
+    /// Each lead's qualification score, once computed.
+    scores: Vec<Option<u8>>,
 }
 
 fn search_key(l: &Lead) -> String {
@@ -101,11 +108,13 @@ impl LeadIndex {
         let keys = leads.iter().map(search_key).collect();
         let names = leads.iter().map(name_key).collect();
         let positions = leads.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+        let scores = vec![None; leads.len()];
         LeadIndex {
             leads,
             keys,
             names,
             positions,
+            scores,
         }
     }
 
@@ -131,9 +140,20 @@ impl LeadIndex {
                 self.positions.insert(lead.id, self.leads.len());
                 self.keys.push(search_key(&lead));
                 self.names.push(name_key(&lead));
+                self.scores.push(None);
                 self.leads.push(lead);
             }
         }
+    }
+
+    /// Sets every lead's score with `score` (a lead it gives none is not scored).
+    pub fn set_scores(&mut self, score: impl Fn(&Lead) -> Option<u8>) {
+        self.scores = self.leads.iter().map(score).collect();
+    }
+
+    /// The score of the lead at `i`, once computed.
+    pub fn score(&self, i: usize) -> Option<u8> {
+        self.scores.get(i).copied().flatten()
     }
 
     /// Leads not in the trash.
@@ -155,6 +175,9 @@ impl LeadIndex {
                         OwnerFilter::Unassigned => l.owner_id.is_none(),
                         OwnerFilter::Member(m) => l.owner_id == Some(m),
                     }
+                    && q
+                        .band
+                        .is_none_or(|b| self.score(i).is_some_and(|s| Band::of(s) == b))
                     && (text.is_empty() || text.matches(&self.keys[i]))
             })
             .collect();
@@ -167,6 +190,11 @@ impl LeadIndex {
             LeadSort::Name => rows.sort_by(|a, b| {
                 self.names[*a]
                     .cmp(&self.names[*b])
+                    .then_with(|| newest(a, b))
+            }),
+            LeadSort::Score => rows.sort_by(|a, b| {
+                self.score(*b)
+                    .cmp(&self.score(*a))
                     .then_with(|| newest(a, b))
             }),
             LeadSort::Status => rows.sort_by(|a, b| {
@@ -315,5 +343,36 @@ mod tests {
             vec!["Wang"]
         );
         assert_eq!(ix.active(), 4);
+    }
+
+    #[test]
+    fn sorted_by_score_and_filtered_by_band() {
+        let mut ix = LeadIndex::new(vec![
+            lead(1, "甲", "", "", 1),
+            lead(2, "乙", "", "", 2),
+            lead(3, "丙", "", "", 3),
+            lead(4, "丁", "", "", 4),
+        ]);
+        let scores: HashMap<Id, u8> = [(id(1), 72), (id(2), 40), (id(3), 90)].into();
+        ix.set_scores(|l| scores.get(&l.id).copied());
+        let by_score = LeadQuery {
+            sort: LeadSort::Score,
+            ..LeadQuery::default()
+        };
+        // 90, 72, 40, then the lead without a score.
+        assert_eq!(names(&ix, &by_score), vec!["丙", "甲", "乙", "丁"]);
+        let hot = LeadQuery {
+            band: Some(Band::Hot),
+            ..by_score.clone()
+        };
+        assert_eq!(names(&ix, &hot), vec!["丙", "甲"]);
+        let warm = LeadQuery {
+            band: Some(Band::Warm),
+            ..by_score
+        };
+        assert_eq!(names(&ix, &warm), vec!["乙"]);
+        // A lead added later has no score until the next computation.
+        ix.put(lead(5, "戊", "", "", 5));
+        assert_eq!(ix.score(4), None);
     }
 }

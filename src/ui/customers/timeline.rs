@@ -39,7 +39,7 @@ impl Entry {
     }
 }
 
-pub(super) fn channel_icon(i: &Interaction) -> IconData {
+pub(crate) fn channel_icon(i: &Interaction) -> IconData {
     use crate::domain::interaction::Channel::*;
     match i.channel {
         Call => lu::LuPhone,

@@ -291,6 +291,12 @@ fn LeadView(loaded: Loaded, reload: Callback<()>) -> impl IntoView {
 
         <Matches matches=matches />
 
+        {(status != LeadStatus::Converted).then(|| view! {
+            <div class="grid-2 lead-work">
+                <super::activity::LeadActivity lead=lead.get_value() editable=!in_trash />
+            </div>
+        })}
+
         <div class="grid-2 lead-panels">
             <section class="panel" aria-labelledby="lead-about-h">
                 <header class="panel-header"><h2 id="lead-about-h">{move || t.get().lead_about}</h2></header>

@@ -1,8 +1,12 @@
 //! The leads page: every open lead, newest first, with search (names in pinyin, phones by their
 //! digits), filters on status, source and owner, and three orders.
 
+use super::score::{band_class, fit_model, scores};
 use crate::domain::id::Id;
+use crate::domain::interaction::Interaction;
 use crate::domain::lead::LeadSource;
+use crate::domain::lead::score::Band;
+use crate::ui::insights::state::use_insights;
 use crate::domain::lead::LeadStatus;
 use crate::domain::lead::list::{LeadIndex, LeadQuery, LeadSort, OwnerFilter, StatusFilter};
 use crate::domain::time::format_date;
@@ -37,10 +41,27 @@ pub fn LeadsPage() -> impl IntoView {
     // Read when the page opens and again after a change here or in another tab.
     // How many records each lead may already be, once the list is painted.
     let known = RwSignal::new(HashMap::<Id, usize>::new());
+    let insights = use_insights();
+    insights.require();
+    // Every lead's interactions, once read.
+    let activity = StoredValue::new(None::<HashMap<Id, Vec<Interaction>>>);
+    let rescore = move || {
+        let model = fit_model(ws, &insights.now.get_untracked());
+        activity.with_value(|a| {
+            let Some(a) = a else { return };
+            book.update(|b| {
+                if let Some(Ok(ix)) = b {
+                    let found = scores(&model, ix.leads(), a);
+                    ix.set_scores(|l| found.get(&l.id).copied());
+                }
+            });
+        });
+    };
     Effect::new(move |_| {
         ws.revision.track();
         let Some(db) = ws.db() else { return };
         spawn_local(async move {
+            let db2 = db.clone();
             let read = store::all_leads(&db).await;
             book.try_set(Some(
                 read.map(LeadIndex::new)
@@ -65,9 +86,25 @@ pub fn LeadsPage() -> impl IntoView {
                         _ => HashMap::new(),
                     });
                     known.try_set(counts);
+                    // Then the scores, from every lead's interactions.
+                    if let Ok(all) = store::all_lead_interactions(&db2).await {
+                        let mut by_lead: HashMap<Id, Vec<Interaction>> = HashMap::new();
+                        for i in all {
+                            by_lead.entry(i.lead_id()).or_default().push(i.0);
+                        }
+                        activity.set_value(Some(by_lead));
+                        rescore();
+                    }
                 });
             });
         });
+    });
+    // The fit depends on the classes: scored again when the analysis changes.
+    Effect::new(move |first: Option<()>| {
+        insights.now.track();
+        if first.is_some() {
+            rescore();
+        }
     });
     let query = RwSignal::new(LeadQuery::default());
     let rows = Memo::new(move |_| {
@@ -180,10 +217,17 @@ fn LeadFilters(query: RwSignal<LeadQuery>) -> impl IntoView {
         );
         o
     };
+    let bands = move || {
+        let t = t.get();
+        let mut o = vec![(None, t.score_all_bands.to_string())];
+        o.extend(Band::ALL.map(|b| (Some(b), b.label(t).to_string())));
+        o
+    };
     let sorts = move || {
         let t = t.get();
         vec![
             (LeadSort::Added, t.col_added.to_string()),
+            (LeadSort::Score, t.score_band.to_string()),
             (LeadSort::Name, t.lead_name.to_string()),
             (LeadSort::Status, t.lead_status.to_string()),
         ]
@@ -210,6 +254,8 @@ fn LeadFilters(query: RwSignal<LeadQuery>) -> impl IntoView {
                 value=Signal::derive(move || query.with(|q| q.source)) on_change=Callback::new(move |v| query.update(|q| q.source = v)) />
             <Choice label=Signal::derive(move || t.get().lead_owner.to_string()) testid="lead-owner-filter" options=Signal::derive(owners)
                 value=Signal::derive(move || query.with(|q| q.owner)) on_change=Callback::new(move |v| query.update(|q| q.owner = v)) />
+            <Choice label=Signal::derive(move || t.get().score_band.to_string()) testid="lead-band-filter" options=Signal::derive(bands)
+                value=Signal::derive(move || query.with(|q| q.band)) on_change=Callback::new(move |v| query.update(|q| q.band = v)) />
             <Choice label=Signal::derive(move || t.get().lead_sort.to_string()) testid="lead-sort" options=Signal::derive(sorts)
                 value=Signal::derive(move || query.with(|q| q.sort)) on_change=Callback::new(move |v| query.update(|q| q.sort = v)) />
         </div>
@@ -273,6 +319,7 @@ fn LeadTable(
                     <tr>
                         <th scope="col">{move || t.get().col_lead}</th>
                         <th scope="col">{move || t.get().lead_status}</th>
+                        <th scope="col" class="num">{move || t.get().score_band}</th>
                         <th scope="col">{move || t.get().col_match}</th>
                         <th scope="col" class="col-source">{move || t.get().lead_source}</th>
                         <th scope="col" class="col-owner">{move || t.get().lead_owner}</th>
@@ -288,6 +335,7 @@ fn LeadTable(
                             let Some(Ok(ix)) = b else { return Vec::new() };
                             rows.with(|r| r.iter().take(SHOWN).map(|&i| {
                                 let l = &ix.leads()[i];
+                                let score = ix.score(i);
                                 let href = Page::Lead(l.id).path();
                                 let first = if l.name.is_empty() { l.company.clone() } else { l.name.clone() };
                                 let second = if l.name.is_empty() { String::new() } else { l.company.clone() };
@@ -307,6 +355,10 @@ fn LeadTable(
                                             <span class="row-sub">{second}</span>
                                         </td>
                                         <td><span class=format!("pill status-{}", status.as_str()) data-testid="lead-status">{status.label(texts)}</span></td>
+                                        <td class="num">{score.map(|s| {
+                                            let band = Band::of(s);
+                                            view! { <span class=band_class(band) title=band.label(texts) data-testid="lead-score">{s}</span> }
+                                        })}</td>
                                         <td>
                                             {known.with(|k| k.get(&l.id).copied()).map(|n| view! {
                                                 <span class="badge badge-warn" data-testid="lead-known">{(texts.lead_matches)(n)}</span>

@@ -1,5 +1,6 @@
 //! Leads (线索): the list, the new-lead form, a lead's page.
 
+mod activity;
 mod assign;
 mod convert;
 pub mod detail;
@@ -7,4 +8,5 @@ pub mod form;
 mod known;
 pub mod list;
 pub mod new;
+mod score;
 pub mod trash;
