@@ -1649,10 +1649,23 @@ async fn leads_are_saved_refused_when_stale_trashed_restored_backed_up_and_purge
     );
     other.close();
 
-    // Deleted for good: gone, with a tombstone left in its place.
+    // Deleted for good with its interactions: gone, with tombstones left in their place.
+    let note = InteractionInput {
+        at: "2026-11-20T10:00".into(),
+        summary: "寄出样品".into(),
+        ..InteractionInput::default()
+    }
+    .validate(lead.id, None, NOW, 480)
+    .unwrap();
+    store::save_lead_interaction(&db, &crm::domain::lead::activity::LeadInteraction(note))
+        .await
+        .unwrap();
+    let backup = store::export_all(&db, NOW).await.unwrap();
+    assert_eq!(backup.records.lead_interactions.len(), 1);
     store::purge_leads(&db, &[lead.id]).await.unwrap();
     assert!(store::all_leads(&db).await.unwrap().is_empty());
-    assert_eq!(raw_count(db.name(), "tombstones").await, 1);
+    assert!(store::all_lead_interactions(&db).await.unwrap().is_empty());
+    assert_eq!(raw_count(db.name(), "tombstones").await, 2);
     db.close();
 }
 
@@ -1668,6 +1681,7 @@ async fn the_sample_brings_leads_some_of_them_people_its_customers_employ() {
 
 #[wasm_bindgen_test]
 async fn converting_a_lead_is_one_transaction_and_a_stale_lead_changes_nothing() {
+    use crm::domain::lead::activity::LeadInteraction;
     use crm::domain::lead::convert::{ConvertInto, Person, convert};
     use crm::domain::lead::{Lead, LeadInput, LeadStatus};
     let db = fresh().await;
@@ -1698,7 +1712,28 @@ async fn converting_a_lead_is_one_transaction_and_a_stale_lead_changes_nothing()
     let stored = store::all_leads(&db).await.unwrap();
     assert_eq!(stored[0].status, LeadStatus::New);
 
-    // From the current copy: the customer, its contact person and the converted lead.
+    // A call with a promise logged on the lead.
+    let call = InteractionInput {
+        at: "2026-11-20T10:00".into(),
+        channel: Channel::Call,
+        summary: "电话沟通需求".into(),
+        commitment_text: "发送报价".into(),
+        commitment_due: "2026-12-01".into(),
+        ..InteractionInput::default()
+    }
+    .validate(lead.id, None, NOW, 480)
+    .unwrap();
+    let logged = store::save_lead_interaction(&db, &LeadInteraction(call))
+        .await
+        .unwrap();
+    assert_eq!(store::open_lead_commitments(&db).await.unwrap().len(), 1);
+    assert_eq!(
+        store::lead_interactions(&db, lead.id).await.unwrap().len(),
+        1
+    );
+
+    // From the current copy: the customer, its contact person and the converted lead; the
+    // call moves onto the customer's timeline, with the new contact person as whom.
     let fresh_copy = stored[0].clone();
     let done = convert(&fresh_copy, ConvertInto::NewCustomer, NOW, today()).unwrap();
     let (written, summary) = store::convert_lead(&db, &done).await.unwrap();
@@ -1709,6 +1744,24 @@ async fn converting_a_lead_is_one_transaction_and_a_stale_lead_changes_nothing()
     let detail = store::load_detail(&db, customer.id).await.unwrap().unwrap();
     assert_eq!(detail.records.contacts.len(), 1);
     assert_eq!(detail.records.contacts[0].name, "张伟");
+    assert_eq!(detail.records.interactions.len(), 1);
+    let moved = &detail.records.interactions[0];
+    assert_eq!(
+        (moved.id, moved.summary.as_str(), moved.contact_id),
+        (
+            logged.0.id,
+            "电话沟通需求",
+            Some(detail.records.contacts[0].id)
+        )
+    );
+    assert!(
+        store::lead_interactions(&db, lead.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(store::open_lead_commitments(&db).await.unwrap().is_empty());
+    assert_eq!(summary.activity.open_commitments, 1);
     assert_summaries_match_records(&db).await;
 
     // A second lead into that customer, as a new contact there; into a customer in the

@@ -6,16 +6,19 @@ use super::idb::{self, Db};
 use super::kinds::{self, spec};
 use super::members;
 use super::purchases::Books;
-use super::schema::{LEADS, MEMBERS, SUMMARIES, SURVEYS};
+use super::schema::{LEAD_INTERACTIONS, LEADS, MEMBERS, SUMMARIES, SURVEYS};
 use super::summaries::{self, Change};
 use crate::domain::id::Id;
+use crate::domain::lead::activity::LeadInteraction;
 use crate::domain::member::TeamMember;
 use crate::domain::purchase::Purchase;
 use crate::domain::record::{
     AsyncKindVisitor, Record, RecordKind, RecordSet, Rev, for_each_kind_async,
 };
 use crate::domain::sample::SampleCustomer;
-use crate::domain::sample::{Generator, SampleConfig, sample_leads, sample_survey, team};
+use crate::domain::sample::{
+    Generator, SampleConfig, sample_lead_activity, sample_leads, sample_survey, team,
+};
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
 
@@ -66,7 +69,11 @@ pub async fn load_sample(
         idb::commit(tx).await?;
     }
     let total = config.customers;
-    let (seed, now) = (config.seed, Timestamp(config.id_epoch_ms as i64));
+    let (seed, now, today) = (
+        config.seed,
+        Timestamp(config.id_epoch_ms as i64),
+        config.today,
+    );
     let generator = Generator::new(config, team.clone());
     // The customers some sample leads turn out to be.
     let mut known: Vec<SampleCustomer> = Vec::new();
@@ -93,9 +100,14 @@ pub async fn load_sample(
     }
     // A lead for every five customers, written after them.
     let leads = sample_leads(seed, total / 5, &known, &team, now, 180);
-    for chunk in leads.chunks(5_000) {
-        let tx = db.tx(&[LEADS], true)?;
+    let activity = sample_lead_activity(seed, &leads, &team, now, today);
+    for (chunk, i) in leads.chunks(5_000).zip(0..) {
+        let tx = db.tx(&[LEADS, LEAD_INTERACTIONS], true)?;
         kinds::add_new(&kinds::store_of::<crate::domain::lead::Lead>(&tx)?, chunk)?;
+        // The leads' interactions with the first chunk (they are few).
+        if i == 0 {
+            kinds::add_new(&kinds::store_of::<LeadInteraction>(&tx)?, &activity)?;
+        }
         idb::commit(tx).await?;
     }
     Ok((summaries, team))

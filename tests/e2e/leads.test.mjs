@@ -250,6 +250,25 @@ test("business cards from a vCard file become leads, a known one flagged; qualif
   assert.equal(await page.getByTestId("lead-match-count").innerText(), "1 个可能重复");
   await page.getByTestId("lead-to-qualified").click();
   await page.waitForFunction(() => document.querySelector("[data-testid=lead-status]")?.textContent === "已确认");
+  // Nothing logged yet: no engagement points. A visit with a promise is logged on the lead.
+  await page.getByTestId("lead-score").waitFor();
+  assert.equal(await page.getByTestId("lead-score-engagement").innerText(), "0 / 50");
+  await page.locator("#in-channel").selectOption({ label: "拜访" });
+  await fill(page, "in-summary", "上门拜访，见到了采购负责人");
+  await fill(page, "in-commitmenttext", "周五前发报价");
+  await fill(page, "in-commitmentdue", "2099-01-15");
+  await page.getByTestId("save-interaction").click();
+  await page.getByTestId("lead-interaction").waitFor();
+  // A visit today weighs 3: 50 × (1 − e^(−3/4)) = 26.4.
+  await page.waitForFunction(() => document.querySelector("[data-testid=lead-score-engagement]")?.textContent === "26 / 50");
+  assert.match(await page.getByTestId("lead-score-touches").innerText(), /1 次接触/);
+  await shot(page, "lead-activity-zh-desktop", true);
+  // The promise is among everybody's promises, marked as a lead's.
+  await page.locator("nav a[href$='/commitments']").first().click();
+  await page.getByTestId("commitments").waitFor();
+  assert.match(await page.getByTestId("commitments").innerText(), /周五前发报价[\s\S]*线索[\s\S]*张伟/);
+  await page.getByTestId("commitments").getByRole("link", { name: /张伟/ }).click();
+  await page.getByTestId("lead-page").waitFor();
   await page.getByTestId("lead-convert").click();
   assert.match(await page.locator("label", { has: page.getByTestId("convert-new") }).innerText(), /新建客户：单位“华星贸易”，张伟为其联系人/);
   await page.getByTestId("convert-existing").check();
@@ -258,6 +277,8 @@ test("business cards from a vCard file become leads, a known one flagged; qualif
   await page.getByTestId("customer-detail").waitFor();
   assert.equal(await page.getByTestId("customer-name").innerText(), "华星贸易有限公司");
   await page.getByText("已转为客户“华星贸易有限公司”").waitFor();
+  // The visit and its promise moved onto the customer's timeline.
+  assert.match(await page.getByTestId("timeline").innerText(), /上门拜访，见到了采购负责人[\s\S]*周五前发报价/);
   await openSection(page, "contacts");
   assert.match(await page.getByTestId("contacts").innerText(), /张伟[\s\S]*采购经理/);
 

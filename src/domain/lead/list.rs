@@ -1,8 +1,8 @@
 //! The leads list: search keys, filters and orders over the leads in memory.
 
 use crate::domain::id::Id;
-use crate::domain::lead::{Lead, LeadSource, LeadStatus};
 use crate::domain::lead::score::Band;
+use crate::domain::lead::{Lead, LeadSource, LeadStatus};
 use crate::domain::search::{Query, build_key};
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -175,8 +175,7 @@ impl LeadIndex {
                         OwnerFilter::Unassigned => l.owner_id.is_none(),
                         OwnerFilter::Member(m) => l.owner_id == Some(m),
                     }
-                    && q
-                        .band
+                    && q.band
                         .is_none_or(|b| self.score(i).is_some_and(|s| Band::of(s) == b))
                     && (text.is_empty() || text.matches(&self.keys[i]))
             })

@@ -7,6 +7,8 @@ use super::customer::mobile;
 use super::rng::Rng;
 use super::tables::{BRAND, CITIES, COMPANY_SUFFIX, GIVEN, INDUSTRIES, SURNAMES, TITLES};
 use crate::domain::id::Id;
+use crate::domain::interaction::{Channel, Commitment, Interaction};
+use crate::domain::lead::activity::LeadInteraction;
 use crate::domain::lead::{DisqualifyReason, Lead, LeadInput, LeadSource, LeadStatus};
 use crate::domain::member::TeamMember;
 use crate::domain::time::Timestamp;
@@ -119,6 +121,74 @@ pub fn sample_leads(
         .collect()
 }
 
+/// What sample calls, visits and messages with a lead were about.
+const TOUCHES: [&str; 6] = [
+    "电话沟通需求，对方在比较三家供应商",
+    "寄出产品资料和样品",
+    "上门拜访，见到了采购负责人",
+    "微信发送报价单，对方询问交期",
+    "参加线上演示，提了几个技术问题",
+    "邮件跟进，约下周再联系",
+];
+
+/// The interactions logged on sample `leads`: none or one on a new lead, more the further it
+/// went, spread between its arrival and `now`; a qualified lead often carries an open promise.
+/// Promises fall due around `today`.
+pub fn sample_lead_activity(
+    seed: u64,
+    leads: &[Lead],
+    team: &[TeamMember],
+    now: Timestamp,
+    today: chrono::NaiveDate,
+) -> Vec<LeadInteraction> {
+    let mut rng = Rng::new(seed ^ 0xac71_f1e5);
+    let channels = [
+        Channel::Call,
+        Channel::Call,
+        Channel::WeChat,
+        Channel::Email,
+        Channel::Visit,
+        Channel::Meeting,
+    ];
+    let mut out = Vec::new();
+    for lead in leads {
+        let n = match lead.status {
+            LeadStatus::New => rng.range(0, 1),
+            LeadStatus::Contacted | LeadStatus::Disqualified => rng.range(1, 2),
+            LeadStatus::Qualified | LeadStatus::Converted => rng.range(2, 4),
+        };
+        for k in 0..n {
+            let span = (now.0 - lead.created_at.0).max(1);
+            let at = Timestamp(lead.created_at.0 + rng.range(0, span - 1));
+            let mut random = [0u8; 10];
+            for b in &mut random {
+                *b = rng.range(0, 255) as u8;
+            }
+            let promise = lead.status == LeadStatus::Qualified && k == 0 && rng.chance(0.5);
+            out.push(LeadInteraction(Interaction {
+                id: Id::from_parts(at.0 as u64, random),
+                customer_id: lead.id,
+                at,
+                channel: *rng.pick(&channels),
+                member_id: lead
+                    .owner_id
+                    .or_else(|| (!team.is_empty()).then(|| rng.pick(team).id)),
+                contact_id: None,
+                summary: rng.pick(&TOUCHES).to_string(),
+                commitment: promise.then(|| Commitment {
+                    text: "发送正式报价".into(),
+                    due: today + chrono::Duration::days(rng.range(-2, 10)),
+                    done_at: None,
+                }),
+                created_at: at,
+                updated_at: at,
+                rev: crate::domain::record::Rev::default(),
+            }));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +249,36 @@ mod tests {
             })
             .count();
         assert!(matched >= 6, "{matched} leads match a contact person");
+    }
+
+    #[test]
+    fn sample_lead_activity_follows_how_far_each_lead_went() {
+        let team = super::super::team(3);
+        let now = Timestamp(1_780_000_000_000);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 5, 28).unwrap();
+        let leads = sample_leads(11, 200, &[], &team, now, 120);
+        let activity = sample_lead_activity(11, &leads, &team, now, today);
+        assert!(!activity.is_empty());
+        for lead in &leads {
+            let own: Vec<_> = activity.iter().filter(|i| i.lead_id() == lead.id).collect();
+            let range = match lead.status {
+                LeadStatus::New => 0..=1,
+                LeadStatus::Contacted | LeadStatus::Disqualified => 1..=2,
+                _ => 2..=4,
+            };
+            assert!(
+                range.contains(&own.len()),
+                "{:?}: {}",
+                lead.status,
+                own.len()
+            );
+            for i in &own {
+                assert!(i.0.at >= lead.created_at && i.0.at <= now);
+                if i.0.commitment.is_some() {
+                    assert_eq!(lead.status, LeadStatus::Qualified);
+                }
+            }
+        }
+        assert!(activity.iter().any(|i| i.0.commitment.is_some()));
     }
 }

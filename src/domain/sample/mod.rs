@@ -17,7 +17,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
-pub use leads::sample_leads;
+pub use leads::{sample_lead_activity, sample_leads};
 pub use profile::{Profile, profile_of};
 pub use rng::Rng;
 pub use satisfaction::sample_survey;

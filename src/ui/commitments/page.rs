@@ -28,6 +28,52 @@ pub fn mark_commitment_done(ws: Workspace, toasts: Toasts, id: Id) {
     });
 }
 
+/// Whose promise it is: a customer's, or a lead's (named, as leads are not in memory).
+#[derive(Clone)]
+enum Party {
+    Customer(Id),
+    Lead(Id, String),
+}
+
+/// The open promises made to customers and to leads (those in the trash left out).
+async fn read_all(db: &store::Db) -> Result<Vec<(Interaction, Party)>, store::AppError> {
+    let mut out: Vec<(Interaction, Party)> = store::open_commitments(db)
+        .await?
+        .into_iter()
+        .map(|i| {
+            let id = i.customer_id;
+            (i, Party::Customer(id))
+        })
+        .collect();
+    let of_leads = store::open_lead_commitments(db).await?;
+    if !of_leads.is_empty() {
+        let names: std::collections::HashMap<Id, String> = store::all_leads(db)
+            .await?
+            .into_iter()
+            .filter(|l| l.deleted_at.is_none())
+            .map(|l| (l.id, l.display_name()))
+            .collect();
+        out.extend(of_leads.into_iter().filter_map(|i| {
+            let lead = i.lead_id();
+            names
+                .get(&lead)
+                .map(|n| (i.0, Party::Lead(lead, n.clone())))
+        }));
+    }
+    Ok(out)
+}
+
+/// Marks the commitment made to a lead done now.
+fn mark_lead_commitment_done(ws: Workspace, toasts: Toasts, id: Id) {
+    let Some(db) = ws.db() else { return };
+    spawn_local(async move {
+        match store::set_lead_commitment_done(&db, id, Some(clock::now())).await {
+            Ok(_) => ws.changed(),
+            Err(e) => toasts.error(&e),
+        }
+    });
+}
+
 /// The commitments page.
 #[component]
 pub fn CommitmentsPage() -> impl IntoView {
@@ -41,12 +87,15 @@ pub fn CommitmentsPage() -> impl IntoView {
         ws.revision.track();
         async move {
             let db = ws.db()?;
-            Some(store::open_commitments(&db).await)
+            Some(read_all(&db).await)
         }
     });
     let today = clock::today();
 
-    let mark_done = move |i: Interaction| mark_commitment_done(ws, toasts, i.id);
+    let mark_done = move |i: Interaction, party: Party| match party {
+        Party::Customer(_) => mark_commitment_done(ws, toasts, i.id),
+        Party::Lead(..) => mark_lead_commitment_done(ws, toasts, i.id),
+    };
 
     view! {
         <section class="page">
@@ -69,14 +118,14 @@ pub fn CommitmentsPage() -> impl IntoView {
                 {move || loaded.get().map(|r| match r {
                     Some(Ok(list)) => {
                         let me = prefs.0.with(|s| s.me);
-                        let mut list: Vec<(Interaction, Commitment)> = list
+                        let mut list: Vec<(Interaction, Party, Commitment)> = list
                             .into_iter()
-                            .filter(|i| !only_mine.get() || (me.is_some() && i.member_id == me))
+                            .filter(|(i, _)| !only_mine.get() || (me.is_some() && i.member_id == me))
                             // Customers in the trash keep their promises out of sight.
-                            .filter(|i| ws.index.with(|ix| ix.get(i.customer_id).is_some_and(|s| s.deleted_at.is_none())))
-                            .filter_map(|i| i.commitment.clone().filter(Commitment::is_open).map(|c| (i, c)))
+                            .filter(|(i, p)| matches!(p, Party::Lead(..)) || ws.index.with(|ix| ix.get(i.customer_id).is_some_and(|s| s.deleted_at.is_none())))
+                            .filter_map(|(i, p)| i.commitment.clone().filter(Commitment::is_open).map(|c| (i, p, c)))
                             .collect();
-                        list.sort_by_key(|(_, c)| c.due);
+                        list.sort_by_key(|(_, _, c)| c.due);
                         if list.is_empty() {
                             return view! {
                                 <EmptyState
@@ -88,11 +137,17 @@ pub fn CommitmentsPage() -> impl IntoView {
                         }
                         view! {
                             <ul class="commitments-page" data-testid="commitments">
-                                {list.into_iter().map(|(i, c)| {
+                                {list.into_iter().map(|(i, party, c)| {
                                     let overdue = c.is_overdue(today);
-                                    let customer = ws.index.with(|ix| ix.get(i.customer_id).map(|s| s.name.clone())).unwrap_or_default();
+                                    let (href, name, is_lead) = match &party {
+                                        Party::Customer(id) => (
+                                            Page::Customer(*id).path(),
+                                            ws.index.with(|ix| ix.get(*id).map(|s| s.name.clone())).unwrap_or_default(),
+                                            false,
+                                        ),
+                                        Party::Lead(id, name) => (Page::Lead(*id).path(), name.clone(), true),
+                                    };
                                     let who = ws.member_name(i.member_id);
-                                    let cid = i.customer_id;
                                     let item = i.clone();
                                     view! {
                                         <li class="commitment-row" class:overdue=overdue>
@@ -103,10 +158,13 @@ pub fn CommitmentsPage() -> impl IntoView {
                                             </div>
                                             <div class="commitment-main">
                                                 <span class="commitment-text">{c.text.clone()}</span>
-                                                <A href=Page::Customer(cid).path() attr:class="muted">{customer}</A>
+                                                <span class="muted">
+                                                    {is_lead.then(|| view! { <span class="pill">{move || t.get().col_lead}</span>" " })}
+                                                    <A href=href attr:class="muted">{name}</A>
+                                                </span>
                                             </div>
                                             <div class="commitment-who">{who.unwrap_or_default()}</div>
-                                            <DoneButton on_done=Callback::new(move |_| mark_done(item.clone())) />
+                                            <DoneButton on_done=Callback::new(move |_| mark_done(item.clone(), party.clone())) />
                                         </li>
                                     }
                                 }).collect_view()}
