@@ -60,6 +60,7 @@ pub enum SalesView {
     Leads,
     NewLead,
     Lead,
+    Funnel,
 }
 
 /// Pages of the administration group.
@@ -111,6 +112,7 @@ pub fn sales_pages(page: SalesView) -> Result<AnyView, SplitLoaderError> {
         SalesView::Leads => view! { <LeadsPage /> }.into_any(),
         SalesView::NewLead => view! { <NewLeadPage /> }.into_any(),
         SalesView::Lead => view! { <LeadPage /> }.into_any(),
+        SalesView::Funnel => view! { <crate::ui::leads::funnel::FunnelPage /> }.into_any(),
     })
 }
 

@@ -178,6 +178,10 @@ pages! {
     NewLead => "/leads/new",
         load: sales_pages(SalesView::NewLead), preload: preload_sales_pages,
         nav: None, palette: None;
+    /// The lead funnel report.
+    Funnel => "/leads/funnel",
+        load: sales_pages(SalesView::Funnel), preload: preload_sales_pages,
+        nav: None, palette: Some(|t| t.cmd_go_funnel);
     /// A lead's page.
     Lead(id) => "/leads/:id",
         load: sales_pages(SalesView::Lead), preload: preload_sales_pages,

@@ -1,5 +1,5 @@
 // axe-core on every page (list, 360 view, form, settings, overview, segments, commitments,
-// complaints, retention, model validation, satisfaction, leads, a lead and its form, import), in both themes, at desktop and phone width;
+// complaints, retention, model validation, satisfaction, leads, a lead and its form, the lead funnel, import), in both themes, at desktop and phone width;
 // screenshots of each for people to look at.
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -87,11 +87,17 @@ for (const theme of ["light", "dark"]) {
       await shot(page, `leads-${lang}-${theme}-${label}`);
       await page.getByTestId("lead-row").first().locator(".row-link").click();
       await page.getByTestId("lead-matches").waitFor();
+      await page.getByTestId("lead-score").waitFor();
       found.lead = await serious(page);
       await shot(page, `lead-${lang}-${theme}-${label}`, true);
       await page.getByTestId("edit-lead").click();
       await page.getByTestId("lead-form").waitFor();
       found.leadForm = await serious(page);
+      // The lead funnel.
+      await page.goto(app.url + "leads/funnel");
+      await page.getByTestId("funnel-table").waitFor();
+      found.funnel = await serious(page);
+      await shot(page, `funnel-${lang}-${theme}-${label}`, true);
       // The import wizard with a checked file: mapping, preview and an error row.
       await page.goto(app.url + "import");
       await page.getByTestId("import-file").setInputFiles({ name: "c.csv", mimeType: "text/csv", buffer: Buffer.from("名称,电话\n甲,12345\n乙,13800138000\n") });

@@ -10,6 +10,7 @@
 pub mod activity;
 pub mod assign;
 pub mod convert;
+pub mod funnel;
 pub mod list;
 pub mod matching;
 pub mod score;

@@ -149,6 +149,10 @@ pub fn LeadsPage() -> impl IntoView {
                     </p>
                 </div>
                 <div class="header-actions">
+                    <A href=Page::Funnel.path() attr:class="btn" attr:data-testid="open-funnel">
+                        <Icon icon=lu::LuFunnel />
+                        <span class="btn-text">{move || t.get().funnel_open}</span>
+                    </A>
                     <A href=Page::NewLead.path() attr:class="btn btn-primary" attr:data-testid="new-lead">
                         <Icon icon=lu::LuPlus />
                         <span>{move || t.get().lead_new}</span>

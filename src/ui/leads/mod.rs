@@ -5,6 +5,7 @@ mod assign;
 mod convert;
 pub mod detail;
 pub mod form;
+pub mod funnel;
 mod known;
 pub mod list;
 pub mod new;
