@@ -8,9 +8,10 @@ use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
 use crate::domain::money::Currency;
 use crate::domain::purchase::Purchase;
-use crate::domain::time::{Timestamp, format_date, format_datetime, format_relative_day};
+use crate::domain::time::{Timestamp, format_date, format_datetime};
 use crate::store;
 use crate::ui::clock;
+use crate::ui::commitments::promise::PromiseLine;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
 use crate::ui::widgets::confirm::Confirm;
 use crate::ui::widgets::icon::{Icon, IconData, lu};
@@ -130,26 +131,9 @@ pub fn Timeline(
             let edit_target = Target::Interaction(i.clone());
             let delete_target = Target::Interaction(i.clone());
             let commitment = i.commitment.clone().map(|c| {
-                            let id = i.id;
-                            let open = c.is_open();
-                            let overdue = c.is_overdue(today);
-                            view! {
-                                <div class="commitment" class:commitment-open=open class:commitment-overdue=overdue data-testid="commitment">
-                                    <Icon icon=if open { lu::LuCircleDashed } else { lu::LuCircleCheck } />
-                                    <div class="commitment-body">
-                                        <span class="commitment-text">{c.text.clone()}</span>
-                                        <span class="commitment-due">
-                                            {move || format!("{} {} · {}", t.get().due, format_date(c.due, lang.get()), format_relative_day(c.due, today, lang.get()))}
-                                            {overdue.then(|| view! { <span class="badge badge-danger">{move || t.get().overdue}</span> })}
-                                            {(!open).then(|| view! { <span class="badge badge-ok">{move || t.get().done}</span> })}
-                                        </span>
-                                    </div>
-                                    <button class="btn btn-small" data-testid="toggle-commitment" on:click=move |_| toggle_done(id, open)>
-                                        {move || if open { t.get().mark_done } else { t.get().mark_open }}
-                                    </button>
-                                </div>
-                            }
-                        });
+                let (id, open) = (i.id, c.is_open());
+                view! { <PromiseLine commitment=c today=today on_toggle=Some(Callback::new(move |_| toggle_done(id, open))) /> }
+            });
             view! {
                             <li class=format!("tl-item tl-{}", channel.as_str()) data-testid="timeline-interaction">
                                 <span class="tl-icon"><Icon icon=channel_icon(&i) /></span>

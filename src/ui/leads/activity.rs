@@ -6,9 +6,10 @@ use super::score::ScorePanel;
 use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
 use crate::domain::lead::Lead;
-use crate::domain::time::{format_date, format_datetime, format_relative_day};
+use crate::domain::time::format_datetime;
 use crate::store;
 use crate::ui::clock;
+use crate::ui::commitments::promise::PromiseLine;
 use crate::ui::customers::interaction_form::InteractionForm;
 use crate::ui::customers::timeline::channel_icon;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
@@ -91,25 +92,8 @@ pub fn LeadActivity(lead: Lead, editable: bool) -> impl IntoView {
                         let id = i.id;
                         let commitment = i.commitment.clone().map(|c| {
                             let open = c.is_open();
-                            let overdue = c.is_overdue(today);
-                            view! {
-                                <div class="commitment" class:commitment-open=open class:commitment-overdue=overdue data-testid="lead-commitment">
-                                    <Icon icon=if open { lu::LuCircleDashed } else { lu::LuCircleCheck } />
-                                    <div class="commitment-body">
-                                        <span class="commitment-text">{c.text.clone()}</span>
-                                        <span class="commitment-due">
-                                            {move || format!("{} {} · {}", t.get().due, format_date(c.due, lang.get()), format_relative_day(c.due, today, lang.get()))}
-                                            {overdue.then(|| view! { <span class="badge badge-danger">{move || t.get().overdue}</span> })}
-                                            {(!open).then(|| view! { <span class="badge badge-ok">{move || t.get().done}</span> })}
-                                        </span>
-                                    </div>
-                                    {editable.then(|| view! {
-                                        <button class="btn btn-small" data-testid="lead-toggle-commitment" on:click=move |_| toggle(id, open)>
-                                            {move || if open { t.get().mark_done } else { t.get().mark_open }}
-                                        </button>
-                                    })}
-                                </div>
-                            }
+                            let toggle = editable.then(|| Callback::new(move |_| toggle(id, open)));
+                            view! { <PromiseLine commitment=c today=today on_toggle=toggle /> }
                         });
                         view! {
                             <li class=format!("tl-item tl-{}", channel.as_str()) data-testid="lead-interaction">
