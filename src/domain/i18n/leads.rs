@@ -133,6 +133,7 @@ super::feature_texts! { $ leads_texts;
         score_engagement_figures(touches: u32, last: String, sum: String) = if touches == 0 { "No interaction logged yet.".to_string() } else { format!("{touches} interactions, the last on {last}; weighted sum {sum}.") }, if touches == 0 { "还没有接触记录。".to_string() } else { format!("{touches} 次接触，最近一次 {last}；加权合计 {sum}。") };
         funnel_last_days(days: i64) = format!("the last {days} days"), format!("最近 {days} 天");
         funnel_median_days(days: f64) = format!("{days:.1} d"), format!("{days:.1} 天");
+        score_no_peers(base: String) = format!("No customer to compare with: counted as average ({base})"), format!("没有可比较的客户：按平均水平（{base}）计");
         converted_into(name: &str) = format!("Converted into {name}"), format!("已转为客户“{name}”");
         lead_owned_since(who: String, when: String) = format!("{who}, from {when}"), format!("{who}，自 {when} 起");
     }

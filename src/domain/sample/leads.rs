@@ -102,8 +102,8 @@ pub fn sample_leads(
             });
             let mut lead = Lead::create(id, fields, created);
             // Where in the funnel: most are still open; the steps spread over the days since
-            // the lead came in (a step every three days at most).
-            let gap = ((now.0 - created.0) / 4).min(3 * DAY_MS);
+            // the lead came in (a step every one to six days).
+            let gap = ((now.0 - created.0) / 4).min(rng.range(1, 6) * DAY_MS);
             let step = |n: i64| Timestamp(created.0 + n * gap);
             let roll = rng.unit();
             if roll > 0.35 {

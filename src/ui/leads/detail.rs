@@ -292,7 +292,7 @@ fn LeadView(loaded: Loaded, reload: Callback<()>) -> impl IntoView {
         <Matches matches=matches />
 
         {(status != LeadStatus::Converted).then(|| view! {
-            <div class="grid-2 lead-work">
+            <div class="lead-work">
                 <super::activity::LeadActivity lead=lead.get_value() editable=!in_trash />
             </div>
         })}

@@ -115,6 +115,7 @@ pub fn ScorePanel(lead: Lead, interactions: Signal<Vec<Interaction>>) -> impl In
                         _ => p.value.clone(),
                     };
                     let figures = match fit.base {
+                        Some(base) if p.customers == 0 => (t.score_no_peers)(percent(base)),
                         Some(base) => (t.score_fit_figures)(p.valuable, p.customers, percent(p.share), percent(base)),
                         None => t.score_no_valuable.to_string(),
                     };
