@@ -19,6 +19,8 @@ use crate::domain::lead::Lead;
 use crate::domain::lead::activity::LeadInteraction;
 use crate::domain::loyalty::OwnerRatings;
 use crate::domain::member::TeamMember;
+use crate::domain::opportunity::Opportunity;
+use crate::domain::opportunity::stage::Pipeline;
 use crate::domain::purchase::Purchase;
 use crate::domain::record::{AsyncKindVisitor, KindVisitor, Record, Rev};
 use crate::domain::satisfaction::{Response, Survey};
@@ -94,6 +96,10 @@ record_kinds! {
     Lead: Lead => leads,
     /// Interactions and commitments logged on a lead.
     LeadActivity: LeadInteraction => lead_interactions,
+    /// The team's pipeline stages (one record).
+    Pipeline: Pipeline => pipelines,
+    /// Deals with customers (商机).
+    Opportunity: Opportunity => opportunities,
     /// The journal of one import (kept on this device only: not in a backup).
     ImportJournal: ImportBatch => imports,
 }
@@ -118,6 +124,7 @@ impl RecordKind {
                 | RecordKind::LoyaltyRating
                 | RecordKind::Response
                 | RecordKind::Survey
+                | RecordKind::Opportunity
         )
     }
 
@@ -199,6 +206,8 @@ record!(Response, Response, |s| key: s.id.to_string(), stamp: Some(s.updated_at)
     order: |a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
 record!(Lead, Lead, |s| key: s.id.to_string(), stamp: Some(s.updated_at),
     label: s.display_name(), customer: None, order: |a, b| a.id.cmp(&b.id));
+record!(Pipeline, Pipeline, |s| key: s.id.clone(), stamp: Some(s.updated_at),
+    label: String::new(), customer: None, order: |a, b| a.id.cmp(&b.id));
 record!(ImportBatch, ImportJournal, |s| key: s.id.to_string(), stamp: Some(s.at),
     label: s.file_name.clone(), customer: None, order: |a, b| b.id.cmp(&a.id));
 
@@ -274,6 +283,45 @@ impl Record for LeadInteraction {
     }
     fn column_mut(set: &mut RecordSet) -> &mut Vec<Self> {
         <LeadInteraction as Column>::column_mut(set)
+    }
+}
+
+// A deal's open next step is indexed by its due date like an interaction's commitment, so
+// the commitments list finds it the same way.
+impl Record for Opportunity {
+    const KIND: RecordKind = RecordKind::Opportunity;
+    fn key(&self) -> String {
+        self.id.to_string()
+    }
+    fn stamp(&self) -> Option<Timestamp> {
+        Some(self.updated_at)
+    }
+    fn rev(&self) -> Rev {
+        self.rev
+    }
+    fn set_rev(&mut self, rev: Rev) {
+        self.rev = rev;
+    }
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+    fn customer(&self) -> Option<Id> {
+        Some(self.customer_id)
+    }
+    fn index_props(&self) -> Vec<(&'static str, String)> {
+        match self.open_step().filter(|_| self.deleted_at.is_none()) {
+            Some(c) => vec![(OPEN_DUE, date_input_value(c.due))],
+            None => Vec::new(),
+        }
+    }
+    fn page_order(a: &Self, b: &Self) -> Ordering {
+        a.close_date.cmp(&b.close_date).then(b.id.cmp(&a.id))
+    }
+    fn column(set: &RecordSet) -> &Vec<Self> {
+        <Opportunity as Column>::column(set)
+    }
+    fn column_mut(set: &mut RecordSet) -> &mut Vec<Self> {
+        <Opportunity as Column>::column_mut(set)
     }
 }
 

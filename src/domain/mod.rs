@@ -23,6 +23,7 @@ pub mod list;
 pub mod loyalty;
 pub mod member;
 pub mod money;
+pub mod opportunity;
 pub mod purchase;
 pub mod purchase_page;
 pub mod record;

@@ -115,6 +115,12 @@ pub enum Field {
     CompetitorScore,
     /// The campaign or event a lead came from.
     Campaign,
+    /// The customer a record is for (an opportunity's).
+    Customer,
+    /// An opportunity's expected close date.
+    CloseDate,
+    /// An opportunity's chance of winning, in percent.
+    Probability,
 }
 
 /// A problem with one field (and, for list fields, which entry: 0-based).

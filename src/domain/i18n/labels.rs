@@ -396,6 +396,9 @@ impl Field {
             Field::Expectation => pick(t, "Expectation", "期望"),
             Field::CompetitorScore => pick(t, "Competitor's rating", "竞争对手评分"),
             Field::Campaign => t.lead_campaign,
+            Field::Customer => pick(t, "Customer", "客户"),
+            Field::CloseDate => pick(t, "Expected close", "预计成交日期"),
+            Field::Probability => pick(t, "Probability", "赢单概率"),
         }
     }
 }
@@ -653,6 +656,8 @@ impl RecordKind {
             RecordKind::Response => pick(t, "Survey response", "答卷"),
             RecordKind::Lead => pick(t, "Lead", "线索"),
             RecordKind::LeadActivity => pick(t, "Interaction with a lead", "线索接触记录"),
+            RecordKind::Pipeline => pick(t, "Pipeline stages", "销售阶段"),
+            RecordKind::Opportunity => pick(t, "Opportunity", "商机"),
             RecordKind::ImportJournal => pick(t, "Import", "导入记录"),
         }
     }

@@ -1,0 +1,437 @@
+//! The pipeline's views over the deals in memory: search keys (the deal's and its customer's
+//! names in pinyin, its competitors), the filters and orders the board and the table share, the
+//! board's columns with their totals, and the table's CSV export.
+
+use super::Opportunity;
+use super::stage::{Outcome, Pipeline, StageId};
+use crate::domain::export::{Cell, csv};
+use crate::domain::id::Id;
+use crate::domain::lead::list::OwnerFilter;
+use crate::domain::money::Currency;
+use crate::domain::search::{Query, build_key, pinyin_into};
+use crate::domain::time::{Timestamp, date_input_value};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashMap};
+
+/// Which deals by how they stand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StateFilter {
+    /// Still being worked.
+    #[default]
+    Open,
+    Won,
+    Lost,
+    All,
+}
+
+impl StateFilter {
+    /// Every choice, in the picker's order.
+    pub const ALL: [StateFilter; 4] = [
+        StateFilter::Open,
+        StateFilter::Won,
+        StateFilter::Lost,
+        StateFilter::All,
+    ];
+
+    /// A stable short name (URL parameters).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StateFilter::Open => "open",
+            StateFilter::Won => "won",
+            StateFilter::Lost => "lost",
+            StateFilter::All => "all",
+        }
+    }
+
+    /// The choice named by [`as_str`](Self::as_str).
+    pub fn parse(s: &str) -> Option<StateFilter> {
+        StateFilter::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    fn admits(self, o: Outcome) -> bool {
+        match self {
+            StateFilter::Open => o == Outcome::Open,
+            StateFilter::Won => o == Outcome::Won,
+            StateFilter::Lost => o == Outcome::Lost,
+            StateFilter::All => true,
+        }
+    }
+}
+
+/// The deals that need attention.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Flag {
+    #[default]
+    Any,
+    /// Past their expected close date.
+    Overdue,
+    /// No activity for the setting's number of days.
+    Stale,
+}
+
+/// The orders of the table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DealSort {
+    /// Soonest expected close first.
+    #[default]
+    CloseDate,
+    /// Largest amount first.
+    Amount,
+    /// Largest amount × probability first.
+    Weighted,
+    /// By name (Chinese in pinyin order).
+    Name,
+    /// In pipeline order.
+    Stage,
+    /// Most recently changed first.
+    Updated,
+}
+
+impl DealSort {
+    /// Every order, in the picker's order.
+    pub const ALL: [DealSort; 6] = [
+        DealSort::CloseDate,
+        DealSort::Amount,
+        DealSort::Weighted,
+        DealSort::Name,
+        DealSort::Stage,
+        DealSort::Updated,
+    ];
+
+    /// A stable short name (URL parameters).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DealSort::CloseDate => "close",
+            DealSort::Amount => "amount",
+            DealSort::Weighted => "weighted",
+            DealSort::Name => "name",
+            DealSort::Stage => "stage",
+            DealSort::Updated => "updated",
+        }
+    }
+
+    /// The order named by [`as_str`](Self::as_str).
+    pub fn parse(s: &str) -> Option<DealSort> {
+        DealSort::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// What the board and the table show.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DealQuery {
+    pub text: String,
+    pub state: StateFilter,
+    pub stage: Option<StageId>,
+    pub owner: OwnerFilter,
+    pub flag: Flag,
+    pub sort: DealSort,
+}
+
+/// When "now" is for the flags, and how many quiet days make a deal stale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Clock {
+    pub now: Timestamp,
+    pub today: NaiveDate,
+    pub stale_days: u32,
+}
+
+/// The deals with their search and name keys, kept while the pipeline is open.
+#[derive(Default)]
+pub struct DealBook {
+    deals: Vec<Opportunity>,
+    keys: Vec<String>,
+    names: Vec<String>,
+    positions: HashMap<Id, usize>,
+    /// Each customer's last interaction, for the stale flag.
+    last_contact: HashMap<Id, Timestamp>,
+}
+
+fn search_key(o: &Opportunity, customer: &str) -> String {
+    build_key(
+        [o.name.as_str(), customer],
+        std::iter::empty(),
+        o.competitors.iter().map(String::as_str),
+    )
+}
+
+fn name_key(o: &Opportunity) -> String {
+    let (mut full, mut initials) = (String::new(), String::new());
+    pinyin_into(&o.name, &mut full, &mut initials);
+    full
+}
+
+/// The sums of some deals, per currency (deals in different currencies are not added up).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub count: usize,
+    pub amount: BTreeMap<Currency, Decimal>,
+    pub weighted: BTreeMap<Currency, Decimal>,
+}
+
+impl Totals {
+    /// Adds one deal.
+    pub fn add(&mut self, o: &Opportunity, pipeline: &Pipeline) {
+        self.count += 1;
+        *self.amount.entry(o.amount.currency).or_default() += o.amount.amount;
+        *self.weighted.entry(o.amount.currency).or_default() += o.weighted(pipeline);
+    }
+}
+
+/// One column of the board.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub stage: StageId,
+    /// Positions of its deals, in the board's order (soonest close first).
+    pub deals: Vec<usize>,
+    pub totals: Totals,
+}
+
+impl DealBook {
+    /// Indexes `deals` (those in the trash too; the views leave them out), searchable by the
+    /// names `customer_name` gives their customers.
+    pub fn new<'a>(deals: Vec<Opportunity>, customer_name: impl Fn(Id) -> &'a str) -> Self {
+        let keys = deals
+            .iter()
+            .map(|o| search_key(o, customer_name(o.customer_id)))
+            .collect();
+        let names = deals.iter().map(name_key).collect();
+        let positions = deals.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
+        DealBook {
+            deals,
+            keys,
+            names,
+            positions,
+            last_contact: HashMap::new(),
+        }
+    }
+
+    /// Sets each customer's last interaction (for the stale flag).
+    pub fn set_last_contact(&mut self, last: HashMap<Id, Timestamp>) {
+        self.last_contact = last;
+    }
+
+    /// Every deal.
+    pub fn deals(&self) -> &[Opportunity] {
+        &self.deals
+    }
+
+    /// The deal `id`.
+    pub fn get(&self, id: Id) -> Option<&Opportunity> {
+        self.positions.get(&id).map(|&i| &self.deals[i])
+    }
+
+    /// Puts a written deal in (new, or replacing its older version).
+    pub fn put(&mut self, o: Opportunity, customer: &str) {
+        match self.positions.get(&o.id) {
+            Some(&i) => {
+                self.keys[i] = search_key(&o, customer);
+                self.names[i] = name_key(&o);
+                self.deals[i] = o;
+            }
+            None => {
+                self.positions.insert(o.id, self.deals.len());
+                self.keys.push(search_key(&o, customer));
+                self.names.push(name_key(&o));
+                self.deals.push(o);
+            }
+        }
+    }
+
+    /// Deals not in the trash.
+    pub fn active(&self) -> usize {
+        self.deals.iter().filter(|o| o.deleted_at.is_none()).count()
+    }
+
+    /// Whether the deal at `i` is stale at `clock`.
+    pub fn is_stale(&self, i: usize, clock: &Clock) -> bool {
+        let o = &self.deals[i];
+        o.is_stale(
+            clock.now,
+            clock.stale_days,
+            self.last_contact.get(&o.customer_id).copied(),
+        )
+    }
+
+    fn admits(&self, i: usize, q: &DealQuery, text: &Query, p: &Pipeline, clock: &Clock) -> bool {
+        let o = &self.deals[i];
+        o.deleted_at.is_none()
+            && q.state.admits(o.outcome(p))
+            && q.stage.as_ref().is_none_or(|s| *s == o.stage)
+            && match q.owner {
+                OwnerFilter::Anyone => true,
+                OwnerFilter::Unassigned => o.owner_id.is_none(),
+                OwnerFilter::Member(m) => o.owner_id == Some(m),
+            }
+            && match q.flag {
+                Flag::Any => true,
+                Flag::Overdue => o.is_overdue(clock.today),
+                Flag::Stale => self.is_stale(i, clock),
+            }
+            && (text.is_empty() || text.matches(&self.keys[i]))
+    }
+
+    /// Positions of the deals `q` shows, in its order (ties: soonest close, then newest).
+    pub fn query(&self, q: &DealQuery, p: &Pipeline, clock: &Clock) -> Vec<usize> {
+        let text = Query::parse(&q.text);
+        let mut rows: Vec<usize> = (0..self.deals.len())
+            .filter(|&i| self.admits(i, q, &text, p, clock))
+            .collect();
+        let d = &self.deals;
+        let soonest = |a: &usize, b: &usize| {
+            let (x, y) = (&d[*a], &d[*b]);
+            x.close_date.cmp(&y.close_date).then(y.id.cmp(&x.id))
+        };
+        match q.sort {
+            DealSort::CloseDate => rows.sort_by(soonest),
+            DealSort::Amount => rows.sort_by(|a, b| {
+                d[*b]
+                    .amount
+                    .amount
+                    .cmp(&d[*a].amount.amount)
+                    .then_with(|| soonest(a, b))
+            }),
+            DealSort::Weighted => rows.sort_by(|a, b| {
+                d[*b]
+                    .weighted(p)
+                    .cmp(&d[*a].weighted(p))
+                    .then_with(|| soonest(a, b))
+            }),
+            DealSort::Name => rows.sort_by(|a, b| {
+                self.names[*a]
+                    .cmp(&self.names[*b])
+                    .then_with(|| soonest(a, b))
+            }),
+            DealSort::Stage => rows.sort_by(|a, b| {
+                p.position(&d[*a].stage)
+                    .cmp(&p.position(&d[*b].stage))
+                    .then_with(|| soonest(a, b))
+            }),
+            DealSort::Updated => rows.sort_by(|a, b| {
+                d[*b]
+                    .updated_at
+                    .cmp(&d[*a].updated_at)
+                    .then(d[*b].id.cmp(&d[*a].id))
+            }),
+        }
+        rows
+    }
+
+    /// The board: one column per stage, holding the deals `q` admits (its state and stage
+    /// filters aside: the board shows every open stage, and the deals won or lost in the last
+    /// `closed_days` days), soonest close first.
+    pub fn board(
+        &self,
+        q: &DealQuery,
+        p: &Pipeline,
+        clock: &Clock,
+        closed_days: i64,
+    ) -> Vec<Column> {
+        let text = Query::parse(&q.text);
+        let q = DealQuery {
+            state: StateFilter::All,
+            stage: None,
+            ..q.clone()
+        };
+        let mut columns: Vec<Column> = p
+            .stages
+            .iter()
+            .map(|s| Column {
+                stage: s.id.clone(),
+                deals: Vec::new(),
+                totals: Totals::default(),
+            })
+            .collect();
+        let at: HashMap<&StageId, usize> = p
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.id, i))
+            .collect();
+        for i in 0..self.deals.len() {
+            if !self.admits(i, &q, &text, p, clock) {
+                continue;
+            }
+            let o = &self.deals[i];
+            let recent = o
+                .closing
+                .as_ref()
+                .is_none_or(|c| crate::domain::time::days_between(c.at, clock.now) < closed_days);
+            // A deal whose stage was removed from the pipeline shows in the first one.
+            let col = at.get(&o.stage).copied().unwrap_or(0);
+            if recent {
+                columns[col].deals.push(i);
+                columns[col].totals.add(o, p);
+            }
+        }
+        let d = &self.deals;
+        for c in &mut columns {
+            c.deals.sort_by(|a, b| {
+                d[*a]
+                    .close_date
+                    .cmp(&d[*b].close_date)
+                    .then(d[*b].id.cmp(&d[*a].id))
+            });
+        }
+        columns
+    }
+
+    /// Totals of the open deals (not in the trash): the pipeline's size.
+    pub fn open_totals(&self, p: &Pipeline) -> Totals {
+        let mut t = Totals::default();
+        for o in &self.deals {
+            if o.deleted_at.is_none() && o.is_open() {
+                t.add(o, p);
+            }
+        }
+        t
+    }
+}
+
+/// The headers and the words of a CSV export of deals, in the user's language.
+pub struct ExportWords<'a> {
+    /// Deal, customer, amount, currency, probability, weighted, stage, expected close, owner,
+    /// competitors, next step, next step due, created.
+    pub headers: [&'a str; 13],
+    pub stage: &'a dyn Fn(&StageId) -> String,
+    pub customer: &'a dyn Fn(Id) -> String,
+    pub member: &'a dyn Fn(Option<Id>) -> String,
+    /// How an export joins several competitors ("、" or "; ").
+    pub joiner: &'a str,
+    /// The user's UTC offset, for the day a deal was created.
+    pub offset_minutes: i32,
+}
+
+/// The CSV of the deals at `rows` (positions in `book`), in that order.
+pub fn export(book: &DealBook, rows: &[usize], p: &Pipeline, w: &ExportWords) -> String {
+    let lines = rows.iter().map(|&i| {
+        let o = &book.deals[i];
+        let step = o.open_step();
+        vec![
+            Cell::text(o.name.clone()),
+            Cell::text((w.customer)(o.customer_id)),
+            Cell::Number(in_minor_digits(o.amount.amount, o.amount.currency)),
+            Cell::text(o.amount.currency.code()),
+            Cell::Number(o.probability(p).to_string()),
+            Cell::Number(in_minor_digits(o.weighted(p), o.amount.currency)),
+            Cell::text((w.stage)(&o.stage)),
+            Cell::text(date_input_value(o.close_date)),
+            Cell::text((w.member)(o.owner_id)),
+            Cell::text(o.competitors.join(w.joiner)),
+            Cell::text(step.map(|s| s.text.clone()).unwrap_or_default()),
+            Cell::text(step.map(|s| date_input_value(s.due)).unwrap_or_default()),
+            Cell::text(date_input_value(o.created_at.local_date(w.offset_minutes))),
+        ]
+    });
+    csv(&w.headers, lines)
+}
+
+/// An amount written with its currency's digits after the point (120000.50, ¥ and $; 1200 ¥
+/// for yen), rounded half away from zero where a weighted amount has more.
+fn in_minor_digits(amount: Decimal, currency: Currency) -> String {
+    let digits = currency.minor_digits();
+    let mut a =
+        amount.round_dp_with_strategy(digits, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    a.rescale(digits);
+    a.to_string()
+}
