@@ -10,8 +10,8 @@ use super::idb::{self, Db, get};
 use super::purchases::{self, Books};
 use super::schema::{
     ANALYSES, BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
-    LEAD_INTERACTIONS, LEADS, LEGACY_STORES, LOYALTY_RATINGS, MEMBERS, PURCHASE_PAGES, RESPONSES,
-    SEGMENTS, SUMMARIES, SURVEYS, TOMBSTONES, WINBACKS,
+    LEAD_INTERACTIONS, LEADS, LEGACY_STORES, LOYALTY_RATINGS, MEMBERS, OPPORTUNITIES, PIPELINES,
+    PURCHASE_PAGES, RESPONSES, SEGMENTS, SUMMARIES, SURVEYS, TOMBSTONES, WINBACKS,
 };
 use crate::domain::conflict::Conflict;
 use crate::domain::id::Id;
@@ -64,6 +64,8 @@ pub(crate) fn spec(kind: RecordKind) -> Spec {
         RecordKind::Response => (RESPONSES, Index),
         RecordKind::Lead => (LEADS, No),
         RecordKind::LeadActivity => (LEAD_INTERACTIONS, No),
+        RecordKind::Pipeline => (PIPELINES, No),
+        RecordKind::Opportunity => (OPPORTUNITIES, Index),
         RecordKind::ImportJournal => (IMPORTS, No),
     };
     debug_assert_eq!(

@@ -23,6 +23,7 @@ mod kinds;
 mod lead_activity;
 mod leads;
 mod members;
+mod opportunities;
 mod owned;
 mod purchases;
 mod sample;
@@ -64,6 +65,10 @@ pub use leads::{
     save_lead, set_leads_trashed, set_region_rules,
 };
 pub use members::{delete_member, list_members, save_member};
+pub use opportunities::{
+    all_opportunities, open_deal_steps, opportunity, pipeline, purge_opportunities, save_opportunity,
+    save_pipeline, set_deal_step_done, set_opportunities_trashed, win_opportunity,
+};
 pub use purchases::{delete_purchase, save_purchase};
 pub use sample::{SampleProgress, insert_batch, load_sample};
 pub use satisfaction::{

@@ -24,7 +24,7 @@ pub const DB_NAME: &str = "zhike-crm";
 ///    before read as revision 1, so none is rewritten).
 /// 10. the last analysis kept with what it describes (see `store::analyses`).
 /// 11. leads.
-pub const DB_VERSION: u32 = 12;
+pub const DB_VERSION: u32 = 13;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -96,6 +96,11 @@ pub const LEADS: &str = "leads";
 /// Interactions logged on leads, keyed by `id`, indexed by lead (`customer_id`) and by open
 /// commitment due date (since version 12).
 pub const LEAD_INTERACTIONS: &str = "lead_interactions";
+/// The team's pipeline stages, one record keyed by `id` (since version 13).
+pub const PIPELINES: &str = "pipelines";
+/// Opportunities, keyed by `id`, indexed by customer and by their open next step's due date
+/// (since version 13).
+pub const OPPORTUNITIES: &str = "opportunities";
 
 /// The stores a customer's summary is computed from, with the summaries themselves: every
 /// write that can change a summary opens these.
@@ -229,6 +234,21 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
             .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
             .build()?;
         activity
+            .create_index(BY_OPEN_DUE, KeyPath::from(OPEN_DUE))
+            .build()?;
+    }
+    if old < 13 && new >= 13 {
+        db.create_object_store(PIPELINES)
+            .with_key_path(KeyPath::from("id"))
+            .build()?;
+        let deals = db
+            .create_object_store(OPPORTUNITIES)
+            .with_key_path(KeyPath::from("id"))
+            .build()?;
+        deals
+            .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
+            .build()?;
+        deals
             .create_index(BY_OPEN_DUE, KeyPath::from(OPEN_DUE))
             .build()?;
     }

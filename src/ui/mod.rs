@@ -1,5 +1,5 @@
 //! Leptos components, grouped by feature: `layout` (shell, navigation, start-up screens),
-//! `customers` (list, 360 view, forms), `commitments`, `complaints`, `churn`, `satisfaction`, `validation`, `today`, `trash`, `settings`, and shared
+//! `customers` (list, 360 view, forms), `leads`, `pipeline`, `commitments`, `complaints`, `churn`, `satisfaction`, `validation`, `today`, `trash`, `settings`, and shared
 //! `widgets`. Components call `store` functions and `domain` logic; they never touch
 //! IndexedDB themselves.
 
@@ -18,6 +18,7 @@ mod insights;
 mod layout;
 mod leads;
 mod pages;
+mod pipeline;
 pub mod panic;
 pub mod routes;
 mod satisfaction;

@@ -53,7 +53,7 @@ pub enum InsightView {
     Today,
 }
 
-/// Pages of the sales group: leads (and, later, the pipeline).
+/// Pages of the sales group: leads and the pipeline.
 #[derive(Clone, Copy)]
 #[repr(u8)]
 pub enum SalesView {
@@ -61,6 +61,9 @@ pub enum SalesView {
     NewLead,
     Lead,
     Funnel,
+    Pipeline,
+    NewOpportunity,
+    Opportunity,
 }
 
 /// Pages of the administration group.
@@ -113,6 +116,13 @@ pub fn sales_pages(page: SalesView) -> Result<AnyView, SplitLoaderError> {
         SalesView::NewLead => view! { <NewLeadPage /> }.into_any(),
         SalesView::Lead => view! { <LeadPage /> }.into_any(),
         SalesView::Funnel => view! { <crate::ui::leads::funnel::FunnelPage /> }.into_any(),
+        SalesView::Pipeline => view! { <crate::ui::pipeline::page::PipelinePage /> }.into_any(),
+        SalesView::NewOpportunity => {
+            view! { <crate::ui::pipeline::new::NewOpportunityPage /> }.into_any()
+        }
+        SalesView::Opportunity => {
+            view! { <crate::ui::pipeline::detail::OpportunityPage /> }.into_any()
+        }
     })
 }
 

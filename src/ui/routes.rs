@@ -186,6 +186,19 @@ pages! {
     Lead(id) => "/leads/:id",
         load: sales_pages(SalesView::Lead), preload: preload_sales_pages,
         nav: None, palette: None;
+    /// The pipeline of opportunities: board and table.
+    Pipeline => "/pipeline",
+        load: sales_pages(SalesView::Pipeline), preload: preload_sales_pages,
+        nav: entry(lu::LuKanban, |t| t.nav_pipeline, Badge::None),
+        palette: Some(|t| t.cmd_go_pipeline);
+    /// The form for a new opportunity.
+    NewOpportunity => "/pipeline/new",
+        load: sales_pages(SalesView::NewOpportunity), preload: preload_sales_pages,
+        nav: None, palette: None;
+    /// An opportunity's page.
+    Opportunity(id) => "/pipeline/:id",
+        load: sales_pages(SalesView::Opportunity), preload: preload_sales_pages,
+        nav: None, palette: None;
     /// The segment explorer.
     Segments => "/segments",
         load: insight_pages(InsightView::Segments), preload: preload_insight_pages,

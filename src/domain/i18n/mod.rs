@@ -17,6 +17,7 @@ mod import;
 mod insights;
 mod labels;
 mod leads;
+mod pipeline;
 mod satisfaction;
 mod settings;
 mod texts;

@@ -13,6 +13,7 @@ use super::define_texts;
 use super::import::import_texts;
 use super::insights::insights_texts;
 use super::leads::leads_texts;
+use super::pipeline::pipeline_texts;
 use super::satisfaction::satisfaction_texts;
 use super::settings::settings_texts;
 use super::today::today_texts;
@@ -23,5 +24,5 @@ use crate::domain::money::format_count;
 common_texts! {
     customers_texts, insights_texts, complaints_texts, churn_texts, satisfaction_texts,
     import_texts, settings_texts, validation_texts, conflict_texts,
-    today_texts, leads_texts, define_texts;
+    today_texts, leads_texts, pipeline_texts, define_texts;
 }

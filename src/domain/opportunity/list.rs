@@ -128,6 +128,74 @@ pub struct DealQuery {
     pub sort: DealSort,
 }
 
+impl Flag {
+    /// A stable short name (URL parameters).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::Any => "",
+            Flag::Overdue => "overdue",
+            Flag::Stale => "stale",
+        }
+    }
+}
+
+impl DealQuery {
+    /// The query from URL parameters (`q`, `state`, `stage`, `owner`, `flag`, `sort`);
+    /// unknown values are ignored, so an outdated link still opens the pipeline.
+    pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut q = DealQuery::default();
+        for (key, value) in params {
+            match key {
+                "q" => q.text = value.to_string(),
+                "state" => q.state = StateFilter::parse(value).unwrap_or_default(),
+                "stage" if !value.is_empty() => q.stage = Some(StageId(value.to_string())),
+                "owner" => {
+                    q.owner = match value {
+                        "none" => OwnerFilter::Unassigned,
+                        id => id.parse().map(OwnerFilter::Member).unwrap_or_default(),
+                    }
+                }
+                "flag" => {
+                    q.flag = match value {
+                        "overdue" => Flag::Overdue,
+                        "stale" => Flag::Stale,
+                        _ => Flag::Any,
+                    }
+                }
+                "sort" => q.sort = DealSort::parse(value).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        q
+    }
+
+    /// The URL parameters of the query (defaults left out).
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !self.text.is_empty() {
+            out.push(("q", self.text.clone()));
+        }
+        if self.state != StateFilter::Open {
+            out.push(("state", self.state.as_str().into()));
+        }
+        if let Some(s) = &self.stage {
+            out.push(("stage", s.0.clone()));
+        }
+        match self.owner {
+            OwnerFilter::Anyone => {}
+            OwnerFilter::Unassigned => out.push(("owner", "none".into())),
+            OwnerFilter::Member(m) => out.push(("owner", m.to_string())),
+        }
+        if self.flag != Flag::Any {
+            out.push(("flag", self.flag.as_str().into()));
+        }
+        if self.sort != DealSort::CloseDate {
+            out.push(("sort", self.sort.as_str().into()));
+        }
+        out
+    }
+}
+
 /// When "now" is for the flags, and how many quiet days make a deal stale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Clock {
@@ -162,7 +230,7 @@ fn name_key(o: &Opportunity) -> String {
 }
 
 /// The sums of some deals, per currency (deals in different currencies are not added up).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Totals {
     pub count: usize,
     pub amount: BTreeMap<Currency, Decimal>,
@@ -179,7 +247,7 @@ impl Totals {
 }
 
 /// One column of the board.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Column {
     pub stage: StageId,
     /// Positions of its deals, in the board's order (soonest close first).
@@ -434,4 +502,16 @@ fn in_minor_digits(amount: Decimal, currency: Currency) -> String {
         amount.round_dp_with_strategy(digits, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     a.rescale(digits);
     a.to_string()
+}
+
+/// Sums per currency as one line, whole units: "¥160,001 + US$5,000" (nothing: "¥0").
+pub fn format_sums(sums: &BTreeMap<Currency, Decimal>, lang: crate::domain::lang::Lang) -> String {
+    use crate::domain::money::{Money, format_minor_whole};
+    if sums.is_empty() {
+        return format_minor_whole(0, Currency::Cny, lang);
+    }
+    sums.iter()
+        .map(|(c, a)| format_minor_whole(Money::new(*a, *c).minor_units(), *c, lang))
+        .collect::<Vec<_>>()
+        .join(" + ")
 }

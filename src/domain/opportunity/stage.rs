@@ -134,9 +134,17 @@ pub struct Pipeline {
     /// Always [`Pipeline::KEY`]: one pipeline per workspace.
     pub id: String,
     pub stages: Vec<Stage>,
+    /// Open deals with no activity for this many days are flagged as stale.
+    #[serde(default = "default_stale_days")]
+    pub stale_days: u32,
     pub updated_at: Timestamp,
     #[serde(default = "crate::domain::record::Rev::legacy")]
     pub rev: Rev,
+}
+
+/// Two weeks without activity makes a deal stale unless the team says otherwise.
+fn default_stale_days() -> u32 {
+    14
 }
 
 impl Default for Pipeline {
@@ -147,6 +155,7 @@ impl Default for Pipeline {
                 .into_iter()
                 .map(DefaultStage::stage)
                 .collect(),
+            stale_days: default_stale_days(),
             updated_at: Timestamp(0),
             rev: Rev::default(),
         }
@@ -164,6 +173,8 @@ pub enum StageProblem {
     DuplicateName(usize),
     /// An open stage's probability outside 0–100 (its position).
     Probability(usize),
+    /// The days that make a deal stale outside 1–365.
+    StaleDays,
     /// A stage that opportunities stand in was removed (the stage, and how many).
     InUse(Stage, usize),
 }
@@ -217,17 +228,21 @@ impl Pipeline {
 
     /// The pipeline with its stages edited to `open` (the open stages, in order; won and lost
     /// keep their place at the end and only their names change, to `won_name`/`lost_name`),
-    /// checked: names of at most one line, not repeated, probabilities 0–100, at least one open
+    /// checked: names of at most one line, 1–365 quiet days before a deal is stale, not repeated, probabilities 0–100, at least one open
     /// stage, and no stage removed while `in_use` (stage → open deals) says deals stand in it.
     pub fn edited(
         &self,
         open: Vec<Stage>,
         won_name: &str,
         lost_name: &str,
+        stale_days: u32,
         in_use: impl Fn(&StageId) -> usize,
         now: Timestamp,
     ) -> Result<Pipeline, Vec<StageProblem>> {
         let mut problems = Vec::new();
+        if !(1..=365).contains(&stale_days) {
+            problems.push(StageProblem::StaleDays);
+        }
         if open.is_empty() {
             problems.push(StageProblem::NoOpenStage);
         }
@@ -279,6 +294,7 @@ impl Pipeline {
         Ok(Pipeline {
             id: self.id.clone(),
             stages,
+            stale_days,
             updated_at: now,
             rev: self.rev,
         })

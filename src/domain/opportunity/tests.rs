@@ -319,6 +319,7 @@ fn editing_the_stages_is_checked() {
             ],
             "签约",
             "",
+            14,
             none,
             at(1),
         )
@@ -341,8 +342,8 @@ fn editing_the_stages_is_checked() {
     // Nothing open, a nameless new stage, a repeated name, a probability over 100, and a
     // removed stage that three deals stand in.
     assert_eq!(
-        p.edited(vec![], "", "", none, at(1)).unwrap_err(),
-        vec![StageProblem::NoOpenStage]
+        p.edited(vec![], "", "", 0, none, at(1)).unwrap_err(),
+        vec![StageProblem::StaleDays, StageProblem::NoOpenStage]
     );
     let errs = p
         .edited(
@@ -353,6 +354,7 @@ fn editing_the_stages_is_checked() {
             ],
             "",
             "",
+            30,
             |s: &StageId| if s.as_str() == "proposal" { 3 } else { 0 },
             at(1),
         )
@@ -508,5 +510,38 @@ fn the_export_guards_formulas_and_writes_exact_amounts() {
     assert_eq!(
         line,
         "\"'=HYPERLINK(\"\"http://x\"\")\",华星,120000.50,CNY,10,12000.05,prospecting,2026-12-20,,Acme、华南纸业,,,2026-11-02"
+    );
+}
+
+#[test]
+fn sums_in_several_currencies_read_as_one_line() {
+    use super::list::format_sums;
+    use crate::domain::lang::Lang;
+    let mut sums = std::collections::BTreeMap::new();
+    assert_eq!(format_sums(&sums, Lang::Zh), "¥0");
+    sums.insert(Currency::Cny, Decimal::from_str("160000.50").unwrap());
+    sums.insert(Currency::Usd, Decimal::from(5_000));
+    // Whole units, half away from zero: 160,000.50 → 160,001.
+    assert_eq!(format_sums(&sums, Lang::Zh), "¥160,001 + US$5,000");
+}
+
+#[test]
+fn a_view_round_trips_through_its_link() {
+    let q = DealQuery {
+        text: "华星".into(),
+        state: StateFilter::Won,
+        stage: Some(stage("proposal")),
+        owner: OwnerFilter::Unassigned,
+        flag: Flag::Stale,
+        sort: DealSort::Weighted,
+    };
+    let params = q.to_params();
+    let back = DealQuery::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
+    assert_eq!(back, q);
+    assert!(DealQuery::default().to_params().is_empty());
+    // An outdated link opens the default view.
+    assert_eq!(
+        DealQuery::from_params([("sort", "biggest"), ("owner", "x"), ("state", "?")]),
+        DealQuery::default()
     );
 }

@@ -106,6 +106,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
         winbacks,
         responses,
         surveys,
+        opportunities,
         ..
     } = records;
     let id = customer.id;
@@ -294,6 +295,8 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                     }
                 })}
             </section>
+
+            <crate::ui::pipeline::customer::CustomerDeals customer=id deals=opportunities in_trash=in_trash />
 
             <SectionBar open=open counts=counts />
             <div

@@ -71,6 +71,11 @@ impl Toasts {
         self.push(message.into(), false, Some((label.into(), Rc::new(action))));
     }
 
+    /// A failure the caller words itself (already in the user's language).
+    pub fn problem(self, message: impl Into<String>) {
+        self.push(message.into(), true, None);
+    }
+
     /// A failure, in the user's language.
     pub fn error(self, e: &AppError) {
         let t = self.texts.get_untracked();

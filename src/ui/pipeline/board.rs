@@ -1,0 +1,216 @@
+//! The board (看板): one column per stage with its deals, their count, amount and weighted
+//! amount; won and lost show the deals closed in the last two weeks. A card moves by drag and
+//! drop or by keyboard; a move into won or lost asks for what closing needs first.
+
+use super::card::{CardFacts, DealCard};
+use super::data::{DealsSignal, clock_for};
+use super::moves::DealWriter;
+use crate::domain::id::Id;
+use crate::domain::opportunity::list::{Column, DealQuery, format_sums};
+use crate::domain::opportunity::stage::{Outcome, StageId};
+use crate::ui::clock;
+use crate::ui::routes::Page;
+use crate::ui::state::{use_lang, use_prefs, use_texts, use_workspace};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Cards drawn per column; the rest are a link to the table of that stage.
+const CARDS: usize = 60;
+/// Days a closed deal stays on the board.
+const CLOSED_DAYS: i64 = 14;
+
+/// A request to close a deal, which the page answers with its dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CloseRequest {
+    pub deal: Id,
+    pub outcome: Outcome,
+}
+
+/// The board over `deals`, showing what `query` admits.
+#[component]
+pub fn Board(
+    deals: DealsSignal,
+    #[prop(into)] query: Signal<DealQuery>,
+    on_close: Callback<CloseRequest>,
+) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let ws = use_workspace();
+    let me = use_prefs().0.with_untracked(|s| s.me);
+    let writer = DealWriter::new(deals);
+    let announce = RwSignal::new(String::new());
+    let columns = Memo::new(move |_| {
+        let q = query.get();
+        deals.with(|d| match d {
+            Some(Ok(d)) => d
+                .book
+                .board(&q, &d.pipeline, &clock_for(&d.pipeline), CLOSED_DAYS),
+            _ => Vec::new(),
+        })
+    });
+    // Moves deal `id` to stage `to`: an open stage at once, won or lost through the dialog.
+    let move_to = move |id: Id, to: StageId| {
+        let Some((before, changed, outcome, label)) = deals.with_untracked(|d| {
+            let Some(Ok(d)) = d else { return None };
+            let before = d.book.get(id)?.clone();
+            let stage = d.pipeline.stage(&to)?;
+            let mut changed = before.clone();
+            if stage.outcome == Outcome::Open
+                && changed
+                    .move_to(&to, &d.pipeline, me, clock::now())
+                    .is_err()
+            {
+                return None;
+            }
+            Some((before, changed, stage.outcome, stage.label(t.get_untracked())))
+        }) else {
+            return;
+        };
+        if before.stage == to {
+            return;
+        }
+        if outcome != Outcome::Open {
+            on_close.run(CloseRequest { deal: id, outcome });
+            return;
+        }
+        let said = (t.get_untracked().deal_moved)(&label);
+        announce.set(said.clone());
+        writer.save(before, changed, None, said, move |_| {
+            // Keep the focus on the moved card, now in its new column.
+            clock::after_paint(move || focus_card(id));
+        });
+    };
+    let step = move |id: Id, by: isize| {
+        let to = deals.with_untracked(|d| match d {
+            Some(Ok(d)) => {
+                let o = d.book.get(id)?;
+                d.pipeline.neighbour(&o.stage, by).map(|s| s.id.clone())
+            }
+            _ => None,
+        });
+        if let Some(to) = to {
+            move_to(id, to);
+        }
+    };
+    let names = Memo::new(move |_| ws.member_names());
+
+    let column_view = move |c: Column| {
+        let stage = c.stage.clone();
+        let (label, outcome) = deals.with_untracked(|d| match d {
+            Some(Ok(d)) => d.pipeline.stage(&stage).map_or_else(
+                || (stage.0.clone(), Outcome::Open),
+                |s| (s.label(t.get_untracked()), s.outcome),
+            ),
+            _ => (String::new(), Outcome::Open),
+        });
+        let over = RwSignal::new(false);
+        let target = stage.clone();
+        let totals = c.totals.clone();
+        let more = c.deals.len().saturating_sub(CARDS);
+        let cards = deals.with_untracked(|d| {
+            let Some(Ok(d)) = d else { return Vec::new() };
+            let clk = clock_for(&d.pipeline);
+            c.deals
+                .iter()
+                .take(CARDS)
+                .map(|&i| {
+                    let o = d.book.deals()[i].clone();
+                    let facts = CardFacts {
+                        customer: super::data::customer_name(ws, o.customer_id),
+                        owner: o
+                            .owner_id
+                            .and_then(|m| names.with_untracked(|n| n.get(&m).cloned())),
+                        overdue: o.is_overdue(clk.today),
+                        stale: d.book.is_stale(i, &clk),
+                        probability: o.probability(&d.pipeline),
+                    };
+                    let id = o.id;
+                    view! { <DealCard deal=o facts=facts on_step=Callback::new(move |by| step(id, by)) /> }
+                })
+                .collect::<Vec<_>>()
+        });
+        let table_link = {
+            let q = DealQuery {
+                stage: Some(stage.clone()),
+                ..query.get_untracked()
+            };
+            let mut params: Vec<(&str, String)> = q.to_params();
+            params.push(("view", "table".into()));
+            let qs: Vec<String> = params
+                .iter()
+                .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(v)))
+                .collect();
+            format!("{}?{}", Page::Pipeline.path(), qs.join("&"))
+        };
+        view! {
+            <section
+                class=format!("board-column board-{}", match outcome { Outcome::Open => "open", Outcome::Won => "won", Outcome::Lost => "lost" })
+                class:drop-over=move || over.get()
+                data-testid="board-column"
+                data-stage=stage.0.clone()
+                aria-label=label.clone()
+                on:dragover=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    over.set(true);
+                }
+                on:dragleave=move |_| over.set(false)
+                on:drop=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    over.set(false);
+                    let id = ev
+                        .data_transfer()
+                        .and_then(|dt| dt.get_data("text/plain").ok())
+                        .and_then(|s| s.parse::<Id>().ok());
+                    if let Some(id) = id {
+                        move_to(id, target.clone());
+                    }
+                }
+            >
+                <header class="board-head">
+                    <h2>{label.clone()}<span class="board-count">{c.totals.count}</span></h2>
+                    <p class="board-sum">
+                        <span>{let a = totals.amount.clone(); move || format_sums(&a, lang.get())}</span>
+                        {(outcome == Outcome::Open).then(|| {
+                            let w = totals.weighted.clone();
+                            view! { <span class="muted" title=move || t.get().deal_weighted>{move || format!("≈ {}", format_sums(&w, lang.get()))}</span> }
+                        })}
+                    </p>
+                </header>
+                <ul class="board-cards">{cards}</ul>
+                {(more > 0).then(|| view! {
+                    <A href=table_link attr:class="board-more">{move || (t.get().board_more_n)(more)}</A>
+                })}
+            </section>
+        }
+    };
+
+    view! {
+        <div class="board-wrap">
+            <p class="hint board-hint" id="board-hint">{move || t.get().board_hint}</p>
+            <div class="board" data-testid="board" aria-describedby="board-hint">
+                <For
+                    each=move || columns.get()
+                    key=|c: &Column| c.clone()
+                    children=column_view
+                />
+            </div>
+            <p class="sr-only" aria-live="polite" data-testid="board-announce">{move || announce.get()}</p>
+        </div>
+    }
+}
+
+/// Puts the keyboard focus on deal `id`'s card.
+fn focus_card(id: Id) {
+    use wasm_bindgen::JsCast;
+    let card = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("[data-deal=\"{id}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(card) = card {
+        let _ = card.focus();
+    }
+}

@@ -1,0 +1,16 @@
+//! The pipeline (商机): the board and the table of deals, a deal's page and form, winning and
+//! losing, and the customer's deals on their 360 view.
+
+mod board;
+mod card;
+mod chooser;
+pub mod customer;
+mod data;
+pub mod detail;
+mod form;
+mod lose;
+mod moves;
+pub mod new;
+pub mod page;
+mod table;
+mod win;

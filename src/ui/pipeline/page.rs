@@ -1,0 +1,275 @@
+//! The pipeline page: the open pipeline's size and weighted forecast, the filters (in the URL,
+//! so a view can be bookmarked and shared), and the board or the table.
+
+use super::board::{Board, CloseRequest};
+use super::data::{DealsSignal, use_deals};
+use super::lose::LoseDialog;
+use super::moves::DealWriter;
+use super::table::DealTable;
+use super::win::WinDialog;
+use crate::domain::lead::list::OwnerFilter;
+use crate::domain::opportunity::list::{DealQuery, DealSort, Flag, StateFilter, format_sums};
+use crate::domain::opportunity::stage::{Outcome, StageId};
+use crate::ui::routes::Page;
+use crate::ui::state::{use_lang, use_texts, use_workspace};
+use crate::ui::widgets::empty::EmptyState;
+use crate::ui::widgets::icon::{Icon, lu};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// The pipeline page.
+#[component]
+pub fn PipelinePage() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let ws = use_workspace();
+    let navigate = use_navigate();
+    let params = use_query_map();
+    let deals: DealsSignal = use_deals();
+    let writer = DealWriter::new(deals);
+    let query = Memo::new(move |_| {
+        params.with(|p| {
+            let pairs: Vec<(String, String)> = p
+                .clone()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            DealQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        })
+    });
+    let table = Memo::new(move |_| params.with(|p| p.get("view").as_deref() == Some("table")));
+    let go = {
+        let navigate = navigate.clone();
+        move |q: DealQuery, as_table: bool| {
+            let mut params = q.to_params();
+            if as_table {
+                params.push(("view", "table".into()));
+            }
+            let qs: Vec<String> = params
+                .iter()
+                .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(v)))
+                .collect();
+            let url = if qs.is_empty() {
+                Page::Pipeline.path()
+            } else {
+                format!("{}?{}", Page::Pipeline.path(), qs.join("&"))
+            };
+            navigate(
+                &url,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..crate::ui::routes::nav()
+                },
+            );
+        }
+    };
+    let set = {
+        let go = go.clone();
+        move |f: &dyn Fn(&mut DealQuery)| {
+            let mut q = query.get_untracked();
+            f(&mut q);
+            go(q, table.get_untracked());
+        }
+    };
+    let set = StoredValue::new_local(set);
+    let change = move |f: Box<dyn Fn(&mut DealQuery)>| set.with_value(|s| s(&*f));
+
+    let closing = RwSignal::new(None::<CloseRequest>);
+    let on_close = Callback::new(move |r: CloseRequest| closing.set(Some(r)));
+    let totals = Memo::new(move |_| {
+        deals.with(|d| match d {
+            Some(Ok(d)) => Some(d.book.open_totals(&d.pipeline)),
+            _ => None,
+        })
+    });
+    let any = Memo::new(move |_| {
+        deals.with(|d| matches!(d, Some(Ok(d)) if d.book.active() > 0))
+    });
+    let stages = Memo::new(move |_| {
+        deals.with(|d| match d {
+            Some(Ok(d)) => d
+                .pipeline
+                .stages
+                .iter()
+                .map(|s| (s.id.clone(), s.label(t.get())))
+                .collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+    });
+
+    let go_view = go.clone();
+    view! {
+        <section class="page page-pipeline">
+            <header class="page-header">
+                <div>
+                    <h1>{move || t.get().pipeline_title}</h1>
+                    <p class="page-sub" data-testid="pipeline-totals">
+                        {move || totals.get().map(|s| format!(
+                            "{} · {} {} · {} {}",
+                            (t.get().n_deals)(s.count),
+                            t.get().deal_open_total,
+                            format_sums(&s.amount, lang.get()),
+                            t.get().deal_weighted_total,
+                            format_sums(&s.weighted, lang.get()),
+                        ))}
+                    </p>
+                </div>
+                <div class="page-actions">
+                    <div class="segmented" role="group">
+                        <button
+                            class="btn"
+                            class:btn-on=move || !table.get()
+                            aria-pressed=move || (!table.get()).to_string()
+                            data-testid="view-board"
+                            on:click={let go = go_view.clone(); move |_| go(query.get_untracked(), false)}
+                        >
+                            <Icon icon=lu::LuKanban />
+                            {move || t.get().view_board}
+                        </button>
+                        <button
+                            class="btn"
+                            class:btn-on=move || table.get()
+                            aria-pressed=move || table.get().to_string()
+                            data-testid="view-table"
+                            on:click={let go = go_view.clone(); move |_| go(query.get_untracked(), true)}
+                        >
+                            <Icon icon=lu::LuTable />
+                            {move || t.get().view_table}
+                        </button>
+                    </div>
+                    <A href=Page::NewOpportunity.path() attr:class="btn btn-primary" attr:data-testid="new-deal">
+                        <Icon icon=lu::LuPlus />
+                        {move || t.get().deal_new}
+                    </A>
+                </div>
+            </header>
+            {move || match deals.with(|d| d.as_ref().map(|r| r.as_ref().err().cloned())) {
+                None => view! { <p class="muted">{move || t.get().loading}</p> }.into_any(),
+                Some(Some(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                Some(None) if !any.get() => view! {
+                    <EmptyState
+                        icon=lu::LuKanban
+                        title=Signal::derive(move || t.get().deals_empty_title.to_string())
+                        body=Signal::derive(move || t.get().deals_empty_body.to_string())
+                    />
+                }.into_any(),
+                Some(None) => view! {
+                    <div class="toolbar deal-toolbar">
+                        <input
+                            type="search"
+                            class="search"
+                            data-testid="deal-search"
+                            aria-label=move || t.get().deal_search_label
+                            placeholder=move || t.get().deal_search
+                            prop:value=move || query.with(|q| q.text.clone())
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                change(Box::new(move |q| q.text = v.clone()));
+                            }
+                        />
+                        <select
+                            aria-label=move || t.get().deal_owner
+                            data-testid="deal-owner-filter"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                change(Box::new(move |q| q.owner = match v.as_str() {
+                                    "" => OwnerFilter::Anyone,
+                                    "none" => OwnerFilter::Unassigned,
+                                    id => id.parse().map(OwnerFilter::Member).unwrap_or_default(),
+                                }));
+                            }
+                        >
+                            <option value="" selected=move || query.with(|q| q.owner == OwnerFilter::Anyone)>{move || t.get().deal_all_owners}</option>
+                            <option value="none" selected=move || query.with(|q| q.owner == OwnerFilter::Unassigned)>{move || t.get().deal_unassigned}</option>
+                            {move || ws.members.get().into_iter().map(|m| {
+                                let id = m.id;
+                                view! { <option value=id.to_string() selected=move || query.with(|q| q.owner == OwnerFilter::Member(id))>{m.name}</option> }
+                            }).collect::<Vec<_>>()}
+                        </select>
+                        <select
+                            aria-label=move || t.get().deal_any_flag
+                            data-testid="deal-flag-filter"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                change(Box::new(move |q| q.flag = match v.as_str() {
+                                    "overdue" => Flag::Overdue,
+                                    "stale" => Flag::Stale,
+                                    _ => Flag::Any,
+                                }));
+                            }
+                        >
+                            {[Flag::Any, Flag::Overdue, Flag::Stale].into_iter().map(|f| view! {
+                                <option value=f.as_str() selected=move || query.with(|q| q.flag == f)>{move || f.label(t.get())}</option>
+                            }).collect::<Vec<_>>()}
+                        </select>
+                        <Show when=move || table.get()>
+                            <select
+                                aria-label=move || t.get().deal_stage
+                                data-testid="deal-state-filter"
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    change(Box::new(move |q| q.state = StateFilter::parse(&v).unwrap_or_default()));
+                                }
+                            >
+                                {StateFilter::ALL.into_iter().map(|s| view! {
+                                    <option value=s.as_str() selected=move || query.with(|q| q.state == s)>{move || s.label(t.get())}</option>
+                                }).collect::<Vec<_>>()}
+                            </select>
+                            <select
+                                aria-label=move || t.get().deal_all_stages
+                                data-testid="deal-stage-filter"
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    change(Box::new(move |q| {
+                                        q.stage = (!v.is_empty()).then(|| StageId(v.clone()));
+                                        // A closed stage shows closed deals.
+                                        if matches!(v.as_str(), "won" | "lost") {
+                                            q.state = StateFilter::All;
+                                        }
+                                    }));
+                                }
+                            >
+                                <option value="" selected=move || query.with(|q| q.stage.is_none())>{move || t.get().deal_all_stages}</option>
+                                {move || stages.get().into_iter().map(|(id, name)| {
+                                    let wanted = id.clone();
+                                    view! { <option value=id.0.clone() selected=move || query.with(|q| q.stage.as_ref() == Some(&wanted))>{name}</option> }
+                                }).collect::<Vec<_>>()}
+                            </select>
+                            <select
+                                aria-label=move || t.get().deal_sort
+                                data-testid="deal-sort"
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    change(Box::new(move |q| q.sort = DealSort::parse(&v).unwrap_or_default()));
+                                }
+                            >
+                                {DealSort::ALL.into_iter().map(|s| view! {
+                                    <option value=s.as_str() selected=move || query.with(|q| q.sort == s)>{move || s.label(t.get())}</option>
+                                }).collect::<Vec<_>>()}
+                            </select>
+                        </Show>
+                    </div>
+                    {move || if table.get() {
+                        view! { <DealTable deals=deals query=query /> }.into_any()
+                    } else {
+                        view! { <Board deals=deals query=query on_close=on_close /> }.into_any()
+                    }}
+                }.into_any(),
+            }}
+            {move || closing.get().and_then(|r| {
+                let (deal, pipeline) = deals.with_untracked(|d| match d {
+                    Some(Ok(d)) => d.book.get(r.deal).cloned().map(|o| (o, d.pipeline.clone())),
+                    _ => None,
+                })?;
+                let done = Callback::new(move |_| closing.set(None));
+                Some(match r.outcome {
+                    Outcome::Won => view! { <WinDialog deal=deal pipeline=pipeline writer=writer on_close=done /> }.into_any(),
+                    _ => view! { <LoseDialog deal=deal pipeline=pipeline writer=writer on_close=done /> }.into_any(),
+                })
+            })}
+        </section>
+    }
+}
