@@ -1799,3 +1799,187 @@ async fn converting_a_lead_is_one_transaction_and_a_stale_lead_changes_nothing()
     assert_summaries_match_records(&db).await;
     db.close();
 }
+
+/// A deal on `customer` worth `amount` yuan, in the first stage.
+fn deal_on(customer: Id, amount: &str) -> crm::domain::opportunity::Opportunity {
+    use crm::domain::opportunity::stage::Pipeline;
+    use crm::domain::opportunity::{Opportunity, OpportunityInput};
+    let fields = OpportunityInput {
+        customer_id: Some(customer),
+        name: "年度包装材料采购".into(),
+        amount: amount.into(),
+        close_date: "2026-12-20".into(),
+        next_step: "发送正式报价".into(),
+        next_step_due: "2026-11-25".into(),
+        ..OpportunityInput::default()
+    }
+    .validate()
+    .unwrap();
+    Opportunity::create(
+        Id::generate(),
+        fields,
+        Pipeline::default().first().id.clone(),
+        None,
+        NOW,
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_won_deal_and_its_purchase_are_one_write_and_the_customer_counts_it() {
+    use crm::domain::opportunity::stage::{Pipeline, StageId};
+    let db = fresh().await;
+    let (a, b) = two_customers(&db).await;
+    let p = Pipeline::default();
+    // The stages are the defaults until the team edits them.
+    assert_eq!(store::pipeline(&db).await.unwrap(), p);
+    let deal = store::save_opportunity(&db, &deal_on(a.id, "120000.50"))
+        .await
+        .unwrap();
+    assert_eq!(deal.rev.0, 1);
+    // Its next step is among the open promises, found through the index.
+    let steps = store::open_deal_steps(&db).await.unwrap();
+    assert_eq!(
+        steps.iter().map(|o| o.id).collect::<Vec<_>>(),
+        vec![deal.id]
+    );
+    // A move on the board is one new revision.
+    let mut moved = deal.clone();
+    moved
+        .move_to(&StageId("proposal".into()), &p, None, NOW)
+        .unwrap();
+    let moved = store::save_opportunity(&db, &moved).await.unwrap();
+    assert_eq!(moved.rev.0, 2);
+
+    // Won with the purchase that books it: both written, the summary counts the sale.
+    let before = summaries(&db)
+        .await
+        .into_iter()
+        .find(|s| s.id == a.id)
+        .unwrap();
+    let mut won = moved.clone();
+    let pid = Id::generate();
+    won.win(&p, today(), Some(pid), None, NOW);
+    let purchase = won.purchase(pid, today(), NOW);
+    let (written, summary) = store::win_opportunity(&db, &won, Some(&purchase))
+        .await
+        .unwrap();
+    assert_eq!(written.stage, StageId::won());
+    let summary = summary.unwrap();
+    assert_eq!(
+        summary.activity.purchase_count,
+        before.activity.purchase_count + 1
+    );
+    let detail = store::load_detail(&db, a.id).await.unwrap().unwrap();
+    assert!(
+        detail
+            .records
+            .purchases
+            .iter()
+            .any(|x| x.id == pid && x.amount == deal.amount)
+    );
+    assert_eq!(detail.records.opportunities, vec![written.clone()]);
+    // A won deal has no open next step left.
+    assert!(store::open_deal_steps(&db).await.unwrap().is_empty());
+    assert_summaries_match_records(&db).await;
+
+    // A stale copy (a second tab still at revision 2) wins nothing and books nothing.
+    let mut stale = moved.clone();
+    let pid2 = Id::generate();
+    stale.win(&p, today(), Some(pid2), None, NOW);
+    let booked = stale.purchase(pid2, today(), NOW);
+    assert!(matches!(
+        store::win_opportunity(&db, &stale, Some(&booked)).await,
+        Err(AppError::Conflict(_))
+    ));
+    let detail = store::load_detail(&db, a.id).await.unwrap().unwrap();
+    assert!(
+        !detail.records.purchases.iter().any(|x| x.id == pid2),
+        "no purchase without the win"
+    );
+    assert_eq!(detail.records.opportunities[0].rev.0, 3);
+
+    // A deal for a customer in the trash is refused, and nothing is written.
+    store::trash(&db, &[b.id], NOW).await.unwrap();
+    assert!(matches!(
+        store::save_opportunity(&db, &deal_on(b.id, "10")).await,
+        Err(AppError::NotFound)
+    ));
+    assert_eq!(store::all_opportunities(&db).await.unwrap().len(), 1);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn deals_go_to_the_trash_into_backups_and_with_their_customer() {
+    let db = fresh().await;
+    let (a, b) = two_customers(&db).await;
+    let first = store::save_opportunity(&db, &deal_on(a.id, "5000"))
+        .await
+        .unwrap();
+    let second = store::save_opportunity(&db, &deal_on(b.id, "800"))
+        .await
+        .unwrap();
+    // The trash and back, each a new revision; a missing deal fails the whole change.
+    let trashed = store::set_opportunities_trashed(&db, &[first.id], Some(NOW))
+        .await
+        .unwrap();
+    assert_eq!((trashed[0].deleted_at, trashed[0].rev.0), (Some(NOW), 2));
+    assert!(matches!(
+        store::set_opportunities_trashed(&db, &[second.id, Id::generate()], Some(NOW)).await,
+        Err(AppError::NotFound)
+    ));
+    let all = store::all_opportunities(&db).await.unwrap();
+    assert!(
+        all.iter()
+            .any(|o| o.id == second.id && o.deleted_at.is_none())
+    );
+    // Edited stages are one record, and travel with the backup.
+    let p = store::pipeline(&db).await.unwrap();
+    let mut open: Vec<_> = p.open_stages().cloned().collect();
+    open[0].name = "电话初访".into();
+    let edited = p.edited(open, "", "", 21, |_| 0, NOW).unwrap();
+    store::save_pipeline(&db, &edited).await.unwrap();
+    let backup = store::export_all(&db, NOW).await.unwrap();
+    assert_eq!(backup.records.opportunities.len(), 2);
+    assert_eq!(backup.records.pipelines.len(), 1);
+    let other = fresh().await;
+    store::restore_replace(&other, &backup).await.unwrap();
+    let mut back = store::all_opportunities(&other).await.unwrap();
+    back.sort_by_key(|o| o.id);
+    let mut kept = backup.records.opportunities.clone();
+    kept.sort_by_key(|o| o.id);
+    assert_eq!(back, kept);
+    let restored = store::pipeline(&other).await.unwrap();
+    assert_eq!(
+        (restored.stages[0].name.as_str(), restored.stale_days),
+        ("电话初访", 21)
+    );
+    other.close();
+    // Deleted for good: a deal alone, or with its customer.
+    store::purge_opportunities(&db, &[first.id]).await.unwrap();
+    store::trash(&db, &[b.id], NOW).await.unwrap();
+    store::purge(&db, &[b.id]).await.unwrap();
+    assert!(store::all_opportunities(&db).await.unwrap().is_empty());
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_database_of_schema_12_opens_with_nothing_lost_and_takes_deals() {
+    // Every store of a version 12 database as that release wrote it (40 sample customers,
+    // with leads and their interactions).
+    let (name, held) = written_by_release(include_str!("fixtures/db-v12.json"), 12).await;
+    let db = store::open(&name, || {}).await.unwrap();
+    for (store_name, n) in &held {
+        assert_eq!(raw_count(&name, store_name).await, *n, "{store_name}");
+    }
+    assert_summaries_match_records(&db).await;
+    assert_eq!(store::all_leads(&db).await.unwrap().len(), 8);
+    assert_eq!(store::all_lead_interactions(&db).await.unwrap().len(), 10);
+    // The new stores work on the upgraded database.
+    let c = store::export_all(&db, NOW).await.unwrap().records.customers[0].clone();
+    store::save_opportunity(&db, &deal_on(c.id, "9999.99"))
+        .await
+        .unwrap();
+    assert_eq!(store::all_opportunities(&db).await.unwrap().len(), 1);
+    assert_eq!(store::open_deal_steps(&db).await.unwrap().len(), 1);
+    db.close();
+}

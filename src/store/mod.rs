@@ -66,8 +66,9 @@ pub use leads::{
 };
 pub use members::{delete_member, list_members, save_member};
 pub use opportunities::{
-    all_opportunities, open_deal_steps, opportunity, pipeline, purge_opportunities, save_opportunity,
-    save_pipeline, set_deal_step_done, set_opportunities_trashed, win_opportunity,
+    all_opportunities, open_deal_steps, opportunity, pipeline, purge_opportunities,
+    save_opportunity, save_pipeline, set_deal_step_done, set_opportunities_trashed,
+    win_opportunity,
 };
 pub use purchases::{delete_purchase, save_purchase};
 pub use sample::{SampleProgress, insert_batch, load_sample};

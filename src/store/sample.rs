@@ -6,18 +6,20 @@ use super::idb::{self, Db};
 use super::kinds::{self, spec};
 use super::members;
 use super::purchases::Books;
-use super::schema::{LEAD_INTERACTIONS, LEADS, MEMBERS, SUMMARIES, SURVEYS};
+use super::schema::{LEAD_INTERACTIONS, LEADS, MEMBERS, OPPORTUNITIES, SUMMARIES, SURVEYS};
 use super::summaries::{self, Change};
 use crate::domain::id::Id;
 use crate::domain::lead::activity::LeadInteraction;
 use crate::domain::member::TeamMember;
+use crate::domain::opportunity::Opportunity;
 use crate::domain::purchase::Purchase;
 use crate::domain::record::{
     AsyncKindVisitor, Record, RecordKind, RecordSet, Rev, for_each_kind_async,
 };
 use crate::domain::sample::SampleCustomer;
 use crate::domain::sample::{
-    Generator, SampleConfig, sample_lead_activity, sample_leads, sample_survey, team,
+    DealSeed, Generator, SampleConfig, sample_deals, sample_lead_activity, sample_leads,
+    sample_survey, team,
 };
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
@@ -81,9 +83,20 @@ pub async fn load_sample(
     let mut done = 0;
     let mut purchases = 0;
     let mut batch = Vec::with_capacity(BATCH);
+    // A deal for every fifth customer.
+    let mut deal_seeds = Vec::with_capacity(total / 5 + 1);
     for customer in generator {
         if known.len() < KNOWN {
             known.push(customer.clone());
+        }
+        if (done + batch.len()) % 5 == 0 {
+            let first = customer.purchases.first();
+            deal_seeds.push(DealSeed {
+                customer: customer.customer.id,
+                owner: customer.customer.owner_id,
+                product: first.map_or_else(|| "服务".into(), |p| p.product.clone()),
+                currency: first.map_or_else(Default::default, |p| p.amount.currency),
+            });
         }
         batch.push(customer);
         if batch.len() == BATCH || done + batch.len() == total {
@@ -108,6 +121,12 @@ pub async fn load_sample(
         if i == 0 {
             kinds::add_new(&kinds::store_of::<LeadInteraction>(&tx)?, &activity)?;
         }
+        idb::commit(tx).await?;
+    }
+    let deals = sample_deals(seed, &deal_seeds, &team, now, today);
+    for chunk in deals.chunks(5_000) {
+        let tx = db.tx(&[OPPORTUNITIES], true)?;
+        kinds::add_new(&kinds::store_of::<Opportunity>(&tx)?, chunk)?;
         idb::commit(tx).await?;
     }
     Ok((summaries, team))

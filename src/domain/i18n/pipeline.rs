@@ -235,7 +235,10 @@ mod tests {
     fn stages_read_in_both_languages_unless_the_team_named_them() {
         let p = Pipeline::default();
         assert_eq!(p.label(&StageId("proposal".into()), &ZH), "方案报价");
-        assert_eq!(p.label(&StageId("proposal".into()), &EN), "Proposal and quote");
+        assert_eq!(
+            p.label(&StageId("proposal".into()), &EN),
+            "Proposal and quote"
+        );
         let mut named = p.stages[0].clone();
         named.name = "样品测试".into();
         assert_eq!(named.label(&EN), "样品测试");
@@ -243,6 +246,9 @@ mod tests {
             assert_ne!(r.label(&EN), r.label(&ZH));
         }
         assert_eq!((ZH.deal_moved)("商务谈判"), "已移到「商务谈判」");
-        assert_eq!((EN.n_deals_shown)(3, 1_200), "Showing 3 of 1,200 opportunities");
+        assert_eq!(
+            (EN.n_deals_shown)(3, 1_200),
+            "Showing 3 of 1,200 opportunities"
+        );
     }
 }

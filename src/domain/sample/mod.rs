@@ -9,6 +9,7 @@
 
 mod complaints;
 mod customer;
+mod deals;
 mod leads;
 mod profile;
 mod rng;
@@ -17,6 +18,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
+pub use deals::{DealSeed, sample_deals};
 pub use leads::{sample_lead_activity, sample_leads};
 pub use profile::{Profile, profile_of};
 pub use rng::Rng;

@@ -243,3 +243,56 @@ fn complaints_come_in_every_stage_of_handling() {
         );
     }
 }
+
+#[test]
+fn sample_deals_are_consistent_and_varied() {
+    use crate::domain::opportunity::stage::{Outcome, Pipeline};
+    let cfg = config(500);
+    let now = crate::domain::time::Timestamp(cfg.id_epoch_ms as i64);
+    let members = team(42);
+    let seeds: Vec<DealSeed> = Generator::new(cfg.clone(), members.clone())
+        .step_by(5)
+        .map(|c| DealSeed {
+            customer: c.customer.id,
+            owner: c.customer.owner_id,
+            product: c
+                .purchases
+                .first()
+                .map_or("服务".into(), |p| p.product.clone()),
+            currency: c
+                .purchases
+                .first()
+                .map_or_else(Default::default, |p| p.amount.currency),
+        })
+        .collect();
+    let deals = sample_deals(7, &seeds, &members, now, cfg.today);
+    assert_eq!(deals.len(), 100);
+    assert_eq!(deals, sample_deals(7, &seeds, &members, now, cfg.today));
+    let p = Pipeline::default();
+    let (mut won, mut lost, mut open, mut stale, mut overdue) = (0, 0, 0, 0, 0);
+    for d in &deals {
+        // Its stage is where its history ends, in time order, closed deals in a closing stage.
+        assert_eq!(d.history.last().unwrap().stage, d.stage);
+        assert!(d.history.windows(2).all(|w| w[0].at <= w[1].at));
+        assert!(d.created_at <= d.updated_at && d.updated_at <= now);
+        assert!(d.amount.amount > Decimal::ZERO);
+        match d.outcome(&p) {
+            Outcome::Won => won += 1,
+            Outcome::Lost => {
+                lost += 1;
+                assert!(d.closing.as_ref().unwrap().reason.is_some());
+            }
+            Outcome::Open => {
+                open += 1;
+                assert!(d.closing.is_none());
+                stale += usize::from(d.is_stale(now, p.stale_days, None));
+                overdue += usize::from(d.is_overdue(cfg.today));
+            }
+        }
+    }
+    assert!(
+        won > 3 && lost > 3 && open > 40,
+        "{won} won, {lost} lost, {open} open"
+    );
+    assert!(stale > 3 && overdue > 3, "{stale} stale, {overdue} overdue");
+}

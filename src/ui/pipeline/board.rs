@@ -56,13 +56,16 @@ pub fn Board(
             let stage = d.pipeline.stage(&to)?;
             let mut changed = before.clone();
             if stage.outcome == Outcome::Open
-                && changed
-                    .move_to(&to, &d.pipeline, me, clock::now())
-                    .is_err()
+                && changed.move_to(&to, &d.pipeline, me, clock::now()).is_err()
             {
                 return None;
             }
-            Some((before, changed, stage.outcome, stage.label(t.get_untracked())))
+            Some((
+                before,
+                changed,
+                stage.outcome,
+                stage.label(t.get_untracked()),
+            ))
         }) else {
             return;
         };

@@ -29,8 +29,14 @@ pub fn CustomerDeals(customer: Id, deals: Vec<Opportunity>, in_trash: bool) -> i
             }
         });
     });
-    let live: Vec<Opportunity> = deals.into_iter().filter(|o| o.deleted_at.is_none()).collect();
-    let won = live.iter().filter(|o| !o.is_open() && o.closing.as_ref().is_some_and(|c| c.reason.is_none())).count();
+    let live: Vec<Opportunity> = deals
+        .into_iter()
+        .filter(|o| o.deleted_at.is_none())
+        .collect();
+    let won = live
+        .iter()
+        .filter(|o| !o.is_open() && o.closing.as_ref().is_some_and(|c| c.reason.is_none()))
+        .count();
     let lost = live.iter().filter(|o| !o.is_open()).count() - won;
     let open: Vec<Opportunity> = live.into_iter().filter(Opportunity::is_open).collect();
     let new_href = format!("{}?customer={customer}", Page::NewOpportunity.path());

@@ -134,7 +134,13 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
         let mut changed = before.clone();
         changed.apply(fields, clock::now());
         editing.set(false);
-        writer.save(before, changed, None, t.get_untracked().deal_saved.into(), |_| {});
+        writer.save(
+            before,
+            changed,
+            None,
+            t.get_untracked().deal_saved.into(),
+            |_| {},
+        );
     });
     let toggle_step = Callback::new(move |_| {
         let Some(before) = deal.get_untracked() else {
@@ -143,7 +149,13 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
         let mut changed = before.clone();
         let open = before.open_step().is_some();
         changed.set_step_done(open, clock::now());
-        writer.save(before, changed, None, t.get_untracked().deal_saved.into(), |_| {});
+        writer.save(
+            before,
+            changed,
+            None,
+            t.get_untracked().deal_saved.into(),
+            |_| {},
+        );
     });
     let trash = move |to: bool| {
         let Some(db) = ws.db() else { return };
@@ -157,15 +169,22 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
                 Ok(_) => {
                     store::notify_changed();
                     if to {
-                        toasts.with_action(t.get_untracked().deal_trashed, t.get_untracked().undo, move || {
-                            let Some(db) = ws.db() else { return };
-                            spawn_local(async move {
-                                if store::set_opportunities_trashed(&db, &[id], None).await.is_ok() {
-                                    store::notify_changed();
-                                    ws.revision.update(|r| *r += 1);
-                                }
-                            });
-                        });
+                        toasts.with_action(
+                            t.get_untracked().deal_trashed,
+                            t.get_untracked().undo,
+                            move || {
+                                let Some(db) = ws.db() else { return };
+                                spawn_local(async move {
+                                    if store::set_opportunities_trashed(&db, &[id], None)
+                                        .await
+                                        .is_ok()
+                                    {
+                                        store::notify_changed();
+                                        ws.revision.update(|r| *r += 1);
+                                    }
+                                });
+                            },
+                        );
                         navigate(&Page::Pipeline.path(), nav());
                     } else {
                         toasts.info(t.get_untracked().deal_restored);

@@ -52,7 +52,11 @@ pub fn OpportunityForm(
     let (close, set_close) = bind(input, |i| i.close_date.clone(), |i, v| i.close_date = v);
     let (prob, set_prob) = bind(input, |i| i.probability.clone(), |i, v| i.probability = v);
     let (step, set_step) = bind(input, |i| i.next_step.clone(), |i, v| i.next_step = v);
-    let (due, set_due) = bind(input, |i| i.next_step_due.clone(), |i, v| i.next_step_due = v);
+    let (due, set_due) = bind(
+        input,
+        |i| i.next_step_due.clone(),
+        |i, v| i.next_step_due = v,
+    );
     let (notes, set_notes) = bind(input, |i| i.notes.clone(), |i, v| i.notes = v);
     let owner_options = Signal::derive(move || {
         let mut o = vec![(None, t.get().unassigned.to_string())];

@@ -45,7 +45,13 @@ pub fn LoseDialog(
         let before = deal.get_value();
         let mut lost = before.clone();
         pipeline.with_value(|p| lost.lose(p, reason, &to, clock::today(), me, clock::now()));
-        writer.save(before, lost, None, t.get_untracked().lose_done.into(), |_| {});
+        writer.save(
+            before,
+            lost,
+            None,
+            t.get_untracked().lose_done.into(),
+            |_| {},
+        );
         on_close.run(());
     };
     view! {

@@ -45,14 +45,16 @@ impl DealWriter {
         put(self.deals, self.ws, changed.clone());
         spawn_local(async move {
             let written = match &purchase {
-                Some(p) => store::win_opportunity(&db, &changed, Some(p))
-                    .await
-                    .map(|(o, summary)| {
-                        if let Some(s) = summary {
-                            self.ws.apply(vec![s]);
-                        }
-                        o
-                    }),
+                Some(p) => {
+                    store::win_opportunity(&db, &changed, Some(p))
+                        .await
+                        .map(|(o, summary)| {
+                            if let Some(s) = summary {
+                                self.ws.apply(vec![s]);
+                            }
+                            o
+                        })
+                }
                 None => store::save_opportunity(&db, &changed).await,
             };
             match written {
@@ -69,9 +71,9 @@ impl DealWriter {
                 Err(e) => {
                     put(self.deals, self.ws, before);
                     match e {
-                        store::AppError::NotFound => {
-                            self.toasts.problem(self.t.get_untracked().deal_customer_gone)
-                        }
+                        store::AppError::NotFound => self
+                            .toasts
+                            .problem(self.t.get_untracked().deal_customer_gone),
                         e => self.toasts.error(&e),
                     }
                 }

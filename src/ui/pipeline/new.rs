@@ -39,7 +39,10 @@ pub fn NewOpportunityPage() -> impl IntoView {
     let initial = OpportunityInput {
         customer_id: customer,
         owner_id: me.or_else(|| {
-            customer.and_then(|c| ws.index.with_untracked(|ix| ix.get(c).and_then(|s| s.owner_id)))
+            customer.and_then(|c| {
+                ws.index
+                    .with_untracked(|ix| ix.get(c).and_then(|s| s.owner_id))
+            })
         }),
         close_date: date_input_value(clock::today() + chrono::Days::new(30)),
         ..OpportunityInput::default()
@@ -48,7 +51,9 @@ pub fn NewOpportunityPage() -> impl IntoView {
         let navigate = navigate.clone();
         Callback::new(move |fields: OpportunityFields| {
             let Some(db) = ws.db() else { return };
-            let Some(p) = pipeline.get_untracked() else { return };
+            let Some(p) = pipeline.get_untracked() else {
+                return;
+            };
             let deal = Opportunity::create(
                 Id::generate(),
                 fields,

@@ -85,9 +85,7 @@ pub fn PipelinePage() -> impl IntoView {
             _ => None,
         })
     });
-    let any = Memo::new(move |_| {
-        deals.with(|d| matches!(d, Some(Ok(d)) if d.book.active() > 0))
-    });
+    let any = Memo::new(move |_| deals.with(|d| matches!(d, Some(Ok(d)) if d.book.active() > 0)));
     let stages = Memo::new(move |_| {
         deals.with(|d| match d {
             Some(Ok(d)) => d

@@ -59,7 +59,11 @@ pub fn DealTable(deals: DealsSignal, #[prop(into)] query: Signal<DealQuery>) -> 
                 stage: &stage,
                 customer: &customer,
                 member: &member,
-                joiner: if std::ptr::eq(t, &crate::domain::i18n::EN) { "; " } else { "、" },
+                joiner: if std::ptr::eq(t, &crate::domain::i18n::EN) {
+                    "; "
+                } else {
+                    "、"
+                },
                 offset_minutes: clock::offset_minutes(),
             };
             let csv = rows.with_untracked(|r| export(&d.book, r, &d.pipeline, &words));

@@ -33,11 +33,7 @@ pub fn WinDialog(
             Ok(d) => d,
             Err(p) => {
                 let t = t.get_untracked();
-                error.set(Some(format!(
-                    "{}: {}",
-                    Field::Date.label(t),
-                    p.message(t)
-                )));
+                error.set(Some(format!("{}: {}", Field::Date.label(t), p.message(t))));
                 return;
             }
         };
