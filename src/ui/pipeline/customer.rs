@@ -42,8 +42,8 @@ pub fn CustomerDeals(customer: Id, deals: Vec<Opportunity>, in_trash: bool) -> i
     let new_href = format!("{}?customer={customer}", Page::NewOpportunity.path());
     let today = clock::today();
     view! {
-        <section class="card customer-deals" data-testid="customer-deals" aria-labelledby="customer-deals-title">
-            <header class="card-head">
+        <section class="panel customer-deals" data-testid="customer-deals" aria-labelledby="customer-deals-title">
+            <header class="panel-header">
                 <h2 id="customer-deals-title">
                     <Icon icon=lu::LuKanban />
                     {move || t.get().deals_of_customer}

@@ -282,7 +282,7 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
                             })}
                         </p>
                     </div>
-                    <div class="page-actions">
+                    <div class="header-actions">
                         {(!in_trash).then(|| view! {
                             <button class="btn" data-testid="edit-deal" on:click=move |_| editing.set(true)>
                                 <Icon icon=lu::LuPencil />{texts.deal_edit}
@@ -336,7 +336,7 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
                     />
                 </Show>
                 <div class="deal-grid" hidden=move || editing.get()>
-                    <section class="card deal-facts">
+                    <section class="panel deal-facts">
                         <dl class="facts">
                             <dt>{texts.deal_amount}</dt>
                             <dd data-testid="deal-amount">{o.amount.format(language)}</dd>
@@ -358,11 +358,11 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
                         </dl>
                         {(!o.notes.is_empty()).then(|| view! { <p class="notes">{o.notes.clone()}</p> })}
                     </section>
-                    <section class="card deal-step">
+                    <section class="panel deal-step">
                         <h2>{texts.deal_next_step}</h2>
                         {step}
                     </section>
-                    <section class="card deal-history">
+                    <section class="panel deal-history">
                         <h2>{texts.deal_history}</h2>
                         <table class="data-table compact" data-testid="deal-stays">
                             <thead>
@@ -377,7 +377,7 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
                         </table>
                         <ul class="history-list">{changes}</ul>
                     </section>
-                    <section class="card deal-owners">
+                    <section class="panel deal-owners">
                         <h2>{texts.deal_owners}</h2>
                         <ul class="history-list">{owners}</ul>
                     </section>

@@ -115,11 +115,11 @@ pub fn PipelinePage() -> impl IntoView {
                         ))}
                     </p>
                 </div>
-                <div class="page-actions">
+                <div class="header-actions">
                     <div class="segmented" role="group">
                         <button
-                            class="btn"
-                            class:btn-on=move || !table.get()
+                            class="segment"
+                            class:segment-on=move || !table.get()
                             aria-pressed=move || (!table.get()).to_string()
                             data-testid="view-board"
                             on:click={let go = go_view.clone(); move |_| go(query.get_untracked(), false)}
@@ -128,8 +128,8 @@ pub fn PipelinePage() -> impl IntoView {
                             {move || t.get().view_board}
                         </button>
                         <button
-                            class="btn"
-                            class:btn-on=move || table.get()
+                            class="segment"
+                            class:segment-on=move || table.get()
                             aria-pressed=move || table.get().to_string()
                             data-testid="view-table"
                             on:click={let go = go_view.clone(); move |_| go(query.get_untracked(), true)}
