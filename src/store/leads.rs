@@ -7,7 +7,7 @@ use super::error::{AppError, Result};
 use super::idb::{self, Db, get};
 use super::kinds::{add_new, all_alone, bury, delete_one, now, put_revision, save_alone, store_of};
 use super::owned;
-use super::schema::{BY_CUSTOMER, CONTACTS, LEAD_INTERACTIONS, LEADS, TOMBSTONES};
+use super::schema::{BY_CUSTOMER, CONTACTS, LEAD_INTERACTIONS, LEADS, OPPORTUNITIES, TOMBSTONES};
 use crate::domain::contact::ContactPerson;
 use crate::domain::customer::Customer;
 use crate::domain::id::Id;
@@ -16,6 +16,7 @@ use crate::domain::lead::Lead;
 use crate::domain::lead::activity::LeadInteraction;
 use crate::domain::lead::assign::RegionRule;
 use crate::domain::lead::convert::Converted;
+use crate::domain::opportunity::Opportunity;
 use crate::domain::record::Record;
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
@@ -78,13 +79,14 @@ pub async fn assign_leads(db: &Db, plan: &[(Id, Id)], at: Timestamp) -> Result<V
 }
 
 /// Writes a lead's conversion in one transaction: the new customer and contact person (when
-/// it makes them), the lead marked converted with its link, and the customer's summary. A
+/// it makes them), the lead marked converted with its link, the deal opened with it (if any),
+/// and the customer's summary. A
 /// lead changed elsewhere since it was read ([`AppError::Conflict`]) or a customer gone or in
 /// the trash ([`AppError::NotFound`]) leaves everything as it was.
 pub async fn convert_lead(db: &Db, c: &Converted) -> Result<(Lead, CustomerSummary)> {
     let stores: Vec<&str> = owned::stores()
         .into_iter()
-        .chain([LEADS, LEAD_INTERACTIONS])
+        .chain([LEADS, LEAD_INTERACTIONS, OPPORTUNITIES])
         .collect();
     let tx = db.tx(&stores, true)?;
     let customers = store_of::<Customer>(&tx)?;
@@ -120,6 +122,9 @@ pub async fn convert_lead(db: &Db, c: &Converted) -> Result<(Lead, CustomerSumma
     }
     bury(&tx, &tombs)?;
     add_new(&store_of::<Interaction>(&tx)?, &onto)?;
+    if let Some(deal) = &c.opportunity {
+        add_new(&store_of::<Opportunity>(&tx)?, std::slice::from_ref(deal))?;
+    }
     let summary = owned::refresh(&tx, customer_id).await?;
     idb::commit(tx).await?;
     Ok((lead, summary))

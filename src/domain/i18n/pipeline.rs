@@ -103,6 +103,7 @@ super::feature_texts! { $ pipeline_texts;
         stage_bad_stale = "Days without activity: a whole number from 1 to 365.", "未跟进天数应为 1 到 365 的整数。";
         stage_settings_stale = "Deals with no activity for this many days are flagged", "多少天无跟进的商机标记为长期未跟进";
         party_deal = "Opportunity", "商机";
+        convert_with_deal = "Also open an opportunity with the new customer", "同时为该客户创建商机";
     }
     formats {
         n_deals(n: usize) = format!("{} opportunities", format_count(n as u64)), format!("{} 个商机", format_count(n as u64));

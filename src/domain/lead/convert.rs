@@ -15,6 +15,8 @@ use super::{Conversion, Lead, LeadStatus, StatusChange};
 use crate::domain::contact::{ContactInput, ContactPerson};
 use crate::domain::customer::{Customer, CustomerInput, Party};
 use crate::domain::id::Id;
+use crate::domain::opportunity::stage::Pipeline;
+use crate::domain::opportunity::{Opportunity, OpportunityInput};
 use crate::domain::time::Timestamp;
 use crate::domain::validate::FieldError;
 use chrono::NaiveDate;
@@ -62,6 +64,34 @@ pub struct Converted {
     pub contact: Option<ContactPerson>,
     /// The lead, marked converted with its link.
     pub lead: Lead,
+    /// The deal opened with the conversion, if the user asked for one.
+    pub opportunity: Option<Opportunity>,
+}
+
+impl Converted {
+    /// Opens a deal with the conversion: `input` (its customer set here) for the customer the
+    /// lead became, from the lead, owned by the lead's owner, in `pipeline`'s first stage.
+    pub fn with_deal(
+        mut self,
+        mut input: OpportunityInput,
+        pipeline: &Pipeline,
+        by: Option<Id>,
+        now: Timestamp,
+    ) -> Result<Converted, Vec<FieldError>> {
+        let link = self.lead.converted.ok_or_else(Vec::new)?;
+        input.customer_id = Some(link.customer_id);
+        input.owner_id = self.lead.owner_id;
+        let mut deal = Opportunity::create(
+            Id::generate(),
+            input.validate()?,
+            pipeline.first().id.clone(),
+            by,
+            now,
+        );
+        deal.source_lead = Some(self.lead.id);
+        self.opportunity = Some(deal);
+        Ok(self)
+    }
 }
 
 /// The records converting `lead` into `into` at `now` writes (`today`: the local date, for
@@ -174,6 +204,7 @@ pub fn convert(
         customer,
         contact,
         lead: after,
+        opportunity: None,
     })
 }
 
@@ -249,6 +280,37 @@ mod tests {
         assert_eq!(
             c.lead.history.last().map(|h| (h.at, h.to)),
             Some((NOW, LeadStatus::Converted))
+        );
+    }
+
+    #[test]
+    fn a_deal_opened_with_the_conversion_is_the_new_customers_and_remembers_the_lead() {
+        let l = lead("张伟", "华星贸易有限公司");
+        let c = convert(&l, ConvertInto::NewCustomer, NOW, today()).unwrap();
+        let customer = c.customer.clone().unwrap().id;
+        let p = Pipeline::default();
+        let input = OpportunityInput {
+            name: "样品试单".into(),
+            amount: "36000".into(),
+            close_date: "2023-12-31".into(),
+            ..OpportunityInput::default()
+        };
+        let with = c.clone().with_deal(input.clone(), &p, None, NOW).unwrap();
+        let deal = with.opportunity.unwrap();
+        assert_eq!(deal.customer_id, customer);
+        assert_eq!(deal.source_lead, Some(l.id));
+        assert_eq!(deal.owner_id, l.owner_id);
+        assert_eq!(deal.stage, p.first().id);
+        assert_eq!(deal.amount.amount, rust_decimal::Decimal::from(36_000));
+        // A half-filled deal is refused with its fields, and nothing else changes.
+        let bad = OpportunityInput {
+            close_date: String::new(),
+            ..input
+        };
+        let errors = c.with_deal(bad, &p, None, NOW).unwrap_err();
+        assert_eq!(
+            errors.iter().map(|e| e.field).collect::<Vec<_>>(),
+            vec![crate::domain::validate::Field::CloseDate]
         );
     }
 

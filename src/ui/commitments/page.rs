@@ -28,11 +28,13 @@ pub fn mark_commitment_done(ws: Workspace, toasts: Toasts, id: Id) {
     });
 }
 
-/// Whose promise it is: a customer's, or a lead's (named, as leads are not in memory).
+/// Whose promise it is: a customer's, a lead's (named, as leads are not in memory), or the
+/// next step of a deal with a customer (the deal's name).
 #[derive(Clone)]
 enum Party {
     Customer(Id),
     Lead(Id, String),
+    Deal(Id, String),
 }
 
 /// The open promises made to customers and to leads (those in the trash left out).
@@ -60,7 +62,42 @@ async fn read_all(db: &store::Db) -> Result<Vec<(Interaction, Party)>, store::Ap
                 .map(|n| (i.0, Party::Lead(lead, n.clone())))
         }));
     }
+    // The deals' next steps, as promises of their owners to the deals' customers.
+    out.extend(
+        store::open_deal_steps(db)
+            .await?
+            .into_iter()
+            .filter(|o| o.deleted_at.is_none())
+            .filter_map(|o| {
+                let step = o.open_step()?.clone();
+                let promise = Interaction {
+                    id: o.id,
+                    customer_id: o.customer_id,
+                    at: o.updated_at,
+                    channel: Default::default(),
+                    member_id: o.owner_id,
+                    contact_id: None,
+                    summary: String::new(),
+                    commitment: Some(step),
+                    created_at: o.created_at,
+                    updated_at: o.updated_at,
+                    rev: o.rev,
+                };
+                Some((promise, Party::Deal(o.id, o.name)))
+            }),
+    );
     Ok(out)
+}
+
+/// Marks a deal's next step done now.
+fn mark_deal_step_done(ws: Workspace, toasts: Toasts, id: Id) {
+    let Some(db) = ws.db() else { return };
+    spawn_local(async move {
+        match store::set_deal_step_done(&db, id, true, clock::now()).await {
+            Ok(_) => ws.changed(),
+            Err(e) => toasts.error(&e),
+        }
+    });
 }
 
 /// Marks the commitment made to a lead done now.
@@ -95,6 +132,7 @@ pub fn CommitmentsPage() -> impl IntoView {
     let mark_done = move |i: Interaction, party: Party| match party {
         Party::Customer(_) => mark_commitment_done(ws, toasts, i.id),
         Party::Lead(..) => mark_lead_commitment_done(ws, toasts, i.id),
+        Party::Deal(..) => mark_deal_step_done(ws, toasts, i.id),
     };
 
     view! {
@@ -139,13 +177,11 @@ pub fn CommitmentsPage() -> impl IntoView {
                             <ul class="commitments-page" data-testid="commitments">
                                 {list.into_iter().map(|(i, party, c)| {
                                     let overdue = c.is_overdue(today);
-                                    let (href, name, is_lead) = match &party {
-                                        Party::Customer(id) => (
-                                            Page::Customer(*id).path(),
-                                            ws.index.with(|ix| ix.get(*id).map(|s| s.name.clone())).unwrap_or_default(),
-                                            false,
-                                        ),
-                                        Party::Lead(id, name) => (Page::Lead(*id).path(), name.clone(), true),
+                                    let customer = ws.index.with(|ix| ix.get(i.customer_id).map(|s| s.name.clone())).unwrap_or_default();
+                                    let (href, name, pill) = match &party {
+                                        Party::Customer(id) => (Page::Customer(*id).path(), customer, None),
+                                        Party::Lead(id, name) => (Page::Lead(*id).path(), name.clone(), Some(t.get().col_lead)),
+                                        Party::Deal(id, name) => (Page::Opportunity(*id).path(), format!("{name} · {customer}"), Some(t.get().party_deal)),
                                     };
                                     let who = ws.member_name(i.member_id);
                                     let item = i.clone();
@@ -159,7 +195,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                                             <div class="commitment-main">
                                                 <span class="commitment-text">{c.text.clone()}</span>
                                                 <span class="muted">
-                                                    {is_lead.then(|| view! { <span class="pill">{move || t.get().col_lead}</span>" " })}
+                                                    {pill.map(|p| view! { <span class="pill">{p}</span>" " })}
                                                     <A href=href attr:class="muted">{name}</A>
                                                 </span>
                                             </div>

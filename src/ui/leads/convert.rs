@@ -8,10 +8,13 @@ use crate::domain::id::Id;
 use crate::domain::lead::Lead;
 use crate::domain::lead::convert::{ConvertInto, Person, convert};
 use crate::domain::lead::matching::{Match, MatchOn, MatchTarget};
+use crate::domain::opportunity::OpportunityInput;
+use crate::domain::time::date_input_value;
 use crate::store;
 use crate::ui::clock;
 use crate::ui::routes::{Page, nav};
-use crate::ui::state::{Workspace, use_texts, use_workspace};
+use crate::ui::state::{Workspace, use_prefs, use_texts, use_workspace};
+use crate::ui::widgets::field::{TextField, label};
 use crate::ui::widgets::icon::{Icon, lu};
 use crate::ui::widgets::modal::Modal;
 use crate::ui::widgets::toast::use_toasts;
@@ -80,7 +83,19 @@ pub fn ConvertLead(
             .unwrap_or_default()
     };
     let contact_label = StoredValue::new(contact_label);
+    // A deal opened with the conversion: asked for by default once the lead is qualified.
+    let with_deal = RwSignal::new(l.status == crate::domain::lead::LeadStatus::Qualified);
+    let deal = RwSignal::new(OpportunityInput {
+        name: if l.company.is_empty() {
+            l.name.clone()
+        } else {
+            l.company.clone()
+        },
+        close_date: date_input_value(clock::today() + chrono::Days::new(30)),
+        ..OpportunityInput::default()
+    });
 
+    let me = use_prefs().0.with_untracked(|s| s.me);
     let go = move |_| {
         let Some(db) = ws.db() else { return };
         let into = choice.get_untracked();
@@ -95,6 +110,24 @@ pub fn ConvertLead(
         busy.set(true);
         let navigate = navigate.clone();
         spawn_local(async move {
+            let converted = if with_deal.get_untracked() {
+                let pipeline = store::pipeline(&db).await.unwrap_or_default();
+                match converted.with_deal(deal.get_untracked(), &pipeline, me, clock::now()) {
+                    Ok(c) => c,
+                    Err(errors) => {
+                        let text = errors
+                            .iter()
+                            .map(|e| format!("{}: {}", e.field.label(tt), e.problem.message(tt)))
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        error.set(Some(text));
+                        busy.try_set(false);
+                        return;
+                    }
+                }
+            } else {
+                converted
+            };
             match store::convert_lead(&db, &converted).await {
                 Ok((_, summary)) => {
                     let (id, name) = (summary.id, summary.name.clone());
@@ -167,6 +200,25 @@ pub fn ConvertLead(
                     })
                 }}
             </fieldset>
+            <label class="check">
+                <input type="checkbox" data-testid="convert-with-deal"
+                    prop:checked=move || with_deal.get()
+                    on:change=move |ev| with_deal.set(event_target_checked(&ev)) />
+                {move || t.get().convert_with_deal}
+            </label>
+            <Show when=move || with_deal.get()>
+                <div class="grid-3 convert-deal">
+                    <TextField id="cv-deal-name" label=label(t, |t| t.deal_name)
+                        value=Signal::derive(move || deal.with(|d| d.name.clone()))
+                        on_input=Callback::new(move |v| deal.update(|d| d.name = v)) />
+                    <TextField id="cv-deal-amount" label=label(t, |t| t.deal_amount) inputmode="decimal"
+                        value=Signal::derive(move || deal.with(|d| d.amount.clone()))
+                        on_input=Callback::new(move |v| deal.update(|d| d.amount = v)) />
+                    <TextField id="cv-deal-close" kind="date" label=label(t, |t| t.deal_close)
+                        value=Signal::derive(move || deal.with(|d| d.close_date.clone()))
+                        on_input=Callback::new(move |v| deal.update(|d| d.close_date = v)) />
+                </div>
+            </Show>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="convert-error">{e}</p> })}
             <div class="form-actions">
                 <button class="btn" on:click=move |_| open.set(false)>{move || t.get().cancel}</button>

@@ -10,4 +10,4 @@ mod known;
 pub mod list;
 pub mod new;
 mod score;
-pub mod trash;
+mod trash;

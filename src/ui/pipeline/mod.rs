@@ -1,5 +1,5 @@
 //! The pipeline (商机): the board and the table of deals, a deal's page and form, winning and
-//! losing, and the customer's deals on their 360 view.
+//! losing, the customer's deals on their 360 view, and the stages in Settings.
 
 mod board;
 mod card;
@@ -8,9 +8,12 @@ pub mod customer;
 mod data;
 pub mod detail;
 mod form;
+pub mod glance;
 mod lose;
 mod moves;
 pub mod new;
 pub mod page;
+pub mod stages;
 mod table;
+mod trash;
 mod win;

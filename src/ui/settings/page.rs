@@ -99,6 +99,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </section>
             <TeamSection />
+            <crate::ui::pipeline::stages::StagesSection />
             <AnalysisSection />
             <StorageSection />
             <crate::ui::settings::backup::BackupSection />

@@ -1,2 +1,4 @@
-//! Customers in the trash.
+//! The trash: customers, and the sections of the kinds kept outside them (leads,
+//! opportunities).
 pub mod page;
+pub mod section;

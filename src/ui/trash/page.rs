@@ -1,7 +1,10 @@
 //! The trash: restore customers, or delete them for good with all their records.
 
+use super::section::TrashSection;
 use crate::domain::id::Id;
+use crate::domain::lead::Lead;
 use crate::domain::list::{ListQuery, Scope};
+use crate::domain::opportunity::Opportunity;
 use crate::domain::time::format_datetime;
 use crate::store;
 use crate::ui::clock;
@@ -42,11 +45,17 @@ pub fn TrashPage() -> impl IntoView {
     });
     let question = RwSignal::new(None::<String>);
     let pending = StoredValue::new(Vec::<Id>::new());
-    // Leads in the trash (their own section below); emptied with the customers.
+    // Leads and opportunities in the trash (their own sections below); emptied with the
+    // customers.
     let leads = RwSignal::new(Vec::<Id>::new());
-    let empty_leads = Trigger::new();
+    let deals = RwSignal::new(Vec::<Id>::new());
+    let empty_others = Trigger::new();
     let emptying = StoredValue::new(false);
-    let anything = move || rows.with(|r| !r.is_empty()) || leads.with(|l| !l.is_empty());
+    let anything = move || {
+        rows.with(|r| !r.is_empty())
+            || leads.with(|l| !l.is_empty())
+            || deals.with(|d| !d.is_empty())
+    };
 
     let restore = move |id: Id| {
         let Some(db) = ws.db() else { return };
@@ -64,7 +73,7 @@ pub fn TrashPage() -> impl IntoView {
         let Some(db) = ws.db() else { return };
         if emptying.get_value() {
             emptying.set_value(false);
-            empty_leads.notify();
+            empty_others.notify();
         }
         let ids = pending.get_value();
         if ids.is_empty() {
@@ -91,7 +100,7 @@ pub fn TrashPage() -> impl IntoView {
                 <Show when=anything>
                     <button class="btn btn-danger-soft" data-testid="empty-trash" on:click=move |_| {
                         let ids: Vec<Id> = rows.with_untracked(|r| r.iter().map(|x| x.0).collect());
-                        let n = ids.len() + leads.with_untracked(Vec::len);
+                        let n = ids.len() + leads.with_untracked(Vec::len) + deals.with_untracked(Vec::len);
                         pending.set_value(ids);
                         emptying.set_value(true);
                         question.set(Some((t.get_untracked().confirm_empty_trash)(n)));
@@ -140,7 +149,8 @@ pub fn TrashPage() -> impl IntoView {
                     />
                 </ul>
             </Show>
-            <crate::ui::leads::trash::LeadTrash ids=leads empty=empty_leads />
+            <TrashSection<Lead> ids=leads empty=empty_others />
+            <TrashSection<Opportunity> ids=deals empty=empty_others />
             <Confirm question=question confirm_label=Signal::derive(move || t.get().trash_purge.to_string()) on_confirm=purge />
         </section>
     }
