@@ -1,5 +1,6 @@
 // axe-core on every page (list, 360 view, form, settings, overview, segments, commitments,
-// complaints, retention, model validation, satisfaction, leads, a lead and its form, the lead funnel, import), in both themes, at desktop and phone width;
+// complaints, retention, model validation, satisfaction, leads, a lead and its form, the lead funnel,
+// the pipeline's board, table, a deal, its form and win dialog, a new deal, import), in both themes, at desktop and phone width;
 // screenshots of each for people to look at.
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -98,6 +99,31 @@ for (const theme of ["light", "dark"]) {
       await page.getByTestId("funnel-table").waitFor();
       found.funnel = await serious(page);
       await shot(page, `funnel-${lang}-${theme}-${label}`, true);
+      // The pipeline: board, table, a deal's page, its form and the win dialog.
+      await page.goto(app.url + "pipeline");
+      await page.getByTestId("deal-card").first().waitFor();
+      found.board = await serious(page);
+      await shot(page, `board-${lang}-${theme}-${label}`);
+      await page.getByTestId("view-table").click();
+      await page.getByTestId("deal-row").first().waitFor();
+      found.dealTable = await serious(page);
+      await shot(page, `deals-${lang}-${theme}-${label}`);
+      await page.getByTestId("deal-row").first().locator(".row-link").click();
+      await page.getByTestId("deal-title").waitFor();
+      found.deal = await serious(page);
+      await shot(page, `deal-${lang}-${theme}-${label}`, true);
+      await page.getByTestId("deal-win").click();
+      await page.getByTestId("win-form").waitFor();
+      found.winDialog = await serious(page);
+      await page.keyboard.press("Escape");
+      await page.getByTestId("win-form").waitFor({ state: "detached" });
+      await page.getByTestId("edit-deal").click();
+      await page.getByTestId("deal-form").waitFor();
+      found.dealForm = await serious(page);
+      await page.goto(app.url + "pipeline/new");
+      await page.getByTestId("deal-customer").fill("a");
+      await page.getByTestId("deal-customer-option").first().waitFor();
+      found.newDeal = await serious(page);
       // The import wizard with a checked file: mapping, preview and an error row.
       await page.goto(app.url + "import");
       await page.getByTestId("import-file").setInputFiles({ name: "c.csv", mimeType: "text/csv", buffer: Buffer.from("名称,电话\n甲,12345\n乙,13800138000\n") });

@@ -281,11 +281,16 @@ test("business cards from a vCard file become leads, a known one flagged; qualif
   await page.getByTestId("lead-convert").click();
   assert.match(await page.locator("label", { has: page.getByTestId("convert-new") }).innerText(), /新建客户：单位“华星贸易”，张伟为其联系人/);
   await page.getByTestId("convert-existing").check();
+  // A qualified lead opens a deal with its conversion unless told otherwise.
+  assert.equal(await page.getByTestId("convert-with-deal").isChecked(), true);
+  await fill(page, "cv-deal-name", "华星贸易 年度采购");
+  await fill(page, "cv-deal-amount", "86000");
   await shot(page, "lead-convert-zh-desktop");
   await page.getByTestId("convert-go").click();
   await page.getByTestId("customer-detail").waitFor();
   assert.equal(await page.getByTestId("customer-name").innerText(), "华星贸易有限公司");
   await page.getByText("已转为客户“华星贸易有限公司”").waitFor();
+  assert.match(await page.getByTestId("customer-deal").innerText(), /华星贸易 年度采购[\s\S]*初步接洽[\s\S]*¥86,000\.00/);
   // The visit and its promise moved onto the customer's timeline.
   assert.match(await page.getByTestId("timeline").innerText(), /上门拜访，见到了采购负责人[\s\S]*周五前发报价/);
   await openSection(page, "contacts");
@@ -317,6 +322,42 @@ test("business cards from a vCard file become leads, a known one flagged; qualif
   await page.locator("nav a[href$='/customers']").first().click();
   await page.getByTestId("customer-row").first().waitFor();
   assert.equal(await page.getByTestId("customer-row").count(), 2);
+
+  // The deal on the board: moved along with the keyboard, each move kept, then won — its
+  // amount becomes a purchase of the customer, which the segmentation then counts.
+  await page.locator("nav a[href$='/pipeline']").first().click();
+  const card = page.locator("[data-testid=deal-card]", { hasText: "华星贸易 年度采购" });
+  await card.waitFor();
+  const column = () => card.evaluate((c) => c.closest("[data-testid=board-column]").dataset.stage);
+  assert.equal(await column(), "prospecting");
+  await card.focus();
+  for (const [stage, name] of [["needs", "需求确认"], ["proposal", "方案报价"], ["negotiation", "商务谈判"]]) {
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.waitForFunction((n) => document.querySelector("[data-testid=board-announce]")?.textContent === `已移到「${n}」`, name);
+    await page.waitForFunction((s) => document.activeElement?.closest("[data-testid=board-column]")?.dataset.stage === s, stage);
+  }
+  assert.equal(await column(), "negotiation");
+  await shot(page, "board-zh-desktop");
+  await page.reload();
+  await card.waitFor();
+  assert.equal(await column(), "negotiation", "the moves were saved");
+  // One more step is the won column: closing asks first.
+  await card.focus();
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.getByTestId("win-form").waitFor();
+  assert.equal(await page.getByTestId("win-book").isChecked(), true);
+  await page.getByTestId("win-confirm").click();
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=board-column][data-stage=won] [data-testid=deal-card]")].some((c) => c.textContent.includes("华星贸易 年度采购")));
+  await card.locator(".deal-name").click();
+  await page.getByTestId("deal-closed").waitFor();
+  assert.match(await page.getByTestId("deal-closed").innerText(), /已赢单[\s\S]*已记为交易/);
+  await page.getByTestId("deal-customer-link").click();
+  await page.getByTestId("customer-detail").waitFor();
+  await page.waitForFunction(() => document.querySelector("[data-testid=total-purchases]")?.textContent === "1");
+  assert.match(await page.getByTestId("total-revenue").innerText(), /¥86,000\.00/);
+  // The segmentation sees the purchase: the customer has its value classes now.
+  await page.waitForFunction(() => /RFM/.test(document.querySelector("[data-testid=classes-line]")?.textContent ?? ""));
+  assert.match(await page.getByTestId("customer-deals").innerText(), /已赢单 1/);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

@@ -22,6 +22,7 @@ super::feature_texts! { $ pipeline_texts;
         deal_amount = "Amount", "金额";
         deal_close = "Expected close", "预计成交";
         deal_stage = "Stage", "阶段";
+        deal_state = "Open or closed", "进行中或已结束";
         deal_probability = "Probability", "赢单概率";
         deal_probability_hint = "Leave empty to use the stage's.", "留空则使用阶段的默认概率。";
         deal_weighted = "Weighted", "加权金额";
@@ -106,11 +107,12 @@ super::feature_texts! { $ pipeline_texts;
         convert_with_deal = "Also open an opportunity with the new customer", "同时为该客户创建商机";
     }
     formats {
-        n_deals(n: usize) = format!("{} opportunities", format_count(n as u64)), format!("{} 个商机", format_count(n as u64));
+        n_deals(n: usize) = if n == 1 { "1 opportunity".to_string() } else { format!("{} opportunities", format_count(n as u64)) }, format!("{} 个商机", format_count(n as u64));
         n_deals_shown(shown: usize, total: usize) = format!("Showing {} of {} opportunities", format_count(shown as u64), format_count(total as u64)), format!("显示 {} 个，共 {} 个商机", format_count(shown as u64), format_count(total as u64));
         board_more_n(n: usize) = format!("{} more", format_count(n as u64)), format!("还有 {} 个", format_count(n as u64));
         deal_moved(stage: &str) = format!("Moved to {stage}"), format!("已移到「{stage}」");
         days_n(days: i64) = format!("{days} d"), format!("{days} 天");
+        days_f(days: f64) = format!("{days:.1} d"), format!("{days:.1} 天");
         stage_in_use(stage: &str, n: usize) = format!("{n} opportunities stand in \u{201c}{stage}\u{201d}: move them before removing it."), format!("「{stage}」中还有 {n} 个商机，请先移走再删除。");
         stage_unnamed(position: usize) = format!("Stage {position} needs a name."), format!("第 {position} 个阶段需要名称。");
     }

@@ -14,6 +14,7 @@ use crate::ui::clock;
 use crate::ui::insights::state::use_insights;
 use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
+use crate::ui::widgets::choice::Choice;
 use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::icon::{Icon, lu};
 use leptos::prelude::*;
@@ -263,42 +264,6 @@ fn LeadFilters(query: RwSignal<LeadQuery>) -> impl IntoView {
             <Choice label=Signal::derive(move || t.get().lead_sort.to_string()) testid="lead-sort" options=Signal::derive(sorts)
                 value=Signal::derive(move || query.with(|q| q.sort)) on_change=Callback::new(move |v| query.update(|q| q.sort = v)) />
         </div>
-    }
-}
-
-/// A labelled compact `<select>` of the toolbar.
-#[component]
-fn Choice<T>(
-    label: Signal<String>,
-    testid: &'static str,
-    options: Signal<Vec<(T, String)>>,
-    value: Signal<T>,
-    on_change: Callback<T>,
-) -> impl IntoView
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    view! {
-        <label class="filter">
-            <span class="sr-only">{move || label.get()}</span>
-            <select
-                data-testid=testid
-                title=move || label.get()
-                on:change=move |ev| {
-                    let i: usize = event_target_value(&ev).parse().unwrap_or(0);
-                    if let Some((v, _)) = options.with(|o| o.get(i).cloned()) {
-                        on_change.run(v);
-                    }
-                }
-            >
-                {move || {
-                    let current = value.get();
-                    options.get().into_iter().enumerate().map(|(i, (v, text))| view! {
-                        <option value=i.to_string() selected=v == current>{text}</option>
-                    }).collect_view()
-                }}
-            </select>
-        </label>
     }
 }
 

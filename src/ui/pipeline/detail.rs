@@ -234,7 +234,7 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
             let stays_view = stays(&o, now).into_iter().map(|s| view! {
                 <tr>
                     <td>{p.label(&s.stage, texts)}</td>
-                    <td class="num">{format!("{:.1}", s.days())}</td>
+                    <td class="num">{(texts.days_f)(s.days())}</td>
                     <td class="num">{s.entered}</td>
                     <td>{s.current.then(|| view! { <span class="badge">{texts.deal_current}</span> })}</td>
                 </tr>

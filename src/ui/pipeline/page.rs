@@ -12,7 +12,9 @@ use crate::domain::opportunity::list::{DealQuery, DealSort, Flag, StateFilter, f
 use crate::domain::opportunity::stage::{Outcome, StageId};
 use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
+use crate::ui::widgets::choice::Choice;
 use crate::ui::widgets::empty::EmptyState;
+use crate::ui::widgets::field::label;
 use crate::ui::widgets::icon::{Icon, lu};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -86,16 +88,32 @@ pub fn PipelinePage() -> impl IntoView {
         })
     });
     let any = Memo::new(move |_| deals.with(|d| matches!(d, Some(Ok(d)) if d.book.active() > 0)));
-    let stages = Memo::new(move |_| {
-        deals.with(|d| match d {
-            Some(Ok(d)) => d
-                .pipeline
-                .stages
-                .iter()
-                .map(|s| (s.id.clone(), s.label(t.get())))
-                .collect::<Vec<_>>(),
-            _ => Vec::new(),
-        })
+    let stage_options = Signal::derive(move || {
+        let mut o = vec![(None, t.get().deal_all_stages.to_string())];
+        deals.with(|d| {
+            if let Some(Ok(d)) = d {
+                o.extend(
+                    d.pipeline
+                        .stages
+                        .iter()
+                        .map(|s| (Some(s.id.clone()), s.label(t.get()))),
+                );
+            }
+        });
+        o
+    });
+    let owners = Signal::derive(move || {
+        let mut o = vec![
+            (OwnerFilter::Anyone, t.get().deal_all_owners.to_string()),
+            (OwnerFilter::Unassigned, t.get().deal_unassigned.to_string()),
+        ];
+        o.extend(
+            ws.members
+                .get()
+                .into_iter()
+                .map(|m| (OwnerFilter::Member(m.id), m.name)),
+        );
+        o
     });
 
     let go_view = go.clone();
@@ -156,98 +174,45 @@ pub fn PipelinePage() -> impl IntoView {
                 }.into_any(),
                 Some(None) => view! {
                     <div class="toolbar deal-toolbar">
-                        <input
-                            type="search"
-                            class="search"
-                            data-testid="deal-search"
-                            aria-label=move || t.get().deal_search_label
-                            placeholder=move || t.get().deal_search
-                            prop:value=move || query.with(|q| q.text.clone())
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                change(Box::new(move |q| q.text = v.clone()));
-                            }
-                        />
-                        <select
-                            aria-label=move || t.get().deal_owner
-                            data-testid="deal-owner-filter"
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                change(Box::new(move |q| q.owner = match v.as_str() {
-                                    "" => OwnerFilter::Anyone,
-                                    "none" => OwnerFilter::Unassigned,
-                                    id => id.parse().map(OwnerFilter::Member).unwrap_or_default(),
-                                }));
-                            }
-                        >
-                            <option value="" selected=move || query.with(|q| q.owner == OwnerFilter::Anyone)>{move || t.get().deal_all_owners}</option>
-                            <option value="none" selected=move || query.with(|q| q.owner == OwnerFilter::Unassigned)>{move || t.get().deal_unassigned}</option>
-                            {move || ws.members.get().into_iter().map(|m| {
-                                let id = m.id;
-                                view! { <option value=id.to_string() selected=move || query.with(|q| q.owner == OwnerFilter::Member(id))>{m.name}</option> }
-                            }).collect::<Vec<_>>()}
-                        </select>
-                        <select
-                            aria-label=move || t.get().deal_any_flag
-                            data-testid="deal-flag-filter"
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                change(Box::new(move |q| q.flag = match v.as_str() {
-                                    "overdue" => Flag::Overdue,
-                                    "stale" => Flag::Stale,
-                                    _ => Flag::Any,
-                                }));
-                            }
-                        >
-                            {[Flag::Any, Flag::Overdue, Flag::Stale].into_iter().map(|f| view! {
-                                <option value=f.as_str() selected=move || query.with(|q| q.flag == f)>{move || f.label(t.get())}</option>
-                            }).collect::<Vec<_>>()}
-                        </select>
+                        <div class="search">
+                            <Icon icon=lu::LuSearch />
+                            <input
+                                type="search"
+                                data-testid="deal-search"
+                                aria-label=move || t.get().deal_search_label
+                                placeholder=move || t.get().deal_search
+                                prop:value=move || query.with(|q| q.text.clone())
+                                on:input=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    change(Box::new(move |q| q.text = v.clone()));
+                                }
+                            />
+                        </div>
+                        <Choice label=label(t, |t| t.deal_owner) testid="deal-owner-filter" options=owners
+                            value=Signal::derive(move || query.with(|q| q.owner))
+                            on_change=Callback::new(move |v| change(Box::new(move |q| q.owner = v))) />
+                        <Choice label=label(t, |t| t.deal_any_flag) testid="deal-flag-filter"
+                            options=Signal::derive(move || [Flag::Any, Flag::Overdue, Flag::Stale].into_iter().map(|f| (f, f.label(t.get()).to_string())).collect())
+                            value=Signal::derive(move || query.with(|q| q.flag))
+                            on_change=Callback::new(move |v| change(Box::new(move |q| q.flag = v))) />
                         <Show when=move || table.get()>
-                            <select
-                                aria-label=move || t.get().deal_stage
-                                data-testid="deal-state-filter"
-                                on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    change(Box::new(move |q| q.state = StateFilter::parse(&v).unwrap_or_default()));
-                                }
-                            >
-                                {StateFilter::ALL.into_iter().map(|s| view! {
-                                    <option value=s.as_str() selected=move || query.with(|q| q.state == s)>{move || s.label(t.get())}</option>
-                                }).collect::<Vec<_>>()}
-                            </select>
-                            <select
-                                aria-label=move || t.get().deal_all_stages
-                                data-testid="deal-stage-filter"
-                                on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    change(Box::new(move |q| {
-                                        q.stage = (!v.is_empty()).then(|| StageId(v.clone()));
-                                        // A closed stage shows closed deals.
-                                        if matches!(v.as_str(), "won" | "lost") {
-                                            q.state = StateFilter::All;
-                                        }
-                                    }));
-                                }
-                            >
-                                <option value="" selected=move || query.with(|q| q.stage.is_none())>{move || t.get().deal_all_stages}</option>
-                                {move || stages.get().into_iter().map(|(id, name)| {
-                                    let wanted = id.clone();
-                                    view! { <option value=id.0.clone() selected=move || query.with(|q| q.stage.as_ref() == Some(&wanted))>{name}</option> }
-                                }).collect::<Vec<_>>()}
-                            </select>
-                            <select
-                                aria-label=move || t.get().deal_sort
-                                data-testid="deal-sort"
-                                on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    change(Box::new(move |q| q.sort = DealSort::parse(&v).unwrap_or_default()));
-                                }
-                            >
-                                {DealSort::ALL.into_iter().map(|s| view! {
-                                    <option value=s.as_str() selected=move || query.with(|q| q.sort == s)>{move || s.label(t.get())}</option>
-                                }).collect::<Vec<_>>()}
-                            </select>
+                            <Choice label=label(t, |t| t.deal_state) testid="deal-state-filter"
+                                options=Signal::derive(move || StateFilter::ALL.into_iter().map(|s| (s, s.label(t.get()).to_string())).collect())
+                                value=Signal::derive(move || query.with(|q| q.state))
+                                on_change=Callback::new(move |v| change(Box::new(move |q| q.state = v))) />
+                            <Choice label=label(t, |t| t.deal_stage) testid="deal-stage-filter" options=stage_options
+                                value=Signal::derive(move || query.with(|q| q.stage.clone()))
+                                on_change=Callback::new(move |v: Option<StageId>| change(Box::new(move |q| {
+                                    // A closing stage shows closed deals.
+                                    if v.as_ref().is_some_and(|s| matches!(s.as_str(), "won" | "lost")) {
+                                        q.state = StateFilter::All;
+                                    }
+                                    q.stage = v.clone();
+                                }))) />
+                            <Choice label=label(t, |t| t.deal_sort) testid="deal-sort"
+                                options=Signal::derive(move || DealSort::ALL.into_iter().map(|s| (s, s.label(t.get()).to_string())).collect())
+                                value=Signal::derive(move || query.with(|q| q.sort))
+                                on_change=Callback::new(move |v| change(Box::new(move |q| q.sort = v))) />
                         </Show>
                     </div>
                     {move || if table.get() {

@@ -151,6 +151,8 @@ pub fn StagesSection() -> impl IntoView {
             busy.set(false);
         });
     };
+    // The rows are redrawn when their number changes, not on every keystroke.
+    let count = Memo::new(move |_| rows.with(Vec::len));
     let swap = move |i: usize, j: usize| {
         rows.update(|r| {
             if i < r.len() && j < r.len() {
@@ -177,7 +179,7 @@ pub fn StagesSection() -> impl IntoView {
                 </thead>
                 <tbody>
                     {move || {
-                        let n = rows.with(Vec::len);
+                        let n = count.get();
                         (0..n).map(|i| view! {
                             <tr data-testid="stage-row">
                                 <td>
@@ -185,7 +187,7 @@ pub fn StagesSection() -> impl IntoView {
                                         type="text"
                                         aria-label=move || format!("{} {}", t.get().stage_name, i + 1)
                                         prop:value=move || rows.with(|r| r.get(i).map(|x| x.stage.name.clone()).unwrap_or_default())
-                                        on:change=move |ev| { let v = event_target_value(&ev); rows.update(|r| if let Some(x) = r.get_mut(i) { x.stage.name = v; }); }
+                                        on:input=move |ev| { let v = event_target_value(&ev); rows.update(|r| if let Some(x) = r.get_mut(i) { x.stage.name = v; }); }
                                     />
                                 </td>
                                 <td class="num">
@@ -195,7 +197,7 @@ pub fn StagesSection() -> impl IntoView {
                                         class="input-narrow"
                                         aria-label=move || format!("{} {}", t.get().stage_probability, i + 1)
                                         prop:value=move || rows.with(|r| r.get(i).map(|x| x.probability.clone()).unwrap_or_default())
-                                        on:change=move |ev| { let v = event_target_value(&ev); rows.update(|r| if let Some(x) = r.get_mut(i) { x.probability = v; }); }
+                                        on:input=move |ev| { let v = event_target_value(&ev); rows.update(|r| if let Some(x) = r.get_mut(i) { x.probability = v; }); }
                                     />
                                 </td>
                                 <td class="row-actions">
@@ -217,15 +219,15 @@ pub fn StagesSection() -> impl IntoView {
             <div class="grid-3">
                 <label class="field">
                     <span>{move || format!("{} (100%)", t.get().deal_closed_won)}</span>
-                    <input type="text" prop:value=move || won.get() on:change=move |ev| won.set(event_target_value(&ev)) />
+                    <input type="text" prop:value=move || won.get() on:input=move |ev| won.set(event_target_value(&ev)) />
                 </label>
                 <label class="field">
                     <span>{move || format!("{} (0%)", t.get().deal_closed_lost)}</span>
-                    <input type="text" prop:value=move || lost.get() on:change=move |ev| lost.set(event_target_value(&ev)) />
+                    <input type="text" prop:value=move || lost.get() on:input=move |ev| lost.set(event_target_value(&ev)) />
                 </label>
                 <label class="field">
                     <span>{move || t.get().stage_settings_stale}</span>
-                    <input type="text" inputmode="numeric" data-testid="stale-days" prop:value=move || stale.get() on:change=move |ev| stale.set(event_target_value(&ev)) />
+                    <input type="text" inputmode="numeric" data-testid="stale-days" prop:value=move || stale.get() on:input=move |ev| stale.set(event_target_value(&ev)) />
                 </label>
             </div>
             <div class="form-actions">

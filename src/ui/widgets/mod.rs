@@ -1,4 +1,5 @@
 //! Shared building blocks.
+pub mod choice;
 pub mod columns;
 pub mod confirm;
 pub mod conflict;
