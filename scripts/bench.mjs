@@ -232,6 +232,54 @@ for (const [what, runs] of Object.entries(startTasks)) {
   report(`longest_task_start_up_${what}`, Math.max(...runs), "ms", { runs });
 }
 
+// 4e. The pipeline (one deal per five customers): cold start to the board, a search on its
+// cards, and a card moved with the keyboard until it is painted in its new column (the save
+// follows in the background).
+const boardReady = () =>
+  document.querySelector("[data-testid=deal-card]") && document.querySelector("[data-testid=pipeline-totals]")?.textContent
+    ? performance.now()
+    : false;
+const firstBoard = await coldStart("pipeline", boardReady);
+report("cold_start_to_board_first_visit", Math.round(firstBoard), "ms");
+const coldBoard = [];
+for (let run = 1; run <= 2; run++) coldBoard.push(await coldStart("pipeline", boardReady));
+report("cold_start_to_board_median", Math.round(stats(coldBoard).median), "ms", { runs: coldBoard });
+const board = await page.evaluate(async (words) => {
+  const frame = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(performance.now()))));
+  const input = document.querySelector("[data-testid=deal-search]");
+  const search = [];
+  for (const word of words) {
+    const chars = [...word];
+    for (let i = 0; i <= chars.length; i++) {
+      const value = i === chars.length ? "" : chars.slice(0, i + 1).join("");
+      const t0 = performance.now();
+      input.value = value;
+      input.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      search.push((await frame()) - t0);
+    }
+  }
+  await frame();
+  const moves = [];
+  for (let i = 0; i < 10; i++) {
+    const card = document.querySelector("[data-testid=board-column][data-stage=prospecting] [data-testid=deal-card]");
+    if (!card) break;
+    const id = card.dataset.deal;
+    card.focus();
+    const t0 = performance.now();
+    card.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", shiftKey: true, bubbles: true }));
+    await new Promise((ok) => {
+      const check = () =>
+        document.querySelector(`[data-testid=board-column][data-stage=needs] [data-deal="${id}"]`) ? requestAnimationFrame(() => ok()) : setTimeout(check, 0);
+      check();
+    });
+    moves.push(performance.now() - t0);
+    await new Promise((ok) => setTimeout(ok, 300));
+  }
+  return { search, moves };
+}, ["包装", "hua", "2026", "apex", "医用耗材"]);
+reportStats("board_search_keystroke_to_paint", board.search);
+reportStats("board_card_move_to_paint", board.moves);
+
 // 4d. A refit after an edit: a purchase added on a customer's page, until the classes it
 // changes are applied (and the period's start after them).
 {

@@ -27,6 +27,23 @@ pub enum MatchTarget {
     Lead(Id),
 }
 
+impl MatchTarget {
+    /// Whether this is what `lead` was converted into (its customer, or the contact person made
+    /// from it): not a possible duplicate but the lead itself, now on file.
+    pub fn is_conversion_of(self, lead: &super::Lead) -> bool {
+        let Some(c) = lead.converted else {
+            return false;
+        };
+        match self {
+            MatchTarget::Customer(id) => id == c.customer_id,
+            MatchTarget::Contact { customer, contact } => {
+                customer == c.customer_id && Some(contact) == c.contact_id
+            }
+            MatchTarget::Lead(_) => false,
+        }
+    }
+}
+
 /// Why it matches, strongest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MatchOn {

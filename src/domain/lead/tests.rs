@@ -301,3 +301,32 @@ fn a_lead_matches_by_phone_email_person_and_organisation() {
     );
     assert!(ix.matches(&other).is_empty());
 }
+
+#[test]
+fn what_a_lead_became_is_not_a_possible_duplicate_of_it() {
+    let mut lead = Lead::create(id(1), input("张伟", "华星贸易").validate().unwrap(), T0);
+    assert!(!MatchTarget::Customer(id(2)).is_conversion_of(&lead));
+    lead.converted = Some(Conversion {
+        customer_id: id(2),
+        contact_id: Some(id(3)),
+        at: T0,
+    });
+    assert!(MatchTarget::Customer(id(2)).is_conversion_of(&lead));
+    assert!(
+        MatchTarget::Contact {
+            customer: id(2),
+            contact: id(3)
+        }
+        .is_conversion_of(&lead)
+    );
+    // Another contact of the same customer, another customer, a lead: still possible matches.
+    assert!(
+        !MatchTarget::Contact {
+            customer: id(2),
+            contact: id(4)
+        }
+        .is_conversion_of(&lead)
+    );
+    assert!(!MatchTarget::Customer(id(5)).is_conversion_of(&lead));
+    assert!(!MatchTarget::Lead(id(2)).is_conversion_of(&lead));
+}

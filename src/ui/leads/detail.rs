@@ -35,7 +35,9 @@ async fn load(ws: Workspace, id: Id) -> Result<Option<Loaded>, AppError> {
     let Some(lead) = leads.iter().find(|l| l.id == id).cloned() else {
         return Ok(None);
     };
-    let matches = super::known::match_index(ws, &leads).await?.matches(&lead);
+    let mut matches = super::known::match_index(ws, &leads).await?.matches(&lead);
+    // What a converted lead became is not a possible duplicate of it.
+    matches.retain(|m| !m.target.is_conversion_of(&lead));
     Ok(Some(Loaded { lead, matches }))
 }
 
