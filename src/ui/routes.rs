@@ -342,6 +342,26 @@ pub fn base_path() -> String {
 }
 
 /// Navigation options for full paths from [`Page::path`] (already carrying the base).
+/// The address's query as owned pairs, for a view's `from_params`.
+pub fn query_pairs(map: &leptos_router::params::ParamsMap) -> Vec<(String, String)> {
+    map.clone()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+}
+
+/// `path` with `params` as its query string (each value encoded), or alone without any.
+pub fn with_query(path: String, params: &[(&str, String)]) -> String {
+    if params.is_empty() {
+        return path;
+    }
+    let qs: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(v)))
+        .collect();
+    format!("{path}?{}", qs.join("&"))
+}
+
 pub fn nav() -> NavigateOptions {
     NavigateOptions {
         resolve: false,

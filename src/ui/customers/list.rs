@@ -19,15 +19,7 @@ use std::collections::HashSet;
 
 /// The list URL for a query.
 pub fn list_url(q: &ListQuery) -> String {
-    let params = q.to_params();
-    if params.is_empty() {
-        return Page::Customers.path();
-    }
-    let query: Vec<String> = params
-        .into_iter()
-        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
-        .collect();
-    format!("{}?{}", Page::Customers.path(), query.join("&"))
+    crate::ui::routes::with_query(Page::Customers.path(), &q.to_params())
 }
 
 /// The customer list.
@@ -39,11 +31,7 @@ pub fn CustomerList() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| {
         params.with(|p| {
-            let pairs: Vec<(String, String)> = p
-                .clone()
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
+            let pairs = crate::ui::routes::query_pairs(p);
             ListQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         })
     });

@@ -5,7 +5,7 @@ use crate::domain::lead::{LeadFields, LeadInput, LeadSource};
 use crate::domain::validate::{Field, FieldError};
 use crate::ui::state::{use_texts, use_workspace};
 use crate::ui::widgets::field::{
-    FormErrors, SelectField, TextArea, TextField, bind, error_for, field_id, label,
+    FormErrors, SelectField, TextArea, TextField, bind, error_for, field_id, label, submit_checked,
 };
 use crate::ui::widgets::keys;
 use crate::ui::widgets::phones_emails::PhonesAndEmails;
@@ -36,16 +36,7 @@ pub fn LeadForm(
         if saving.get_untracked() {
             return;
         }
-        match input.get_untracked().validate() {
-            Ok(fields) => {
-                errors.set(Vec::new());
-                on_save.run(fields);
-            }
-            Err(e) => {
-                errors.set(e);
-                keys::focus_first_invalid();
-            }
-        }
+        submit_checked(input.get_untracked().validate(), errors, on_save);
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         keys::form_keydown(&ev, submit, || on_cancel.run(()));

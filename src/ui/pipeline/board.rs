@@ -139,11 +139,7 @@ pub fn Board(
             };
             let mut params: Vec<(&str, String)> = q.to_params();
             params.push(("view", "table".into()));
-            let qs: Vec<String> = params
-                .iter()
-                .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(v)))
-                .collect();
-            format!("{}?{}", Page::Pipeline.path(), qs.join("&"))
+            crate::ui::routes::with_query(Page::Pipeline.path(), &params)
         };
         view! {
             <section

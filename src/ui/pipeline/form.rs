@@ -8,7 +8,7 @@ use crate::domain::opportunity::{OpportunityFields, OpportunityInput};
 use crate::domain::validate::{Field, FieldError};
 use crate::ui::state::{use_texts, use_workspace};
 use crate::ui::widgets::field::{
-    FormErrors, SelectField, TextArea, TextField, bind, error_for, field_id, label,
+    FormErrors, SelectField, TextArea, TextField, bind, error_for, field_id, label, submit_checked,
 };
 use crate::ui::widgets::keys;
 use crate::ui::widgets::list_input::ListInput;
@@ -36,16 +36,7 @@ pub fn OpportunityForm(
         if saving.get_untracked() {
             return;
         }
-        match input.get_untracked().validate() {
-            Ok(fields) => {
-                errors.set(Vec::new());
-                on_save.run(fields);
-            }
-            Err(e) => {
-                errors.set(e);
-                keys::focus_first_invalid();
-            }
-        }
+        submit_checked(input.get_untracked().validate(), errors, on_save);
     };
     let (name, set_name) = bind(input, |i| i.name.clone(), |i, v| i.name = v);
     let (amount, set_amount) = bind(input, |i| i.amount.clone(), |i, v| i.amount = v);

@@ -33,11 +33,7 @@ pub fn PipelinePage() -> impl IntoView {
     let writer = DealWriter::new(deals);
     let query = Memo::new(move |_| {
         params.with(|p| {
-            let pairs: Vec<(String, String)> = p
-                .clone()
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
+            let pairs = crate::ui::routes::query_pairs(p);
             DealQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         })
     });
@@ -49,15 +45,7 @@ pub fn PipelinePage() -> impl IntoView {
             if as_table {
                 params.push(("view", "table".into()));
             }
-            let qs: Vec<String> = params
-                .iter()
-                .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(v)))
-                .collect();
-            let url = if qs.is_empty() {
-                Page::Pipeline.path()
-            } else {
-                format!("{}?{}", Page::Pipeline.path(), qs.join("&"))
-            };
+            let url = crate::ui::routes::with_query(Page::Pipeline.path(), &params);
             navigate(
                 &url,
                 NavigateOptions {

@@ -211,3 +211,22 @@ pub fn FormErrors(
         </Show>
     }
 }
+
+/// Hands a form's checked input on: valid fields to `on_save` (the errors cleared), problems
+/// to their fields, with the focus on the first invalid one.
+pub fn submit_checked<F: 'static>(
+    checked: Result<F, Vec<FieldError>>,
+    errors: RwSignal<Vec<FieldError>>,
+    on_save: Callback<F>,
+) {
+    match checked {
+        Ok(fields) => {
+            errors.set(Vec::new());
+            on_save.run(fields);
+        }
+        Err(e) => {
+            errors.set(e);
+            crate::ui::widgets::keys::focus_first_invalid();
+        }
+    }
+}
