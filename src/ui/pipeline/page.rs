@@ -21,6 +21,14 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Failed(String),
+    Empty,
+    Ready,
+}
+
 /// The pipeline page.
 #[component]
 pub fn PipelinePage() -> impl IntoView {
@@ -75,7 +83,16 @@ pub fn PipelinePage() -> impl IntoView {
             _ => None,
         })
     });
-    let any = Memo::new(move |_| deals.with(|d| matches!(d, Some(Ok(d)) if d.book.active() > 0)));
+    // What the page shows: waiting, a failure, nothing yet, or the deals. A memo, so that a
+    // change of one deal (a move on the board) redraws that deal, not the page.
+    let phase = Memo::new(move |_| {
+        deals.with(|d| match d {
+            None => Phase::Loading,
+            Some(Err(e)) => Phase::Failed(e.clone()),
+            Some(Ok(d)) if d.book.active() == 0 => Phase::Empty,
+            Some(Ok(_)) => Phase::Ready,
+        })
+    });
     let stage_options = Signal::derive(move || {
         let mut o = vec![(None, t.get().deal_all_stages.to_string())];
         deals.with(|d| {
@@ -150,17 +167,17 @@ pub fn PipelinePage() -> impl IntoView {
                     </A>
                 </div>
             </header>
-            {move || match deals.with(|d| d.as_ref().map(|r| r.as_ref().err().cloned())) {
-                None => view! { <p class="muted">{move || t.get().loading}</p> }.into_any(),
-                Some(Some(e)) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
-                Some(None) if !any.get() => view! {
+            {move || match phase.get() {
+                Phase::Loading => view! { <p class="muted">{move || t.get().loading}</p> }.into_any(),
+                Phase::Failed(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
+                Phase::Empty => view! {
                     <EmptyState
                         icon=lu::LuKanban
                         title=Signal::derive(move || t.get().deals_empty_title.to_string())
                         body=Signal::derive(move || t.get().deals_empty_body.to_string())
                     />
                 }.into_any(),
-                Some(None) => view! {
+                Phase::Ready => view! {
                     <div class="toolbar deal-toolbar">
                         <div class="search">
                             <Icon icon=lu::LuSearch />
