@@ -8,7 +8,6 @@ pub mod customer;
 mod data;
 pub mod detail;
 mod form;
-pub mod glance;
 mod lose;
 mod moves;
 pub mod new;
