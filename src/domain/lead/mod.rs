@@ -222,6 +222,25 @@ pub struct Ownership {
     pub from: Timestamp,
 }
 
+/// Gives a record (a lead, an opportunity) whose owner is `current` and ownership history
+/// `owners` the owner `to` from `now`; false when it already has them (and a history).
+pub fn hand_over(
+    current: &mut Option<Id>,
+    owners: &mut Vec<Ownership>,
+    to: Option<Id>,
+    now: Timestamp,
+) -> bool {
+    if to == *current && !owners.is_empty() {
+        return false;
+    }
+    *current = to;
+    owners.push(Ownership {
+        owner_id: to,
+        from: now,
+    });
+    true
+}
+
 /// What a converted lead became.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conversion {
@@ -445,15 +464,9 @@ impl Lead {
 
     /// Hands the lead to `owner` (`None`: back to the unassigned queue) from `now`.
     pub fn set_owner(&mut self, owner: Option<Id>, now: Timestamp) {
-        if owner == self.owner_id && !self.owners.is_empty() {
-            return;
+        if hand_over(&mut self.owner_id, &mut self.owners, owner, now) {
+            self.updated_at = now;
         }
-        self.owner_id = owner;
-        self.owners.push(Ownership {
-            owner_id: owner,
-            from: now,
-        });
-        self.updated_at = now;
     }
 
     /// Moves the lead to `to` (with `reason` when disqualifying). Setting the status it has

@@ -358,15 +358,9 @@ impl Opportunity {
 
     /// Hands the deal to `owner` from `now` (no change when it already has them).
     pub fn set_owner(&mut self, owner: Option<Id>, now: Timestamp) {
-        if owner == self.owner_id && !self.owners.is_empty() {
-            return;
+        if crate::domain::lead::hand_over(&mut self.owner_id, &mut self.owners, owner, now) {
+            self.updated_at = now;
         }
-        self.owner_id = owner;
-        self.owners.push(Ownership {
-            owner_id: owner,
-            from: now,
-        });
-        self.updated_at = now;
     }
 
     /// Whether it is still being worked (neither won nor lost).
