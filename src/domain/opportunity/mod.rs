@@ -7,10 +7,15 @@
 //! A deal closes as won (its amount can be recorded as a purchase of the customer, which the
 //! segmentation then counts) or lost (with a reason and, when lost to a competitor, which
 //! one). The stages are the team's ([`stage`]); the board and table ([`list`]), the time in
-//! each stage ([`history`]) and the forecast build on this module.
+//! each stage ([`history`]), the forecast ([`forecast`]) and the rep figures ([`reps`]) build
+//! on this module.
 
+#[cfg(test)]
+mod figures_tests;
+pub mod forecast;
 pub mod history;
 pub mod list;
+pub mod reps;
 pub mod stage;
 #[cfg(test)]
 mod tests;
