@@ -44,6 +44,10 @@ pub struct TeamMember {
     pub role: MemberRole,
     /// When added.
     pub created_at: Timestamp,
+    /// When they left the team: they can no longer be chosen as owner, and stay named on
+    /// every record they touched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_at: Option<Timestamp>,
     /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
     #[serde(default = "crate::domain::record::Rev::legacy")]
     pub rev: crate::domain::record::Rev,
@@ -65,7 +69,13 @@ impl TeamMember {
             name,
             role,
             created_at: existing.map_or(now, |m| m.created_at),
+            left_at: existing.and_then(|m| m.left_at),
         })
+    }
+
+    /// Whether they are still on the team.
+    pub fn is_active(&self) -> bool {
+        self.left_at.is_none()
     }
 }
 

@@ -135,6 +135,11 @@ pub fn format_minor_whole(minor: i64, currency: Currency, lang: Lang) -> String 
     format_with_digits(amount, currency, 0, lang)
 }
 
+/// Formats an exact amount rounded to whole units (`¥12,346`), for reports.
+pub fn format_whole(amount: Decimal, currency: Currency, lang: Lang) -> String {
+    format_with_digits(amount, currency, 0, lang)
+}
+
 fn format_decimal_money(amount: Decimal, currency: Currency, lang: Lang) -> String {
     format_with_digits(amount, currency, currency.minor_digits(), lang)
 }

@@ -63,6 +63,7 @@ pub enum SalesView {
     Funnel,
     Pipeline,
     NewOpportunity,
+    Forecast,
     Opportunity,
 }
 
@@ -120,6 +121,7 @@ pub fn sales_pages(page: SalesView) -> Result<AnyView, SplitLoaderError> {
         SalesView::NewOpportunity => {
             view! { <crate::ui::pipeline::new::NewOpportunityPage /> }.into_any()
         }
+        SalesView::Forecast => view! { <crate::ui::pipeline::forecast::ForecastPage /> }.into_any(),
         SalesView::Opportunity => {
             view! { <crate::ui::pipeline::detail::OpportunityPage /> }.into_any()
         }

@@ -195,6 +195,10 @@ pages! {
     NewOpportunity => "/pipeline/new",
         load: sales_pages(SalesView::NewOpportunity), preload: preload_sales_pages,
         nav: None, palette: None;
+    /// The forecast and the rep figures.
+    Forecast => "/pipeline/forecast",
+        load: sales_pages(SalesView::Forecast), preload: preload_sales_pages,
+        nav: None, palette: Some(|t| t.cmd_go_forecast);
     /// An opportunity's page.
     Opportunity(id) => "/pipeline/:id",
         load: sales_pages(SalesView::Opportunity), preload: preload_sales_pages,

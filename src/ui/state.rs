@@ -229,6 +229,13 @@ impl Workspace {
             .with(|ms| ms.iter().map(|m| (m.id, m.name.clone())).collect())
     }
 
+    /// The members who have not left, in the order they were added: those who can be chosen
+    /// as owners.
+    pub fn active_member_ids(self) -> Vec<Id> {
+        self.members
+            .with(|ms| ms.iter().filter(|m| m.is_active()).map(|m| m.id).collect())
+    }
+
     /// A member's name.
     pub fn member_name(self, id: Option<Id>) -> Option<String> {
         let id = id?;

@@ -13,6 +13,7 @@ mod complaints;
 pub mod conflict;
 mod customers;
 pub mod explain;
+mod forecast;
 mod import;
 mod insights;
 mod labels;

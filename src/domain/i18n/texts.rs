@@ -10,6 +10,7 @@ use super::complaints::complaints_texts;
 use super::conflict::conflict_texts;
 use super::customers::customers_texts;
 use super::define_texts;
+use super::forecast::forecast_texts;
 use super::import::import_texts;
 use super::insights::insights_texts;
 use super::leads::leads_texts;
@@ -24,5 +25,5 @@ use crate::domain::money::format_count;
 common_texts! {
     customers_texts, insights_texts, complaints_texts, churn_texts, satisfaction_texts,
     import_texts, settings_texts, validation_texts, conflict_texts,
-    today_texts, leads_texts, pipeline_texts, define_texts;
+    today_texts, leads_texts, pipeline_texts, forecast_texts, define_texts;
 }

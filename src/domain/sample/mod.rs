@@ -110,6 +110,7 @@ pub fn team(seed: u64) -> Vec<TeamMember> {
             name: (*name).to_string(),
             role: *role,
             created_at: Timestamp(1_600_000_000_000 + i as i64),
+            left_at: None,
         })
         .collect()
 }

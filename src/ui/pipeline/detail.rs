@@ -6,6 +6,7 @@ use super::data::{Deals, DealsSignal};
 use super::form::OpportunityForm;
 use super::lose::LoseDialog;
 use super::moves::DealWriter;
+use super::suggest::Suggestions;
 use super::win::WinDialog;
 use crate::domain::id::Id;
 use crate::domain::money::Money;
@@ -127,6 +128,17 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
             writer.save(before, changed, None, said, |_| {});
         }
     };
+    let pick_owner = Callback::new(move |owner: Id| {
+        let Some(before) = deal.get_untracked() else {
+            return;
+        };
+        let mut changed = before.clone();
+        changed.set_owner(Some(owner), clock::now());
+        if changed != before {
+            let said = t.get_untracked().deal_saved.to_string();
+            writer.save(before, changed, None, said, |_| {});
+        }
+    });
     let on_save = Callback::new(move |fields: OpportunityFields| {
         let Some(before) = deal.get_untracked() else {
             return;
@@ -381,6 +393,9 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
                         <h2>{texts.deal_owners}</h2>
                         <ul class="history-list">{owners}</ul>
                     </section>
+                    {(outcome == Outcome::Open && !in_trash).then(|| view! {
+                        <Suggestions deal=o.clone() on_pick=pick_owner />
+                    })}
                 </div>
             }.into_any()
         }}

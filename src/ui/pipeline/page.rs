@@ -161,6 +161,10 @@ pub fn PipelinePage() -> impl IntoView {
                             {move || t.get().view_table}
                         </button>
                     </div>
+                    <A href=Page::Forecast.path() attr:class="btn" attr:data-testid="forecast-link">
+                        <Icon icon=lu::LuChartLine />
+                        {move || t.get().forecast_link}
+                    </A>
                     <A href=Page::NewOpportunity.path() attr:class="btn btn-primary" attr:data-testid="new-deal">
                         <Icon icon=lu::LuPlus />
                         {move || t.get().deal_new}

@@ -37,6 +37,7 @@ pub(super) fn member(name: &str) -> TeamMember {
         name: name.into(),
         role: MemberRole::default(),
         created_at: Timestamp(0),
+        left_at: None,
     }
 }
 
