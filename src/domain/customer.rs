@@ -269,6 +269,10 @@ pub struct Customer {
     pub wechat: String,
     /// The team member responsible for the account.
     pub owner_id: Option<Id>,
+    /// Every owner it had, oldest first, from the first change of owner on (a customer whose
+    /// owner never changed has none: its owner held it since it was created).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub owners: Vec<crate::domain::member::Ownership>,
     /// Free tags.
     pub tags: Vec<String>,
     /// Where the customer came from.
@@ -672,6 +676,7 @@ impl Customer {
             emails: Vec::new(),
             wechat: String::new(),
             owner_id: None,
+            owners: Vec::new(),
             tags: Vec::new(),
             source: fields.source,
             business: BusinessProfile::default(),
@@ -690,6 +695,41 @@ impl Customer {
         c
     }
 
+    /// Gives the customer to `to` from `now`, keeping who had it before; false when it is
+    /// theirs already. A customer whose owner never changed was held by that owner (or nobody)
+    /// since it was created; that is written down the first time it changes hands.
+    pub fn set_owner(&mut self, to: Option<Id>, now: Timestamp) -> bool {
+        if to == self.owner_id {
+            return false;
+        }
+        if self.owners.is_empty() {
+            if self.created_at == now {
+                // A new customer: its first owner needs no history yet.
+                self.owner_id = to;
+                return true;
+            }
+            self.owners.push(crate::domain::member::Ownership {
+                owner_id: self.owner_id,
+                from: self.created_at,
+            });
+        }
+        crate::domain::member::hand_over(&mut self.owner_id, &mut self.owners, to, now);
+        self.updated_at = now;
+        true
+    }
+
+    /// The ownership history as it reads: every owner from when, oldest first (the first owner
+    /// from the day the customer was created when it never changed hands).
+    pub fn ownership(&self) -> Vec<crate::domain::member::Ownership> {
+        if self.owners.is_empty() {
+            return vec![crate::domain::member::Ownership {
+                owner_id: self.owner_id,
+                from: self.created_at,
+            }];
+        }
+        self.owners.clone()
+    }
+
     /// Replaces every editable field with validated values and stamps the change.
     pub fn apply(&mut self, f: CustomerFields, now: Timestamp) {
         self.party = f.party;
@@ -702,7 +742,7 @@ impl Customer {
         self.phones = f.phones;
         self.emails = f.emails;
         self.wechat = f.wechat;
-        self.owner_id = f.owner_id;
+        self.set_owner(f.owner_id, now);
         self.tags = f.tags;
         self.source = f.source;
         self.business = f.business;

@@ -138,6 +138,7 @@ mod tests {
             commitment: promise.map(|(due, done)| Commitment {
                 text: format!("promise {n}"),
                 due,
+                owner_id: None,
                 done_at: done.then_some(Timestamp(1)),
             }),
             created_at: Timestamp(at),

@@ -62,6 +62,9 @@ pub struct Commitment {
     pub due: NaiveDate,
     /// When it was marked done; `None` while open.
     pub done_at: Option<Timestamp>,
+    /// Who keeps it when not the member who made it (it was handed over); `None`: they do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<Id>,
 }
 
 impl Commitment {
@@ -101,6 +104,16 @@ pub struct Interaction {
     /// Times written (see `domain::record::Rev`); records stored before revisions read as 1.
     #[serde(default = "crate::domain::record::Rev::legacy")]
     pub rev: crate::domain::record::Rev,
+}
+
+impl Interaction {
+    /// Who keeps its promise: the member it was handed over to, else the one who made it.
+    pub fn keeper(&self) -> Option<Id> {
+        self.commitment
+            .as_ref()
+            .and_then(|c| c.owner_id)
+            .or(self.member_id)
+    }
 }
 
 /// An interaction form as typed.
@@ -159,7 +172,10 @@ impl InteractionInput {
                 Some(due) => Some(Commitment {
                     text,
                     due,
-                    // Editing keeps the done mark of an unchanged commitment.
+                    // Editing keeps who keeps it and the done mark.
+                    owner_id: existing
+                        .and_then(|e| e.commitment.as_ref())
+                        .and_then(|c| c.owner_id),
                     done_at: existing
                         .and_then(|i| i.commitment.as_ref())
                         .and_then(|c| c.done_at),

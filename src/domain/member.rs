@@ -79,6 +79,33 @@ impl TeamMember {
     }
 }
 
+/// Who owned a record (a customer, a lead, an opportunity) from when (until the next entry's
+/// `from`); `None`: nobody (the unassigned queue).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ownership {
+    pub owner_id: Option<Id>,
+    pub from: Timestamp,
+}
+
+/// Gives a record (a lead, an opportunity) whose owner is `current` and ownership history
+/// `owners` the owner `to` from `now`; false when it already has them (and a history).
+pub fn hand_over(
+    current: &mut Option<Id>,
+    owners: &mut Vec<Ownership>,
+    to: Option<Id>,
+    now: Timestamp,
+) -> bool {
+    if to == *current && !owners.is_empty() {
+        return false;
+    }
+    *current = to;
+    owners.push(Ownership {
+        owner_id: to,
+        from: now,
+    });
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

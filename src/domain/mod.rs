@@ -12,6 +12,7 @@ pub mod customer;
 pub mod error;
 pub mod export;
 pub mod glance;
+pub mod handover;
 pub mod i18n;
 pub mod id;
 pub mod import;

@@ -508,6 +508,7 @@ pub(crate) mod tests {
             commitment: commitment.map(|(due, done)| Commitment {
                 text: "c".into(),
                 due,
+                owner_id: None,
                 done_at: done.then_some(Timestamp(1)),
             }),
             created_at: Timestamp(0),

@@ -86,7 +86,7 @@ pub fn agendas(s: &Sources<'_>, today: NaiveDate, now: Timestamp) -> Vec<Agenda>
         if !known(i.customer_id) || c.due > today {
             continue;
         }
-        let agenda = agenda_of(&mut by, i.member_id);
+        let agenda = agenda_of(&mut by, i.keeper());
         if c.due < today {
             agenda.overdue.push(i.clone());
         } else {
@@ -226,6 +226,7 @@ mod tests {
             commitment: Some(Commitment {
                 text: format!("promise {n}"),
                 due,
+                owner_id: None,
                 done_at: done.then_some(Timestamp(1)),
             }),
             created_at: Timestamp(0),

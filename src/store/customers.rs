@@ -180,15 +180,7 @@ pub async fn assign_owner(
     owner: Option<Id>,
     now: Timestamp,
 ) -> Result<Vec<CustomerSummary>> {
-    modify_each(db, ids, |c| {
-        if c.owner_id == owner {
-            return false;
-        }
-        c.owner_id = owner;
-        c.updated_at = now;
-        true
-    })
-    .await
+    modify_each(db, ids, |c| c.set_owner(owner, now)).await
 }
 
 /// Adds a tag to several customers.

@@ -19,6 +19,7 @@ mod tests;
 
 use crate::domain::customer::{Errors, Source, validate_emails, validate_phones, wechat_id};
 use crate::domain::id::Id;
+pub use crate::domain::member::{Ownership, hand_over};
 use crate::domain::record::Rev;
 use crate::domain::time::Timestamp;
 use crate::domain::validate::{self, Field, FieldError, MAX_LINE, MAX_NAME, MAX_TEXT, Problem};
@@ -213,32 +214,6 @@ impl DisqualifyReason {
 pub struct StatusChange {
     pub at: Timestamp,
     pub to: LeadStatus,
-}
-
-/// Who owned a lead from when (until the next entry's `from`); `None`: the unassigned queue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Ownership {
-    pub owner_id: Option<Id>,
-    pub from: Timestamp,
-}
-
-/// Gives a record (a lead, an opportunity) whose owner is `current` and ownership history
-/// `owners` the owner `to` from `now`; false when it already has them (and a history).
-pub fn hand_over(
-    current: &mut Option<Id>,
-    owners: &mut Vec<Ownership>,
-    to: Option<Id>,
-    now: Timestamp,
-) -> bool {
-    if to == *current && !owners.is_empty() {
-        return false;
-    }
-    *current = to;
-    owners.push(Ownership {
-        owner_id: to,
-        from: now,
-    });
-    true
 }
 
 /// What a converted lead became.

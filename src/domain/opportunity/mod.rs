@@ -23,7 +23,7 @@ mod tests;
 use crate::domain::customer::Errors;
 use crate::domain::id::Id;
 use crate::domain::interaction::Commitment;
-use crate::domain::lead::Ownership;
+use crate::domain::member::Ownership;
 use crate::domain::money::{Currency, Money, parse_amount};
 use crate::domain::purchase::Purchase;
 use crate::domain::record::Rev;
@@ -354,6 +354,7 @@ impl Opportunity {
             Commitment {
                 text,
                 due,
+                owner_id: None,
                 done_at: kept,
             }
         });
@@ -363,7 +364,7 @@ impl Opportunity {
 
     /// Hands the deal to `owner` from `now` (no change when it already has them).
     pub fn set_owner(&mut self, owner: Option<Id>, now: Timestamp) {
-        if crate::domain::lead::hand_over(&mut self.owner_id, &mut self.owners, owner, now) {
+        if crate::domain::member::hand_over(&mut self.owner_id, &mut self.owners, owner, now) {
             self.updated_at = now;
         }
     }

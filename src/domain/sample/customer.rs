@@ -351,6 +351,7 @@ pub(super) fn build(
                 Commitment {
                     text: text.to_string(),
                     due: from_epoch_day(due),
+                    owner_id: None,
                     done_at: done.then(|| day_ms(due.min(today), rng)),
                 }
             });
@@ -480,6 +481,7 @@ pub(super) fn build(
             String::new()
         },
         owner_id: owner.map(|m| m.id),
+        owners: Vec::new(),
         tags,
         source: *rng.pick(&Source::ALL),
         business: BusinessProfile {

@@ -7,7 +7,7 @@ use super::rng::Rng;
 use super::tables::COMPETITORS;
 use crate::domain::id::Id;
 use crate::domain::interaction::Commitment;
-use crate::domain::lead::Ownership;
+use crate::domain::member::Ownership;
 use crate::domain::member::TeamMember;
 use crate::domain::money::{Currency, Money};
 use crate::domain::opportunity::stage::{Pipeline, StageId};
@@ -149,6 +149,7 @@ pub fn sample_deals(
             let next_step = (closing.is_none() && rng.chance(0.7)).then(|| Commitment {
                 text: (*rng.pick(&STEPS)).to_string(),
                 due: today + chrono::TimeDelta::days(rng.range(-10, 21)),
+                owner_id: None,
                 done_at: None,
             });
             // A third of the open deals were last touched a while ago (stale).

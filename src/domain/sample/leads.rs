@@ -178,6 +178,7 @@ pub fn sample_lead_activity(
                 commitment: promise.then(|| Commitment {
                     text: "发送正式报价".into(),
                     due: today + chrono::Duration::days(rng.range(-2, 10)),
+                    owner_id: None,
                     done_at: None,
                 }),
                 created_at: at,

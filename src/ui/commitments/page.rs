@@ -158,7 +158,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                         let me = prefs.0.with(|s| s.me);
                         let mut list: Vec<(Interaction, Party, Commitment)> = list
                             .into_iter()
-                            .filter(|(i, _)| !only_mine.get() || (me.is_some() && i.member_id == me))
+                            .filter(|(i, _)| !only_mine.get() || (me.is_some() && i.keeper() == me))
                             // Customers in the trash keep their promises out of sight.
                             .filter(|(i, p)| matches!(p, Party::Lead(..)) || ws.index.with(|ix| ix.get(i.customer_id).is_some_and(|s| s.deleted_at.is_none())))
                             .filter_map(|(i, p)| i.commitment.clone().filter(Commitment::is_open).map(|c| (i, p, c)))
@@ -183,7 +183,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                                         Party::Lead(id, name) => (Page::Lead(*id).path(), name.clone(), Some(t.get().col_lead)),
                                         Party::Deal(id, name) => (Page::Opportunity(*id).path(), format!("{name} · {customer}"), Some(t.get().party_deal)),
                                     };
-                                    let who = ws.member_name(i.member_id);
+                                    let who = ws.member_name(i.keeper());
                                     let item = i.clone();
                                     view! {
                                         <li class="commitment-row" class:overdue=overdue>

@@ -177,6 +177,7 @@ fn MemberDay(
                         let c = i.commitment.clone().unwrap_or_else(|| crate::domain::interaction::Commitment {
                             text: String::new(),
                             due: today,
+                            owner_id: None,
                             done_at: None,
                         });
                         let overdue = c.is_overdue(today);
