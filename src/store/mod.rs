@@ -16,6 +16,7 @@ mod contacts;
 mod customers;
 mod device;
 mod error;
+mod handover;
 mod idb;
 mod import;
 mod interactions;
@@ -48,6 +49,7 @@ pub use customers::{
     restore, trash, update_customer,
 };
 pub use device::{StorageStatus, request_persistence, storage_status};
+pub use handover::{HandedOver, hand_over, holdings};
 pub use idb::{Db, delete_database};
 pub use import::{
     ImportEnd, Undone, import_context, import_people, list_imports, undo_import, write_import,

@@ -236,6 +236,17 @@ impl Workspace {
             .with(|ms| ms.iter().filter(|m| m.is_active()).map(|m| m.id).collect())
     }
 
+    /// The members who can be chosen (as owner, as who did something): those who have not
+    /// left, and `kept` (the one already chosen) even if they have.
+    pub fn member_choices(self, kept: Option<Id>) -> Vec<(Option<Id>, String)> {
+        self.members.with(|ms| {
+            ms.iter()
+                .filter(|m| m.is_active() || Some(m.id) == kept)
+                .map(|m| (Some(m.id), m.name.clone()))
+                .collect()
+        })
+    }
+
     /// A member's name.
     pub fn member_name(self, id: Option<Id>) -> Option<String> {
         let id = id?;

@@ -1,4 +1,5 @@
-//! The forecast and the rep figures: the page's headings, columns, rule and the size bands.
+//! The forecast and the rep figures (the page's headings, columns, rule and the size bands),
+//! and the handover of a member's accounts.
 
 use super::Texts;
 use crate::domain::opportunity::reps::SizeBand;
@@ -49,6 +50,28 @@ super::feature_texts! { $ forecast_texts;
         suggest_none = "No active member has closed a deal like this yet.", "还没有在职成员结束过类似的商机。";
         suggest_make_owner = "Make owner", "设为负责人";
         suggest_is_owner = "Owner", "当前负责人";
+        handover_button = "Hand over…", "交接…";
+        handover_title = "Hand over", "交接";
+        handover_intro = "Everything this member holds goes to others in one step: their customers, leads not yet converted, open opportunities, open promises and open complaints. Nothing of the history changes — the new owner sees every interaction, promise and stage change.", "该成员负责的一切一次性交给他人：客户、未转化的线索、进行中的商机、未完成的承诺和未处理的投诉。历史记录不会改变——新负责人能看到原负责人的每一次互动、承诺和阶段变更。";
+        handover_holds = "Holds", "当前负责";
+        handover_how = "Split", "分配方式";
+        handover_to = "Hand over to", "交给";
+        handover_fallback = "Everything no rule takes goes to", "规则未覆盖的交给";
+        handover_follow = "An account's opportunities, promises and complaints go with the customer.", "客户名下的商机、承诺和投诉随客户一起交接。";
+        handover_preview = "What moves", "交接预览";
+        handover_mark_left = "Mark as left the team: they can no longer be chosen as owner, and stay named on what they did.", "标记为已离职：不能再被选为负责人，其经手记录上的姓名保留。";
+        handover_go = "Hand over", "确认交接";
+        handover_nothing = "This member holds nothing to hand over.", "该成员没有需要交接的内容。";
+        handover_no_receiver = "Choose who receives: an active member other than the one handing over.", "请选择接收人：除交接人以外的在职成员。";
+        held_customers = "Customers", "客户";
+        held_leads = "Leads", "线索";
+        held_deals = "Open opportunities", "进行中商机";
+        held_promises = "Open promises", "未完成承诺";
+        held_lead_promises = "Promises on leads", "线索承诺";
+        held_complaints = "Open complaints", "未处理投诉";
+        member_left = "Left", "已离职";
+        member_mark_left = "Mark as left", "标记离职";
+        member_mark_back = "Back on the team", "恢复在职";
         band_small = "Under 10,000", "1 万以下";
         band_medium = "10,000–100,000", "1 万–10 万";
         band_large = "100,000–1,000,000", "10 万–100 万";
@@ -57,9 +80,26 @@ super::feature_texts! { $ forecast_texts;
     formats {
         forecast_months_n(n: u32) = format!("{n} months"), format!("{n} 个月");
         forecast_other_currency(n: usize, currency: &str) = format!("{} opportunities in other currencies are not in these {currency} figures.", format_count(n as u64)), format!("另有 {} 个其他币种的商机未计入以上{currency}数字。", format_count(n as u64));
+        handover_done(moved: usize, skipped: usize) = if skipped == 0 { format!("Handed over {} records.", format_count(moved as u64)) } else { format!("Handed over {} records; {} had changed hands meanwhile and were left as they are.", format_count(moved as u64), format_count(skipped as u64)) }, if skipped == 0 { format!("已交接 {} 条记录。", format_count(moved as u64)) } else { format!("已交接 {} 条记录；{} 条在此期间已被他人更改，保持不变。", format_count(moved as u64), format_count(skipped as u64)) };
+        handover_progress(done: usize, total: usize) = format!("Handing over… {} of {}", format_count(done as u64), format_count(total as u64)), format!("正在交接… {} / {}", format_count(done as u64), format_count(total as u64));
         reps_last_days(days: i64) = format!("Last {days} days"), format!("最近 {days} 天");
         suggest_record(alike_won: u32, alike: u32, partly_won: u32, partly: u32) = format!("Same size and industry: won {alike_won} of {alike} · size or industry: won {partly_won} of {partly}"), format!("同规模同行业：{alike} 个中赢 {alike_won} 个 · 同规模或同行业：{partly} 个中赢 {partly_won} 个");
         suggest_score(percent: f64) = format!("at least {percent:.0} % win rate (95 %)"), format!("赢单率至少 {percent:.0}%（95% 置信）");
+    }
+}
+
+impl crate::domain::handover::Held {
+    /// What the kind is called in the preview.
+    pub fn label(self, t: &Texts) -> &'static str {
+        use crate::domain::handover::Held;
+        match self {
+            Held::Customer => t.held_customers,
+            Held::Lead => t.held_leads,
+            Held::Opportunity => t.held_deals,
+            Held::Promise => t.held_promises,
+            Held::LeadPromise => t.held_lead_promises,
+            Held::Complaint => t.held_complaints,
+        }
     }
 }
 

@@ -336,8 +336,10 @@ fn WinBackForm(customer_id: Id, on_close: Callback<()>) -> impl IntoView {
     let (action, set_action) = bind(input, |i| i.action.clone(), |i, v| i.action = v);
     let (due, set_due) = bind(input, |i| i.due.clone(), |i, v| i.due = v);
     let member_options = Signal::derive(move || {
+        // A member who left stays choosable only where they are already chosen.
+        let kept = input.with_untracked(|i| i.owner_id);
         let mut o = vec![(None, t.get().unassigned.to_string())];
-        o.extend(ws.members.get().into_iter().map(|m| (Some(m.id), m.name)));
+        o.extend(ws.member_choices(kept));
         o
     });
     let submit = move || {

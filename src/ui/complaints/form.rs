@@ -79,8 +79,10 @@ pub fn ComplaintForm(
     let (at, set_at) = bind(input, |i| i.received_at.clone(), |i, v| i.received_at = v);
     let (text, set_text) = bind(input, |i| i.description.clone(), |i, v| i.description = v);
     let member_options = Signal::derive(move || {
+        // A member who left stays choosable only where they are already chosen.
+        let kept = input.with_untracked(|i| i.owner_id);
         let mut o = vec![(None, t.get().unassigned.to_string())];
-        o.extend(ws.members.get().into_iter().map(|m| (Some(m.id), m.name)));
+        o.extend(ws.member_choices(kept));
         o
     });
 

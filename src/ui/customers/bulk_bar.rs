@@ -120,7 +120,7 @@ pub fn BulkBar(selection: RwSignal<HashSet<Id>>) -> impl IntoView {
                         <option value="">{move || t.get().bulk_assign_owner}</option>
                         <option value="none">{move || t.get().unassigned}</option>
                         <For
-                            each=move || ws.members.get()
+                            each=move || ws.members.get().into_iter().filter(|m| m.is_active())
                             key=|m| (m.id, m.name.clone())
                             children=move |m| view! { <option value=m.id.to_string()>{m.name}</option> }
                         />

@@ -246,8 +246,8 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                             }
                         >
                             <option value="" selected=owner_id.is_none()>{move || t.get().unassigned}</option>
-                            {move || ws.members.get().into_iter().map(|m| view! {
-                                <option value=m.id.to_string() selected=owner_id == Some(m.id)>{m.name}</option>
+                            {move || ws.member_choices(owner_id).into_iter().filter_map(|(id, name)| Some((id?, name))).map(|(id, name)| view! {
+                                <option value=id.to_string() selected=owner_id == Some(id)>{name}</option>
                             }).collect_view()}
                         </select>
                     </label>
@@ -378,6 +378,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                     }.into_any(),
                     Section::File => view! {
                         <CustomerFile customer=customer.clone() />
+                        <super::owners::OwnerHistory customer=customer.clone() />
                     }.into_any(),
                 }}
             </div>

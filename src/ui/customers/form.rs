@@ -99,8 +99,10 @@ pub fn CustomerForm(
 
     let is_person = Memo::new(move |_| input.with(|i| i.party == Party::Individual));
     let owner_options = Signal::derive(move || {
+        // A member who left stays choosable only where they are already chosen.
+        let kept = input.with_untracked(|i| i.owner_id);
         let mut o = vec![(None, t.get().unassigned.to_string())];
-        o.extend(ws.members.get().into_iter().map(|m| (Some(m.id), m.name)));
+        o.extend(ws.member_choices(kept));
         o
     });
 

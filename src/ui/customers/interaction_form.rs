@@ -143,8 +143,10 @@ pub fn InteractionForm(
         })
     };
     let member_options = Signal::derive(move || {
+        // A member who left stays choosable only where they are already chosen.
+        let kept = input.with_untracked(|i| i.member_id);
         let mut o = vec![(None, t.get().none.to_string())];
-        o.extend(ws.members.get().into_iter().map(|m| (Some(m.id), m.name)));
+        o.extend(ws.member_choices(kept));
         o
     });
 

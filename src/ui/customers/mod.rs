@@ -16,6 +16,7 @@ pub mod interaction_form;
 pub mod list;
 pub mod loyalty;
 pub mod new;
+mod owners;
 pub mod purchase_form;
 pub mod reach;
 pub mod sections;

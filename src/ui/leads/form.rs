@@ -51,8 +51,10 @@ pub fn LeadForm(
     let (wechat, set_wechat) = bind(input, |i| i.wechat.clone(), |i, v| i.wechat = v);
     let (notes, set_notes) = bind(input, |i| i.notes.clone(), |i, v| i.notes = v);
     let owner_options = Signal::derive(move || {
+        // A member who left stays choosable only where they are already chosen.
+        let kept = input.with_untracked(|i| i.owner_id);
         let mut o = vec![(None, t.get().unassigned.to_string())];
-        o.extend(ws.members.get().into_iter().map(|m| (Some(m.id), m.name)));
+        o.extend(ws.member_choices(kept));
         o
     });
 

@@ -1,5 +1,6 @@
 //! The team: add, rename, change role, remove (only when they own no customers).
 
+use super::handover::HandoverDialog;
 use crate::domain::error::AppError;
 use crate::domain::member::{MemberRole, TeamMember};
 use crate::domain::validate::Field;
@@ -21,6 +22,7 @@ pub fn TeamSection() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let role = RwSignal::new(MemberRole::SalesRep);
     let error = RwSignal::new(None::<String>);
+    let handing = RwSignal::new(None::<TeamMember>);
 
     let save = move |member: TeamMember| {
         let Some(db) = ws.db() else { return };
@@ -75,15 +77,18 @@ pub fn TeamSection() -> impl IntoView {
             <ul class="team-list">
                 <For
                     each=move || ws.members.get()
-                    key=|m| (m.id, m.name.clone(), m.role)
+                    key=|m| (m.id, m.name.clone(), m.role, m.left_at)
                     children=move |m| {
                         let renamed = m.clone();
                         let reroled = m.clone();
                         let removed = m.clone();
                         let removed_name = m.name.clone();
+                        let handed = m.clone();
+                        let toggled = m.clone();
+                        let left = !m.is_active();
                         let owned = Memo::new(move |_| ws.index.with(|ix| ix.owned_by(m.id)));
                         view! {
-                            <li class="team-row">
+                            <li class="team-row" class:team-left=left data-testid="team-row">
                                 <input
                                     class="inline-input"
                                     aria-label=move || t.get().member_name
@@ -106,6 +111,19 @@ pub fn TeamSection() -> impl IntoView {
                                     }).collect_view()}
                                 </select>
                                 <span class="muted">{move || (t.get().n_customers)(owned.get())}</span>
+                                {left.then(|| view! { <span class="badge" data-testid="member-left">{move || t.get().member_left}</span> })}
+                                <button class="btn btn-small" data-testid="handover-open" on:click={
+                                    let m = handed.clone();
+                                    move |_| handing.set(Some(m.clone()))
+                                }>{move || t.get().handover_button}</button>
+                                <button class="btn btn-small" data-testid="member-toggle-left" on:click={
+                                    let m = toggled.clone();
+                                    move |_| {
+                                        let mut updated = m.clone();
+                                        updated.left_at = if m.is_active() { Some(clock::now()) } else { None };
+                                        save(updated);
+                                    }
+                                }>{move || if left { t.get().member_mark_back } else { t.get().member_mark_left }}</button>
                                 <button class="btn-icon" aria-label=move || format!("{} {}", t.get().remove, removed_name) on:click={
                                     let m = removed.clone();
                                     move |_| remove(m.clone())
@@ -117,6 +135,9 @@ pub fn TeamSection() -> impl IntoView {
                     }
                 />
             </ul>
+            {move || handing.get().map(|m| view! {
+                <HandoverDialog member=m on_close=Callback::new(move |_| handing.set(None)) />
+            })}
             <div class="team-add">
                 <div class="field" class:field-invalid=move || error.with(Option::is_some)>
                     <label for="member-name">{move || t.get().member_name}</label>

@@ -13,6 +13,7 @@ pub mod list_input;
 pub mod modal;
 pub mod palette;
 pub mod phones_emails;
+pub mod region_rules;
 pub mod scroll_window;
 pub mod table_export;
 pub mod toast;
