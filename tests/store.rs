@@ -1983,3 +1983,163 @@ async fn a_database_of_schema_12_opens_with_nothing_lost_and_takes_deals() {
     assert_eq!(store::open_deal_steps(&db).await.unwrap().len(), 1);
     db.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_handover_moves_everything_in_one_write_and_keeps_the_history() {
+    use crm::domain::complaint::ComplaintInput;
+    use crm::domain::handover::{Held, Split, plan};
+    use crm::domain::lead::activity::LeadInteraction;
+    use crm::domain::lead::{Lead, LeadInput};
+    let db = fresh().await;
+    let leaving = TeamMember::from_input("王芳", MemberRole::SalesRep, None, NOW).unwrap();
+    let taking = TeamMember::from_input("李强", MemberRole::SalesRep, None, NOW).unwrap();
+    store::save_member(&db, &leaving).await.unwrap();
+    store::save_member(&db, &taking).await.unwrap();
+    let (a, b) = two_customers(&db).await;
+    store::assign_owner(&db, &[a.id, b.id], Some(leaving.id), NOW)
+        .await
+        .unwrap();
+    // A promise she made on a, an open deal of hers on b, a lead of hers with a promise, and
+    // an open complaint she handles on a.
+    let promise = InteractionInput {
+        at: "2026-11-20T10:00".into(),
+        channel: Channel::Call,
+        member_id: Some(leaving.id),
+        summary: "电话回访".into(),
+        commitment_text: "周五前寄样品".into(),
+        commitment_due: "2026-12-05".into(),
+        ..InteractionInput::default()
+    }
+    .validate(a.id, None, NOW, 480)
+    .unwrap();
+    store::save_interaction(&db, &promise).await.unwrap();
+    let mut deal = deal_on(b.id, "80000");
+    deal.set_owner(Some(leaving.id), NOW);
+    let deal = store::save_opportunity(&db, &deal).await.unwrap();
+    let lead = Lead::create(
+        Id::generate(),
+        LeadInput {
+            name: "赵敏".into(),
+            region: "浙江 杭州".into(),
+            owner_id: Some(leaving.id),
+            ..LeadInput::default()
+        }
+        .validate()
+        .unwrap(),
+        NOW,
+    );
+    let lead = store::save_lead(&db, &lead).await.unwrap();
+    let lead_call = InteractionInput {
+        at: "2026-11-21T10:00".into(),
+        member_id: Some(leaving.id),
+        summary: "初次联系".into(),
+        commitment_text: "发资料".into(),
+        commitment_due: "2026-12-04".into(),
+        ..InteractionInput::default()
+    }
+    .validate(lead.id, None, NOW, 480)
+    .unwrap();
+    store::save_lead_interaction(&db, &LeadInteraction(lead_call.clone()))
+        .await
+        .unwrap();
+    let complaint = ComplaintInput {
+        received_at: "2026-11-22T09:00".into(),
+        description: "包装破损".into(),
+        owner_id: Some(leaving.id),
+        ..ComplaintInput::default()
+    }
+    .validate(a.id, None, NOW, 480)
+    .unwrap();
+    store::save_complaint(&db, &complaint).await.unwrap();
+
+    let held = store::holdings(&db, leaving.id, |_| String::new())
+        .await
+        .unwrap();
+    let counts: Vec<usize> = Held::ALL.iter().map(|k| held.count(*k)).collect();
+    assert_eq!(counts, vec![2, 1, 1, 1, 1, 1]);
+    let active = [leaving.id, taking.id];
+    let p = plan(&held, &Split::To(taking.id), leaving.id, &active).unwrap();
+    let before = summaries(&db).await;
+
+    // A failure part-way (the complaint cannot be read back) leaves everything as it was,
+    // though the customers, lead, deal and promises were already rewritten in the write.
+    let broken = to_js(&complaint);
+    js_sys::Reflect::set(&broken, &"status".into(), &"???".into()).unwrap();
+    raw_put(db.name(), store::DB_VERSION, "complaints", broken).await;
+    assert!(
+        store::hand_over(&db, leaving.id, &p, NOW, |_| {})
+            .await
+            .is_err()
+    );
+    assert_eq!(summaries(&db).await, before);
+    let still = store::opportunity(&db, deal.id).await.unwrap().unwrap();
+    assert_eq!((still.owner_id, still.rev), (Some(leaving.id), deal.rev));
+    assert_eq!(
+        store::all_leads(&db).await.unwrap()[0].owner_id,
+        Some(leaving.id)
+    );
+
+    // Repaired, it goes through, reporting progress up to every move.
+    raw_put(
+        db.name(),
+        store::DB_VERSION,
+        "complaints",
+        to_js(&complaint),
+    )
+    .await;
+    let seen = Rc::new(Cell::new(0));
+    let heard = seen.clone();
+    let later = Timestamp(NOW.0 + 3_600_000);
+    let done = store::hand_over(&db, leaving.id, &p, later, move |n| heard.set(n))
+        .await
+        .unwrap();
+    assert_eq!((done.moved, done.skipped), (7, 0));
+    assert_eq!(seen.get(), 7);
+    assert!(
+        store::holdings(&db, leaving.id, |_| String::new())
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
+    // Everything is his now, and the history still says who had it and who did what.
+    let detail = store::load_detail(&db, a.id).await.unwrap().unwrap();
+    assert_eq!(detail.customer.owner_id, Some(taking.id));
+    let owners: Vec<(Option<Id>, Timestamp)> = detail
+        .customer
+        .ownership()
+        .iter()
+        .map(|w| (w.owner_id, w.from))
+        .collect();
+    assert_eq!(
+        owners,
+        // Given to her when it was created, so her time starts then.
+        vec![(Some(leaving.id), a.created_at), (Some(taking.id), later)]
+    );
+    let kept = &detail.records.interactions[0];
+    assert_eq!(
+        kept.member_id,
+        Some(leaving.id),
+        "who made the promise stays"
+    );
+    assert_eq!(kept.keeper(), Some(taking.id));
+    assert_eq!(detail.records.complaints[0].owner_id, Some(taking.id));
+    let d = store::opportunity(&db, deal.id).await.unwrap().unwrap();
+    assert_eq!(d.owner_id, Some(taking.id));
+    assert_eq!(d.history, deal.history, "the stage history is untouched");
+    assert_eq!(
+        d.owners.iter().map(|w| w.owner_id).collect::<Vec<_>>(),
+        vec![None, Some(leaving.id), Some(taking.id)]
+    );
+    let l = &store::all_leads(&db).await.unwrap()[0];
+    assert_eq!(l.owner_id, Some(taking.id));
+    let calls = store::lead_interactions(&db, lead.id).await.unwrap();
+    assert_eq!(calls[0].0.keeper(), Some(taking.id));
+    assert!(
+        summaries(&db)
+            .await
+            .iter()
+            .all(|s| s.owner_id == Some(taking.id))
+    );
+    assert_summaries_match_records(&db).await;
+}

@@ -1,6 +1,7 @@
 // axe-core on every page (list, 360 view, form, settings, overview, segments, commitments,
 // complaints, retention, model validation, satisfaction, leads, a lead and its form, the lead funnel,
-// the pipeline's board, table, a deal, its form and win dialog, a new deal, import), in both themes, at desktop and phone width;
+// the pipeline's board, table, a deal, its form and win dialog, a new deal, the forecast,
+// the handover dialog, import), in both themes, at desktop and phone width;
 // screenshots of each for people to look at.
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -51,6 +52,13 @@ for (const theme of ["light", "dark"]) {
       await page.getByTestId("team").waitFor();
       found.settings = await serious(page);
       await shot(page, `settings-${lang}-${theme}-${label}`);
+      // The handover dialog of the first member, with its preview.
+      await page.getByTestId("handover-open").first().click();
+      await page.locator("[data-testid=handover-preview], [data-testid=handover-nothing]").first().waitFor();
+      found.handover = await serious(page);
+      await shot(page, `handover-${lang}-${theme}-${label}`);
+      await page.keyboard.press("Escape");
+      await page.getByTestId("handover").waitFor({ state: "detached" });
       await page.goto(app.url);
       await page.getByTestId("dash-importance").waitFor();
       found.overview = await serious(page);
@@ -120,6 +128,11 @@ for (const theme of ["light", "dark"]) {
       await page.getByTestId("edit-deal").click();
       await page.getByTestId("deal-form").waitFor();
       found.dealForm = await serious(page);
+      await page.goto(app.url + "pipeline/forecast");
+      await page.getByTestId("forecast-months").waitFor();
+      await page.getByTestId("rep-row").first().locator("button").click();
+      found.forecast = await serious(page);
+      await shot(page, `forecast-${lang}-${theme}-${label}`, true);
       await page.goto(app.url + "pipeline/new");
       await page.getByTestId("deal-customer").fill("a");
       await page.getByTestId("deal-customer-option").first().waitFor();

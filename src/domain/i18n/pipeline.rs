@@ -114,6 +114,7 @@ super::feature_texts! { $ pipeline_texts;
         days_n(days: i64) = format!("{days} d"), format!("{days} 天");
         days_f(days: f64) = format!("{days:.1} d"), format!("{days:.1} 天");
         stage_in_use(stage: &str, n: usize) = format!("{n} opportunities stand in \u{201c}{stage}\u{201d}: move them before removing it."), format!("「{stage}」中还有 {n} 个商机，请先移走再删除。");
+        deal_reopen_confirm(stage: &str) = format!("This deal is closed. Reopen it in \u{201c}{stage}\u{201d}? Its close is forgotten (the history keeps it); a purchase it booked stays on the customer."), format!("该商机已结束。要在「{stage}」重新打开吗？结束信息将清除（历史中保留），已记入的购买记录仍保留在客户名下。");
         stage_unnamed(position: usize) = format!("Stage {position} needs a name."), format!("第 {position} 个阶段需要名称。");
     }
 }

@@ -20,6 +20,7 @@ use crate::ui::clock;
 use crate::ui::commitments::promise::PromiseLine;
 use crate::ui::routes::{Page, nav};
 use crate::ui::state::{use_lang, use_prefs, use_texts, use_workspace};
+use crate::ui::widgets::confirm::Confirm;
 use crate::ui::widgets::icon::{Icon, lu};
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
@@ -128,6 +129,9 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
             writer.save(before, changed, None, said, |_| {});
         }
     };
+    // A click on an open stage of a closed deal reopens it there, once confirmed.
+    let reopen_question = RwSignal::new(None::<String>);
+    let reopen_to = StoredValue::new(None::<StageId>);
     let pick_owner = Callback::new(move |owner: Id| {
         let Some(before) = deal.get_untracked() else {
             return;
@@ -227,6 +231,7 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
                 let here = id == current;
                 let passed = p.position(&id) < p.position(&current) && outcome == Outcome::Open;
                 let label = s.label(texts);
+                let named = label.clone();
                 view! {
                     <li class="stage-step" class:stage-here=here class:stage-passed=passed>
                         <button
@@ -235,7 +240,12 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
                             data-testid="stage-step"
                             data-stage=id.0.clone()
                             disabled=in_trash
-                            on:click=move |_| move_to(id.clone())
+                            on:click=move |_| if outcome == Outcome::Open {
+                                move_to(id.clone())
+                            } else {
+                                reopen_to.set_value(Some(id.clone()));
+                                reopen_question.set(Some((t.get_untracked().deal_reopen_confirm)(&named)));
+                            }
                         >
                             {label}
                             <span class="stage-p">{format!("{}%", s.probability)}</span>
@@ -399,6 +409,15 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
                 </div>
             }.into_any()
         }}
+        <Confirm
+            question=reopen_question
+            confirm_label=Signal::derive(move || t.get().deal_reopen.to_string())
+            on_confirm=Callback::new(move |_| {
+                if let Some(to) = reopen_to.get_value() {
+                    move_to(to);
+                }
+            })
+        />
         {move || closing.get().and_then(|outcome| {
             let (o, p) = (deal.get_untracked()?, pipeline.get_untracked()?);
             let done = Callback::new(move |_| closing.set(None));

@@ -1,0 +1,97 @@
+// Handover (交接) and the forecast: a rep leaves; Settings → Team hands everything of theirs to
+// a colleague in one step with a preview; the colleague then owns the deal and its customer,
+// and sees the old owner's stage history, ownership history and interactions; the rep who
+// left is no longer offered as an owner. The forecast page and the rep figures read the same
+// deals, in both languages.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { loadSample, openApp, openSection, shot, useApp } from "./helpers.mjs";
+
+const app = useApp();
+
+test("a rep leaves: handover with a preview, the new owner sees the history, the forecast by owner (zh, en)", async () => {
+  const { context, page } = await openApp(app.browser, app.url, { lang: "zh-CN" });
+  await loadSample(page);
+
+  // One of 李强's open deals, and what its page says before the handover.
+  await page.locator("nav a[href$='/pipeline']").first().click();
+  await page.getByTestId("view-table").click();
+  await page.getByTestId("deal-owner-filter").selectOption({ label: "李强" });
+  await page.getByTestId("deal-row").first().waitFor();
+  await page.getByTestId("deal-row").first().locator(".row-link").click();
+  await page.getByTestId("deal-title").waitFor();
+  const dealUrl = page.url();
+  const dealName = await page.getByTestId("deal-title").innerText();
+  assert.equal(await page.getByTestId("deal-owner").innerText(), "李强");
+  const staysBefore = await page.getByTestId("deal-stays").innerText();
+
+  // Who wins deals like this: asked for, ranked with the record behind it.
+  await page.getByTestId("suggest-find").click();
+  await page.locator("[data-testid=suggestion], [data-testid=suggest-none]").first().waitFor();
+
+  // Settings → Team: 李强 hands everything to 陈静 and leaves.
+  await page.locator("nav a[href$='/settings']").first().click();
+  const row = page.getByTestId("team-row").filter({ has: page.locator("input[value='李强']") });
+  await row.getByTestId("handover-open").click();
+  const dialog = page.getByTestId("handover");
+  await dialog.getByTestId("handover-holds").waitFor();
+  const holds = await dialog.getByTestId("handover-holds").innerText();
+  assert.match(holds, /客户\s*\d+/);
+  assert.match(holds, /进行中商机\s*\d+/);
+  await dialog.getByTestId("handover-member").selectOption({ label: "陈静" });
+  const preview = await dialog.getByTestId("handover-preview").innerText();
+  assert.match(preview, /陈静/);
+  assert.doesNotMatch(preview, /李强/);
+  assert.equal(await dialog.getByTestId("handover-mark-left").isChecked(), true);
+  await shot(page, "handover-zh-desktop");
+  await dialog.getByTestId("handover-go").click();
+  await page.getByText(/已交接 [\d,]+ 条记录/).waitFor({ timeout: 30_000 });
+  await row.getByTestId("member-left").waitFor();
+  assert.match(await row.innerText(), /0 位客户|0 个客户/);
+
+  // After a reload the deal is 陈静's, with every earlier stage and both owners kept.
+  await page.goto(dealUrl);
+  await page.getByTestId("deal-title").waitFor();
+  assert.equal(await page.getByTestId("deal-title").innerText(), dealName);
+  assert.equal(await page.getByTestId("deal-owner").innerText(), "陈静");
+  assert.equal(await page.getByTestId("deal-stays").innerText(), staysBefore);
+  assert.match(await page.locator(".deal-owners").innerText(), /陈静[\s\S]*李强/);
+  // 李强 is no longer offered as the owner; the deal can still be edited.
+  await page.getByTestId("edit-deal").click();
+  const owners = await page.locator("#of-owner option").allInnerTexts();
+  assert.ok(owners.includes("陈静"));
+  assert.ok(!owners.includes("李强"), `offered: ${owners}`);
+  await page.getByRole("button", { name: "取消" }).click();
+
+  // Its customer: 陈静 now, the ownership history names 李强 before.
+  await page.getByTestId("deal-customer-link").click();
+  await page.getByTestId("customer-detail").waitFor();
+  assert.equal(await page.locator("[data-testid=detail-owner] option:checked").innerText(), "陈静");
+  await openSection(page, "file");
+  assert.match(await page.getByTestId("owner-history").innerText(), /陈静[\s\S]*李强/);
+
+  // The forecast: months, owners and rep figures from the same deals.
+  await page.goto(app.url + "pipeline/forecast");
+  await page.getByTestId("forecast-months").waitFor();
+  assert.ok((await page.getByTestId("forecast-month").count()) >= 7);
+  assert.match(await page.getByTestId("forecast-owners").innerText(), /陈静/);
+  assert.ok((await page.getByTestId("rep-row").count()) >= 1);
+  await page.getByTestId("rep-row").first().locator("button").click();
+  assert.match(await page.getByTestId("rep-figures").innerText(), /按商机规模[\s\S]*按行业/);
+  await shot(page, "forecast-zh-desktop", true);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+
+  // English: the same page's words.
+  const en = await openApp(app.browser, app.url, { lang: "en-US" });
+  await loadSample(en.page);
+  await en.page.goto(app.url + "pipeline/forecast");
+  await en.page.getByTestId("forecast-months").waitFor();
+  const text = await en.page.locator("main").innerText();
+  assert.match(text, /Forecast and reps/);
+  assert.match(text, /Weighted pipeline ahead/);
+  assert.match(text, /Rep figures/);
+  await shot(en.page, "forecast-en-desktop", true);
+  assert.deepEqual(en.page.problems, []);
+  await en.context.close();
+});
