@@ -1,11 +1,13 @@
 //! What the top of the customer 360 view shows before the next call: the steps still to take
-//! (open promises and planned win-back actions, earliest first, the first being the next step),
+//! (open promises, planned win-back actions and open deals' next steps, earliest first, the
+//! first being the next step),
 //! the complaints still open, and the last few contacts.
 
 use crate::domain::churn::{Outcome, WinBack};
 use crate::domain::complaint::Complaint;
 use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
+use crate::domain::opportunity::Opportunity;
 use chrono::NaiveDate;
 
 /// How many recent contacts the top of the page shows.
@@ -18,6 +20,8 @@ pub enum StepKind {
     Promise,
     /// A planned win-back action (挽回行动).
     WinBack,
+    /// An open opportunity's next step (商机下一步).
+    DealStep,
 }
 
 /// One thing our side still has to do for the customer.
@@ -26,10 +30,12 @@ pub struct Step {
     pub kind: StepKind,
     pub text: String,
     pub due: NaiveDate,
-    /// Who made the promise or owns the action.
+    /// Who keeps the promise or owns the action or the deal.
     pub member: Option<Id>,
-    /// The record it lives on (the interaction or the win-back plan).
+    /// The record it lives on (the interaction, the win-back plan, the opportunity).
     pub record: Id,
+    /// What it is for, when that is not the customer alone (the opportunity's name).
+    pub about: String,
 }
 
 impl Step {
@@ -57,6 +63,7 @@ impl Glance {
         interactions: &[Interaction],
         winbacks: &[WinBack],
         complaints: &[Complaint],
+        deals: &[Opportunity],
     ) -> Self {
         let mut steps: Vec<Step> = interactions
             .iter()
@@ -66,8 +73,9 @@ impl Glance {
                     kind: StepKind::Promise,
                     text: c.text.clone(),
                     due: c.due,
-                    member: i.member_id,
+                    member: i.keeper(),
                     record: i.id,
+                    about: String::new(),
                 })
             })
             .chain(
@@ -80,6 +88,23 @@ impl Glance {
                         due: w.due,
                         member: w.owner_id,
                         record: w.id,
+                        about: String::new(),
+                    }),
+            )
+            .chain(
+                deals
+                    .iter()
+                    .filter(|o| o.deleted_at.is_none())
+                    .filter_map(|o| {
+                        let c = o.open_step()?;
+                        Some(Step {
+                            kind: StepKind::DealStep,
+                            text: c.text.clone(),
+                            due: c.due,
+                            member: o.owner_id,
+                            record: o.id,
+                            about: o.name.clone(),
+                        })
                     }),
             )
             .collect();
@@ -175,12 +200,34 @@ mod tests {
             plan(21, day(1), Outcome::Won),     // concluded: not a step
             plan(22, day(7), Outcome::Planned),
         ];
-        let g = Glance::of(&interactions, &winbacks, &[]);
+        // An open deal's next step, and one of a deal in the trash.
+        let deal = |n: u64, step: &str, due: NaiveDate| {
+            use crate::domain::opportunity::OpportunityInput;
+            use crate::domain::opportunity::stage::StageId;
+            let fields = OpportunityInput {
+                customer_id: Some(id(1)),
+                name: "年度采购".into(),
+                amount: "1000".into(),
+                close_date: "2027-01-01".into(),
+                owner_id: Some(id(92)),
+                next_step: step.into(),
+                next_step_due: crate::domain::time::date_input_value(due),
+                ..OpportunityInput::default()
+            }
+            .validate()
+            .unwrap();
+            Opportunity::create(id(n), fields, StageId("needs".into()), None, Timestamp(0))
+        };
+        let mut gone = deal(31, "deal step 31", day(2));
+        gone.deleted_at = Some(Timestamp(1));
+        let deals = [deal(30, "deal step 30", day(4)), gone];
+        let g = Glance::of(&interactions, &winbacks, &[], &deals);
         let order: Vec<(StepKind, &str)> =
             g.steps.iter().map(|s| (s.kind, s.text.as_str())).collect();
         assert_eq!(
             order,
             [
+                (StepKind::DealStep, "deal step 30"),
                 (StepKind::Promise, "promise 12"),
                 (StepKind::WinBack, "step 20"),
                 (StepKind::WinBack, "step 22"),
@@ -188,9 +235,14 @@ mod tests {
             ]
         );
         let next = g.next_step().unwrap();
-        assert_eq!((next.record, next.member), (id(12), Some(id(90))));
-        assert!(next.is_overdue(day(6)));
-        assert!(!next.is_overdue(day(5)), "due today is not overdue");
+        assert_eq!(
+            (next.record, next.member, next.about.as_str()),
+            (id(30), Some(id(92)), "年度采购")
+        );
+        let promise = &g.steps[1];
+        assert_eq!((promise.record, promise.member), (id(12), Some(id(90))));
+        assert!(promise.is_overdue(day(6)));
+        assert!(!promise.is_overdue(day(5)), "due today is not overdue");
     }
 
     #[test]
@@ -202,7 +254,7 @@ mod tests {
             contact(4, 400, Channel::WeChat, None),
             contact(5, 200, Channel::Email, None),
         ];
-        let g = Glance::of(&interactions, &[], &[]);
+        let g = Glance::of(&interactions, &[], &[], &[]);
         let ids: Vec<Id> = g.recent.iter().map(|i| i.id).collect();
         assert_eq!(ids, [id(4), id(3), id(5)]);
         assert!(g.steps.is_empty());
@@ -223,7 +275,7 @@ mod tests {
             complaint(32, 500, Status::Resolved), // resolved, not yet confirmed: still open
             complaint(33, 700, Status::Acknowledged),
         ];
-        let g = Glance::of(&[], &[], &complaints);
+        let g = Glance::of(&[], &[], &complaints, &[]);
         let ids: Vec<Id> = g.open_complaints.iter().map(|c| c.id).collect();
         assert_eq!(ids, [id(32), id(33), id(30)]);
     }

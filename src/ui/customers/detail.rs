@@ -177,7 +177,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
         });
     };
 
-    let glance = Glance::of(&interactions, &winbacks, &complaints);
+    let glance = Glance::of(&interactions, &winbacks, &complaints, &opportunities);
     let open = OpenSection::new();
     let counts = vec![
         (Section::Timeline, interactions.len() + purchases.len()),

@@ -8,10 +8,12 @@ use crate::domain::time::{format_date, format_datetime, format_relative_day};
 use crate::ui::clock;
 use crate::ui::commitments::done_button::DoneButton;
 use crate::ui::commitments::page::mark_commitment_done;
+use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
 use crate::ui::widgets::icon::{Icon, lu};
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// The three cards at the top of the page.
 #[component]
@@ -31,19 +33,26 @@ pub fn GlanceCards(glance: Glance, open: OpenSection) -> impl IntoView {
         let due = s.due;
         let who = ws.member_name(s.member);
         let kind = s.kind;
+        let about = s.about.clone();
         move || {
             let t = t.get();
             let lang = lang.get();
             let kind = match kind {
                 StepKind::Promise => t.glance_promise,
                 StepKind::WinBack => t.glance_winback,
+                StepKind::DealStep => t.party_deal,
             };
-            let mut out = format!(
-                "{kind} · {} {} · {}",
+            let mut out = kind.to_string();
+            if !about.is_empty() {
+                out.push_str(" · ");
+                out.push_str(&about);
+            }
+            out.push_str(&format!(
+                " · {} {} · {}",
                 t.due,
                 format_date(due, lang),
                 format_relative_day(due, today, lang)
-            );
+            ));
             if let Some(w) = &who {
                 out.push_str(" · ");
                 out.push_str(w);
@@ -62,6 +71,12 @@ pub fn GlanceCards(glance: Glance, open: OpenSection) -> impl IntoView {
                 <button class="btn btn-small" on:click=move |_| open.open(Section::Analysis)>
                     {move || t.get().glance_handle}
                 </button>
+            }
+            .into_any(),
+            StepKind::DealStep => view! {
+                <A href=Page::Opportunity(record).path() attr:class="btn btn-small">
+                    {move || t.get().glance_handle}
+                </A>
             }
             .into_any(),
         }
