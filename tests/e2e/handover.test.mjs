@@ -31,7 +31,10 @@ test("a rep leaves: handover with a preview, the new owner sees the history, the
 
   // Settings → Team: 李强 hands everything to 陈静 and leaves.
   await page.locator("nav a[href$='/settings']").first().click();
-  const row = page.getByTestId("team-row").filter({ has: page.locator("input[value='李强']") });
+  await page.getByTestId("team-row").first().waitFor();
+  const at = await page.getByTestId("team-row").evaluateAll((rows) => rows.findIndex((r) => r.querySelector("input").value === "李强"));
+  assert.ok(at >= 0);
+  const row = page.getByTestId("team-row").nth(at);
   await row.getByTestId("handover-open").click();
   const dialog = page.getByTestId("handover");
   await dialog.getByTestId("handover-holds").waitFor();

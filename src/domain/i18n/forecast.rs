@@ -79,7 +79,7 @@ super::feature_texts! { $ forecast_texts;
     }
     formats {
         forecast_months_n(n: u32) = format!("{n} months"), format!("{n} 个月");
-        forecast_other_currency(n: usize, currency: &str) = format!("{} opportunities in other currencies are not in these {currency} figures.", format_count(n as u64)), format!("另有 {} 个其他币种的商机未计入以上{currency}数字。", format_count(n as u64));
+        forecast_other_currency(n: usize, currency: &str) = format!("{} opportunities in other currencies are not in these {currency} figures.", format_count(n as u64)), format!("另有 {} 个其他币种的商机未计入以上 {currency} 数字。", format_count(n as u64));
         handover_done(moved: usize, skipped: usize) = if skipped == 0 { format!("Handed over {} records.", format_count(moved as u64)) } else { format!("Handed over {} records; {} had changed hands meanwhile and were left as they are.", format_count(moved as u64), format_count(skipped as u64)) }, if skipped == 0 { format!("已交接 {} 条记录。", format_count(moved as u64)) } else { format!("已交接 {} 条记录；{} 条在此期间已被他人更改，保持不变。", format_count(moved as u64), format_count(skipped as u64)) };
         handover_progress(done: usize, total: usize) = format!("Handing over… {} of {}", format_count(done as u64), format_count(total as u64)), format!("正在交接… {} / {}", format_count(done as u64), format_count(total as u64));
         reps_last_days(days: i64) = format!("Last {days} days"), format!("最近 {days} 天");

@@ -292,9 +292,9 @@ fn Bar(won: Decimal, weighted: Decimal, open: Decimal, max: Decimal) -> impl Int
     let rest = (open - weighted).max(Decimal::ZERO);
     view! {
         <span class="fc-bar">
-            <span class="fc-won" style=format!("width:{:.2}%", share(won))></span>
-            <span class="fc-weighted" style=format!("width:{:.2}%", share(weighted))></span>
-            <span class="fc-rest" style=format!("width:{:.2}%", share(rest))></span>
+            <span class="fc-won" style:width=format!("{:.2}%", share(won))></span>
+            <span class="fc-weighted" style:width=format!("{:.2}%", share(weighted))></span>
+            <span class="fc-rest" style:width=format!("{:.2}%", share(rest))></span>
         </span>
     }
 }

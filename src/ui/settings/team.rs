@@ -110,8 +110,11 @@ pub fn TeamSection() -> impl IntoView {
                                         <option value=i.to_string() selected=r == m.role>{move || r.label(t.get())}</option>
                                     }).collect_view()}
                                 </select>
-                                <span class="muted">{move || (t.get().n_customers)(owned.get())}</span>
-                                {left.then(|| view! { <span class="badge" data-testid="member-left">{move || t.get().member_left}</span> })}
+                                <span class="muted team-owns">
+                                    {move || (t.get().n_customers)(owned.get())}
+                                    {left.then(|| view! { <span class="badge" data-testid="member-left">{move || t.get().member_left}</span> })}
+                                </span>
+                                <div class="team-actions">
                                 <button class="btn btn-small" data-testid="handover-open" on:click={
                                     let m = handed.clone();
                                     move |_| handing.set(Some(m.clone()))
@@ -130,6 +133,7 @@ pub fn TeamSection() -> impl IntoView {
                                 }>
                                     <Icon icon=lu::LuUserMinus />
                                 </button>
+                                </div>
                             </li>
                         }
                     }
