@@ -2094,6 +2094,8 @@ async fn a_handover_moves_everything_in_one_write_and_keeps_the_history() {
         .await
         .unwrap();
     assert_eq!((done.moved, done.skipped), (7, 0));
+    assert!(done.summaries.iter().all(|s| s.owner_id == Some(taking.id)));
+    assert_eq!(done.summaries.len(), 2);
     assert_eq!(seen.get(), 7);
     assert!(
         store::holdings(&db, leaving.id, |_| String::new())

@@ -93,13 +93,15 @@ pub async fn holdings(db: &Db, member: Id, region_of: impl Fn(Id) -> String) -> 
 }
 
 /// What a handover did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HandedOver {
     /// Records given their new owner.
     pub moved: usize,
     /// Records no longer held by the member when the handover ran (a colleague changed them
     /// in the meantime): left as they are.
     pub skipped: usize,
+    /// The customers' summaries as rewritten.
+    pub summaries: Vec<crate::domain::summary::CustomerSummary>,
 }
 
 /// How many reads are issued before the first is awaited.
@@ -245,7 +247,7 @@ pub async fn hand_over(
         |_| {},
     )
     .await?;
-    summaries::apply(&store(SUMMARIES)?, refreshed).await?;
+    done.summaries = summaries::apply(&store(SUMMARIES)?, refreshed).await?;
     idb::commit(tx).await?;
     Ok(done)
 }

@@ -12,6 +12,8 @@ const app = useApp();
 test("a rep leaves: handover with a preview, the new owner sees the history, the forecast by owner (zh, en)", async () => {
   const { context, page } = await openApp(app.browser, app.url, { lang: "zh-CN" });
   await loadSample(page);
+  // Every sample record written (the rows show while the rest is still arriving).
+  await page.getByText(/已添加 [\d,]+ 位示例客户/).waitFor({ timeout: 60_000 });
 
   // One of 李强's open deals, and what its page says before the handover.
   await page.locator("nav a[href$='/pipeline']").first().click();
@@ -88,6 +90,7 @@ test("a rep leaves: handover with a preview, the new owner sees the history, the
   // English: the same page's words.
   const en = await openApp(app.browser, app.url, { lang: "en-US" });
   await loadSample(en.page);
+  await en.page.getByText(/Added [\d,]+ sample customers/).waitFor({ timeout: 60_000 });
   await en.page.goto(app.url + "pipeline/forecast");
   await en.page.getByTestId("forecast-months").waitFor();
   const text = await en.page.locator("main").innerText();

@@ -119,6 +119,7 @@ pub fn HandoverDialog(member: TeamMember, on_close: Callback<()>) -> impl IntoVi
                         }
                     }
                     store::notify_changed();
+                    ws.apply(done.summaries);
                     ws.changed();
                     toasts.info((t.get_untracked().handover_done)(done.moved, done.skipped));
                     on_close.run(());
