@@ -135,6 +135,13 @@ pub fn format_minor_whole(minor: i64, currency: Currency, lang: Lang) -> String 
     format_with_digits(amount, currency, 0, lang)
 }
 
+/// A share (0–1) as a whole percentage, `67 %`; nothing when there is no share.
+pub fn format_share(share: Option<f64>) -> String {
+    share
+        .map(|v| format!("{:.0} %", v * 100.0))
+        .unwrap_or_default()
+}
+
 /// Formats an exact amount rounded to whole units (`¥12,346`), for reports.
 pub fn format_whole(amount: Decimal, currency: Currency, lang: Lang) -> String {
     format_with_digits(amount, currency, 0, lang)

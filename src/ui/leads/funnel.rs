@@ -4,7 +4,7 @@
 
 use crate::domain::id::Id;
 use crate::domain::lead::funnel::{Bought, Funnel, Row, Step, funnel};
-use crate::domain::money::{Currency, format_count, format_minor_whole};
+use crate::domain::money::{Currency, format_count, format_minor_whole, format_share};
 use crate::store;
 use crate::ui::clock;
 use crate::ui::routes::Page;
@@ -108,10 +108,6 @@ pub fn FunnelPage() -> impl IntoView {
     }
 }
 
-fn percent(x: Option<f64>) -> String {
-    x.map(|v| format!("{:.0} %", v * 100.0)).unwrap_or_default()
-}
-
 #[component]
 fn FunnelTable(funnel: Funnel, lang: Signal<crate::domain::i18n::Lang>) -> impl IntoView {
     let t = use_texts();
@@ -128,7 +124,7 @@ fn FunnelTable(funnel: Funnel, lang: Signal<crate::domain::i18n::Lang>) -> impl 
                     String::new()
                 } else {
                     let days = r.median_days[k].map(|d| (t.funnel_median_days)(d));
-                    [Some(percent(r.rate(k))), days]
+                    [Some(format_share(r.rate(k))), days]
                         .into_iter()
                         .flatten()
                         .filter(|s| !s.is_empty())
@@ -146,7 +142,7 @@ fn FunnelTable(funnel: Funnel, lang: Signal<crate::domain::i18n::Lang>) -> impl 
             <tr class:total-row=total data-testid=if total { "funnel-total" } else { "funnel-row" }>
                 <th scope="row">{name}</th>
                 {steps}
-                <td class="num">{percent(r.conversion())}</td>
+                <td class="num">{format_share(r.conversion())}</td>
                 <td class="num">{format_count(u64::from(r.customers))}</td>
                 <td class="num">{format_minor_whole(r.revenue, Currency::Cny, lang.get_untracked())}</td>
                 <td class="num">{per}</td>

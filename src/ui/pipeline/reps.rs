@@ -3,7 +3,7 @@
 //! industry.
 
 use super::data::DealsSignal;
-use crate::domain::money::{Currency, format_count, format_whole};
+use crate::domain::money::{Currency, format_count, format_share, format_whole};
 use crate::domain::opportunity::reps::{Record, SizeBand, rep_figures};
 use crate::ui::clock;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
@@ -13,10 +13,6 @@ use leptos::prelude::*;
 
 /// The periods offered (days back from today; `None`: every closed deal).
 const PERIODS: [Option<i64>; 4] = [Some(90), Some(180), Some(365), None];
-
-fn percent(x: Option<f64>) -> String {
-    x.map(|v| format!("{:.0} %", v * 100.0)).unwrap_or_default()
-}
 
 /// The rep figures section of the forecast page.
 #[component]
@@ -64,7 +60,7 @@ pub fn RepFigures(deals: DealsSignal, currency: Signal<Currency>) -> impl IntoVi
         view! {
             <td class="num">{format_count(u64::from(r.closed()))}</td>
             <td class="num">{format_count(u64::from(r.won))}</td>
-            <td class="num"><strong>{percent(r.win_rate())}</strong></td>
+            <td class="num"><strong>{format_share(r.win_rate())}</strong></td>
             <td class="num">{r.average_won().map(|a| format_whole(a, c, l))}</td>
             <td class="num">{r.average_cycle().map(|d| (t.get_untracked().days_f)(d))}</td>
         }
