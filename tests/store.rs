@@ -1046,6 +1046,7 @@ async fn backup_wipe_restore_gives_back_the_same_database_and_merge_keeps_newer_
             .len(),
         merged.records.customers.len()
     );
+    assert_packs_match_records(&db).await;
 }
 
 /// A summary chunk as stored, read and written raw.
@@ -1666,6 +1667,7 @@ async fn leads_are_saved_refused_when_stale_trashed_restored_backed_up_and_purge
     assert!(store::all_leads(&db).await.unwrap().is_empty());
     assert!(store::all_lead_interactions(&db).await.unwrap().is_empty());
     assert_eq!(raw_count(db.name(), "tombstones").await, 2);
+    assert_packs_match_records(&db).await;
     db.close();
 }
 
@@ -1674,7 +1676,7 @@ async fn the_sample_brings_leads_some_of_them_people_its_customers_employ() {
     let db = fresh().await;
     sampled(&db, 11, 50).await;
     let leads = store::all_leads(&db).await.unwrap();
-    assert_eq!(leads.len(), 10, "a lead for every five customers");
+    assert_eq!(leads.len(), 25, "a lead for every two customers");
     assert!(leads.iter().all(|l| l.rev.0 == 1));
     db.close();
 }
@@ -1797,6 +1799,7 @@ async fn converting_a_lead_is_one_transaction_and_a_stale_lead_changes_nothing()
     let detail = store::load_detail(&db, customer.id).await.unwrap().unwrap();
     assert_eq!(detail.records.contacts.len(), 2);
     assert_summaries_match_records(&db).await;
+    assert_packs_match_records(&db).await;
     db.close();
 }
 
@@ -1905,6 +1908,7 @@ async fn a_won_deal_and_its_purchase_are_one_write_and_the_customer_counts_it() 
         Err(AppError::NotFound)
     ));
     assert_eq!(store::all_opportunities(&db).await.unwrap().len(), 1);
+    assert_packs_match_records(&db).await;
     db.close();
 }
 
@@ -1959,6 +1963,7 @@ async fn deals_go_to_the_trash_into_backups_and_with_their_customer() {
     store::trash(&db, &[b.id], NOW).await.unwrap();
     store::purge(&db, &[b.id]).await.unwrap();
     assert!(store::all_opportunities(&db).await.unwrap().is_empty());
+    assert_packs_match_records(&db).await;
     db.close();
 }
 
@@ -1981,6 +1986,7 @@ async fn a_database_of_schema_12_opens_with_nothing_lost_and_takes_deals() {
         .unwrap();
     assert_eq!(store::all_opportunities(&db).await.unwrap().len(), 1);
     assert_eq!(store::open_deal_steps(&db).await.unwrap().len(), 1);
+    assert_packs_match_records(&db).await;
     db.close();
 }
 
@@ -2144,4 +2150,101 @@ async fn a_handover_moves_everything_in_one_write_and_keeps_the_history() {
             .all(|s| s.owner_id == Some(taking.id))
     );
     assert_summaries_match_records(&db).await;
+    assert_packs_match_records(&db).await;
+}
+
+/// The key of an entry of the packed store.
+#[derive(serde::Deserialize)]
+struct PackedKey {
+    k: String,
+}
+
+#[wasm_bindgen_test]
+async fn the_packs_follow_every_write_and_are_made_again_when_they_cannot_be_trusted() {
+    use crm::domain::lead::{Lead, LeadInput};
+    let db = fresh().await;
+    sampled(&db, 5, 200).await;
+    // The first read makes the packs from the records; later reads use them.
+    assert_packs_match_records(&db).await;
+    let packed: Vec<PackedKey> = raw_all(db.name(), "packed").await;
+    let keys: Vec<&str> = packed.iter().map(|p| p.k.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["lead_interactions/base", "leads/base", "opportunities/base"]
+    );
+
+    // A few edits are marked and read in from the records.
+    let mut leads = store::all_leads(&db).await.unwrap();
+    leads[0].notes = "改过".into();
+    store::save_lead(&db, &leads[0]).await.unwrap();
+    let fields = LeadInput {
+        name: "新线索".into(),
+        ..LeadInput::default()
+    }
+    .validate()
+    .unwrap();
+    store::save_lead(&db, &Lead::create(Id::generate(), fields, NOW))
+        .await
+        .unwrap();
+    store::purge_leads(&db, &[leads[1].id]).await.unwrap();
+    let marks = |p: &[PackedKey]| p.iter().filter(|p| p.k.starts_with("leads/d/")).count();
+    assert_eq!(marks(&raw_all(db.name(), "packed").await), 3);
+    assert_packs_match_records(&db).await;
+    let read = store::all_leads(&db).await.unwrap();
+    assert_eq!(
+        read.iter().find(|l| l.id == leads[0].id).unwrap().notes,
+        "改过"
+    );
+    assert!(read.iter().all(|l| l.id != leads[1].id));
+    assert!(read.windows(2).all(|w| w[0].id < w[1].id), "in key order");
+
+    // Many edits: the read packs again and drops the marks.
+    for l in store::all_leads(&db).await.unwrap().iter_mut().take(70) {
+        l.campaign = "再次联系".into();
+        store::save_lead(&db, l).await.unwrap();
+    }
+    assert!(marks(&raw_all(db.name(), "packed").await) >= 70);
+    assert_packs_match_records(&db).await;
+    assert_eq!(marks(&raw_all(db.name(), "packed").await), 0);
+
+    // A pack of another layout, or damaged, is made again from the records.
+    let foreign = js_sys::Object::new();
+    js_sys::Reflect::set(&foreign, &"k".into(), &"leads/base".into()).unwrap();
+    js_sys::Reflect::set(&foreign, &"format".into(), &1.0.into()).unwrap();
+    js_sys::Reflect::set(
+        &foreign,
+        &"data".into(),
+        &js_sys::Uint8Array::new_with_length(3),
+    )
+    .unwrap();
+    db.close();
+    raw_put(db.name(), 14, "packed", foreign.into()).await;
+    let db = store::open(db.name(), || {}).await.unwrap();
+    assert_packs_match_records(&db).await;
+    // A record written behind the app's back (no mark) shows in the count and is read in.
+    let mut extra = store::all_leads(&db).await.unwrap()[0].clone();
+    extra.id = Id::generate();
+    db.close();
+    raw_put(
+        db.name(),
+        14,
+        "leads",
+        serde_wasm_bindgen::to_value(&extra).unwrap(),
+    )
+    .await;
+    let db = store::open(db.name(), || {}).await.unwrap();
+    assert!(
+        store::all_leads(&db)
+            .await
+            .unwrap()
+            .iter()
+            .any(|l| l.id == extra.id)
+    );
+    assert_packs_match_records(&db).await;
+
+    // Emptied with the rest: nothing left of the packs, and new records read correctly.
+    store::delete_all(&db).await.unwrap();
+    assert!(store::all_leads(&db).await.unwrap().is_empty());
+    assert_packs_match_records(&db).await;
+    db.close();
 }

@@ -63,7 +63,8 @@ pub struct Commitment {
     /// When it was marked done; `None` while open.
     pub done_at: Option<Timestamp>,
     /// Who keeps it when not the member who made it (it was handed over); `None`: they do.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// (Written even when empty: a packed record has no field names to leave one out by.)
+    #[serde(default)]
     pub owner_id: Option<Id>,
 }
 

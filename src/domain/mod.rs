@@ -25,6 +25,7 @@ pub mod loyalty;
 pub mod member;
 pub mod money;
 pub mod opportunity;
+pub mod packed;
 pub mod purchase;
 pub mod purchase_page;
 pub mod record;

@@ -74,7 +74,7 @@ async fn write_all(tx: &Transaction<'_>, records: &RecordSet) -> Result<Vec<Cust
     }
     let store = |name: &str| tx.object_store(name).map_err(idb::convert);
     for name in kinds::data_stores() {
-        store(name)?.clear().map_err(idb::convert)?;
+        idb::clear(&store(name)?)?;
     }
     for_each_kind_async(&mut Write { tx, set: records }).await?;
     let rows = summaries_of(
@@ -100,10 +100,7 @@ pub async fn restore_replace(db: &Db, b: &Backup) -> Result<Vec<CustomerSummary>
         .collect();
     let tx = db.tx(&stores, true)?;
     for name in [IMPORTS, TOMBSTONES] {
-        tx.object_store(name)
-            .map_err(idb::convert)?
-            .clear()
-            .map_err(idb::convert)?;
+        idb::clear(&tx.object_store(name).map_err(idb::convert)?)?;
     }
     let rows = write_all(&tx, &b.records).await?;
     idb::commit(tx).await?;

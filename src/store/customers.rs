@@ -338,10 +338,7 @@ pub async fn delete_all(db: &Db) -> Result<()> {
         .collect();
     let tx = db.tx(&stores, true)?;
     for name in stores {
-        tx.object_store(name)
-            .map_err(idb::convert)?
-            .clear()
-            .map_err(idb::convert)?;
+        idb::clear(&tx.object_store(name).map_err(idb::convert)?)?;
     }
     idb::commit(tx).await
 }

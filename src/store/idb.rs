@@ -63,9 +63,18 @@ impl Db {
         } else {
             TransactionMode::Readonly
         };
+        // A write to a store read packed marks what it wrote in the packed store, in the
+        // same transaction (see `put_js`, `add_js`, `delete`, `clear`).
+        let mut stores = stores.to_vec();
+        if write
+            && !stores.contains(&schema::PACKED)
+            && stores.iter().any(|s| schema::PACKED_SOURCES.contains(s))
+        {
+            stores.push(schema::PACKED);
+        }
         self.inner
             .db
-            .transaction(stores)
+            .transaction(stores.as_slice())
             .with_mode(mode)
             .build()
             .map_err(convert)
@@ -189,14 +198,50 @@ pub(crate) fn put<T: Serialize>(store: &ObjectStore<'_>, value: &T) -> Result<()
 
 /// Issues a put of an already-built JavaScript value.
 pub(crate) fn put_js(store: &ObjectStore<'_>, value: JsValue) -> Result<()> {
+    let packed = super::packed::Source::of(store);
+    let key = packed.as_ref().map(|_| key_of(&value)).transpose()?;
     store.put(value).primitive().map_err(convert)?;
+    if let (Some(p), Some(key)) = (packed, key) {
+        p.written(&key)?;
+    }
+    Ok(())
+}
+
+/// Issues an add (which fails, aborting the transaction, when the key is taken).
+pub(crate) fn add_js(store: &ObjectStore<'_>, value: JsValue) -> Result<()> {
+    let packed = super::packed::Source::of(store);
+    let key = packed.as_ref().map(|_| key_of(&value)).transpose()?;
+    store.add(value).primitive().map_err(convert)?;
+    if let (Some(p), Some(key)) = (packed, key) {
+        p.written(&key)?;
+    }
     Ok(())
 }
 
 /// Issues a delete of one key.
 pub(crate) fn delete(store: &ObjectStore<'_>, key: &str) -> Result<()> {
     store.delete(key.to_string()).primitive().map_err(convert)?;
+    if let Some(p) = super::packed::Source::of(store) {
+        p.written(key)?;
+    }
     Ok(())
+}
+
+/// Issues the removal of every record of `store`.
+pub(crate) fn clear(store: &ObjectStore<'_>) -> Result<()> {
+    store.clear().map_err(convert)?;
+    if let Some(p) = super::packed::Source::of(store) {
+        p.cleared()?;
+    }
+    Ok(())
+}
+
+/// The `id` of a record about to be written (the key of every store read packed).
+fn key_of(value: &JsValue) -> Result<String> {
+    js_sys::Reflect::get(value, &JsValue::from_str("id"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| AppError::Storage("a record without an id".into()))
 }
 
 /// One record by key.

@@ -10,8 +10,8 @@ use super::idb::{self, Db, get};
 use super::purchases::{self, Books};
 use super::schema::{
     ANALYSES, BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
-    LEAD_INTERACTIONS, LEADS, LEGACY_STORES, LOYALTY_RATINGS, MEMBERS, OPPORTUNITIES, PIPELINES,
-    PURCHASE_PAGES, RESPONSES, SEGMENTS, SUMMARIES, SURVEYS, TOMBSTONES, WINBACKS,
+    LEAD_INTERACTIONS, LEADS, LEGACY_STORES, LOYALTY_RATINGS, MEMBERS, OPPORTUNITIES, PACKED,
+    PIPELINES, PURCHASE_PAGES, RESPONSES, SEGMENTS, SUMMARIES, SURVEYS, TOMBSTONES, WINBACKS,
 };
 use crate::domain::conflict::Conflict;
 use crate::domain::id::Id;
@@ -19,7 +19,6 @@ use crate::domain::purchase::{Purchase, books_by_customer};
 use crate::domain::record::{Record, RecordKind, Rev, Tombstone};
 use crate::domain::time::Timestamp;
 use indexed_db_futures::object_store::ObjectStore;
-use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::Transaction;
 use std::any::Any;
 use wasm_bindgen::JsValue;
@@ -80,15 +79,15 @@ pub(crate) fn spec(kind: RecordKind) -> Spec {
 }
 
 /// Every store that holds user data, from the kinds' declaration: each kind's store (the
-/// import journal apart), the summaries and the analysis kept from them, and the stores of
-/// earlier versions. A restore replaces all of them; a new kind is among them through its
+/// import journal apart), the summaries, the analysis and the packs kept from them, and the
+/// stores of earlier versions. A restore replaces all of them; a new kind is among them through its
 /// [`spec`].
 pub(crate) fn data_stores() -> Vec<&'static str> {
     let mut stores: Vec<&'static str> = RecordKind::ALL
         .iter()
         .filter(|k| **k != RecordKind::ImportJournal)
         .map(|k| spec(*k).store)
-        .chain([SUMMARIES, ANALYSES])
+        .chain([SUMMARIES, ANALYSES, PACKED])
         .chain(LEGACY_STORES)
         .collect();
     stores.sort_unstable();
@@ -152,7 +151,7 @@ pub async fn stored_rev<R: Record>(db: &Db, record: &R) -> Result<Option<u32>> {
 pub(crate) fn add_new<R: Record>(store: &ObjectStore<'_>, records: &[R]) -> Result<()> {
     for r in records {
         let js = encode_at(r, Rev::after(r.rev(), None))?;
-        store.add(js).primitive().map_err(idb::convert)?;
+        idb::add_js(store, js)?;
     }
     Ok(())
 }
@@ -176,7 +175,7 @@ pub(crate) fn write_restored<R: Record>(tx: &Transaction<'_>, records: &[R]) -> 
     }
     let store = store_of::<R>(tx)?;
     for r in records {
-        store.add(encode(r)?).primitive().map_err(idb::convert)?;
+        idb::add_js(&store, encode(r)?)?;
     }
     Ok(())
 }

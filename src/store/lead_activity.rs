@@ -21,7 +21,7 @@ pub async fn lead_interactions(db: &Db, lead: Id) -> Result<Vec<LeadInteraction>
 
 /// Every interaction logged on a lead (what the leads' scores are computed from).
 pub async fn all_lead_interactions(db: &Db) -> Result<Vec<LeadInteraction>> {
-    kinds::all_alone::<LeadInteraction>(db).await
+    super::packed::read_all::<LeadInteraction>(db).await
 }
 
 /// Every lead interaction with an open commitment.

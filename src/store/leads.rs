@@ -5,7 +5,7 @@
 
 use super::error::{AppError, Result};
 use super::idb::{self, Db, get};
-use super::kinds::{add_new, all_alone, bury, delete_one, now, put_revision, save_alone, store_of};
+use super::kinds::{add_new, bury, delete_one, now, put_revision, save_alone, store_of};
 use super::owned;
 use super::schema::{BY_CUSTOMER, CONTACTS, LEAD_INTERACTIONS, LEADS, OPPORTUNITIES, TOMBSTONES};
 use crate::domain::contact::ContactPerson;
@@ -24,7 +24,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 /// Every lead, those in the trash included.
 pub async fn all_leads(db: &Db) -> Result<Vec<Lead>> {
-    all_alone::<Lead>(db).await
+    super::packed::read_all::<Lead>(db).await
 }
 
 /// Every contact person, for matching leads with them.

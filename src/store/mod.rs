@@ -26,6 +26,7 @@ mod leads;
 mod members;
 mod opportunities;
 mod owned;
+mod packed;
 mod purchases;
 mod sample;
 mod satisfaction;

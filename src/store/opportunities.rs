@@ -36,7 +36,7 @@ pub async fn save_pipeline(db: &Db, p: &Pipeline) -> Result<Pipeline> {
 
 /// Every deal, those in the trash included.
 pub async fn all_opportunities(db: &Db) -> Result<Vec<Opportunity>> {
-    kinds::all_alone::<Opportunity>(db).await
+    super::packed::read_all::<Opportunity>(db).await
 }
 
 /// Every deal with an open next step (for the commitments list).

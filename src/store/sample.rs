@@ -111,8 +111,9 @@ pub async fn load_sample(
             });
         }
     }
-    // A lead for every five customers, written after them.
-    let leads = sample_leads(seed, total / 5, &known, &team, now, 180);
+    // A lead for every two customers (50,000 at 100,000: the trade-show card boxes of a
+    // busy year), written after them.
+    let leads = sample_leads(seed, total / 2, &known, &team, now, 180);
     let activity = sample_lead_activity(seed, &leads, &team, now, today);
     for (chunk, i) in leads.chunks(5_000).zip(0..) {
         let tx = db.tx(&[LEADS, LEAD_INTERACTIONS], true)?;

@@ -24,7 +24,10 @@ pub const DB_NAME: &str = "zhike-crm";
 ///    before read as revision 1, so none is rewritten).
 /// 10. the last analysis kept with what it describes (see `store::analyses`).
 /// 11. leads.
-pub const DB_VERSION: u32 = 13;
+/// 12. lead interactions.
+/// 13. pipelines and opportunities.
+/// 14. the packed copies of the leads, their interactions and the opportunities.
+pub const DB_VERSION: u32 = 14;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -101,6 +104,12 @@ pub const PIPELINES: &str = "pipelines";
 /// Opportunities, keyed by `id`, indexed by customer and by their open next step's due date
 /// (since version 13).
 pub const OPPORTUNITIES: &str = "opportunities";
+
+/// The packed copy of every record of the [`PACKED_SOURCES`] (see `store::packed`), keyed by
+/// `k`: `<store>/base` the pack, `<store>/d/<key>` a record written since (since version 14).
+pub const PACKED: &str = "packed";
+/// The stores read packed: every write transaction over one of them also covers [`PACKED`].
+pub const PACKED_SOURCES: [&str; 3] = [LEADS, LEAD_INTERACTIONS, OPPORTUNITIES];
 
 /// The stores a customer's summary is computed from, with the summaries themselves: every
 /// write that can change a summary opens these.
@@ -250,6 +259,12 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
             .build()?;
         deals
             .create_index(BY_OPEN_DUE, KeyPath::from(OPEN_DUE))
+            .build()?;
+    }
+    if old < 14 && new >= 14 {
+        // Empty: each pack is made from its records the first time they are read.
+        db.create_object_store(PACKED)
+            .with_key_path(KeyPath::from("k"))
             .build()?;
     }
     Ok(())

@@ -309,7 +309,7 @@ pub(crate) fn summaries_of(
 /// Replaces every chunk in `store` (part of the caller's transaction) with chunks of `rows`
 /// (sorted by id).
 pub(crate) fn replace_chunks(store: &ObjectStore<'_>, rows: &[CustomerSummary]) -> Result<()> {
-    store.clear().map_err(idb::convert)?;
+    idb::clear(store)?;
     for (start, piece) in split_chunk(FIRST_CHUNK.to_string(), rows.to_vec()) {
         idb::put(store, &ChunkRecord::fresh(start, &piece))?;
     }

@@ -104,3 +104,52 @@ pub async fn put_raw(
     tx.commit().await.unwrap();
     db.close();
 }
+
+/// Every record of `store_name` in database `name`, read with plain IndexedDB (`getAll`).
+pub async fn raw_all<T: serde::de::DeserializeOwned>(name: &str, store_name: &str) -> Vec<T> {
+    use indexed_db_futures::prelude::*;
+    let db = indexed_db_futures::database::Database::open(name)
+        .await
+        .unwrap();
+    let tx = db.transaction(store_name).build().unwrap();
+    let values: Vec<wasm_bindgen::JsValue> = tx
+        .object_store(store_name)
+        .unwrap()
+        .get_all::<wasm_bindgen::JsValue>()
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    drop(tx);
+    db.close();
+    values
+        .into_iter()
+        .map(|v| serde_wasm_bindgen::from_value(v).unwrap())
+        .collect()
+}
+
+/// The leads, their interactions and the deals as the pages read them (packed) must be the
+/// records as stored, revisions included.
+pub async fn assert_packs_match_records(db: &Db) {
+    use crm::domain::record::Record;
+    fn revs<R: Record>(r: &[R]) -> Vec<(String, u32)> {
+        r.iter().map(|r| (r.key(), r.rev().0)).collect()
+    }
+    let leads = store::all_leads(db).await.unwrap();
+    let stored: Vec<crm::domain::lead::Lead> = raw_all(db.name(), "leads").await;
+    assert_eq!((&leads, revs(&leads)), (&stored, revs(&stored)), "leads");
+    let activity = store::all_lead_interactions(db).await.unwrap();
+    let stored: Vec<crm::domain::lead::activity::LeadInteraction> =
+        raw_all(db.name(), "lead_interactions").await;
+    assert_eq!(
+        (&activity, revs(&activity)),
+        (&stored, revs(&stored)),
+        "lead interactions"
+    );
+    let deals = store::all_opportunities(db).await.unwrap();
+    let stored: Vec<crm::domain::opportunity::Opportunity> =
+        raw_all(db.name(), "opportunities").await;
+    assert_eq!((&deals, revs(&deals)), (&stored, revs(&stored)), "deals");
+}

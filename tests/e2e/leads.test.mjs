@@ -133,14 +133,14 @@ test("the sample's leads in English on a phone: matches with the sample customer
   await page.goto(app.url + "leads");
   await page.getByTestId("lead-row").first().waitFor();
   // The open leads are shown first, out of all of them.
-  assert.match(await page.getByTestId("lead-count").innerText(), /^\d+ of 60 leads$/);
+  assert.match(await page.getByTestId("lead-count").innerText(), /^\d+ of 150 leads$/);
   const open = await page.getByTestId("lead-row").count();
   await page.getByTestId("lead-status-filter").selectOption({ label: "Every status" });
   await page.waitForFunction((n) => document.querySelectorAll("[data-testid=lead-row]").length > n, open);
-  assert.equal(await page.getByTestId("lead-row").count(), 60, "a lead for every five sample customers");
+  assert.equal(await page.getByTestId("lead-row").count(), 150, "a lead for every two sample customers");
   await page.getByTestId("lead-owner-filter").selectOption({ label: "Unassigned queue" });
   const unassigned = await page.getByTestId("lead-row").count();
-  assert.ok(unassigned > 0 && unassigned < 60, `${unassigned} unassigned`);
+  assert.ok(unassigned > 0 && unassigned < 150, `${unassigned} unassigned`);
   await shot(page, "leads-en-dark-phone");
   // Some sample leads are people the sample customers employ: the list flags them, and
   // their page says whom they match.

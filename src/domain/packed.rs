@@ -1,0 +1,239 @@
+//! Records kept a second time, packed: every record of a kind encoded into one binary
+//! (postcard), so a page that needs all of them (the board's 20,000 deals, the list's 50,000
+//! leads) reads one value and decodes it in wasm, instead of having the browser rebuild one
+//! JavaScript object per record and converting each. The store keeps the pack next to the
+//! records and marks which records were written since it was packed (`store::packed`).
+//!
+//! Postcard writes no field names: a pack can only be read by the same layout that wrote it.
+//! The layout's fingerprint, [`format`], is taken from the encoding of a specimen record with
+//! every optional part present, so a change of the record's fields changes it and a pack
+//! written before is packed again from the records instead of being misread.
+
+use crate::domain::id::Id;
+use crate::domain::interaction::{Channel, Commitment, Interaction};
+use crate::domain::lead::activity::LeadInteraction;
+use crate::domain::lead::{
+    Conversion, DisqualifyReason, Lead, LeadSource, LeadStatus, StatusChange,
+};
+use crate::domain::member::Ownership;
+use crate::domain::money::{Currency, Money};
+use crate::domain::opportunity::stage::StageId;
+use crate::domain::opportunity::{Closing, LostReason, Opportunity, StageChange};
+use crate::domain::record::{Record, Rev};
+use crate::domain::time::Timestamp;
+
+/// A kind read packed. The encoding must stand on its own: no field left out when empty
+/// (`skip_serializing_if`), none flattened or untagged.
+pub trait Packed: Record {
+    /// A record with every optional part present and every list filled, whose encoding
+    /// stands for the layout.
+    fn specimen() -> Self;
+}
+
+/// The fingerprint of `R`'s packed layout: FNV-1a over the kind's name and its specimen's
+/// encoding.
+pub fn format<R: Packed>() -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let specimen = postcard::to_allocvec(&R::specimen()).unwrap_or_default();
+    for b in R::KIND.name().bytes().chain([0]).chain(specimen) {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    // Below 2^53, so it is the same number when the browser stores it.
+    hash >> 11
+}
+
+/// The records packed.
+pub fn pack<R: Packed>(records: &[R]) -> Vec<u8> {
+    postcard::to_allocvec(records).unwrap_or_default()
+}
+
+/// The records of a pack; `None` when it is not one (damaged, or of another layout).
+pub fn unpack<R: Packed>(bytes: &[u8]) -> Option<Vec<R>> {
+    postcard::from_bytes(bytes).ok()
+}
+
+// The kinds read packed, each with its specimen.
+
+fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+fn promise() -> Commitment {
+    Commitment {
+        text: "寄送样品".into(),
+        due: day(2026, 3, 2),
+        done_at: Some(Timestamp(3)),
+        owner_id: Some(Id::from_bytes([9; 16])),
+    }
+}
+
+impl Packed for Opportunity {
+    fn specimen() -> Self {
+        let member = Some(Id::from_bytes([2; 16]));
+        Opportunity {
+            id: Id::from_bytes([1; 16]),
+            customer_id: Id::from_bytes([3; 16]),
+            name: "年度采购".into(),
+            amount: Money::new(rust_decimal::Decimal::new(12_345, 2), Currency::Usd),
+            close_date: day(2026, 6, 30),
+            stage: StageId("proposal".into()),
+            probability: Some(40),
+            owner_id: member,
+            competitors: vec!["甲公司".into()],
+            next_step: Some(promise()),
+            source_lead: Some(Id::from_bytes([4; 16])),
+            notes: "n".into(),
+            history: vec![StageChange {
+                at: Timestamp(1),
+                stage: StageId("won".into()),
+                by: member,
+            }],
+            owners: vec![Ownership {
+                owner_id: member,
+                from: Timestamp(1),
+            }],
+            closing: Some(Closing {
+                at: Timestamp(2),
+                date: day(2026, 7, 1),
+                reason: Some(LostReason::Competitor),
+                lost_to: "乙公司".into(),
+                purchase_id: Some(Id::from_bytes([5; 16])),
+            }),
+            created_at: Timestamp(1),
+            updated_at: Timestamp(2),
+            deleted_at: Some(Timestamp(3)),
+            rev: Rev(7),
+        }
+    }
+}
+
+impl Packed for Lead {
+    fn specimen() -> Self {
+        let member = Some(Id::from_bytes([2; 16]));
+        Lead {
+            id: Id::from_bytes([1; 16]),
+            name: "王芳".into(),
+            company: "华南纸业".into(),
+            title: "经理".into(),
+            phones: vec!["138 0000 0000".into()],
+            emails: vec!["a@b.cn".into()],
+            wechat: "w".into(),
+            region: "广东 广州".into(),
+            industry: "造纸".into(),
+            source: LeadSource::WebInquiry,
+            campaign: "2026 春季展".into(),
+            notes: "n".into(),
+            owner_id: member,
+            status: LeadStatus::Disqualified,
+            disqualify_reason: Some(DisqualifyReason::Competitor),
+            do_not_contact: true,
+            history: vec![StatusChange {
+                at: Timestamp(1),
+                to: LeadStatus::Contacted,
+            }],
+            owners: vec![Ownership {
+                owner_id: member,
+                from: Timestamp(1),
+            }],
+            converted: Some(Conversion {
+                customer_id: Id::from_bytes([3; 16]),
+                contact_id: Some(Id::from_bytes([4; 16])),
+                at: Timestamp(2),
+            }),
+            created_at: Timestamp(1),
+            updated_at: Timestamp(2),
+            deleted_at: Some(Timestamp(3)),
+            rev: Rev(7),
+        }
+    }
+}
+
+impl Packed for LeadInteraction {
+    fn specimen() -> Self {
+        LeadInteraction(Interaction {
+            id: Id::from_bytes([1; 16]),
+            customer_id: Id::from_bytes([3; 16]),
+            at: Timestamp(1),
+            channel: Channel::Visit,
+            member_id: Some(Id::from_bytes([2; 16])),
+            contact_id: Some(Id::from_bytes([4; 16])),
+            summary: "拜访".into(),
+            commitment: Some(promise()),
+            created_at: Timestamp(1),
+            updated_at: Timestamp(2),
+            rev: Rev(7),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The specimen and a record with every optional part absent come back as they went in.
+    fn round_trip<R: Packed + std::fmt::Debug>(sparse: R) {
+        let full = R::specimen();
+        let both = vec![full.clone(), sparse.clone(), full];
+        let back: Vec<R> = unpack(&pack(&both)).expect("a pack reads back");
+        assert_eq!(back, both);
+        for (a, b) in back.iter().zip(&both) {
+            assert_eq!(a.rev().0, b.rev().0, "the revision is kept");
+        }
+        assert!(
+            unpack::<R>(&pack(&both)[..10]).is_none(),
+            "a cut pack is refused"
+        );
+    }
+
+    #[test]
+    fn every_packed_kind_reads_back_whole_and_sparse() {
+        let o = Opportunity::specimen();
+        round_trip(Opportunity {
+            probability: None,
+            owner_id: None,
+            competitors: Vec::new(),
+            next_step: None,
+            source_lead: None,
+            history: Vec::new(),
+            owners: Vec::new(),
+            closing: None,
+            deleted_at: None,
+            ..o
+        });
+        let l = Lead::specimen();
+        round_trip(Lead {
+            phones: Vec::new(),
+            emails: Vec::new(),
+            owner_id: None,
+            disqualify_reason: None,
+            history: Vec::new(),
+            owners: Vec::new(),
+            converted: None,
+            deleted_at: None,
+            ..l
+        });
+        let i = LeadInteraction::specimen();
+        round_trip(LeadInteraction(crate::domain::interaction::Interaction {
+            member_id: None,
+            contact_id: None,
+            commitment: None,
+            ..i.0
+        }));
+    }
+
+    #[test]
+    fn the_format_follows_the_layout_and_differs_by_kind() {
+        assert_eq!(format::<Lead>(), format::<Lead>());
+        assert_ne!(format::<Lead>(), format::<Opportunity>());
+        assert_ne!(format::<LeadInteraction>(), format::<Opportunity>());
+        assert!(format::<Lead>() < 1 << 53);
+        // The specimen has every optional part: a record without one encodes shorter.
+        let full = pack(&[Opportunity::specimen()]);
+        let sparse = pack(&[Opportunity {
+            closing: None,
+            ..Opportunity::specimen()
+        }]);
+        assert!(sparse.len() < full.len());
+    }
+}

@@ -1,0 +1,243 @@
+//! The packed copies of the kinds a page reads whole (leads, their interactions, deals): one
+//! binary of every record (`domain::packed`), kept in [`PACKED`] beside the records, so the
+//! board and the leads list read one value instead of one object per record.
+//!
+//! The records stay the truth. Every write to one of their stores goes through `idb`'s
+//! `put_js`, `add_js`, `delete` or `clear`, which mark the key written in the same
+//! transaction (`<store>/d/<key>`; a write transaction over such a store always covers
+//! [`PACKED`]). A read takes the pack, reads the marked records afresh and puts them in; when
+//! many are marked it writes the pack again and drops the marks. It makes the pack again from
+//! the records when there is none (a new or restored workspace), when it was written by
+//! another layout, when it cannot be read, when nearly everything is marked (a large import)
+//! and — the last check — when the number of records it ends with is not the number stored.
+
+use super::error::{AppError, Result};
+use super::idb::{self, Db, get_request};
+use super::kinds::{spec, store_of};
+use super::schema::{PACKED, PACKED_SOURCES};
+use crate::domain::packed::{Packed, format, pack, unpack};
+use indexed_db_futures::KeyRange;
+use indexed_db_futures::object_store::ObjectStore;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::Transaction;
+use std::collections::HashMap;
+use wasm_bindgen::JsValue;
+
+/// Marks beyond which a read writes the pack again.
+const REPACK_AT: usize = 64;
+/// Marks beyond which the records are read whole instead (the share of the records marked,
+/// one in …), below [`REBUILD_MIN`] never.
+const REBUILD_SHARE: usize = 4;
+const REBUILD_MIN: usize = 2_000;
+
+/// A store read packed, seen from a write to it: where its marks go.
+pub(crate) struct Source<'a> {
+    name: &'static str,
+    packed: ObjectStore<'a>,
+}
+
+impl<'a> Source<'a> {
+    /// The packed side of `store`, when it is read packed.
+    pub(crate) fn of(store: &'a ObjectStore<'_>) -> Option<Source<'a>> {
+        let name = store.name();
+        let name = PACKED_SOURCES.into_iter().find(|s| *s == name)?;
+        // Present in every write transaction over `store` (see `Db::tx`); a transaction
+        // without it is a bug, which the write then reports.
+        let packed = store.transaction().object_store(PACKED).ok();
+        Some(Source {
+            name,
+            packed: packed?,
+        })
+    }
+
+    /// Marks the record `key` written (or deleted).
+    pub(crate) fn written(&self, key: &str) -> Result<()> {
+        let mark = js_sys::Object::new();
+        js_sys::Reflect::set(&mark, &"k".into(), &mark_key(self.name, key).into())
+            .map_err(|_| AppError::Storage("cannot mark a packed record".into()))?;
+        self.packed
+            .put(JsValue::from(mark))
+            .primitive()
+            .map_err(idb::convert)?;
+        Ok(())
+    }
+
+    /// Drops the pack and the marks: the store was emptied.
+    pub(crate) fn cleared(&self) -> Result<()> {
+        self.packed
+            .delete::<String, _>(range(self.name))
+            .primitive()
+            .map_err(idb::convert)?;
+        Ok(())
+    }
+}
+
+fn base_key(store: &str) -> String {
+    format!("{store}/base")
+}
+
+fn mark_key(store: &str, key: &str) -> String {
+    format!("{store}/d/{key}")
+}
+
+/// Every key of `store`'s pack and marks.
+fn range(store: &str) -> KeyRange<String> {
+    KeyRange::Bound(
+        format!("{store}/"),
+        false,
+        format!("{store}/\u{ffff}"),
+        false,
+    )
+}
+
+/// The pack as stored.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Base {
+    k: String,
+    /// `domain::packed::format` of the layout that wrote it.
+    format: f64,
+    #[serde(with = "serde_bytes")]
+    data: Vec<u8>,
+}
+
+/// Every record of kind `R`, those in the trash included, in key order — as a `getAll` of
+/// its store gives them.
+pub(crate) async fn read_all<R: Packed>(db: &Db) -> Result<Vec<R>> {
+    let source = spec(R::KIND).store;
+    let read = {
+        let tx = db.tx(&[source, PACKED], false)?;
+        read_in::<R>(&tx, false).await?
+    };
+    match read {
+        Some((records, marks)) if marks <= REPACK_AT => Ok(records),
+        // Written again with the marked records in, inside one transaction with the records.
+        Some(_) => {
+            let tx = db.tx(&[source, PACKED], true)?;
+            match read_in::<R>(&tx, true).await? {
+                Some((records, _)) => {
+                    idb::commit(tx).await?;
+                    Ok(records)
+                }
+                None => {
+                    drop(tx);
+                    rebuild::<R>(db).await
+                }
+            }
+        }
+        None => rebuild::<R>(db).await,
+    }
+}
+
+/// The records from the pack and the marked ones in `tx`, with the number marked; `None`
+/// when the pack is to be made again from the records. With `write`, the pack is written
+/// again with the marked records in and the marks dropped.
+async fn read_in<R: Packed>(tx: &Transaction<'_>, write: bool) -> Result<Option<(Vec<R>, usize)>> {
+    let source = spec(R::KIND).store;
+    let packed = tx.object_store(PACKED).map_err(idb::convert)?;
+    let records = store_of::<R>(tx)?;
+    let count = records.count().primitive().map_err(idb::convert)?;
+    let entries = packed
+        .get_all::<JsValue>()
+        .with_query::<String, _>(range(source))
+        .primitive()
+        .map_err(idb::convert)?
+        .await
+        .map_err(idb::convert)?;
+    let base_key = base_key(source);
+    let marks_from = mark_key(source, "");
+    let mut base = None;
+    let mut marked = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(idb::convert)?;
+        let key = js_sys::Reflect::get(&entry, &"k".into())
+            .ok()
+            .and_then(|k| k.as_string())
+            .unwrap_or_default();
+        if key == base_key {
+            base = Some(entry);
+        } else if let Some(k) = key.strip_prefix(&marks_from) {
+            marked.push(k.to_string());
+        }
+    }
+    let Some(base) = base else { return Ok(None) };
+    let Ok(base) = idb::from_js::<Base>(base) else {
+        return Ok(None);
+    };
+    if base.format != format::<R>() as f64 {
+        return Ok(None);
+    }
+    let Some(mut all) = unpack::<R>(&base.data) else {
+        return Ok(None);
+    };
+    drop(base);
+    if marked.len() > REBUILD_MIN.max(all.len() / REBUILD_SHARE) {
+        return Ok(None);
+    }
+    if !marked.is_empty() {
+        // Every read issued before the first is awaited.
+        let reads = marked
+            .iter()
+            .map(|k| get_request::<R>(&records, k))
+            .collect::<Result<Vec<_>>>()?;
+        let at: HashMap<String, usize> =
+            all.iter().enumerate().map(|(i, r)| (r.key(), i)).collect();
+        let mut gone = vec![false; all.len()];
+        let mut added = false;
+        for (key, read) in marked.iter().zip(reads) {
+            match (read.await?, at.get(key)) {
+                (Some(r), Some(&i)) => all[i] = r,
+                (Some(r), None) => {
+                    all.push(r);
+                    added = true;
+                }
+                (None, Some(&i)) => gone[i] = true,
+                (None, None) => {}
+            }
+        }
+        let mut i = 0;
+        all.retain(|_| {
+            i += 1;
+            !gone.get(i - 1).copied().unwrap_or(false)
+        });
+        if added {
+            all.sort_by_cached_key(|r| r.key());
+        }
+    }
+    if count.await.map_err(idb::convert)? as usize != all.len() {
+        return Ok(None);
+    }
+    if write {
+        write_base(&packed, source, &all)?;
+        for key in &marked {
+            idb::delete(&packed, &mark_key(source, key))?;
+        }
+    }
+    Ok(Some((all, marked.len())))
+}
+
+fn write_base<R: Packed>(packed: &ObjectStore<'_>, source: &str, records: &[R]) -> Result<()> {
+    idb::put(
+        packed,
+        &Base {
+            k: base_key(source),
+            format: format::<R>() as f64,
+            data: pack(records),
+        },
+    )
+}
+
+/// Reads every record of kind `R` and makes its pack from them, dropping the marks, in one
+/// transaction.
+async fn rebuild<R: Packed>(db: &Db) -> Result<Vec<R>> {
+    let source = spec(R::KIND).store;
+    let tx = db.tx(&[source, PACKED], true)?;
+    let records: Vec<R> = idb::get_all(&store_of::<R>(&tx)?).await?;
+    let packed = tx.object_store(PACKED).map_err(idb::convert)?;
+    packed
+        .delete::<String, _>(range(source))
+        .primitive()
+        .map_err(idb::convert)?;
+    write_base(&packed, source, &records)?;
+    idb::commit(tx).await?;
+    Ok(records)
+}
