@@ -280,6 +280,68 @@ const board = await page.evaluate(async (words) => {
 reportStats("board_search_keystroke_to_paint", board.search);
 reportStats("board_card_move_to_paint", board.moves);
 
+// 4f. The leads (one for every two customers): cold start to the list, and a search and a
+// status filter on it, each until the answer is painted.
+const leadsReady = () =>
+  document.querySelector("[data-testid=lead-row]") && /\d/.test(document.querySelector("[data-testid=lead-count]")?.textContent ?? "")
+    ? performance.now()
+    : false;
+const firstLeads = await coldStart("leads", leadsReady);
+report("cold_start_to_leads_first_visit", Math.round(firstLeads), "ms");
+const coldLeads = [];
+for (let run = 1; run <= 2; run++) coldLeads.push(await coldStart("leads", leadsReady));
+report("cold_start_to_leads_median", Math.round(stats(coldLeads).median), "ms", { runs: coldLeads });
+const leadsTimes = await page.evaluate(async (words) => {
+  const frame = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(performance.now()))));
+  const input = document.querySelector("[data-testid=lead-search]");
+  const search = [];
+  for (const word of words) {
+    const chars = [...word];
+    for (let i = 0; i <= chars.length; i++) {
+      const value = i === chars.length ? "" : chars.slice(0, i + 1).join("");
+      const t0 = performance.now();
+      input.value = value;
+      input.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      search.push((await frame()) - t0);
+    }
+  }
+  const select = document.querySelector("[data-testid=lead-status-filter] select, select[data-testid=lead-status-filter]");
+  const filter = [];
+  for (let round = 0; round < 4; round++) {
+    for (const option of [...select.options]) {
+      const t0 = performance.now();
+      select.value = option.value;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      filter.push((await frame()) - t0);
+    }
+  }
+  return { search, filter };
+}, ["王", "华南", "zhang", "138", "广交会"]);
+reportStats("leads_search_keystroke_to_paint", leadsTimes.search);
+reportStats("leads_filter_to_paint", leadsTimes.filter);
+
+// 4g. A handover: the member who owns the most customers hands everything to a colleague
+// through Settings → Team, until the dialog reports it done (progress shown throughout).
+{
+  await page.goto(server.url + "settings");
+  await page.getByTestId("team-row").first().waitFor();
+  await page.waitForFunction(() => /[1-9]/.test(document.querySelector("[data-testid=team-row]")?.innerText ?? ""), null, { timeout: 60_000 });
+  const counts = await page.getByTestId("team-row").evaluateAll((rows) =>
+    rows.map((r) => Number((r.innerText.match(/([\d,]+)\s*[位个]客户/) ?? [0, "0"])[1].replace(/,/g, ""))));
+  const at = counts.indexOf(Math.max(...counts));
+  const row = page.getByTestId("team-row").nth(at);
+  await row.getByTestId("handover-open").click();
+  const dialog = page.getByTestId("handover");
+  await dialog.getByTestId("handover-holds").waitFor({ timeout: 60_000 });
+  const other = await dialog.getByTestId("handover-member").evaluate((s) => [...s.options].find((o) => o.value)?.value);
+  await dialog.getByTestId("handover-member").selectOption(other);
+  await dialog.getByTestId("handover-preview").waitFor();
+  const t0 = Date.now();
+  await dialog.getByTestId("handover-go").click();
+  await page.getByText(/已交接 [\d,]+ 条记录/).waitFor({ timeout: 120_000 });
+  report("handover_all_of_one_member", Date.now() - t0, "ms", { customers: counts[at] });
+}
+
 // 4d. A refit after an edit: a purchase added on a customer's page, until the classes it
 // changes are applied (and the period's start after them).
 {

@@ -592,3 +592,50 @@ mod tests {
         assert_eq!(Query::parse("x").rank(&name_key), 2);
     }
 }
+
+/// Keys of a list's records (search keys, pinyin sort names) built when first needed: a
+/// slice at a time between frames after the list is painted ([`step`](Self::step)), or all at
+/// once by the first query that needs them ([`all`](Self::all)). A record changed before its
+/// key is built gets it from the changed record later.
+#[derive(Debug, Default)]
+pub struct LazyKeys(std::sync::Mutex<Vec<String>>);
+
+impl LazyKeys {
+    fn keys(&self) -> std::sync::MutexGuard<'_, Vec<String>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Builds the keys of up to `n` more of the `len` records (`key(i)` of record `i`);
+    /// `true` once all have one.
+    pub fn step(&self, len: usize, n: usize, key: impl Fn(usize) -> String) -> bool {
+        let mut keys = self.keys();
+        let to = keys.len().saturating_add(n).min(len);
+        for i in keys.len()..to {
+            keys.push(key(i));
+        }
+        keys.len() >= len
+    }
+
+    /// Every key, the missing ones built now.
+    pub fn all(
+        &self,
+        len: usize,
+        key: impl Fn(usize) -> String,
+    ) -> std::sync::MutexGuard<'_, Vec<String>> {
+        self.step(len, usize::MAX, key);
+        self.keys()
+    }
+
+    /// Record `i` changed (or was added as the last): its key, if built by now, is `key()`.
+    pub fn set(&self, i: usize, key: impl FnOnce() -> String) {
+        let mut keys = self.keys();
+        match i.cmp(&keys.len()) {
+            std::cmp::Ordering::Less => keys[i] = key(),
+            // The next to build and the record is there: built now, in order.
+            std::cmp::Ordering::Equal => keys.push(key()),
+            std::cmp::Ordering::Greater => {}
+        }
+    }
+}

@@ -168,3 +168,35 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+/// Work cut into slices of at most [`Slices::MS`] between which the page takes input: call
+/// [`Slices::step`] often; it lets the page in once the slice has run its time.
+pub struct Slices {
+    started: f64,
+}
+
+impl Slices {
+    /// A slice's length in milliseconds: well under the 50 ms after which input waits.
+    pub const MS: f64 = 12.0;
+
+    /// Starts the first slice.
+    pub fn start() -> Self {
+        Slices { started: ms() }
+    }
+
+    /// Ends the slice (behind any other sliced work, see [`later_tick`]) when it has run its
+    /// time.
+    pub async fn step(&mut self) {
+        if ms() - self.started >= Self::MS {
+            later_tick().await;
+            self.started = ms();
+        }
+    }
+}
+
+/// Milliseconds on the page's clock.
+fn ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}

@@ -3,7 +3,7 @@
 use crate::domain::id::Id;
 use crate::domain::lead::score::Band;
 use crate::domain::lead::{Lead, LeadSource, LeadStatus};
-use crate::domain::search::{Query, build_key};
+use crate::domain::search::{LazyKeys, Query, build_key};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -69,9 +69,9 @@ pub struct LeadQuery {
 #[derive(Default)]
 pub struct LeadIndex {
     leads: Vec<Lead>,
-    keys: Vec<String>,
+    keys: LazyKeys,
     /// The pinyin (or lowercase) sort key of each lead's display name.
-    names: Vec<String>,
+    names: LazyKeys,
     positions: HashMap<Id, usize>,
     /// Each lead's qualification score, once computed.
     scores: Vec<Option<u8>>,
@@ -105,8 +105,7 @@ fn name_key(l: &Lead) -> String {
 impl LeadIndex {
     /// Indexes `leads` (those in the trash too; the list leaves them out).
     pub fn new(leads: Vec<Lead>) -> Self {
-        let keys = leads.iter().map(search_key).collect();
-        let names = leads.iter().map(name_key).collect();
+        let (keys, names) = (LazyKeys::default(), LazyKeys::default());
         let positions = leads.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
         let scores = vec![None; leads.len()];
         LeadIndex {
@@ -132,14 +131,15 @@ impl LeadIndex {
     pub fn put(&mut self, lead: Lead) {
         match self.positions.get(&lead.id) {
             Some(&i) => {
-                self.keys[i] = search_key(&lead);
-                self.names[i] = name_key(&lead);
+                self.keys.set(i, || search_key(&lead));
+                self.names.set(i, || name_key(&lead));
                 self.leads[i] = lead;
             }
             None => {
-                self.positions.insert(lead.id, self.leads.len());
-                self.keys.push(search_key(&lead));
-                self.names.push(name_key(&lead));
+                let i = self.leads.len();
+                self.positions.insert(lead.id, i);
+                self.keys.set(i, || search_key(&lead));
+                self.names.set(i, || name_key(&lead));
                 self.scores.push(None);
                 self.leads.push(lead);
             }
@@ -156,6 +156,13 @@ impl LeadIndex {
         self.scores.get(i).copied().flatten()
     }
 
+    /// Builds the search keys of up to `n` more leads; `true` once all have them (the list
+    /// calls it between frames once painted, so they are ready before anyone types).
+    pub fn warm_step(&self, n: usize) -> bool {
+        self.keys
+            .step(self.leads.len(), n, |i| search_key(&self.leads[i]))
+    }
+
     /// Leads not in the trash.
     pub fn active(&self) -> usize {
         self.leads.iter().filter(|l| l.deleted_at.is_none()).count()
@@ -164,6 +171,10 @@ impl LeadIndex {
     /// Positions of the leads `q` shows, in its order (ties: newest first).
     pub fn query(&self, q: &LeadQuery) -> Vec<usize> {
         let text = Query::parse(&q.text);
+        let keys = (!text.is_empty()).then(|| {
+            self.keys
+                .all(self.leads.len(), |i| search_key(&self.leads[i]))
+        });
         let mut rows: Vec<usize> = (0..self.leads.len())
             .filter(|&i| {
                 let l = &self.leads[i];
@@ -177,7 +188,7 @@ impl LeadIndex {
                     }
                     && q.band
                         .is_none_or(|b| self.score(i).is_some_and(|s| Band::of(s) == b))
-                    && (text.is_empty() || text.matches(&self.keys[i]))
+                    && keys.as_ref().is_none_or(|k| text.matches(&k[i]))
             })
             .collect();
         let newest = |a: &usize, b: &usize| {
@@ -185,12 +196,18 @@ impl LeadIndex {
             y.created_at.cmp(&x.created_at).then(y.id.cmp(&x.id))
         };
         match q.sort {
-            LeadSort::Added => rows.sort_by(newest),
-            LeadSort::Name => rows.sort_by(|a, b| {
-                self.names[*a]
-                    .cmp(&self.names[*b])
-                    .then_with(|| newest(a, b))
+            // The keys taken out once: comparing through the leads themselves reads a large
+            // record per comparison.
+            LeadSort::Added => rows.sort_by_cached_key(|&i| {
+                let l = &self.leads[i];
+                std::cmp::Reverse((l.created_at, l.id))
             }),
+            LeadSort::Name => {
+                let names = self
+                    .names
+                    .all(self.leads.len(), |i| name_key(&self.leads[i]));
+                rows.sort_by(|a, b| names[*a].cmp(&names[*b]).then_with(|| newest(a, b)))
+            }
             LeadSort::Score => rows.sort_by(|a, b| {
                 self.score(*b)
                     .cmp(&self.score(*a))
@@ -237,6 +254,53 @@ mod tests {
             .into_iter()
             .map(|i| ix.leads()[i].display_name())
             .collect()
+    }
+
+    #[test]
+    fn keys_built_in_slices_or_by_a_search_follow_changes_made_meanwhile() {
+        let all = || {
+            vec![
+                lead(1, "张伟", "华星贸易", "", 1),
+                lead(2, "李娜", "光明科技", "", 2),
+                lead(3, "王芳", "西湖茶业", "", 3),
+            ]
+        };
+        let q = |text: &str| LeadQuery {
+            text: text.into(),
+            ..LeadQuery::default()
+        };
+        // Two slices of two: not done after the first.
+        let mut ix = LeadIndex::new(all());
+        assert!(!ix.warm_step(2));
+        // A lead with a key renamed, one without a key renamed, one added: each found by its
+        // new name only.
+        let mut first = ix.leads()[0].clone();
+        first.name = "赵敏".into();
+        ix.put(first);
+        let mut third = ix.leads()[2].clone();
+        third.company = "东方纸业".into();
+        ix.put(third);
+        ix.put(lead(4, "孙丽", "", "", 4));
+        assert!(ix.warm_step(2));
+        assert_eq!(names(&ix, &q("zhaomin")), vec!["赵敏 · 华星贸易"]);
+        assert!(names(&ix, &q("zhangwei")).is_empty());
+        assert_eq!(names(&ix, &q("dongfang")), vec!["王芳 · 东方纸业"]);
+        assert!(names(&ix, &q("xihu")).is_empty());
+        assert_eq!(names(&ix, &q("sunli")), vec!["孙丽"]);
+        // A search before any slice builds every key itself.
+        let ix = LeadIndex::new(all());
+        assert_eq!(names(&ix, &q("lina")), vec!["李娜 · 光明科技"]);
+        assert!(ix.warm_step(1), "the search built them all");
+        // Sorted by name without any key built.
+        let ix = LeadIndex::new(all());
+        let by_name = LeadQuery {
+            sort: LeadSort::Name,
+            ..LeadQuery::default()
+        };
+        assert_eq!(
+            names(&ix, &by_name),
+            vec!["李娜 · 光明科技", "王芳 · 西湖茶业", "张伟 · 华星贸易"]
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::domain::export::{Cell, csv};
 use crate::domain::id::Id;
 use crate::domain::lead::list::OwnerFilter;
 use crate::domain::money::Currency;
-use crate::domain::search::{Query, build_key, pinyin_into};
+use crate::domain::search::{LazyKeys, Query, build_key, pinyin_into};
 use crate::domain::time::{Timestamp, date_input_value};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -208,8 +208,10 @@ pub struct Clock {
 #[derive(Default)]
 pub struct DealBook {
     deals: Vec<Opportunity>,
-    keys: Vec<String>,
-    names: Vec<String>,
+    /// Each deal's customer's name, for its search key.
+    customers: Vec<String>,
+    keys: LazyKeys,
+    names: LazyKeys,
     positions: HashMap<Id, usize>,
     /// Each customer's last interaction, for the stale flag.
     last_contact: HashMap<Id, Timestamp>,
@@ -259,16 +261,16 @@ impl DealBook {
     /// Indexes `deals` (those in the trash too; the views leave them out), searchable by the
     /// names `customer_name` gives their customers.
     pub fn new<'a>(deals: Vec<Opportunity>, customer_name: impl Fn(Id) -> &'a str) -> Self {
-        let keys = deals
+        let customers = deals
             .iter()
-            .map(|o| search_key(o, customer_name(o.customer_id)))
+            .map(|o| customer_name(o.customer_id).to_string())
             .collect();
-        let names = deals.iter().map(name_key).collect();
         let positions = deals.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
         DealBook {
             deals,
-            keys,
-            names,
+            customers,
+            keys: LazyKeys::default(),
+            names: LazyKeys::default(),
             positions,
             last_contact: HashMap::new(),
         }
@@ -293,17 +295,30 @@ impl DealBook {
     pub fn put(&mut self, o: Opportunity, customer: &str) {
         match self.positions.get(&o.id) {
             Some(&i) => {
-                self.keys[i] = search_key(&o, customer);
-                self.names[i] = name_key(&o);
+                self.keys.set(i, || search_key(&o, customer));
+                self.names.set(i, || name_key(&o));
+                customer.clone_into(&mut self.customers[i]);
                 self.deals[i] = o;
             }
             None => {
-                self.positions.insert(o.id, self.deals.len());
-                self.keys.push(search_key(&o, customer));
-                self.names.push(name_key(&o));
+                let i = self.deals.len();
+                self.positions.insert(o.id, i);
+                self.keys.set(i, || search_key(&o, customer));
+                self.names.set(i, || name_key(&o));
+                self.customers.push(customer.to_string());
                 self.deals.push(o);
             }
         }
+    }
+
+    fn key_of(&self, i: usize) -> String {
+        search_key(&self.deals[i], &self.customers[i])
+    }
+
+    /// Builds the search keys of up to `n` more deals; `true` once all have them (the
+    /// pipeline calls it between frames once painted, so they are ready before anyone types).
+    pub fn warm_step(&self, n: usize) -> bool {
+        self.keys.step(self.deals.len(), n, |i| self.key_of(i))
     }
 
     /// Deals not in the trash.
@@ -321,7 +336,19 @@ impl DealBook {
         )
     }
 
-    fn admits(&self, i: usize, q: &DealQuery, text: &Query, p: &Pipeline, clock: &Clock) -> bool {
+    /// The search keys `text` needs (none when it is empty).
+    fn keys_for(&self, text: &Query) -> Option<std::sync::MutexGuard<'_, Vec<String>>> {
+        (!text.is_empty()).then(|| self.keys.all(self.deals.len(), |i| self.key_of(i)))
+    }
+
+    fn admits(
+        &self,
+        i: usize,
+        q: &DealQuery,
+        text: (&Query, Option<&[String]>),
+        p: &Pipeline,
+        clock: &Clock,
+    ) -> bool {
         let o = &self.deals[i];
         o.deleted_at.is_none()
             && q.state.admits(o.outcome(p))
@@ -336,15 +363,17 @@ impl DealBook {
                 Flag::Overdue => o.is_overdue(clock.today),
                 Flag::Stale => self.is_stale(i, clock),
             }
-            && (text.is_empty() || text.matches(&self.keys[i]))
+            && text.1.is_none_or(|k| text.0.matches(&k[i]))
     }
 
     /// Positions of the deals `q` shows, in its order (ties: soonest close, then newest).
     pub fn query(&self, q: &DealQuery, p: &Pipeline, clock: &Clock) -> Vec<usize> {
         let text = Query::parse(&q.text);
+        let keys = self.keys_for(&text);
         let mut rows: Vec<usize> = (0..self.deals.len())
-            .filter(|&i| self.admits(i, q, &text, p, clock))
+            .filter(|&i| self.admits(i, q, (&text, keys.as_deref().map(Vec::as_slice)), p, clock))
             .collect();
+        drop(keys);
         let d = &self.deals;
         let soonest = |a: &usize, b: &usize| {
             let (x, y) = (&d[*a], &d[*b]);
@@ -365,11 +394,10 @@ impl DealBook {
                     .cmp(&d[*a].weighted(p))
                     .then_with(|| soonest(a, b))
             }),
-            DealSort::Name => rows.sort_by(|a, b| {
-                self.names[*a]
-                    .cmp(&self.names[*b])
-                    .then_with(|| soonest(a, b))
-            }),
+            DealSort::Name => {
+                let names = self.names.all(d.len(), |i| name_key(&d[i]));
+                rows.sort_by(|a, b| names[*a].cmp(&names[*b]).then_with(|| soonest(a, b)))
+            }
             DealSort::Stage => rows.sort_by(|a, b| {
                 p.position(&d[*a].stage)
                     .cmp(&p.position(&d[*b].stage))
@@ -416,8 +444,10 @@ impl DealBook {
             .enumerate()
             .map(|(i, s)| (&s.id, i))
             .collect();
+        let keys = self.keys_for(&text);
+        let keys = keys.as_deref().map(Vec::as_slice);
         for i in 0..self.deals.len() {
-            if !self.admits(i, &q, &text, p, clock) {
+            if !self.admits(i, &q, (&text, keys), p, clock) {
                 continue;
             }
             let o = &self.deals[i];

@@ -212,6 +212,7 @@ pub fn Dashboard() -> impl IntoView {
                     <ClassTable title=Signal::derive(move || t.get().sec_lifecycle.to_string()) rows=lifecycle testid="dash-lifecycle" />
                 </div>
                 <CallList />
+                <crate::ui::pipeline::glance::PipelineGlance />
                 <div class="dash-grid">
                     <section class="panel">
                         <h2>{move || (t.get().movements_since)(format_date(since(), lang.get()))}</h2>

@@ -5,39 +5,66 @@ use crate::domain::contact::ContactPerson;
 use crate::domain::lead::Lead;
 use crate::domain::lead::matching::MatchIndex;
 use crate::store::{self, AppError};
+use crate::ui::clock::Slices;
 use crate::ui::state::Workspace;
 use leptos::prelude::*;
 
 /// The match index over the customers, their contact persons and `leads` (those in the trash
-/// left out).
+/// left out), built a slice at a time.
 pub async fn match_index(ws: Workspace, leads: &[Lead]) -> Result<MatchIndex, AppError> {
     let contacts = read_contacts(ws).await?;
-    Ok(build(ws, &contacts, leads))
+    let mut index = build(ws, &contacts).await;
+    let mut slices = Slices::start();
+    for part in leads.chunks(500) {
+        for l in part.iter().filter(|l| l.deleted_at.is_none()) {
+            index.add_lead(l);
+        }
+        slices.step().await;
+    }
+    Ok(index)
 }
 
-/// Every contact person (none without a database).
+/// Every contact person (none without a database), read and converted in slices.
 pub async fn read_contacts(ws: Workspace) -> Result<Vec<ContactPerson>, AppError> {
     match ws.db() {
-        Some(db) => store::contacts_for_matching(&db).await,
+        Some(db) => store::contacts_for_matching(&db, crate::ui::clock::later_tick).await,
         None => Ok(Vec::new()),
     }
 }
 
-/// The match index over the customers in memory, `contacts` and `leads`.
-pub fn build(ws: Workspace, contacts: &[ContactPerson], leads: &[Lead]) -> MatchIndex {
+/// The match index over the customers in memory and `contacts` (the leads are the caller's
+/// to add), built a slice at a time: each entry's names go through pinyin.
+pub async fn build(ws: Workspace, contacts: &[ContactPerson]) -> MatchIndex {
     let mut index = MatchIndex::default();
-    ws.index.with_untracked(|ix| {
-        for c in ix.rows().iter().filter(|c| c.deleted_at.is_none()) {
-            index.add_customer(c);
-        }
-        for c in contacts {
-            if let Some(customer) = ix.get(c.customer_id).filter(|s| s.deleted_at.is_none()) {
-                index.add_contact(c, &customer.name);
+    let mut slices = Slices::start();
+    let total = ws.index.with_untracked(|ix| ix.rows().len());
+    let mut at = 0;
+    while at < total {
+        let Some(next) = ws.index.try_with_untracked(|ix| {
+            let rows = ix.rows();
+            let end = (at + 500).min(rows.len());
+            for c in rows[at.min(end)..end]
+                .iter()
+                .filter(|c| c.deleted_at.is_none())
+            {
+                index.add_customer(c);
             }
-        }
-    });
-    for l in leads.iter().filter(|l| l.deleted_at.is_none()) {
-        index.add_lead(l);
+            end
+        }) else {
+            break;
+        };
+        at = next.max(at + 1);
+        slices.step().await;
+    }
+    for part in contacts.chunks(500) {
+        ws.index.with_untracked(|ix| {
+            for c in part {
+                if let Some(customer) = ix.get(c.customer_id).filter(|s| s.deleted_at.is_none()) {
+                    index.add_contact(c, &customer.name);
+                }
+            }
+        });
+        slices.step().await;
     }
     index
 }

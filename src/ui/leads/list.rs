@@ -24,6 +24,8 @@ use std::collections::HashMap;
 
 /// Rows drawn at once; a longer list says how many more there are and asks for a search.
 const SHOWN: usize = 200;
+/// Search keys built per slice after the list is painted (about 10 ms of work).
+const WARM_LEADS: usize = 1_500;
 
 #[derive(Clone, PartialEq)]
 enum Phase {
@@ -46,13 +48,35 @@ pub fn LeadsPage() -> impl IntoView {
     insights.require();
     // Every lead's interactions, once read.
     let activity = StoredValue::new(None::<HashMap<Id, Vec<Interaction>>>);
+    // Scored a part at a time (50,000 leads are too many for one task), then shown at once.
     let rescore = move || {
-        let model = fit_model(ws, &insights.now.get_untracked());
-        activity.with_value(|a| {
-            let Some(a) = a else { return };
+        if activity.with_value(Option::is_none) {
+            return;
+        }
+        spawn_local(async move {
+            let model = fit_model(ws, &insights.now.get_untracked());
+            let mut found = HashMap::new();
+            let mut slices = clock::Slices::start();
+            let mut from = 0;
+            loop {
+                let next = activity.with_value(|a| {
+                    let a = a.as_ref()?;
+                    book.try_with_untracked(|b| match b {
+                        Some(Ok(ix)) => {
+                            let leads = ix.leads();
+                            let to = (from + 1_000).min(leads.len());
+                            found.extend(scores(&model, &leads[from.min(to)..to], a));
+                            (to < leads.len()).then_some(to)
+                        }
+                        _ => None,
+                    })?
+                });
+                let Some(next) = next else { break };
+                from = next;
+                slices.step().await;
+            }
             book.update(|b| {
                 if let Some(Ok(ix)) = b {
-                    let found = scores(&model, ix.leads(), a);
                     ix.set_scores(|l| found.get(&l.id).copied());
                 }
             });
@@ -71,21 +95,54 @@ pub fn LeadsPage() -> impl IntoView {
             // Built from the leads the page holds, not a copy of them.
             clock::after_paint(move || {
                 spawn_local(async move {
+                    // The search keys first, a slice at a time.
+                    while book.try_with_untracked(|b| match b {
+                        Some(Ok(ix)) => ix.warm_step(WARM_LEADS),
+                        _ => true,
+                    }) == Some(false)
+                    {
+                        clock::later_tick().await;
+                    }
                     let Ok(contacts) = super::known::read_contacts(ws).await else {
                         return;
                     };
-                    let counts = book.with_untracked(|b| match b {
-                        Some(Ok(ix)) => {
-                            let index = super::known::build(ws, &contacts, ix.leads());
-                            ix.leads()
-                                .iter()
-                                .filter(|l| l.deleted_at.is_none())
-                                .map(|l| (l.id, index.matches(l).len()))
-                                .filter(|(_, n)| *n > 0)
-                                .collect()
-                        }
-                        _ => HashMap::new(),
-                    });
+                    let mut index = super::known::build(ws, &contacts).await;
+                    drop(contacts);
+                    // The leads added, then each one's matches counted, a part at a time.
+                    let mut slices = clock::Slices::start();
+                    let part = |from: usize, each: &mut dyn FnMut(&crate::domain::lead::Lead)| {
+                        book.try_with_untracked(|b| match b {
+                            Some(Ok(ix)) => {
+                                let leads = ix.leads();
+                                let to = (from + 500).min(leads.len());
+                                leads[from.min(to)..to]
+                                    .iter()
+                                    .filter(|l| l.deleted_at.is_none())
+                                    .for_each(&mut *each);
+                                (to < leads.len()).then_some(to)
+                            }
+                            _ => None,
+                        })
+                        .flatten()
+                    };
+                    let mut from = 0;
+                    while let Some(next) = part(from, &mut |l| index.add_lead(l)) {
+                        from = next;
+                        slices.step().await;
+                    }
+                    let mut counts = HashMap::new();
+                    let mut from = 0;
+                    loop {
+                        let next = part(from, &mut |l| {
+                            let n = index.matches(l).len();
+                            if n > 0 {
+                                counts.insert(l.id, n);
+                            }
+                        });
+                        let Some(next) = next else { break };
+                        from = next;
+                        slices.step().await;
+                    }
                     known.try_set(counts);
                     // Then the scores, from every lead's interactions.
                     if let Ok(all) = store::all_lead_interactions(&db2).await {

@@ -6,8 +6,10 @@ use super::card::{CardFacts, DealCard};
 use super::data::{DealsSignal, clock_for};
 use super::moves::DealWriter;
 use crate::domain::id::Id;
-use crate::domain::opportunity::list::{Column, DealQuery, format_sums};
+use crate::domain::opportunity::Opportunity;
+use crate::domain::opportunity::list::{DealQuery, format_sums};
 use crate::domain::opportunity::stage::{Outcome, StageId};
+use crate::domain::time::Timestamp;
 use crate::ui::clock;
 use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_prefs, use_texts, use_workspace};
@@ -97,49 +99,91 @@ pub fn Board(
     };
     let names = Memo::new(move |_| ws.member_names());
 
-    let column_view = move |c: Column| {
-        let stage = c.stage.clone();
-        let (label, outcome) = deals.with_untracked(|d| match d {
-            Some(Ok(d)) => d.pipeline.stage(&stage).map_or_else(
-                || (stage.0.clone(), Outcome::Open),
-                |s| (s.label(t.get_untracked()), s.outcome),
-            ),
-            _ => (String::new(), Outcome::Open),
+    // One column, kept while its stage is on the board: its header follows its totals and its
+    // cards are keyed by what they show, so a move or a search redraws only the cards that
+    // changed, not the board.
+    let column_view = move |stage: StageId| {
+        let column = Memo::new({
+            let stage = stage.clone();
+            move |_| columns.with(|cs| cs.iter().find(|c| c.stage == stage).cloned())
         });
+        let heading = Memo::new({
+            let stage = stage.clone();
+            move |_| {
+                let texts = t.get();
+                deals.with(|d| match d {
+                    Some(Ok(d)) => d.pipeline.stage(&stage).map_or_else(
+                        || (stage.0.clone(), Outcome::Open),
+                        |s| (s.label(texts), s.outcome),
+                    ),
+                    _ => (String::new(), Outcome::Open),
+                })
+            }
+        });
+        let outcome = heading.get_untracked().1;
+        let cards = Memo::new(move |_| {
+            column.with(|c| {
+                let Some(c) = c else { return Vec::new() };
+                deals.with(|d| {
+                    let Some(Ok(d)) = d else { return Vec::new() };
+                    let clk = clock_for(&d.pipeline);
+                    names.with(|n| {
+                        c.deals
+                            .iter()
+                            .take(CARDS)
+                            .map(|&i| {
+                                let o = &d.book.deals()[i];
+                                let facts = CardFacts {
+                                    customer: super::data::customer_name(ws, o.customer_id),
+                                    owner: o.owner_id.and_then(|m| n.get(&m).cloned()),
+                                    overdue: o.is_overdue(clk.today),
+                                    stale: d.book.is_stale(i, &clk),
+                                    probability: o.probability(&d.pipeline),
+                                };
+                                Card {
+                                    deal: o.clone(),
+                                    facts,
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+            })
+        });
+        let count = move || column.with(|c| c.as_ref().map_or(0, |c| c.totals.count));
+        let more = move || {
+            column.with(|c| {
+                c.as_ref()
+                    .map_or(0, |c| c.deals.len().saturating_sub(CARDS))
+            })
+        };
+        let sums = move |weighted: bool| {
+            column.with(|c| {
+                c.as_ref().map_or_else(String::new, |c| {
+                    format_sums(
+                        if weighted {
+                            &c.totals.weighted
+                        } else {
+                            &c.totals.amount
+                        },
+                        lang.get(),
+                    )
+                })
+            })
+        };
         let over = RwSignal::new(false);
         let target = stage.clone();
-        let totals = c.totals.clone();
-        let more = c.deals.len().saturating_sub(CARDS);
-        let cards = deals.with_untracked(|d| {
-            let Some(Ok(d)) = d else { return Vec::new() };
-            let clk = clock_for(&d.pipeline);
-            c.deals
-                .iter()
-                .take(CARDS)
-                .map(|&i| {
-                    let o = d.book.deals()[i].clone();
-                    let facts = CardFacts {
-                        customer: super::data::customer_name(ws, o.customer_id),
-                        owner: o
-                            .owner_id
-                            .and_then(|m| names.with_untracked(|n| n.get(&m).cloned())),
-                        overdue: o.is_overdue(clk.today),
-                        stale: d.book.is_stale(i, &clk),
-                        probability: o.probability(&d.pipeline),
-                    };
-                    let id = o.id;
-                    view! { <DealCard deal=o facts=facts on_step=Callback::new(move |by| step(id, by)) /> }
-                })
-                .collect::<Vec<_>>()
-        });
         let table_link = {
-            let q = DealQuery {
-                stage: Some(stage.clone()),
-                ..query.get_untracked()
-            };
-            let mut params: Vec<(&str, String)> = q.to_params();
-            params.push(("view", "table".into()));
-            crate::ui::routes::with_query(Page::Pipeline.path(), &params)
+            let stage = stage.clone();
+            move || {
+                let q = DealQuery {
+                    stage: Some(stage.clone()),
+                    ..query.get()
+                };
+                let mut params: Vec<(&str, String)> = q.to_params();
+                params.push(("view", "table".into()));
+                crate::ui::routes::with_query(Page::Pipeline.path(), &params)
+            }
         };
         view! {
             <section
@@ -147,7 +191,7 @@ pub fn Board(
                 class:drop-over=move || over.get()
                 data-testid="board-column"
                 data-stage=stage.0.clone()
-                aria-label=label.clone()
+                aria-label=move || heading.get().0
                 on:dragover=move |ev: web_sys::DragEvent| {
                     ev.prevent_default();
                     over.set(true);
@@ -166,35 +210,67 @@ pub fn Board(
                 }
             >
                 <header class="board-head">
-                    <h2>{label.clone()}<span class="board-count">{c.totals.count}</span></h2>
+                    <h2>{move || heading.get().0}<span class="board-count">{count}</span></h2>
                     <p class="board-sum">
-                        <span>{let a = totals.amount.clone(); move || format_sums(&a, lang.get())}</span>
+                        <span>{move || sums(false)}</span>
                         {(outcome == Outcome::Open).then(|| {
-                            let w = totals.weighted.clone();
-                            view! { <span class="muted" title=move || t.get().deal_weighted>{move || format!("≈ {}", format_sums(&w, lang.get()))}</span> }
+                            view! { <span class="muted" title=move || t.get().deal_weighted>{move || format!("≈ {}", sums(true))}</span> }
                         })}
                     </p>
                 </header>
-                <ul class="board-cards">{cards}</ul>
-                {(more > 0).then(|| view! {
-                    <A href=table_link attr:class="board-more">{move || (t.get().board_more_n)(more)}</A>
-                })}
+                <ul class="board-cards">
+                    <For
+                        each=move || cards.get()
+                        key=Card::key
+                        children=move |c: Card| {
+                            let id = c.deal.id;
+                            view! { <DealCard deal=c.deal facts=c.facts on_step=Callback::new(move |by| step(id, by)) /> }
+                        }
+                    />
+                </ul>
+                <Show when=move || { more() > 0 }>
+                    <A href=table_link.clone() attr:class="board-more">{move || (t.get().board_more_n)(more())}</A>
+                </Show>
             </section>
         }
     };
+    let stages = Memo::new(move |_| {
+        columns.with(|cs| cs.iter().map(|c| c.stage.clone()).collect::<Vec<_>>())
+    });
 
     view! {
         <div class="board-wrap">
             <p class="hint board-hint" id="board-hint">{move || t.get().board_hint}</p>
             <div class="board" data-testid="board" aria-describedby="board-hint">
                 <For
-                    each=move || columns.get()
-                    key=|c: &Column| c.clone()
+                    each=move || stages.get()
+                    key=|s: &StageId| s.clone()
                     children=column_view
                 />
             </div>
             <p class="sr-only" aria-live="polite" data-testid="board-announce">{move || announce.get()}</p>
         </div>
+    }
+}
+
+/// A card as drawn: the deal and what it shows besides.
+#[derive(Clone, PartialEq)]
+struct Card {
+    deal: Opportunity,
+    facts: CardFacts,
+}
+
+impl Card {
+    /// What decides whether a drawn card still shows the deal as it is: the deal's version
+    /// (its revision and last change: an unsaved move changes the latter) and the facts.
+    fn key(&self) -> (Id, u32, Timestamp, StageId, CardFacts) {
+        (
+            self.deal.id,
+            self.deal.rev.0,
+            self.deal.updated_at,
+            self.deal.stage.clone(),
+            self.facts.clone(),
+        )
     }
 }
 

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// What a card shows besides the deal.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct CardFacts {
     pub customer: String,
     pub owner: Option<String>,

@@ -13,6 +13,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
 
+/// Search keys built per slice after the board is painted (about 10 ms of work).
+const WARM_DEALS: usize = 1_500;
+
 /// The deals and stages, once read.
 pub struct Deals {
     pub pipeline: Pipeline,
@@ -56,6 +59,18 @@ pub fn use_deals() -> DealsSignal {
         spawn_local(async move {
             let r = read(ws).await.map_err(|e| e.message(t.get_untracked()));
             deals.try_set(Some(r));
+            // The search keys, a slice at a time once the board is painted.
+            clock::after_paint(move || {
+                spawn_local(async move {
+                    while deals.try_with_untracked(|d| match d {
+                        Some(Ok(d)) => d.book.warm_step(WARM_DEALS),
+                        _ => true,
+                    }) == Some(false)
+                    {
+                        clock::later_tick().await;
+                    }
+                });
+            });
         });
     });
     deals

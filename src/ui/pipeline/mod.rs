@@ -9,6 +9,7 @@ mod data;
 pub mod detail;
 pub mod forecast;
 mod form;
+pub mod glance;
 mod lose;
 mod moves;
 pub mod new;
