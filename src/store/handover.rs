@@ -118,14 +118,44 @@ async fn hand_each<R: Serialize + DeserializeOwned + crate::domain::record::Reco
     mut change: impl FnMut(&mut R, Id) -> bool,
     mut written: impl FnMut(R),
 ) -> Result<()> {
+    hand_each_read(
+        store,
+        moves,
+        None,
+        done,
+        progress,
+        &mut change,
+        &mut written,
+    )
+    .await
+}
+
+/// [`hand_each`], the records taken from `held` (read beforehand in one request) when given,
+/// a record missing there being no longer held.
+async fn hand_each_read<R: Serialize + DeserializeOwned + crate::domain::record::Record>(
+    store: &ObjectStore<'_>,
+    moves: &[(Id, Id)],
+    mut held: Option<HashMap<Id, R>>,
+    done: &mut HandedOver,
+    progress: &mut impl FnMut(usize),
+    change: &mut impl FnMut(&mut R, Id) -> bool,
+    written: &mut impl FnMut(R),
+) -> Result<()> {
     for batch in moves.chunks(BATCH) {
         let keys: Vec<String> = batch.iter().map(|(id, _)| id.to_string()).collect();
-        let reads = keys
-            .iter()
-            .map(|k| get_request::<R>(store, k))
-            .collect::<Result<Vec<_>>>()?;
+        let mut reads = Vec::with_capacity(batch.len());
+        for (k, (id, _)) in keys.iter().zip(batch) {
+            reads.push(match held.as_mut() {
+                Some(h) => Err(h.remove(id)),
+                None => Ok(get_request::<R>(store, k)?),
+            });
+        }
         for ((_, to), read) in batch.iter().zip(reads) {
-            let Some(mut r) = read.await? else {
+            let found = match read {
+                Ok(request) => request.await?,
+                Err(taken) => taken,
+            };
+            let Some(mut r) = found else {
                 done.skipped += 1;
                 continue;
             };
@@ -161,13 +191,18 @@ pub async fn hand_over(
     let me = Some(leaving);
     let mut done = HandedOver::default();
     let mut refreshed = Vec::new();
-    hand_each::<Customer>(
-        &store(CUSTOMERS)?,
+    // The customers are the most numerous: read in one request through the owner index
+    // instead of one each.
+    let customers = store(CUSTOMERS)?;
+    let held: Vec<Customer> = get_all_by(&customers, BY_OWNER, &leaving.to_string()).await?;
+    hand_each_read::<Customer>(
+        &customers,
         &plan.of(Held::Customer),
+        Some(held.into_iter().map(|c| (c.id, c)).collect()),
         &mut done,
         &mut progress,
-        |c, to| c.owner_id == me && c.set_owner(Some(to), now),
-        |c| refreshed.push(Change::Refresh(c)),
+        &mut |c, to| c.owner_id == me && c.set_owner(Some(to), now),
+        &mut |c| refreshed.push(Change::Refresh(c)),
     )
     .await?;
     hand_each::<Lead>(

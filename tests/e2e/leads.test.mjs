@@ -157,11 +157,11 @@ test("the sample's leads in English on a phone: matches with the sample customer
   // The funnel of the sample's leads (all within the last year), by source.
   await page.goto(app.url + "leads/funnel");
   await page.getByTestId("funnel-table").waitFor();
-  assert.match(await page.getByTestId("funnel-total").innerText(), /^Every source\s+60\b/);
+  assert.match(await page.getByTestId("funnel-total").innerText(), /^Every source\s+150\b/);
   const sources = await page.getByTestId("funnel-row").count();
   assert.ok(sources >= 4 && sources <= 8, `${sources} sources`);
   await page.getByTestId("funnel-period").selectOption({ label: "the last 30 days" });
-  await page.waitForFunction(() => document.querySelector("[data-testid=funnel-empty]") || !/^Every source\s+60\b/.test(document.querySelector("[data-testid=funnel-total]")?.innerText ?? ""));
+  await page.waitForFunction(() => document.querySelector("[data-testid=funnel-empty]") || !/^Every source\s+150\b/.test(document.querySelector("[data-testid=funnel-total]")?.innerText ?? ""));
   await shot(page, "funnel-en-dark-phone", true);
   assert.deepEqual(page.problems, []);
   await context.close();

@@ -62,6 +62,13 @@ test("a deal is added with its problems named, dragged along the board, lost to 
   assert.match(await page.getByTestId("pipeline-totals").innerText(), /Weighted CN¥24,000/);
   await shot(page, "board-en-desktop");
 
+  // The overview shows the open pipeline too, read after its own figures are painted.
+  await page.goto(app.url);
+  await page.getByTestId("pipeline-glance").waitFor();
+  assert.equal(await page.getByTestId("pipeline-total").innerText(), "CN¥48,000");
+  await page.locator("nav a[href$='/pipeline']").first().click();
+  await card.waitFor();
+
   // Dropped on lost (the board scrolled to its last columns): the reason and the competitor
   // that won it, offered from the deal's.
   await page.getByTestId("board").evaluate((b) => (b.scrollLeft = b.scrollWidth));

@@ -203,6 +203,8 @@ pub fn Dashboard() -> impl IntoView {
                             {move || if busy.get() { t.get().sample_loading } else { t.get().empty_sample }}
                         </button>
                     </EmptyState>
+                    // Deals can come before the first purchase.
+                    <crate::ui::pipeline::glance::PipelineGlance />
                 }
             >
                 <div class="dash-grid">
