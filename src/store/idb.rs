@@ -198,20 +198,24 @@ pub(crate) fn put<T: Serialize>(store: &ObjectStore<'_>, value: &T) -> Result<()
 
 /// Issues a put of an already-built JavaScript value.
 pub(crate) fn put_js(store: &ObjectStore<'_>, value: JsValue) -> Result<()> {
-    let packed = super::packed::Source::of(store);
-    let key = packed.as_ref().map(|_| key_of(&value)).transpose()?;
-    store.put(value).primitive().map_err(convert)?;
-    if let (Some(p), Some(key)) = (packed, key) {
-        p.written(&key)?;
-    }
-    Ok(())
+    write_js(store, value, |s, v| s.put(v).primitive().map(drop))
 }
 
 /// Issues an add (which fails, aborting the transaction, when the key is taken).
 pub(crate) fn add_js(store: &ObjectStore<'_>, value: JsValue) -> Result<()> {
+    write_js(store, value, |s, v| s.add(v).primitive().map(drop))
+}
+
+/// Issues `write` of `value` into `store`, marking the record written when the store is read
+/// packed.
+fn write_js(
+    store: &ObjectStore<'_>,
+    value: JsValue,
+    write: impl FnOnce(&ObjectStore<'_>, JsValue) -> indexed_db_futures::Result<()>,
+) -> Result<()> {
     let packed = super::packed::Source::of(store);
     let key = packed.as_ref().map(|_| key_of(&value)).transpose()?;
-    store.add(value).primitive().map_err(convert)?;
+    write(store, value).map_err(convert)?;
     if let (Some(p), Some(key)) = (packed, key) {
         p.written(&key)?;
     }
