@@ -1059,27 +1059,7 @@ struct RawChunk {
 
 /// Every stored summary chunk, raw.
 async fn raw_chunks(name: &str) -> Vec<RawChunk> {
-    use indexed_db_futures::prelude::*;
-    let db = indexed_db_futures::database::Database::open(name)
-        .await
-        .unwrap();
-    let tx = db.transaction("summaries").build().unwrap();
-    let values: Vec<wasm_bindgen::JsValue> = tx
-        .object_store("summaries")
-        .unwrap()
-        .get_all::<wasm_bindgen::JsValue>()
-        .primitive()
-        .unwrap()
-        .await
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    drop(tx);
-    db.close();
-    values
-        .into_iter()
-        .map(|v| serde_wasm_bindgen::from_value(v).unwrap())
-        .collect()
+    raw_all(name, "summaries").await
 }
 
 /// Rewrites every summary chunk in format 3 (postcard's serde encoding), as versions before
