@@ -38,6 +38,11 @@ const STORES: [&str; 7] = [
 /// and the open complaints they handle — customers first, in id order. `region_of` gives a
 /// customer's region (for what belongs to a customer they do not hold).
 pub async fn holdings(db: &Db, member: Id, region_of: impl Fn(Id) -> String) -> Result<Holdings> {
+    // Leads and deals come from their packs (one value each, not 70,000 objects), read before
+    // the transaction of the rest, which would end while they are read. The handover checks
+    // every record again, so a change in between is not handed over blindly.
+    let leads = super::leads::all_leads(db).await?;
+    let deals = super::opportunities::all_opportunities(db).await?;
     let tx = db.tx(&STORES, false)?;
     let store = |name| tx.object_store(name).map_err(idb::convert);
     let me = Some(member);
@@ -50,7 +55,6 @@ pub async fn holdings(db: &Db, member: Id, region_of: impl Fn(Id) -> String) -> 
     for c in &customers {
         h.add(Held::Customer, c.id, c.id, &c.region);
     }
-    let leads: Vec<Lead> = get_all(&store(LEADS)?).await?;
     let lead_regions: HashMap<Id, String> =
         leads.iter().map(|l| (l.id, l.region.clone())).collect();
     for l in leads
@@ -59,7 +63,6 @@ pub async fn holdings(db: &Db, member: Id, region_of: impl Fn(Id) -> String) -> 
     {
         h.add(Held::Lead, l.id, l.id, &l.region);
     }
-    let deals: Vec<Opportunity> = get_all(&store(OPPORTUNITIES)?).await?;
     for o in deals
         .iter()
         .filter(|o| o.owner_id == me && o.is_open() && o.deleted_at.is_none())

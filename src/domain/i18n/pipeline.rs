@@ -109,7 +109,8 @@ super::feature_texts! { $ pipeline_texts;
     formats {
         n_deals(n: usize) = if n == 1 { "1 opportunity".to_string() } else { format!("{} opportunities", format_count(n as u64)) }, format!("{} 个商机", format_count(n as u64));
         n_deals_shown(shown: usize, total: usize) = format!("Showing {} of {} opportunities", format_count(shown as u64), format_count(total as u64)), format!("显示 {} 个，共 {} 个商机", format_count(shown as u64), format_count(total as u64));
-        board_more_n(n: usize) = format!("{} more", format_count(n as u64)), format!("还有 {} 个", format_count(n as u64));
+        board_show_more(n: usize) = format!("Show {} more", format_count(n as u64)), format!("再显示 {} 个", format_count(n as u64));
+        board_all_n(n: usize) = format!("All {} in the table", format_count(n as u64)), format!("在列表中查看全部 {} 个", format_count(n as u64));
         deal_moved(stage: &str) = format!("Moved to {stage}"), format!("已移到「{stage}」");
         days_n(days: i64) = format!("{days} d"), format!("{days} 天");
         days_f(days: f64) = format!("{days:.1} d"), format!("{days:.1} 天");

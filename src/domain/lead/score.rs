@@ -123,19 +123,24 @@ impl FitModel {
     pub fn build<'a>(customers: impl IntoIterator<Item = &'a Profile>) -> Self {
         let mut m = FitModel::default();
         for c in customers {
-            m.customers += 1;
-            m.valuable += u32::from(c.valuable);
-            for a in Attribute::ALL {
-                let k = key(a, c.party, &c.industry, &c.region, c.source);
-                if k.is_empty() {
-                    continue;
-                }
-                let e = m.counts.entry((a, k)).or_default();
-                e.0 += 1;
-                e.1 += u32::from(c.valuable);
-            }
+            m.add(c);
         }
         m
+    }
+
+    /// Counts one more customer (a model built a part at a time).
+    pub fn add(&mut self, c: &Profile) {
+        self.customers += 1;
+        self.valuable += u32::from(c.valuable);
+        for a in Attribute::ALL {
+            let k = key(a, c.party, &c.industry, &c.region, c.source);
+            if k.is_empty() {
+                continue;
+            }
+            let e = self.counts.entry((a, k)).or_default();
+            e.0 += 1;
+            e.1 += u32::from(c.valuable);
+        }
     }
 
     /// How like `lead` is to the valuable customers.

@@ -1,19 +1,18 @@
 //! The leads page: every open lead, newest first, with search (names in pinyin, phones by their
 //! digits), filters on status, source and owner, and three orders.
 
-use super::score::{band_class, fit_model, scores};
+use super::score::{fit_model_in_slices, scores};
 use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
 use crate::domain::lead::LeadSource;
 use crate::domain::lead::LeadStatus;
 use crate::domain::lead::list::{LeadIndex, LeadQuery, LeadSort, OwnerFilter, StatusFilter};
 use crate::domain::lead::score::Band;
-use crate::domain::time::format_date;
 use crate::store;
 use crate::ui::clock;
 use crate::ui::insights::state::use_insights;
 use crate::ui::routes::Page;
-use crate::ui::state::{use_lang, use_texts, use_workspace};
+use crate::ui::state::{use_texts, use_workspace};
 use crate::ui::widgets::choice::Choice;
 use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::icon::{Icon, lu};
@@ -22,8 +21,6 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use std::collections::HashMap;
 
-/// Rows drawn at once; a longer list says how many more there are and asks for a search.
-const SHOWN: usize = 200;
 /// Search keys built per slice after the list is painted (about 10 ms of work).
 const WARM_LEADS: usize = 1_500;
 
@@ -54,7 +51,8 @@ pub fn LeadsPage() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            let model = fit_model(ws, &insights.now.get_untracked());
+            let analysis = insights.now.get_untracked();
+            let model = fit_model_in_slices(ws, &analysis).await;
             let mut found = HashMap::new();
             let mut slices = clock::Slices::start();
             let mut from = 0;
@@ -238,7 +236,7 @@ pub fn LeadsPage() -> impl IntoView {
                             }
                         });
                     }) />
-                    <LeadTable book=book rows=rows known=known />
+                    <super::table::LeadTable book=book rows=rows known=known />
                 }.into_any(),
             }}
         </section>
@@ -321,90 +319,5 @@ fn LeadFilters(query: RwSignal<LeadQuery>) -> impl IntoView {
             <Choice label=Signal::derive(move || t.get().lead_sort.to_string()) testid="lead-sort" options=Signal::derive(sorts)
                 value=Signal::derive(move || query.with(|q| q.sort)) on_change=Callback::new(move |v| query.update(|q| q.sort = v)) />
         </div>
-    }
-}
-
-/// The leads the query shows (the first [`SHOWN`]).
-#[component]
-fn LeadTable(
-    book: RwSignal<Option<Result<LeadIndex, String>>>,
-    rows: Memo<Vec<usize>>,
-    known: RwSignal<HashMap<Id, usize>>,
-) -> impl IntoView {
-    let t = use_texts();
-    let ws = use_workspace();
-    let lang = use_lang();
-    let owner_name = move |id: Option<Id>| ws.member_name(id);
-    view! {
-        {move || rows.with(Vec::is_empty).then(|| view! {
-            <p class="muted" data-testid="leads-no-match">{move || t.get().leads_no_match}</p>
-        })}
-        <div class="table-wrap">
-            <table class="data-table lead-table" data-testid="lead-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || t.get().col_lead}</th>
-                        <th scope="col">{move || t.get().lead_status}</th>
-                        <th scope="col" class="num">{move || t.get().score_band}</th>
-                        <th scope="col">{move || t.get().col_match}</th>
-                        <th scope="col" class="col-source">{move || t.get().lead_source}</th>
-                        <th scope="col" class="col-owner">{move || t.get().lead_owner}</th>
-                        <th scope="col" class="col-phone">{move || t.get().phone}</th>
-                        <th scope="col" class="col-added">{move || t.get().col_added}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        let texts = t.get();
-                        let language = lang.get();
-                        book.with(|b| {
-                            let Some(Ok(ix)) = b else { return Vec::new() };
-                            rows.with(|r| r.iter().take(SHOWN).map(|&i| {
-                                let l = &ix.leads()[i];
-                                let score = ix.score(i);
-                                let href = Page::Lead(l.id).path();
-                                let first = if l.name.is_empty() { l.company.clone() } else { l.name.clone() };
-                                let second = if l.name.is_empty() { String::new() } else { l.company.clone() };
-                                let status = l.status;
-                                let phone = l.phones.first().cloned().unwrap_or_default();
-                                let owner = owner_name(l.owner_id).unwrap_or_else(|| texts.unassigned.to_string());
-                                view! {
-                                    <tr data-testid="lead-row">
-                                        <td>
-                                            <A href=href attr:class="row-link">{first}</A>
-                                            {l.do_not_contact.then(|| view! {
-                                                <span class="badge badge-warn" title=move || t.get().lead_dnc>
-                                                    <Icon icon=lu::LuBellOff />
-                                                    <span class="sr-only">{move || t.get().lead_dnc}</span>
-                                                </span>
-                                            })}
-                                            <span class="row-sub">{second}</span>
-                                        </td>
-                                        <td><span class=format!("pill status-{}", status.as_str()) data-testid="lead-status">{status.label(texts)}</span></td>
-                                        <td class="num">{score.map(|s| {
-                                            let band = Band::of(s);
-                                            view! { <span class=band_class(band) title=band.label(texts) data-testid="lead-score">{s}</span> }
-                                        })}</td>
-                                        <td>
-                                            {known.with(|k| k.get(&l.id).copied()).map(|n| view! {
-                                                <span class="badge badge-warn" data-testid="lead-known">{(texts.lead_matches)(n)}</span>
-                                            })}
-                                        </td>
-                                        <td class="col-source">{l.source.label(texts)}</td>
-                                        <td class="col-owner">{owner}</td>
-                                        <td class="col-phone num">{phone}</td>
-                                        <td class="col-added num">{format_date(clock::local(l.created_at).date(), language)}</td>
-                                    </tr>
-                                }
-                            }).collect::<Vec<_>>())
-                        })
-                    }}
-                </tbody>
-            </table>
-        </div>
-        {move || {
-            let n = rows.with(Vec::len);
-            (n > SHOWN).then(|| view! { <p class="muted">{(t.get().n_leads_shown)(SHOWN, n)}</p> })
-        }}
     }
 }

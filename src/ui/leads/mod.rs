@@ -10,4 +10,5 @@ mod known;
 pub mod list;
 pub mod new;
 mod score;
+mod table;
 mod trash;

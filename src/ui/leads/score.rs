@@ -9,6 +9,7 @@ use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
 use crate::domain::lead::Lead;
 use crate::domain::lead::score::{Attribute, Band, FitModel, Profile, Score, score};
+use crate::domain::summary::CustomerSummary;
 use crate::domain::time::format_datetime;
 use crate::ui::clock;
 use crate::ui::insights::state::use_insights;
@@ -24,18 +25,47 @@ pub fn fit_model(ws: Workspace, analysis: &Analysis) -> FitModel {
             .rows()
             .iter()
             .filter(|c| c.deleted_at.is_none())
-            .map(|c| Profile {
-                party: c.party,
-                industry: c.industry.clone(),
-                region: c.region.clone(),
-                source: c.source,
-                valuable: analysis
-                    .get(c.id)
-                    .is_some_and(|a| a.importance.class != Importance::Ordinary),
-            })
+            .map(|c| profile(c, analysis))
             .collect();
         FitModel::build(&profiles)
     })
+}
+
+/// [`fit_model`] built a slice at a time (100,000 customers are too many for one task).
+pub async fn fit_model_in_slices(ws: Workspace, analysis: &Analysis) -> FitModel {
+    let mut model = FitModel::default();
+    let mut slices = clock::Slices::start();
+    let mut at = 0;
+    loop {
+        let next = ws.index.try_with_untracked(|ix| {
+            let rows = ix.rows();
+            let end = (at + 2_000).min(rows.len());
+            for c in rows[at.min(end)..end]
+                .iter()
+                .filter(|c| c.deleted_at.is_none())
+            {
+                model.add(&profile(c, analysis));
+            }
+            (end < rows.len()).then_some(end)
+        });
+        let Some(Some(next)) = next else { break };
+        at = next;
+        slices.step().await;
+    }
+    model
+}
+
+/// What the fit model knows of customer `c`.
+fn profile(c: &CustomerSummary, analysis: &Analysis) -> Profile {
+    Profile {
+        party: c.party,
+        industry: c.industry.clone(),
+        region: c.region.clone(),
+        source: c.source,
+        valuable: analysis
+            .get(c.id)
+            .is_some_and(|a| a.importance.class != Importance::Ordinary),
+    }
 }
 
 /// The score of every lead in `leads` with its interactions (grouped by lead) at now.

@@ -16,8 +16,9 @@ use crate::ui::state::{use_lang, use_prefs, use_texts, use_workspace};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Cards drawn per column; the rest are a link to the table of that stage.
-const CARDS: usize = 60;
+/// Cards drawn per column at first (more than a screen holds); "show more" draws as many again,
+/// and the table of the stage lists them all. Fewer cards make a search or a move cheaper.
+const CARDS: usize = 20;
 /// Days a closed deal stays on the board.
 const CLOSED_DAYS: i64 = 14;
 
@@ -41,6 +42,9 @@ pub fn Board(
     let me = use_prefs().0.with_untracked(|s| s.me);
     let writer = DealWriter::new(deals);
     let announce = RwSignal::new(String::new());
+    // Deals moved on this board: drawn in their new column even past its first cards, so a
+    // card moved with the keyboard stays in view and keeps the focus.
+    let moved = RwSignal::new(std::collections::HashSet::<Id>::new());
     let columns = Memo::new(move |_| {
         let q = query.get();
         deals.with(|d| match d {
@@ -78,6 +82,9 @@ pub fn Board(
             on_close.run(CloseRequest { deal: id, outcome });
             return;
         }
+        moved.update(|m| {
+            m.insert(id);
+        });
         let said = (t.get_untracked().deal_moved)(&label);
         announce.set(said.clone());
         writer.save(before, changed, None, said, move |_| {
@@ -121,40 +128,47 @@ pub fn Board(
             }
         });
         let outcome = heading.get_untracked().1;
+        let limit = RwSignal::new(CARDS);
         let cards = Memo::new(move |_| {
+            let limit = limit.get();
             column.with(|c| {
                 let Some(c) = c else { return Vec::new() };
                 deals.with(|d| {
                     let Some(Ok(d)) = d else { return Vec::new() };
                     let clk = clock_for(&d.pipeline);
                     names.with(|n| {
-                        c.deals
-                            .iter()
-                            .take(CARDS)
-                            .map(|&i| {
-                                let o = &d.book.deals()[i];
-                                let facts = CardFacts {
-                                    customer: super::data::customer_name(ws, o.customer_id),
-                                    owner: o.owner_id.and_then(|m| n.get(&m).cloned()),
-                                    overdue: o.is_overdue(clk.today),
-                                    stale: d.book.is_stale(i, &clk),
-                                    probability: o.probability(&d.pipeline),
-                                };
-                                Card {
-                                    deal: o.clone(),
-                                    facts,
-                                }
-                            })
-                            .collect::<Vec<_>>()
+                        moved.with(|m| {
+                            let books = d.book.deals();
+                            c.deals
+                                .iter()
+                                .enumerate()
+                                .filter(|&(k, &i)| k < limit || m.contains(&books[i].id))
+                                .map(|(_, &i)| {
+                                    let o = &d.book.deals()[i];
+                                    let facts = CardFacts {
+                                        customer: super::data::customer_name(ws, o.customer_id),
+                                        owner: o.owner_id.and_then(|m| n.get(&m).cloned()),
+                                        overdue: o.is_overdue(clk.today),
+                                        stale: d.book.is_stale(i, &clk),
+                                        probability: o.probability(&d.pipeline),
+                                    };
+                                    Card {
+                                        deal: o.clone(),
+                                        facts,
+                                    }
+                                })
+                                .collect::<Vec<_>>()
+                        })
                     })
                 })
             })
         });
         let count = move || column.with(|c| c.as_ref().map_or(0, |c| c.totals.count));
         let more = move || {
+            let limit = limit.get();
             column.with(|c| {
                 c.as_ref()
-                    .map_or(0, |c| c.deals.len().saturating_sub(CARDS))
+                    .map_or(0, |c| c.deals.len().saturating_sub(limit))
             })
         };
         let sums = move |weighted: bool| {
@@ -229,7 +243,14 @@ pub fn Board(
                     />
                 </ul>
                 <Show when=move || { more() > 0 }>
-                    <A href=table_link.clone() attr:class="board-more">{move || (t.get().board_more_n)(more())}</A>
+                    <div class="board-more">
+                        <button type="button" class="btn btn-small" data-testid="board-show-more" on:click=move |_| limit.update(|l| *l += CARDS)>
+                            {move || (t.get().board_show_more)(more().min(CARDS))}
+                        </button>
+                        <A href=table_link.clone() attr:data-testid="board-all">
+                            {move || (t.get().board_all_n)(count())}
+                        </A>
+                    </div>
                 </Show>
             </section>
         }
