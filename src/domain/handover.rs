@@ -52,6 +52,18 @@ impl Held {
         Held::LeadPromise,
         Held::Complaint,
     ];
+
+    /// A stable short name (test ids, addresses).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Held::Customer => "customers",
+            Held::Lead => "leads",
+            Held::Opportunity => "deals",
+            Held::Promise => "promises",
+            Held::LeadPromise => "lead-promises",
+            Held::Complaint => "complaints",
+        }
+    }
 }
 
 /// One thing the leaving member holds.

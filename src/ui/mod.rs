@@ -17,6 +17,7 @@ mod import;
 mod insights;
 mod layout;
 mod leads;
+mod members;
 mod pages;
 pub mod panic;
 mod pipeline;

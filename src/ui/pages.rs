@@ -75,6 +75,7 @@ pub enum AdminView {
     Import,
     Trash,
     Settings,
+    Member,
 }
 
 /// The overview, the home page: many visits start on it, so it travels alone.
@@ -135,6 +136,7 @@ pub fn admin_pages(page: AdminView) -> Result<AnyView, SplitLoaderError> {
         AdminView::Import => view! { <ImportPage /> }.into_any(),
         AdminView::Trash => view! { <TrashPage /> }.into_any(),
         AdminView::Settings => view! { <SettingsPage /> }.into_any(),
+        AdminView::Member => view! { <crate::ui::members::page::MemberPage /> }.into_any(),
     })
 }
 

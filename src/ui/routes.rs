@@ -242,6 +242,10 @@ pages! {
         load: admin_pages(AdminView::Trash), preload: preload_admin_pages,
         nav: entry(lu::LuTrash2, |t| t.nav_trash, Badge::Trash),
         palette: Some(|t| t.cmd_go_trash);
+    /// A team member: what they hold, their open deals and customers, their handover.
+    Member(id) => "/team/:id",
+        load: admin_pages(AdminView::Member), preload: preload_admin_pages,
+        nav: None, palette: None;
     /// Preferences, team, storage, sample data.
     Settings => "/settings",
         load: admin_pages(AdminView::Settings), preload: preload_admin_pages,

@@ -1,7 +1,7 @@
 // axe-core on every page (list, 360 view, form, settings, overview, segments, commitments,
 // complaints, retention, model validation, satisfaction, leads, a lead and its form, the lead funnel,
 // the pipeline's board, table, a deal, its form and win dialog, a new deal, the forecast,
-// the handover dialog, import), in both themes, at desktop and phone width;
+// the handover dialog, a member's page, import), in both themes, at desktop and phone width;
 // screenshots of each for people to look at.
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -59,6 +59,11 @@ for (const theme of ["light", "dark"]) {
       await shot(page, `handover-${lang}-${theme}-${label}`);
       await page.keyboard.press("Escape");
       await page.getByTestId("handover").waitFor({ state: "detached" });
+      // The first member's page.
+      await page.getByTestId("member-open").first().click();
+      await page.getByTestId("member-held-customers").waitFor();
+      found.member = await serious(page);
+      await shot(page, `member-${lang}-${theme}-${label}`);
       await page.goto(app.url);
       await page.getByTestId("dash-importance").waitFor();
       found.overview = await serious(page);

@@ -36,7 +36,28 @@ test("a rep leaves: handover with a preview, the new owner sees the history, the
   await page.getByTestId("team-row").first().waitFor();
   const at = await page.getByTestId("team-row").evaluateAll((rows) => rows.findIndex((r) => r.querySelector("input").value === "李强"));
   assert.ok(at >= 0);
-  const row = page.getByTestId("team-row").nth(at);
+  let row = page.getByTestId("team-row").nth(at);
+  // 李强's page: what he holds, his open deals and largest customers; the count of customers
+  // opens the customer list filtered to him, showing as many.
+  await row.getByTestId("member-open").click();
+  await page.getByTestId("member-title").waitFor();
+  assert.equal(await page.getByTestId("member-title").innerText(), "李强");
+  assert.equal(await page.getByTestId("member-status").innerText(), "在职");
+  const heldCustomers = page.getByTestId("member-held-customers");
+  await heldCustomers.waitFor();
+  const customers = Number(await heldCustomers.innerText());
+  assert.ok(customers > 0, "李强 holds customers");
+  assert.ok((await page.getByTestId("member-deal").count()) > 0, "and open deals");
+  assert.equal(await page.getByTestId("member-customer").count(), Math.min(10, customers));
+  await shot(page, "member-zh-desktop", true);
+  await heldCustomers.locator("a").click();
+  await page.getByTestId("customer-row").first().waitFor();
+  await page.waitForFunction((n) => (document.querySelector("[data-testid=customer-count]")?.textContent ?? "").replace(/,/g, "").startsWith(`${n} / `), customers);
+  await page.goBack();
+  await page.getByTestId("member-title").waitFor();
+  await page.locator("nav a[href$='/settings']").first().click();
+  await page.getByTestId("team-row").first().waitFor();
+  row = page.getByTestId("team-row").nth(at);
   await row.getByTestId("handover-open").click();
   const dialog = page.getByTestId("handover");
   await dialog.getByTestId("handover-holds").waitFor();
@@ -53,6 +74,12 @@ test("a rep leaves: handover with a preview, the new owner sees the history, the
   await page.getByText(/已交接 [\d,]+ 条记录/).waitFor({ timeout: 30_000 });
   await row.getByTestId("member-left").waitFor();
   assert.match(await row.innerText(), /0 位客户|0 个客户/);
+  // His page now: left, holding nothing.
+  await row.getByTestId("member-open").click();
+  await page.getByTestId("member-held-customers").waitFor();
+  assert.match(await page.getByTestId("member-status").innerText(), /离职/);
+  assert.equal(await page.getByTestId("member-held-customers").innerText(), "0");
+  assert.equal(await page.getByTestId("member-held-deals").innerText(), "0");
 
   // After a reload the deal is 陈静's, with every earlier stage and both owners kept.
   await page.goto(dealUrl);

@@ -72,12 +72,21 @@ super::feature_texts! { $ forecast_texts;
         member_left = "Left", "已离职";
         member_mark_left = "Mark as left", "标记离职";
         member_mark_back = "Back on the team", "恢复在职";
+        member_active = "On the team", "在职";
+        member_open = "Page", "详情";
+        member_not_found = "No such team member", "找不到该成员";
+        member_to_team = "Team settings", "团队设置";
+        member_holds = "What they hold", "负责的记录";
+        member_no_deals = "No open opportunities.", "没有进行中的商机。";
+        member_top_customers = "Largest customers", "主要客户";
+        member_no_customers = "No customers.", "没有负责的客户。";
         band_small = "Under 10,000", "1 万以下";
         band_medium = "10,000–100,000", "1 万–10 万";
         band_large = "100,000–1,000,000", "10 万–100 万";
         band_major = "1,000,000 and more", "100 万及以上";
     }
     formats {
+        member_left_on(date: &str) = format!("Left on {date}"), format!("{date} 离职");
         forecast_months_n(n: u32) = format!("{n} months"), format!("{n} 个月");
         forecast_other_currency(n: usize, currency: &str) = format!("{} opportunities in other currencies are not in these {currency} figures.", format_count(n as u64)), format!("另有 {} 个其他币种的商机未计入以上 {currency} 数字。", format_count(n as u64));
         handover_done(moved: usize, skipped: usize) = if skipped == 0 { format!("Handed over {} records.", format_count(moved as u64)) } else { format!("Handed over {} records; {} had changed hands meanwhile and were left as they are.", format_count(moved as u64), format_count(skipped as u64)) }, if skipped == 0 { format!("已交接 {} 条记录。", format_count(moved as u64)) } else { format!("已交接 {} 条记录；{} 条在此期间已被他人更改，保持不变。", format_count(moved as u64), format_count(skipped as u64)) };

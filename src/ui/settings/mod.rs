@@ -2,7 +2,7 @@
 pub mod analysis;
 pub mod backup;
 pub mod data;
-mod handover;
+pub mod handover;
 pub mod page;
 pub mod reminder;
 pub mod storage;

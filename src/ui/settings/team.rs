@@ -12,6 +12,7 @@ use crate::ui::widgets::keys;
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 
 /// The team section.
 #[component]
@@ -115,6 +116,9 @@ pub fn TeamSection() -> impl IntoView {
                                     {left.then(|| view! { <span class="badge" data-testid="member-left">{move || t.get().member_left}</span> })}
                                 </span>
                                 <div class="team-actions">
+                                <A href=crate::ui::routes::Page::Member(m.id).path() attr:class="btn btn-small" attr:data-testid="member-open">
+                                    {move || t.get().member_open}
+                                </A>
                                 <button class="btn btn-small" data-testid="handover-open" on:click={
                                     let m = handed.clone();
                                     move |_| handing.set(Some(m.clone()))
