@@ -447,20 +447,19 @@ impl DealBook {
         let keys = self.keys_for(&text);
         let keys = keys.as_deref().map(Vec::as_slice);
         for i in 0..self.deals.len() {
-            if !self.admits(i, &q, (&text, keys), p, clock) {
-                continue;
-            }
             let o = &self.deals[i];
+            // Deals closed long ago are most of a mature book: left out before the filters.
             let recent = o
                 .closing
                 .as_ref()
                 .is_none_or(|c| crate::domain::time::days_between(c.at, clock.now) < closed_days);
+            if !recent || !self.admits(i, &q, (&text, keys), p, clock) {
+                continue;
+            }
             // A deal whose stage was removed from the pipeline shows in the first one.
             let col = at.get(&o.stage).copied().unwrap_or(0);
-            if recent {
-                columns[col].deals.push(i);
-                columns[col].totals.add(o, p);
-            }
+            columns[col].deals.push(i);
+            columns[col].totals.add(o, p);
         }
         let d = &self.deals;
         for c in &mut columns {
