@@ -190,7 +190,7 @@ pub fn MemberPage() -> impl IntoView {
                                     }.into_any(),
                                 }}
                             </section>
-                            <section class="panel" aria-labelledby="member-deals-h" data-testid="member-deals">
+                            <section class="panel member-deals-panel" aria-labelledby="member-deals-h" data-testid="member-deals">
                                 <h2 id="member-deals-h">{move || t.get().held_deals}</h2>
                                 {move || match read.get() {
                                     Some(Ok(h)) if h.deals.is_empty() => view! { <p class="muted">{move || t.get().member_no_deals}</p> }.into_any(),
@@ -206,17 +206,31 @@ pub fn MemberPage() -> impl IntoView {
                                             let name = o.name.clone();
                                             let href = Page::Opportunity(o.id).path();
                                             view! {
-                                                <li class="deal-line" data-testid="member-deal">
-                                                    <A href=href>{name}</A>
-                                                    <span class="muted">{customer}</span>
-                                                    <span class="badge">{stage}</span>
-                                                    <span class="num">{move || amount.format(lang.get())}</span>
-                                                    <span class:text-danger=overdue>{move || format_date(close, lang.get())}</span>
-                                                </li>
+                                                <tr data-testid="member-deal">
+                                                    <td>
+                                                        <A href=href attr:class="row-link">{name}</A>
+                                                        <span class="row-sub">{customer}</span>
+                                                    </td>
+                                                    <td><span class="badge">{stage}</span></td>
+                                                    <td class="num">{move || amount.format(lang.get())}</td>
+                                                    <td class="num" class:text-danger=overdue>{move || format_date(close, lang.get())}</td>
+                                                </tr>
                                             }
                                         }).collect_view();
                                         view! {
-                                            <ul class="deal-lines">{lines}</ul>
+                                            <div class="table-wrap">
+                                                <table class="data-table compact member-deals">
+                                                    <thead>
+                                                        <tr>
+                                                            <th scope="col">{move || t.get().col_deal}</th>
+                                                            <th scope="col">{move || t.get().deal_stage}</th>
+                                                            <th scope="col" class="num">{move || t.get().deal_amount}</th>
+                                                            <th scope="col" class="num">{move || t.get().col_close}</th>
+                                                        </tr>
+                                                    </thead>
+                                                    <tbody>{lines}</tbody>
+                                                </table>
+                                            </div>
                                             {(more > 0).then(|| view! {
                                                 <A href=link(Held::Opportunity, mid).unwrap_or_default()>{move || (t.get().board_all_n)(more + DEALS)}</A>
                                             })}
