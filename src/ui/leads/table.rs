@@ -108,10 +108,6 @@ pub fn LeadTable(
                         children=move |i| {
                             let line = Memo::new(move |_| {
                                 let at = rows.with(|r| r.get(i).copied())?;
-                                let count = known.with(|k| book.with(|b| match b {
-                                    Some(Ok(ix)) => ix.leads().get(at).and_then(|l| k.get(&l.id).copied()),
-                                    _ => None,
-                                }));
                                 book.with(|b| {
                                     let Some(Ok(ix)) = b else { return None };
                                     let l = ix.leads().get(at)?;
@@ -127,7 +123,7 @@ pub fn LeadTable(
                                         do_not_contact: l.do_not_contact,
                                         status: l.status,
                                         score: ix.score(at),
-                                        known: count,
+                                        known: known.with(|k| k.get(&l.id).copied()),
                                         source: l.source,
                                         owner: l.owner_id,
                                         phone: l.phones.first().cloned().unwrap_or_default(),

@@ -3,7 +3,7 @@
 //! list and the pipeline filtered to them; their open deals by expected close; their largest
 //! customers; and the handover dialog.
 
-use crate::domain::handover::{Held, Holdings};
+use crate::domain::handover::Held;
 use crate::domain::id::Id;
 use crate::domain::lead::list::OwnerFilter as DealOwner;
 use crate::domain::list::{ListQuery, OwnerFilter};
@@ -32,7 +32,8 @@ const CUSTOMERS: usize = 10;
 /// What the page reads of the member's records.
 #[derive(Clone)]
 struct Read {
-    holdings: Holdings,
+    /// How many of each kind they hold (the handover's holdings, counted once).
+    counts: Vec<(Held, usize)>,
     deals: Vec<Opportunity>,
     pipeline: Pipeline,
 }
@@ -73,7 +74,10 @@ pub fn MemberPage() -> impl IntoView {
                     .collect();
                 deals.sort_by(|a, b| a.close_date.cmp(&b.close_date).then(b.id.cmp(&a.id)));
                 Ok::<_, store::AppError>(Read {
-                    holdings,
+                    counts: Held::ALL
+                        .into_iter()
+                        .map(|k| (k, holdings.count(k)))
+                        .collect(),
                     deals,
                     pipeline,
                 })
@@ -174,8 +178,8 @@ pub fn MemberPage() -> impl IntoView {
                                     Some(Err(e)) => view! { <p class="form-error" role="alert">{e}</p> }.into_any(),
                                     Some(Ok(h)) => view! {
                                         <dl class="facts">
-                                            {Held::ALL.into_iter().map(|k| {
-                                                let n = format_count(h.holdings.count(k) as u64);
+                                            {h.counts.into_iter().map(|(k, n)| {
+                                                let n = format_count(n as u64);
                                                 view! {
                                                     <dt>{move || k.label(t.get())}</dt>
                                                     <dd data-testid=format!("member-held-{}", k.as_str())>
