@@ -12,7 +12,8 @@ use crate::domain::search::{LazyKeys, Query, build_key, pinyin_into};
 use crate::domain::time::{Timestamp, date_input_value};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Which deals by how they stand.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -215,6 +216,35 @@ pub struct DealBook {
     positions: HashMap<Id, usize>,
     /// Each customer's last interaction, for the stale flag.
     last_contact: HashMap<Id, Timestamp>,
+    /// Which book this is (every read makes a new one): a view made from another book is
+    /// made again in full.
+    generation: u64,
+    /// How many changes were put in since the book was made.
+    version: u64,
+    /// The latest changes, oldest first, so that a view can follow them instead of being made
+    /// again over every deal.
+    journal: VecDeque<Change>,
+}
+
+/// Changes a book remembers; a view further behind is made again in full.
+const JOURNAL: usize = 64;
+
+/// Books made so far in this program, for [`DealBook::generation`].
+static BOOKS: AtomicU64 = AtomicU64::new(0);
+
+/// One change put into a book: the deal at `pos`, and how it was before (`None`: new).
+struct Change {
+    version: u64,
+    pos: usize,
+    before: Option<Opportunity>,
+}
+
+/// What a view was made from: the book, how far it had changed, and the stages.
+#[derive(Clone, Debug, PartialEq)]
+struct Made {
+    generation: u64,
+    version: u64,
+    pipeline: Pipeline,
 }
 
 fn search_key(o: &Opportunity, customer: &str) -> String {
@@ -237,15 +267,55 @@ pub struct Totals {
     pub count: usize,
     pub amount: BTreeMap<Currency, Decimal>,
     pub weighted: BTreeMap<Currency, Decimal>,
+    /// How many deals in each currency (a currency goes when its last deal does).
+    pub per_currency: BTreeMap<Currency, usize>,
 }
 
 impl Totals {
     /// Adds one deal.
     pub fn add(&mut self, o: &Opportunity, pipeline: &Pipeline) {
+        let c = o.amount.currency;
         self.count += 1;
-        *self.amount.entry(o.amount.currency).or_default() += o.amount.amount;
-        *self.weighted.entry(o.amount.currency).or_default() += o.weighted(pipeline);
+        *self.per_currency.entry(c).or_default() += 1;
+        *self.amount.entry(c).or_default() += o.amount.amount;
+        *self.weighted.entry(c).or_default() += o.weighted(pipeline);
     }
+
+    /// Takes out one deal added before (exact: the sums are decimals).
+    pub fn remove(&mut self, o: &Opportunity, pipeline: &Pipeline) {
+        let c = o.amount.currency;
+        let Some(n) = self.per_currency.get_mut(&c) else {
+            return;
+        };
+        self.count -= 1;
+        *n -= 1;
+        if *n == 0 {
+            self.per_currency.remove(&c);
+            self.amount.remove(&c);
+            self.weighted.remove(&c);
+        } else {
+            *self.amount.entry(c).or_default() -= o.amount.amount;
+            *self.weighted.entry(c).or_default() -= o.weighted(pipeline);
+        }
+    }
+}
+
+/// The sums of the open deals, kept up to date with the book's changes
+/// ([`DealBook::open_totals_from`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenTotals {
+    pub totals: Totals,
+    made: Made,
+}
+
+/// The board's columns, kept up to date with the book's changes
+/// ([`DealBook::board_from`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Board {
+    pub columns: Vec<Column>,
+    made: Made,
+    query: DealQuery,
+    closed_days: i64,
 }
 
 /// One column of the board.
@@ -273,7 +343,49 @@ impl DealBook {
             names: LazyKeys::default(),
             positions,
             last_contact: HashMap::new(),
+            generation: BOOKS.fetch_add(1, Ordering::Relaxed) + 1,
+            version: 0,
+            journal: VecDeque::new(),
         }
+    }
+
+    /// How the views' sources stand now.
+    fn made(&self, pipeline: &Pipeline) -> Made {
+        Made {
+            generation: self.generation,
+            version: self.version,
+            pipeline: pipeline.clone(),
+        }
+    }
+
+    /// The changes since `made` (position and deal as it was, oldest first); `None` when the
+    /// view was made from another book or stages, or is further behind than the book recalls.
+    fn changes_since(
+        &self,
+        made: &Made,
+        pipeline: &Pipeline,
+    ) -> Option<Vec<(usize, Option<&Opportunity>)>> {
+        if made.generation != self.generation
+            || made.version > self.version
+            || made.pipeline != *pipeline
+        {
+            return None;
+        }
+        if made.version < self.version
+            && self
+                .journal
+                .front()
+                .is_none_or(|c| c.version > made.version + 1)
+        {
+            return None;
+        }
+        Some(
+            self.journal
+                .iter()
+                .filter(|c| c.version > made.version)
+                .map(|c| (c.pos, c.before.as_ref()))
+                .collect(),
+        )
     }
 
     /// Sets each customer's last interaction (for the stale flag).
@@ -293,12 +405,12 @@ impl DealBook {
 
     /// Puts a written deal in (new, or replacing its older version).
     pub fn put(&mut self, o: Opportunity, customer: &str) {
-        match self.positions.get(&o.id) {
+        let (pos, before) = match self.positions.get(&o.id) {
             Some(&i) => {
                 self.keys.set(i, || search_key(&o, customer));
                 self.names.set(i, || name_key(&o));
                 customer.clone_into(&mut self.customers[i]);
-                self.deals[i] = o;
+                (i, Some(std::mem::replace(&mut self.deals[i], o)))
             }
             None => {
                 let i = self.deals.len();
@@ -307,8 +419,18 @@ impl DealBook {
                 self.names.set(i, || name_key(&o));
                 self.customers.push(customer.to_string());
                 self.deals.push(o);
+                (i, None)
             }
+        };
+        self.version += 1;
+        if self.journal.len() == JOURNAL {
+            self.journal.pop_front();
         }
+        self.journal.push_back(Change {
+            version: self.version,
+            pos,
+            before,
+        });
     }
 
     fn key_of(&self, i: usize) -> String {
@@ -345,7 +467,7 @@ impl DealBook {
         &self,
         i: usize,
         q: &DealQuery,
-        text: (&Query, Option<&[String]>),
+        text: impl Fn(usize) -> bool,
         p: &Pipeline,
         clock: &Clock,
     ) -> bool {
@@ -363,7 +485,12 @@ impl DealBook {
                 Flag::Overdue => o.is_overdue(clock.today),
                 Flag::Stale => self.is_stale(i, clock),
             }
-            && text.1.is_none_or(|k| text.0.matches(&k[i]))
+            && text(i)
+    }
+
+    /// Whether `text` matches the deal at `i`, with the keys `keys` (none: empty text).
+    fn matcher<'k>(text: &'k Query, keys: Option<&'k [String]>) -> impl Fn(usize) -> bool + 'k {
+        move |i| keys.is_none_or(|k| text.matches(&k[i]))
     }
 
     /// Positions of the deals `q` shows, in its order (ties: soonest close, then newest).
@@ -371,7 +498,15 @@ impl DealBook {
         let text = Query::parse(&q.text);
         let keys = self.keys_for(&text);
         let mut rows: Vec<usize> = (0..self.deals.len())
-            .filter(|&i| self.admits(i, q, (&text, keys.as_deref().map(Vec::as_slice)), p, clock))
+            .filter(|&i| {
+                self.admits(
+                    i,
+                    q,
+                    Self::matcher(&text, keys.as_deref().map(Vec::as_slice)),
+                    p,
+                    clock,
+                )
+            })
             .collect();
         drop(keys);
         let d = &self.deals;
@@ -423,12 +558,90 @@ impl DealBook {
         clock: &Clock,
         closed_days: i64,
     ) -> Vec<Column> {
+        self.board_from(None, q, p, clock, closed_days).columns
+    }
+
+    /// The board as [`board`](Self::board) makes it, made from `prev` when that is the board of
+    /// the same query over this book a few changes ago: only the changed deals are taken out
+    /// and put back, and only their columns summed again (a card moved repaints at once, where
+    /// the whole board takes every deal through the filters). The same columns either way.
+    pub fn board_from(
+        &self,
+        prev: Option<&Board>,
+        q: &DealQuery,
+        p: &Pipeline,
+        clock: &Clock,
+        closed_days: i64,
+    ) -> Board {
         let text = Query::parse(&q.text);
         let q = DealQuery {
             state: StateFilter::All,
             stage: None,
+            sort: DealSort::CloseDate,
             ..q.clone()
         };
+        let at: HashMap<&StageId, usize> = p
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.id, i))
+            .collect();
+        // Deals closed long ago are most of a mature book: left out before the filters.
+        let shown = |i: usize, matches: &dyn Fn(usize) -> bool| {
+            let o = &self.deals[i];
+            o.closing
+                .as_ref()
+                .is_none_or(|c| crate::domain::time::days_between(c.at, clock.now) < closed_days)
+                && self.admits(i, &q, matches, p, clock)
+        };
+        // A deal whose stage was removed from the pipeline shows in the first one.
+        let column_of = |i: usize| at.get(&self.deals[i].stage).copied().unwrap_or(0);
+        let d = &self.deals;
+        let order = |a: &usize, b: &usize| {
+            d[*a]
+                .close_date
+                .cmp(&d[*b].close_date)
+                .then(d[*b].id.cmp(&d[*a].id))
+        };
+        let made = self.made(p);
+        let changes = prev
+            .filter(|b| b.query == q && b.closed_days == closed_days)
+            .and_then(|b| Some((b, self.changes_since(&b.made, p)?)));
+        if let Some((prev, changes)) = changes {
+            let mut columns = prev.columns.clone();
+            // Each changed deal as `prev` drew it: its first change's "before".
+            let mut was: BTreeMap<usize, Option<&Opportunity>> = BTreeMap::new();
+            for (i, before) in changes {
+                was.entry(i).or_insert(before);
+            }
+            for c in &mut columns {
+                c.deals.retain(|i| match was.get(i) {
+                    Some(before) => {
+                        if let Some(b) = before {
+                            c.totals.remove(b, p);
+                        }
+                        false
+                    }
+                    None => true,
+                });
+            }
+            let key = |i: usize| self.key_of(i);
+            let matches = |i: usize| text.is_empty() || text.matches(&key(i));
+            for &i in was.keys() {
+                if shown(i, &matches) {
+                    let c = &mut columns[column_of(i)];
+                    let at = c.deals.partition_point(|x| order(x, &i).is_lt());
+                    c.deals.insert(at, i);
+                    c.totals.add(&self.deals[i], p);
+                }
+            }
+            return Board {
+                columns,
+                made,
+                query: q,
+                closed_days,
+            };
+        }
         let mut columns: Vec<Column> = p
             .stages
             .iter()
@@ -438,50 +651,66 @@ impl DealBook {
                 totals: Totals::default(),
             })
             .collect();
-        let at: HashMap<&StageId, usize> = p
-            .stages
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (&s.id, i))
-            .collect();
-        let keys = self.keys_for(&text);
-        let keys = keys.as_deref().map(Vec::as_slice);
-        for i in 0..self.deals.len() {
-            let o = &self.deals[i];
-            // Deals closed long ago are most of a mature book: left out before the filters.
-            let recent = o
-                .closing
-                .as_ref()
-                .is_none_or(|c| crate::domain::time::days_between(c.at, clock.now) < closed_days);
-            if !recent || !self.admits(i, &q, (&text, keys), p, clock) {
-                continue;
+        {
+            let keys = self.keys_for(&text);
+            let matches = Self::matcher(&text, keys.as_deref().map(Vec::as_slice));
+            for i in 0..self.deals.len() {
+                if !shown(i, &matches) {
+                    continue;
+                }
+                let col = column_of(i);
+                columns[col].deals.push(i);
+                columns[col].totals.add(&self.deals[i], p);
             }
-            // A deal whose stage was removed from the pipeline shows in the first one.
-            let col = at.get(&o.stage).copied().unwrap_or(0);
-            columns[col].deals.push(i);
-            columns[col].totals.add(o, p);
         }
-        let d = &self.deals;
         for c in &mut columns {
-            c.deals.sort_by(|a, b| {
-                d[*a]
-                    .close_date
-                    .cmp(&d[*b].close_date)
-                    .then(d[*b].id.cmp(&d[*a].id))
-            });
+            c.deals.sort_by(order);
         }
-        columns
+        Board {
+            columns,
+            made,
+            query: q,
+            closed_days,
+        }
     }
 
     /// Totals of the open deals (not in the trash): the pipeline's size.
     pub fn open_totals(&self, p: &Pipeline) -> Totals {
-        let mut t = Totals::default();
+        self.open_totals_from(None, p).totals
+    }
+
+    /// The open totals as [`open_totals`](Self::open_totals) sums them, from `prev` when that
+    /// is a few changes behind on this book: each changed deal taken out as it was and added
+    /// as it is.
+    pub fn open_totals_from(&self, prev: Option<&OpenTotals>, p: &Pipeline) -> OpenTotals {
+        let counts = |o: &Opportunity| o.deleted_at.is_none() && o.is_open();
+        let made = self.made(p);
+        if let Some((prev, changes)) = prev.and_then(|t| Some((t, self.changes_since(&t.made, p)?)))
+        {
+            let mut totals = prev.totals.clone();
+            // Each changed deal once: out as it was when `prev` was summed (its first change's
+            // "before"), in as it is.
+            let mut seen = BTreeSet::new();
+            for (i, before) in changes {
+                if !seen.insert(i) {
+                    continue;
+                }
+                if let Some(b) = before.filter(|b| counts(b)) {
+                    totals.remove(b, p);
+                }
+                if counts(&self.deals[i]) {
+                    totals.add(&self.deals[i], p);
+                }
+            }
+            return OpenTotals { totals, made };
+        }
+        let mut totals = Totals::default();
         for o in &self.deals {
-            if o.deleted_at.is_none() && o.is_open() {
-                t.add(o, p);
+            if counts(o) {
+                totals.add(o, p);
             }
         }
-        t
+        OpenTotals { totals, made }
     }
 }
 

@@ -545,3 +545,175 @@ fn a_view_round_trips_through_its_link() {
         DealQuery::default()
     );
 }
+
+#[test]
+fn a_moved_card_changes_only_its_two_columns_sums_worked_by_hand() {
+    let p = Pipeline::default();
+    let a = Id::generate();
+    let d1 = deal(a, T0); // 120,000.50 CNY, prospecting, closes 12-20
+    let mut d2 = deal(a, T0);
+    d2.amount = Money::new(Decimal::from(40_000), Currency::Cny);
+    d2.close_date = date("2026-12-01");
+    let mut d3 = deal(a, T0);
+    d3.amount = Money::new(Decimal::from(10_000), Currency::Cny);
+    d3.move_to(&stage("proposal"), &p, None, at(1)).unwrap();
+    let mut book = book_of(vec![d1, d2.clone(), d3], &[(a, "华星贸易")]);
+    let clock = Clock {
+        now: at(30),
+        today: date("2026-12-02"),
+        stale_days: 14,
+    };
+    let q = DealQuery::default();
+    let before = book.board_from(None, &q, &p, &clock, 14);
+    let open_before = book.open_totals_from(None, &p);
+    d2.move_to(&stage("proposal"), &p, None, at(30)).unwrap();
+    book.put(d2, "华星贸易");
+    let after = book.board_from(Some(&before), &q, &p, &clock, 14);
+    // Prospecting keeps 120,000.50 at 10 % = 12,000.05.
+    assert_eq!(after.columns[0].deals, vec![0]);
+    assert_eq!(
+        after.columns[0].totals.weighted[&Currency::Cny],
+        Decimal::from_str("12000.05").unwrap()
+    );
+    // Proposal: 40,000 (closes 12-01) before 10,000 (12-20); (40,000 + 10,000) × 50 % = 25,000.
+    assert_eq!(after.columns[2].deals, vec![1, 2]);
+    assert_eq!(
+        after.columns[2].totals.amount[&Currency::Cny],
+        Decimal::from(50_000)
+    );
+    assert_eq!(
+        after.columns[2].totals.weighted[&Currency::Cny],
+        Decimal::from(25_000)
+    );
+    // The pipeline's weighted size: 12,000.05 + 25,000 = 37,000.05 (was 12,000.05 + 4,000 +
+    // 5,000 = 21,000.05); its amount is unchanged.
+    let open = book.open_totals_from(Some(&open_before), &p);
+    assert_eq!(
+        open_before.totals.weighted[&Currency::Cny],
+        Decimal::from_str("21000.05").unwrap()
+    );
+    assert_eq!(
+        open.totals.weighted[&Currency::Cny],
+        Decimal::from_str("37000.05").unwrap()
+    );
+    assert_eq!(open.totals, book.open_totals(&p));
+    assert_eq!(after.columns, book.board(&q, &p, &clock, 14));
+}
+
+/// A small deterministic generator (xorshift), so the sequence of changes is the same each run.
+struct Rand(u64);
+
+impl Rand {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+#[test]
+fn the_board_and_totals_kept_up_with_changes_equal_those_made_again() {
+    let p = Pipeline::default();
+    let customers = [Id::generate(), Id::generate(), Id::generate()];
+    let names = [
+        (customers[0], "华星贸易"),
+        (customers[1], "Blue Ocean Ltd"),
+        (customers[2], "包装材料厂"),
+    ];
+    let reps = [Id::generate(), Id::generate()];
+    let mut r = Rand(0x9e37_79b9_7f4a_7c15);
+    let mut deals = Vec::new();
+    for k in 0..40 {
+        let mut o = deal(customers[k % 3], at(k as i64 % 20));
+        o.amount = Money::new(
+            Decimal::new(r.below(1_000_000) as i64, 2),
+            if k % 5 == 0 {
+                Currency::Usd
+            } else {
+                Currency::Cny
+            },
+        );
+        o.close_date = date("2026-11-20") + chrono::Days::new(r.below(40) as u64);
+        o.owner_id = (k % 4 != 0).then(|| reps[k % 2]);
+        deals.push(o);
+    }
+    let mut book = book_of(deals, &names);
+    let clock = Clock {
+        now: at(30),
+        today: date("2026-12-02"),
+        stale_days: 14,
+    };
+    let queries = [
+        DealQuery::default(),
+        DealQuery {
+            text: "bao".into(),
+            ..DealQuery::default()
+        },
+        DealQuery {
+            owner: OwnerFilter::Member(reps[0]),
+            flag: Flag::Overdue,
+            ..DealQuery::default()
+        },
+    ];
+    let mut boards: Vec<_> = queries
+        .iter()
+        .map(|q| book.board_from(None, q, &p, &clock, 14))
+        .collect();
+    let mut open = book.open_totals_from(None, &p);
+    let stages = ["prospecting", "needs", "proposal", "negotiation"];
+    for step in 0..150 {
+        // One to three changes between two looks, a deal sometimes changed twice.
+        for _ in 0..=r.below(3) {
+            let n = book.deals().len();
+            let mut o = book.deals()[r.below(n)].clone();
+            match r.below(8) {
+                0 | 1 => {
+                    let _ = o.move_to(&stage(stages[r.below(4)]), &p, None, at(30));
+                }
+                2 if o.is_open() => o.win(&p, date("2026-12-01"), None, None, at(29)),
+                3 if o.is_open() => {
+                    o.lose(&p, LostReason::Price, "", date("2026-12-01"), None, at(29))
+                }
+                4 => {
+                    o.deleted_at = if o.deleted_at.is_some() {
+                        None
+                    } else {
+                        Some(at(30))
+                    }
+                }
+                5 => o.amount = Money::new(Decimal::new(r.below(500_000) as i64, 2), Currency::Usd),
+                6 => o.close_date = date("2026-11-25") + chrono::Days::new(r.below(20) as u64),
+                _ => {
+                    o = deal(customers[r.below(3)], at(30));
+                    o.name = "包装 new".into();
+                    o.owner_id = Some(reps[r.below(2)]);
+                }
+            }
+            let name = names.iter().find(|(c, _)| *c == o.customer_id).unwrap().1;
+            book.put(o, name);
+        }
+        // Now and then a look comes after more changes than the book recalls: made again.
+        if step % 50 == 49 {
+            for _ in 0..70 {
+                let o = book.deals()[r.below(book.deals().len())].clone();
+                let name = names.iter().find(|(c, _)| *c == o.customer_id).unwrap().1;
+                book.put(o, name);
+            }
+        }
+        for (q, b) in queries.iter().zip(boards.iter_mut()) {
+            *b = book.board_from(Some(b), q, &p, &clock, 14);
+            assert_eq!(
+                b.columns,
+                book.board(q, &p, &clock, 14),
+                "step {step}, {q:?}"
+            );
+        }
+        open = book.open_totals_from(Some(&open), &p);
+        assert_eq!(open.totals, book.open_totals(&p), "step {step}");
+    }
+    // A board of another book is not followed: made again.
+    let other = book_of(book.deals().to_vec(), &names);
+    let b = other.board_from(Some(&boards[0]), &queries[0], &p, &clock, 14);
+    assert_eq!(b.columns, other.board(&queries[0], &p, &clock, 14));
+}

@@ -7,7 +7,7 @@ use super::data::{DealsSignal, clock_for};
 use super::moves::DealWriter;
 use crate::domain::id::Id;
 use crate::domain::opportunity::Opportunity;
-use crate::domain::opportunity::list::{DealQuery, format_sums};
+use crate::domain::opportunity::list::{Board as BoardColumns, DealQuery, format_sums};
 use crate::domain::opportunity::stage::{Outcome, StageId};
 use crate::domain::time::Timestamp;
 use crate::ui::clock;
@@ -45,13 +45,19 @@ pub fn Board(
     // Deals moved on this board: drawn in their new column even past its first cards, so a
     // card moved with the keyboard stays in view and keeps the focus.
     let moved = RwSignal::new(std::collections::HashSet::<Id>::new());
-    let columns = Memo::new(move |_| {
+    // Made again over every deal when the query changes; after a move, made from the board
+    // before it (only the moved deal's two columns change).
+    let board = Memo::new(move |prev: Option<&Option<BoardColumns>>| {
         let q = query.get();
         deals.with(|d| match d {
-            Some(Ok(d)) => d
-                .book
-                .board(&q, &d.pipeline, &clock_for(&d.pipeline), CLOSED_DAYS),
-            _ => Vec::new(),
+            Some(Ok(d)) => Some(d.book.board_from(
+                prev.and_then(Option::as_ref),
+                &q,
+                &d.pipeline,
+                &clock_for(&d.pipeline),
+                CLOSED_DAYS,
+            )),
+            _ => None,
         })
     });
     // Moves deal `id` to stage `to`: an open stage at once, won or lost through the dialog.
@@ -112,7 +118,12 @@ pub fn Board(
     let column_view = move |stage: StageId| {
         let column = Memo::new({
             let stage = stage.clone();
-            move |_| columns.with(|cs| cs.iter().find(|c| c.stage == stage).cloned())
+            move |_| {
+                board.with(|b| {
+                    b.as_ref()
+                        .and_then(|b| b.columns.iter().find(|c| c.stage == stage).cloned())
+                })
+            }
         });
         let heading = Memo::new({
             let stage = stage.clone();
@@ -256,7 +267,14 @@ pub fn Board(
         }
     };
     let stages = Memo::new(move |_| {
-        columns.with(|cs| cs.iter().map(|c| c.stage.clone()).collect::<Vec<_>>())
+        board.with(|b| {
+            b.as_ref().map_or_else(Vec::new, |b| {
+                b.columns
+                    .iter()
+                    .map(|c| c.stage.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
     });
 
     view! {

@@ -8,7 +8,9 @@ use super::moves::DealWriter;
 use super::table::DealTable;
 use super::win::WinDialog;
 use crate::domain::lead::list::OwnerFilter;
-use crate::domain::opportunity::list::{DealQuery, DealSort, Flag, StateFilter, format_sums};
+use crate::domain::opportunity::list::{
+    DealQuery, DealSort, Flag, OpenTotals, StateFilter, format_sums,
+};
 use crate::domain::opportunity::stage::{Outcome, StageId};
 use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_texts, use_workspace};
@@ -77,9 +79,13 @@ pub fn PipelinePage() -> impl IntoView {
 
     let closing = RwSignal::new(None::<CloseRequest>);
     let on_close = Callback::new(move |r: CloseRequest| closing.set(Some(r)));
-    let totals = Memo::new(move |_| {
+    // Summed over every deal once, then kept up with each change.
+    let totals = Memo::new(move |prev: Option<&Option<OpenTotals>>| {
         deals.with(|d| match d {
-            Some(Ok(d)) => Some(d.book.open_totals(&d.pipeline)),
+            Some(Ok(d)) => Some(
+                d.book
+                    .open_totals_from(prev.and_then(Option::as_ref), &d.pipeline),
+            ),
             _ => None,
         })
     });
@@ -128,7 +134,7 @@ pub fn PipelinePage() -> impl IntoView {
                 <div>
                     <h1>{move || t.get().pipeline_title}</h1>
                     <p class="page-sub" data-testid="pipeline-totals">
-                        {move || totals.get().map(|s| format!(
+                        {move || totals.get().map(|s| s.totals).map(|s| format!(
                             "{} · {} {} · {} {}",
                             (t.get().n_deals)(s.count),
                             t.get().deal_open_total,
