@@ -338,8 +338,16 @@ reportStats("leads_filter_to_paint", leadsTimes.filter);
   await dialog.getByTestId("handover-preview").waitFor();
   const t0 = Date.now();
   await dialog.getByTestId("handover-go").click();
-  await page.getByText(/已交接 [\d,]+ 条记录/).waitFor({ timeout: 120_000 });
-  report("handover_all_of_one_member", Date.now() - t0, "ms", { customers: counts[at] });
+  const said = page.getByText(/已交接 [\d,]+ 条记录/);
+  await said.waitFor({ timeout: 120_000 });
+  const ms = Date.now() - t0;
+  const records = Number(((await said.innerText()).match(/已交接 ([\d,]+)/) ?? [0, "0"])[1].replace(/,/g, ""));
+  // The yardstick is 10,000 customers in 5 s: the same rate, customers a second.
+  report("handover_all_of_one_member", ms, "ms", {
+    customers: counts[at],
+    records,
+    customers_per_second: Math.round(counts[at] / (ms / 1000)),
+  });
 }
 
 // 4d. A refit after an edit: a purchase added on a customer's page, until the classes it

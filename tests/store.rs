@@ -2076,6 +2076,7 @@ async fn a_handover_moves_everything_in_one_write_and_keeps_the_history() {
     let seen = Rc::new(Cell::new(0));
     let heard = seen.clone();
     let later = Timestamp(NOW.0 + 3_600_000);
+    let a_before = store::load_detail(&db, a.id).await.unwrap().unwrap().customer;
     let done = store::hand_over(&db, leaving.id, &p, later, move |n| heard.set(n))
         .await
         .unwrap();
@@ -2093,6 +2094,11 @@ async fn a_handover_moves_everything_in_one_write_and_keeps_the_history() {
     // Everything is his now, and the history still says who had it and who did what.
     let detail = store::load_detail(&db, a.id).await.unwrap().unwrap();
     assert_eq!(detail.customer.owner_id, Some(taking.id));
+    // Stored as the customer read before with only the handover's change and a new revision.
+    let mut expected = a_before.clone();
+    assert!(expected.set_owner(Some(taking.id), later));
+    expected.rev = crm::domain::record::Rev::after(a_before.rev, None);
+    assert_eq!(detail.customer, expected);
     let owners: Vec<(Option<Id>, Timestamp)> = detail
         .customer
         .ownership()

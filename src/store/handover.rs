@@ -1,13 +1,14 @@
 //! Handover: reading what a member holds, and handing it all over in one transaction.
 
+use super::error::AppError;
 use super::error::Result;
 use super::idb::{self, Db, get_all, get_all_by, get_all_in_index, get_request};
-use super::kinds;
 use super::schema::{
     BY_OPEN_DUE, BY_OWNER, COMPLAINTS, CUSTOMERS, INTERACTIONS, LEAD_INTERACTIONS, LEADS,
     OPPORTUNITIES, SUMMARIES,
 };
 use super::summaries::{self, Change};
+use super::{kinds, packed};
 use crate::domain::complaint::Complaint;
 use crate::domain::customer::Customer;
 use crate::domain::handover::{Held, Holdings, Plan};
@@ -22,6 +23,7 @@ use indexed_db_futures::object_store::ObjectStore;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
+use wasm_bindgen::JsValue;
 
 const STORES: [&str; 7] = [
     CUSTOMERS,
@@ -110,7 +112,7 @@ pub struct HandedOver {
 /// How many reads are issued before the first is awaited.
 const BATCH: usize = 400;
 
-/// Reads the records `ids` of one store in batches, lets `change` hand each one over (false:
+/// Reads the records `moves` of one store in batches, lets `change` hand each one over (false:
 /// it is no longer the leaving member's, leave it) and writes the changed ones back at their
 /// next revision. Reports progress after each batch.
 async fn hand_each<R: Serialize + DeserializeOwned + crate::domain::record::Record>(
@@ -119,46 +121,16 @@ async fn hand_each<R: Serialize + DeserializeOwned + crate::domain::record::Reco
     done: &mut HandedOver,
     progress: &mut impl FnMut(usize),
     mut change: impl FnMut(&mut R, Id) -> bool,
-    mut written: impl FnMut(R),
-) -> Result<()> {
-    hand_each_read(
-        store,
-        moves,
-        None,
-        done,
-        progress,
-        &mut change,
-        &mut written,
-    )
-    .await
-}
-
-/// [`hand_each`], the records taken from `held` (read beforehand in one request) when given,
-/// a record missing there being no longer held.
-async fn hand_each_read<R: Serialize + DeserializeOwned + crate::domain::record::Record>(
-    store: &ObjectStore<'_>,
-    moves: &[(Id, Id)],
-    mut held: Option<HashMap<Id, R>>,
-    done: &mut HandedOver,
-    progress: &mut impl FnMut(usize),
-    change: &mut impl FnMut(&mut R, Id) -> bool,
-    written: &mut impl FnMut(R),
 ) -> Result<()> {
     for batch in moves.chunks(BATCH) {
+        // Every read of the batch issued before the first is awaited.
         let keys: Vec<String> = batch.iter().map(|(id, _)| id.to_string()).collect();
-        let mut reads = Vec::with_capacity(batch.len());
-        for (k, (id, _)) in keys.iter().zip(batch) {
-            reads.push(match held.as_mut() {
-                Some(h) => Err(h.remove(id)),
-                None => Ok(get_request::<R>(store, k)?),
-            });
-        }
+        let reads = keys
+            .iter()
+            .map(|k| get_request::<R>(store, k))
+            .collect::<Result<Vec<_>>>()?;
         for ((_, to), read) in batch.iter().zip(reads) {
-            let found = match read {
-                Ok(request) => request.await?,
-                Err(taken) => taken,
-            };
-            let Some(mut r) = found else {
+            let Some(mut r) = read.await? else {
                 done.skipped += 1;
                 continue;
             };
@@ -166,14 +138,54 @@ async fn hand_each_read<R: Serialize + DeserializeOwned + crate::domain::record:
                 done.skipped += 1;
                 continue;
             }
-            let rev = Rev::after(r.rev(), None);
-            r.set_rev(rev);
+            r.set_rev(Rev::after(r.rev(), None));
             idb::put_js(store, kinds::encode(&r)?)?;
             done.moved += 1;
-            written(r);
         }
         progress(done.moved + done.skipped);
     }
+    Ok(())
+}
+
+/// Records handed over between two pauses that let the page show the progress.
+const PAUSE_EVERY: usize = 2_000;
+
+/// Hands the records `moves` of a kind read packed over: every record read at once from the
+/// pack, each changed one written without a mark, and the pack written again from them all at
+/// the end (one value instead of a mark per record). `change` as in [`hand_each`].
+async fn hand_packed<R: crate::domain::packed::Packed>(
+    tx: &indexed_db_futures::transaction::Transaction<'_>,
+    moves: &[(Id, Id)],
+    done: &mut HandedOver,
+    progress: &mut impl FnMut(usize),
+    mut change: impl FnMut(&mut R, Id) -> bool,
+) -> Result<()> {
+    if moves.is_empty() {
+        return Ok(());
+    }
+    let store = kinds::store_of::<R>(tx)?;
+    let mut all: Vec<R> = packed::all_in(tx).await?;
+    let at: HashMap<String, usize> = all.iter().enumerate().map(|(i, r)| (r.key(), i)).collect();
+    for (n, (id, to)) in moves.iter().enumerate() {
+        let r = at
+            .get(&id.to_string())
+            .map(|&i| &mut all[i])
+            .and_then(|r| change(r, *to).then_some(r));
+        match r {
+            Some(r) => {
+                r.set_rev(Rev::after(r.rev(), None));
+                idb::put_js_unmarked(&store, kinds::encode(r)?)?;
+                done.moved += 1;
+            }
+            None => done.skipped += 1,
+        }
+        if (n + 1) % PAUSE_EVERY == 0 {
+            progress(done.moved + done.skipped);
+            idb::settle(&store).await?;
+        }
+    }
+    packed::rewrite_in(tx, &all)?;
+    progress(done.moved + done.skipped);
     Ok(())
 }
 
@@ -194,22 +206,46 @@ pub async fn hand_over(
     let me = Some(leaving);
     let mut done = HandedOver::default();
     let mut refreshed = Vec::new();
-    // The customers are the most numerous: read in one request through the owner index
-    // instead of one each.
+    // The customers are the most numerous: read in one request through the owner index, and
+    // each written back as read with only what changed set on it (owner, ownership history,
+    // last change, revision), instead of converting all of it twice.
     let customers = store(CUSTOMERS)?;
-    let held: Vec<Customer> = get_all_by(&customers, BY_OWNER, &leaving.to_string()).await?;
-    hand_each_read::<Customer>(
-        &customers,
-        &plan.of(Held::Customer),
-        Some(held.into_iter().map(|c| (c.id, c)).collect()),
-        &mut done,
-        &mut progress,
-        &mut |c, to| c.owner_id == me && c.set_owner(Some(to), now),
-        &mut |c| refreshed.push(Change::Refresh(c)),
-    )
-    .await?;
-    hand_each::<Lead>(
-        &store(LEADS)?,
+    let mut held: HashMap<Id, (Customer, JsValue)> = HashMap::new();
+    for raw in idb::get_all_by_js(&customers, BY_OWNER, &leaving.to_string()).await? {
+        let c: Customer = idb::from_js(raw.clone())?;
+        held.insert(c.id, (c, raw));
+    }
+    for (n, (id, to)) in plan.of(Held::Customer).iter().enumerate() {
+        let mine = held
+            .remove(id)
+            .filter(|(c, _)| c.owner_id == me)
+            .and_then(|(mut c, raw)| c.set_owner(Some(*to), now).then_some((c, raw)));
+        match mine {
+            Some((mut c, raw)) => {
+                c.rev = Rev::after(c.rev, None);
+                for (field, value) in [
+                    ("owner_id", idb::to_js(&c.owner_id)?),
+                    ("owners", idb::to_js(&c.owners)?),
+                    ("updated_at", idb::to_js(&c.updated_at)?),
+                    ("rev", idb::to_js(&c.rev)?),
+                ] {
+                    js_sys::Reflect::set(&raw, &JsValue::from_str(field), &value)
+                        .map_err(|_| AppError::Storage(format!("cannot set {field}")))?;
+                }
+                idb::put_js(&customers, raw)?;
+                done.moved += 1;
+                refreshed.push(Change::Refresh(c));
+            }
+            None => done.skipped += 1,
+        }
+        if (n + 1) % PAUSE_EVERY == 0 {
+            progress(done.moved + done.skipped);
+            idb::settle(&customers).await?;
+        }
+    }
+    progress(done.moved + done.skipped);
+    hand_packed::<Lead>(
+        &tx,
         &plan.of(Held::Lead),
         &mut done,
         &mut progress,
@@ -220,11 +256,10 @@ pub async fn hand_over(
             }
             mine
         },
-        |_| {},
     )
     .await?;
-    hand_each::<Opportunity>(
-        &store(OPPORTUNITIES)?,
+    hand_packed::<Opportunity>(
+        &tx,
         &plan.of(Held::Opportunity),
         &mut done,
         &mut progress,
@@ -235,7 +270,6 @@ pub async fn hand_over(
             }
             mine
         },
-        |_| {},
     )
     .await?;
     let keep = |i: &mut Interaction, to: Id| {
@@ -257,7 +291,6 @@ pub async fn hand_over(
         &mut done,
         &mut progress,
         keep,
-        |_| {},
     )
     .await?;
     hand_each::<LeadInteraction>(
@@ -266,7 +299,6 @@ pub async fn hand_over(
         &mut done,
         &mut progress,
         |i, to| keep(&mut i.0, to),
-        |_| {},
     )
     .await?;
     hand_each::<Complaint>(
@@ -282,7 +314,6 @@ pub async fn hand_over(
             }
             mine
         },
-        |_| {},
     )
     .await?;
     done.summaries = summaries::apply(&store(SUMMARIES)?, refreshed).await?;

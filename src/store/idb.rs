@@ -201,6 +201,13 @@ pub(crate) fn put_js(store: &ObjectStore<'_>, value: JsValue) -> Result<()> {
     write_js(store, value, |s, v| s.put(v).primitive().map(drop))
 }
 
+/// Issues a put into a store read packed without marking the record written: only for a
+/// write that changes many records of the store and then writes its pack again from all of
+/// them in the same transaction (`packed::rewrite_in`), which a mark each would only slow.
+pub(crate) fn put_js_unmarked(store: &ObjectStore<'_>, value: JsValue) -> Result<()> {
+    store.put(value).primitive().map(drop).map_err(convert)
+}
+
 /// Issues an add (which fails, aborting the transaction, when the key is taken).
 pub(crate) fn add_js(store: &ObjectStore<'_>, value: JsValue) -> Result<()> {
     write_js(store, value, |s, v| s.add(v).primitive().map(drop))
@@ -318,15 +325,29 @@ pub(crate) async fn get_all_by<T: DeserializeOwned>(
     index: &str,
     key: &str,
 ) -> Result<Vec<T>> {
+    get_all_by_js(store, index, key)
+        .await?
+        .into_iter()
+        .map(from_js)
+        .collect()
+}
+
+/// [`get_all_by`] as JavaScript values, to convert one at a time (or change in place).
+pub(crate) async fn get_all_by_js(
+    store: &ObjectStore<'_>,
+    index: &str,
+    key: &str,
+) -> Result<Vec<JsValue>> {
     let index = store.index(index).map_err(convert)?;
-    let values = index
+    index
         .get_all::<JsValue>()
         .with_query::<String, _>(KeyRange::Only(key.to_string()))
         .primitive()
         .map_err(convert)?
         .await
-        .map_err(convert)?;
-    collect(values)
+        .map_err(convert)?
+        .map(|v| v.map_err(convert))
+        .collect()
 }
 
 /// Every record of one customer in the store `name` of `tx` (through its customer index).

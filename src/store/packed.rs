@@ -215,6 +215,29 @@ async fn read_in<R: Packed>(tx: &Transaction<'_>, write: bool) -> Result<Option<
     Ok(Some((all, marked.len())))
 }
 
+/// Every record of kind `R` as `tx` sees it (from the pack and the marked records; from the
+/// records when the pack cannot be trusted), for a write that changes many of them and ends
+/// with [`rewrite_in`].
+pub(crate) async fn all_in<R: Packed>(tx: &Transaction<'_>) -> Result<Vec<R>> {
+    match read_in::<R>(tx, false).await? {
+        Some((records, _)) => Ok(records),
+        None => idb::get_all(&store_of::<R>(tx)?).await,
+    }
+}
+
+/// Writes the pack of kind `R` again from `records` — every record of its store as `tx` has
+/// written them — and drops its marks, in `tx`: how a write of many records (written with
+/// `idb::put_js_unmarked`) keeps the pack true without a mark each.
+pub(crate) fn rewrite_in<R: Packed>(tx: &Transaction<'_>, records: &[R]) -> Result<()> {
+    let source = spec(R::KIND).store;
+    let packed = tx.object_store(PACKED).map_err(idb::convert)?;
+    packed
+        .delete::<String, _>(range(source))
+        .primitive()
+        .map_err(idb::convert)?;
+    write_base(&packed, source, records)
+}
+
 fn write_base<R: Packed>(packed: &ObjectStore<'_>, source: &str, records: &[R]) -> Result<()> {
     idb::put(
         packed,

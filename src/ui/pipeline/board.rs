@@ -6,15 +6,18 @@ use super::card::{CardFacts, DealCard};
 use super::data::{DealsSignal, clock_for};
 use super::moves::DealWriter;
 use crate::domain::id::Id;
+use crate::domain::money::Currency;
 use crate::domain::opportunity::Opportunity;
+use crate::domain::opportunity::history::days_in_stage;
 use crate::domain::opportunity::list::{Board as BoardColumns, DealQuery, format_sums};
 use crate::domain::opportunity::stage::{Outcome, StageId};
-use crate::domain::time::Timestamp;
 use crate::ui::clock;
 use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_prefs, use_texts, use_workspace};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use rust_decimal::Decimal;
 
 /// Cards drawn per column at first (more than a screen holds); "show more" draws as many again,
 /// and the table of the stage lists them all. Fewer cards make a search or a move cheaper.
@@ -162,6 +165,7 @@ pub fn Board(
                                         overdue: o.is_overdue(clk.today),
                                         stale: d.book.is_stale(i, &clk),
                                         probability: o.probability(&d.pipeline),
+                                        days: days_in_stage(o, clk.now),
                                     };
                                     Card {
                                         deal: o.clone(),
@@ -300,14 +304,30 @@ struct Card {
 }
 
 impl Card {
-    /// What decides whether a drawn card still shows the deal as it is: the deal's version
-    /// (its revision and last change: an unsaved move changes the latter) and the facts.
-    fn key(&self) -> (Id, u32, Timestamp, StageId, CardFacts) {
+    /// What decides whether a drawn card still shows the deal as it is: everything it shows.
+    /// Not the revision: a move is drawn at once and saved after, and the saved deal, which
+    /// shows the same, keeps the card (and its focus) instead of drawing it again.
+    fn key(
+        &self,
+    ) -> (
+        Id,
+        String,
+        Decimal,
+        Currency,
+        NaiveDate,
+        StageId,
+        bool,
+        CardFacts,
+    ) {
+        let o = &self.deal;
         (
-            self.deal.id,
-            self.deal.rev.0,
-            self.deal.updated_at,
-            self.deal.stage.clone(),
+            o.id,
+            o.name.clone(),
+            o.amount.amount,
+            o.amount.currency,
+            o.close_date,
+            o.stage.clone(),
+            o.is_open(),
             self.facts.clone(),
         )
     }

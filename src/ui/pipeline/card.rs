@@ -3,9 +3,7 @@
 //! column, or focused and moved with Shift + ← / →.
 
 use crate::domain::opportunity::Opportunity;
-use crate::domain::opportunity::history::days_in_stage;
 use crate::domain::time::format_date;
-use crate::ui::clock;
 use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_texts};
 use leptos::prelude::*;
@@ -19,6 +17,8 @@ pub struct CardFacts {
     pub overdue: bool,
     pub stale: bool,
     pub probability: u8,
+    /// Days in its stage.
+    pub days: i64,
 }
 
 /// A deal's card; `on_step` moves it one stage back (−1) or on (+1).
@@ -27,7 +27,6 @@ pub fn DealCard(deal: Opportunity, facts: CardFacts, on_step: Callback<isize>) -
     let t = use_texts();
     let lang = use_lang();
     let id = deal.id;
-    let days = days_in_stage(&deal, clock::now());
     let amount = deal.amount;
     let close = deal.close_date;
     let CardFacts {
@@ -36,6 +35,7 @@ pub fn DealCard(deal: Opportunity, facts: CardFacts, on_step: Callback<isize>) -
         overdue,
         stale,
         probability,
+        days,
     } = facts;
     let closed = !deal.is_open();
     view! {
