@@ -2076,7 +2076,11 @@ async fn a_handover_moves_everything_in_one_write_and_keeps_the_history() {
     let seen = Rc::new(Cell::new(0));
     let heard = seen.clone();
     let later = Timestamp(NOW.0 + 3_600_000);
-    let a_before = store::load_detail(&db, a.id).await.unwrap().unwrap().customer;
+    let a_before = store::load_detail(&db, a.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .customer;
     let done = store::hand_over(&db, leaving.id, &p, later, move |n| heard.set(n))
         .await
         .unwrap();
