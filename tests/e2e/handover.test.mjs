@@ -55,6 +55,23 @@ test("a rep leaves: handover with a preview, the new owner sees the history, the
   await page.waitForFunction((n) => (document.querySelector("[data-testid=customer-count]")?.textContent ?? "").replace(/,/g, "").startsWith(`${n} / `), customers);
   await page.goBack();
   await page.getByTestId("member-title").waitFor();
+  // Their leads: the count opens the leads list filtered to them, kept in the address, so a
+  // reload shows the same list.
+  const heldLeads = page.getByTestId("member-held-leads");
+  assert.ok(Number(await heldLeads.innerText()) > 0, "李强 holds leads");
+  await heldLeads.locator("a").click();
+  await page.getByTestId("lead-row").first().waitFor();
+  assert.match(page.url(), /[?&]owner=/);
+  const ownerLabel = () => page.getByTestId("lead-owner-filter").evaluate((s) => s.options[s.selectedIndex].text);
+  assert.equal(await ownerLabel(), "李强");
+  const shown = await page.getByTestId("lead-count").innerText();
+  assert.match(shown, /^显示 [\d,]+ 条，共 [\d,]+ 条线索$/);
+  await page.reload();
+  await page.getByTestId("lead-row").first().waitFor();
+  assert.equal(await ownerLabel(), "李强");
+  await page.waitForFunction((text) => document.querySelector("[data-testid=lead-count]")?.textContent === text, shown);
+  await page.goBack();
+  await page.getByTestId("member-title").waitFor();
   await page.locator("nav a[href$='/settings']").first().click();
   await page.getByTestId("team-row").first().waitFor();
   row = page.getByTestId("team-row").nth(at);

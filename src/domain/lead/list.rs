@@ -65,6 +65,90 @@ pub struct LeadQuery {
     pub sort: LeadSort,
 }
 
+impl LeadSort {
+    /// Every order.
+    pub const ALL: [LeadSort; 4] = [
+        LeadSort::Added,
+        LeadSort::Name,
+        LeadSort::Status,
+        LeadSort::Score,
+    ];
+
+    /// A stable short name (URL parameters).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LeadSort::Added => "added",
+            LeadSort::Name => "name",
+            LeadSort::Status => "status",
+            LeadSort::Score => "score",
+        }
+    }
+}
+
+impl LeadQuery {
+    /// The query from URL parameters (`q`, `status` — `all` or one status —, `source`,
+    /// `owner` — a member's id or `none` —, `band`, `sort`); unknown values are ignored, so an
+    /// outdated link still opens the list.
+    pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut q = LeadQuery::default();
+        for (key, value) in params {
+            match key {
+                "q" => q.text = value.to_string(),
+                "status" => {
+                    q.status = match value {
+                        "all" => StatusFilter::All,
+                        s => LeadStatus::parse(s).map_or(StatusFilter::Open, StatusFilter::Only),
+                    }
+                }
+                "source" => q.source = LeadSource::parse(value),
+                "owner" => {
+                    q.owner = match value {
+                        "none" => OwnerFilter::Unassigned,
+                        id => id.parse().map(OwnerFilter::Member).unwrap_or_default(),
+                    }
+                }
+                "band" => q.band = Band::parse(value),
+                "sort" => {
+                    q.sort = LeadSort::ALL
+                        .into_iter()
+                        .find(|s| s.as_str() == value)
+                        .unwrap_or_default()
+                }
+                _ => {}
+            }
+        }
+        q
+    }
+
+    /// The URL parameters of the query (defaults left out).
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !self.text.is_empty() {
+            out.push(("q", self.text.clone()));
+        }
+        match self.status {
+            StatusFilter::Open => {}
+            StatusFilter::All => out.push(("status", "all".into())),
+            StatusFilter::Only(s) => out.push(("status", s.as_str().into())),
+        }
+        if let Some(s) = self.source {
+            out.push(("source", s.as_str().into()));
+        }
+        match self.owner {
+            OwnerFilter::Anyone => {}
+            OwnerFilter::Unassigned => out.push(("owner", "none".into())),
+            OwnerFilter::Member(m) => out.push(("owner", m.to_string())),
+        }
+        if let Some(b) = self.band {
+            out.push(("band", b.as_str().into()));
+        }
+        if self.sort != LeadSort::Added {
+            out.push(("sort", self.sort.as_str().into()));
+        }
+        out
+    }
+}
+
 /// The leads with their search keys, kept while the page is open.
 #[derive(Default)]
 pub struct LeadIndex {
@@ -437,5 +521,52 @@ mod tests {
         // A lead added later has no score until the next computation.
         ix.put(lead(5, "戊", "", "", 5));
         assert_eq!(ix.score(4), None);
+    }
+
+    #[test]
+    fn a_query_survives_its_url_and_bad_values_are_ignored() {
+        let rep: Id = "0174876e-8001-7636-8bb4-d7e395a77e55".parse().unwrap();
+        let q = LeadQuery {
+            text: "王 华南".into(),
+            status: StatusFilter::Only(LeadStatus::Qualified),
+            source: Some(LeadSource::parse("cold_call").unwrap()),
+            owner: OwnerFilter::Member(rep),
+            band: Some(Band::Hot),
+            sort: LeadSort::Score,
+        };
+        let params = q.to_params();
+        assert_eq!(
+            params
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>(),
+            [
+                "q=王 华南",
+                "status=qualified",
+                "source=cold_call",
+                "owner=0174876e-8001-7636-8bb4-d7e395a77e55",
+                "band=hot",
+                "sort=score",
+            ]
+        );
+        let back = LeadQuery::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(back, q);
+        // The defaults write nothing; the unassigned queue and every status have their words.
+        assert!(LeadQuery::default().to_params().is_empty());
+        let q = LeadQuery::from_params([("owner", "none"), ("status", "all")]);
+        assert_eq!(
+            (q.owner, q.status),
+            (OwnerFilter::Unassigned, StatusFilter::All)
+        );
+        // An outdated or mistyped link opens the list as it would open.
+        let q = LeadQuery::from_params([
+            ("status", "won"),
+            ("owner", "nobody"),
+            ("band", "lukewarm"),
+            ("sort", "size"),
+            ("source", "fax"),
+            ("page", "2"),
+        ]);
+        assert_eq!(q, LeadQuery::default());
     }
 }

@@ -18,7 +18,9 @@ use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::icon::{Icon, lu};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::HashMap;
 
 /// Search keys built per slice after the list is painted (about 10 ms of work).
@@ -162,7 +164,35 @@ pub fn LeadsPage() -> impl IntoView {
             rescore();
         }
     });
-    let query = RwSignal::new(LeadQuery::default());
+    // The list's query lives in the URL too, so a link (the member page's) or a reload opens
+    // the same list: the URL follows the query, and the query a link to this page.
+    let params = use_query_map();
+    let in_url = move |p: &leptos_router::params::ParamsMap| {
+        let pairs = crate::ui::routes::query_pairs(p);
+        LeadQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    };
+    let query = RwSignal::new(params.with_untracked(in_url));
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let q = query.get();
+        if params.with_untracked(|p| in_url(p) != q) {
+            let url = crate::ui::routes::with_query(Page::Leads.path(), &q.to_params());
+            navigate(
+                &url,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..crate::ui::routes::nav()
+                },
+            );
+        }
+    });
+    Effect::new(move |_| {
+        let q = params.with(in_url);
+        if query.with_untracked(|x| *x != q) {
+            query.set(q);
+        }
+    });
     let rows = Memo::new(move |_| {
         book.with(|b| match b {
             Some(Ok(ix)) => query.with(|q| ix.query(q)),

@@ -5,7 +5,7 @@
 
 use crate::domain::handover::Held;
 use crate::domain::id::Id;
-use crate::domain::lead::list::OwnerFilter as DealOwner;
+use crate::domain::lead::list::{LeadQuery, OwnerFilter as DealOwner};
 use crate::domain::list::{ListQuery, OwnerFilter};
 use crate::domain::money::format_count;
 use crate::domain::opportunity::Opportunity;
@@ -127,7 +127,14 @@ pub fn MemberPage() -> impl IntoView {
         }
         Held::Promise | Held::LeadPromise => Some(Page::Commitments.path()),
         Held::Complaint => Some(Page::Complaints.path()),
-        Held::Lead => Some(Page::Leads.path()),
+        Held::Lead => Some(with_query(
+            Page::Leads.path(),
+            &LeadQuery {
+                owner: DealOwner::Member(member),
+                ..LeadQuery::default()
+            }
+            .to_params(),
+        )),
     };
 
     view! {
