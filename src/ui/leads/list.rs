@@ -165,31 +165,50 @@ pub fn LeadsPage() -> impl IntoView {
         }
     });
     // The list's query lives in the URL too, so a link (the member page's) or a reload opens
-    // the same list: the URL follows the query, and the query a link to this page.
+    // the same list. The URL follows the query once it rests (a navigation on every keystroke
+    // would slow the search), and the query follows a URL this page did not write (a link to
+    // the leads from the leads, back and forward).
     let params = use_query_map();
     let in_url = move |p: &leptos_router::params::ParamsMap| {
         let pairs = crate::ui::routes::query_pairs(p);
         LeadQuery::from_params(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     };
     let query = RwSignal::new(params.with_untracked(in_url));
+    let written = StoredValue::new(query.get_untracked());
+    let changes = StoredValue::new(0_u64);
     let navigate = use_navigate();
     Effect::new(move |_| {
-        let q = query.get();
-        if params.with_untracked(|p| in_url(p) != q) {
-            let url = crate::ui::routes::with_query(Page::Leads.path(), &q.to_params());
-            navigate(
-                &url,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..crate::ui::routes::nav()
-                },
-            );
-        }
+        query.track();
+        let change = changes.with_value(|n| n + 1);
+        changes.set_value(change);
+        let navigate = navigate.clone();
+        set_timeout(
+            move || {
+                if changes.try_with_value(|n| *n != change).unwrap_or(true) {
+                    return;
+                }
+                let q = query.get_untracked();
+                if params.with_untracked(|p| in_url(p) == q) {
+                    return;
+                }
+                written.set_value(q.clone());
+                let url = crate::ui::routes::with_query(Page::Leads.path(), &q.to_params());
+                navigate(
+                    &url,
+                    NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..crate::ui::routes::nav()
+                    },
+                );
+            },
+            std::time::Duration::from_millis(400),
+        );
     });
     Effect::new(move |_| {
         let q = params.with(in_url);
-        if query.with_untracked(|x| *x != q) {
+        if written.with_value(|w| *w != q) && query.with_untracked(|x| *x != q) {
+            written.set_value(q.clone());
             query.set(q);
         }
     });
