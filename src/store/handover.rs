@@ -1,7 +1,6 @@
 //! Handover: reading what a member holds, and handing it all over in one transaction.
 
-use super::error::AppError;
-use super::error::Result;
+use super::error::{AppError, Result};
 use super::idb::{self, Db, get_all, get_all_by, get_all_in_index, get_request};
 use super::schema::{
     BY_OPEN_DUE, BY_OWNER, COMPLAINTS, CUSTOMERS, INTERACTIONS, LEAD_INTERACTIONS, LEADS,

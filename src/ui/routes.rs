@@ -376,3 +376,13 @@ pub fn nav() -> NavigateOptions {
         ..NavigateOptions::default()
     }
 }
+
+/// [`nav`] that replaces the current entry and keeps the scroll: a page writing its own
+/// query (filters, search, view) into the address.
+pub fn in_place() -> NavigateOptions {
+    NavigateOptions {
+        replace: true,
+        scroll: false,
+        ..nav()
+    }
+}

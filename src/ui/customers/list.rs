@@ -12,7 +12,6 @@ use crate::ui::state::{use_texts, use_workspace};
 use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::icon::{Icon, lu};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::HashSet;
@@ -58,14 +57,7 @@ pub fn CustomerList() -> impl IntoView {
     let go = {
         let navigate = navigate.clone();
         Callback::new(move |q: ListQuery| {
-            navigate(
-                &list_url(&q),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..crate::ui::routes::nav()
-                },
-            );
+            navigate(&list_url(&q), crate::ui::routes::in_place());
         })
     };
 

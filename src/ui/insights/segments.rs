@@ -24,7 +24,6 @@ use crate::ui::widgets::scroll_window::ScrollWindow;
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -87,14 +86,7 @@ pub fn SegmentsPage() -> impl IntoView {
         let navigate = navigate.clone();
         clock::after_paint(move || {
             if url_turn.try_get_value() == Some(mine) {
-                navigate(
-                    &url,
-                    NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..crate::ui::routes::nav()
-                    },
-                );
+                navigate(&url, crate::ui::routes::in_place());
             }
         });
     });

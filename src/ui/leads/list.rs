@@ -18,7 +18,6 @@ use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::icon::{Icon, lu};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use std::collections::HashMap;
@@ -193,14 +192,7 @@ pub fn LeadsPage() -> impl IntoView {
                 }
                 written.set_value(q.clone());
                 let url = crate::ui::routes::with_query(Page::Leads.path(), &q.to_params());
-                navigate(
-                    &url,
-                    NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..crate::ui::routes::nav()
-                    },
-                );
+                navigate(&url, crate::ui::routes::in_place());
             },
             std::time::Duration::from_millis(400),
         );

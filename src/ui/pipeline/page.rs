@@ -19,7 +19,6 @@ use crate::ui::widgets::empty::EmptyState;
 use crate::ui::widgets::field::label;
 use crate::ui::widgets::icon::{Icon, lu};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -56,14 +55,7 @@ pub fn PipelinePage() -> impl IntoView {
                 params.push(("view", "table".into()));
             }
             let url = crate::ui::routes::with_query(Page::Pipeline.path(), &params);
-            navigate(
-                &url,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..crate::ui::routes::nav()
-                },
-            );
+            navigate(&url, crate::ui::routes::in_place());
         }
     };
     let set = {

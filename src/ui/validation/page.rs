@@ -18,7 +18,6 @@ use crate::ui::state::{use_lang, use_texts, use_workspace};
 use crate::ui::widgets::table_export::TableExport;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use std::sync::Arc;
 
@@ -130,11 +129,7 @@ pub fn ValidationPage() -> impl IntoView {
                     Page::Validation.path(),
                     date_input_value(d)
                 ),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..crate::ui::routes::nav()
-                },
+                crate::ui::routes::in_place(),
             );
         }
     };
