@@ -2238,3 +2238,62 @@ async fn the_packs_follow_every_write_and_are_made_again_when_they_cannot_be_tru
     assert_packs_match_records(&db).await;
     db.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_read_started_at_start_up_gives_what_a_read_then_gives() {
+    use crm::domain::kinds::RecordKind;
+    use crm::domain::record::Record;
+    let revs = |r: &[crm::domain::lead::Lead]| -> Vec<(String, u32)> {
+        r.iter().map(|r| (r.key(), r.rev().0)).collect()
+    };
+    let db = fresh().await;
+    sampled(&db, 5, 200).await;
+    assert_packs_match_records(&db).await;
+    // Marked records (an edit, a purge) are read in from the same transaction as the pack.
+    let mut leads = store::all_leads(&db).await.unwrap();
+    leads[0].notes = "早读".into();
+    store::save_lead(&db, &leads[0]).await.unwrap();
+    store::purge_leads(&db, &[leads[1].id]).await.unwrap();
+    let early = store::EarlyRead::start(&db, RecordKind::Lead).expect("leads are read packed");
+    let read = store::all_leads_early(&db, Some(early)).await.unwrap();
+    let again = store::all_leads(&db).await.unwrap();
+    assert_eq!((&read, revs(&read)), (&again, revs(&again)));
+    assert_eq!(
+        read.iter().find(|l| l.id == leads[0].id).unwrap().notes,
+        "早读"
+    );
+    assert!(read.iter().all(|l| l.id != leads[1].id));
+    // A read of another kind, or of a kind not read packed, is not used.
+    let other = store::EarlyRead::start(&db, RecordKind::Opportunity);
+    assert_eq!(store::all_leads_early(&db, other).await.unwrap(), again);
+    assert!(store::EarlyRead::start(&db, RecordKind::Customer).is_none());
+    // Many marks: the pack is written again, as by a read then.
+    for l in again.iter().take(70) {
+        let mut l = l.clone();
+        l.campaign = "早读".into();
+        store::save_lead(&db, &l).await.unwrap();
+    }
+    let early = store::EarlyRead::start(&db, RecordKind::Lead);
+    let read = store::all_leads_early(&db, early).await.unwrap();
+    assert_eq!(read.iter().filter(|l| l.campaign == "早读").count(), 70);
+    let packed: Vec<PackedKey> = raw_all(db.name(), "packed").await;
+    assert!(packed.iter().all(|p| !p.k.starts_with("leads/d/")));
+    assert_packs_match_records(&db).await;
+    // A pack that cannot be trusted (a record written behind the app's back) is made again.
+    let mut extra = read[0].clone();
+    extra.id = Id::generate();
+    db.close();
+    raw_put(
+        db.name(),
+        14,
+        "leads",
+        serde_wasm_bindgen::to_value(&extra).unwrap(),
+    )
+    .await;
+    let db = store::open(db.name(), || {}).await.unwrap();
+    let early = store::EarlyRead::start(&db, RecordKind::Lead);
+    let read = store::all_leads_early(&db, early).await.unwrap();
+    assert!(read.iter().any(|l| l.id == extra.id));
+    assert_packs_match_records(&db).await;
+    db.close();
+}

@@ -27,6 +27,11 @@ pub async fn all_leads(db: &Db) -> Result<Vec<Lead>> {
     super::packed::read_all::<Lead>(db).await
 }
 
+/// [`all_leads`], from a read started at start-up when there is one.
+pub async fn all_leads_early(db: &Db, early: Option<super::EarlyRead>) -> Result<Vec<Lead>> {
+    super::packed::read_all_early::<Lead>(db, early).await
+}
+
 /// Every contact person, for matching leads with them.
 /// Read in parts (each part's objects arrive in a task of their own) and converted
 /// [`PER_PAUSE`] at a time, awaiting `pause` in between: at 100,000 customers they are a

@@ -64,15 +64,16 @@ pub use lead_activity::{
     save_lead_interaction, set_lead_commitment_done,
 };
 pub use leads::{
-    all_leads, assign_leads, contacts_for_matching, convert_lead, purge_leads, region_rules,
-    save_lead, set_leads_trashed, set_region_rules,
+    all_leads, all_leads_early, assign_leads, contacts_for_matching, convert_lead, purge_leads,
+    region_rules, save_lead, set_leads_trashed, set_region_rules,
 };
 pub use members::{delete_member, list_members, save_member};
 pub use opportunities::{
-    all_opportunities, open_deal_steps, opportunity, pipeline, purge_opportunities,
-    save_opportunity, save_pipeline, set_deal_step_done, set_opportunities_trashed,
-    win_opportunity,
+    all_opportunities, all_opportunities_early, open_deal_steps, opportunity, pipeline,
+    purge_opportunities, save_opportunity, save_pipeline, set_deal_step_done,
+    set_opportunities_trashed, win_opportunity,
 };
+pub use packed::EarlyRead;
 pub use purchases::{delete_purchase, save_purchase};
 pub use sample::{SampleProgress, insert_batch, load_sample};
 pub use satisfaction::{

@@ -39,6 +39,14 @@ pub async fn all_opportunities(db: &Db) -> Result<Vec<Opportunity>> {
     super::packed::read_all::<Opportunity>(db).await
 }
 
+/// [`all_opportunities`], from a read started at start-up when there is one.
+pub async fn all_opportunities_early(
+    db: &Db,
+    early: Option<super::EarlyRead>,
+) -> Result<Vec<Opportunity>> {
+    super::packed::read_all_early::<Opportunity>(db, early).await
+}
+
 /// Every deal with an open next step (for the commitments list).
 pub async fn open_deal_steps(db: &Db) -> Result<Vec<Opportunity>> {
     let tx = db.tx(&[OPPORTUNITIES], false)?;

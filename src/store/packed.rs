@@ -15,12 +15,15 @@ use super::error::{AppError, Result};
 use super::idb::{self, Db, get_request};
 use super::kinds::{spec, store_of};
 use super::schema::{PACKED, PACKED_SOURCES};
+use crate::domain::kinds::RecordKind;
 use crate::domain::packed::{Packed, format, pack, unpack};
 use indexed_db_futures::KeyRange;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::Transaction;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 /// Marks beyond which a read writes the pack again.
@@ -110,45 +113,98 @@ pub(crate) async fn read_all<R: Packed>(db: &Db) -> Result<Vec<R>> {
     };
     match read {
         Some((records, marks)) if marks <= REPACK_AT => Ok(records),
-        // Written again with the marked records in, inside one transaction with the records.
-        Some(_) => {
-            let tx = db.tx(&[source, PACKED], true)?;
-            match read_in::<R>(&tx, true).await? {
-                Some((records, _)) => {
-                    idb::commit(tx).await?;
-                    Ok(records)
-                }
-                None => {
-                    drop(tx);
-                    rebuild::<R>(db).await
-                }
-            }
-        }
-        None => rebuild::<R>(db).await,
+        _ => read_again(db).await,
     }
 }
 
-/// The records from the pack and the marked ones in `tx`, with the number marked; `None`
-/// when the pack is to be made again from the records. With `write`, the pack is written
-/// again with the marked records in and the marks dropped.
-async fn read_in<R: Packed>(tx: &Transaction<'_>, write: bool) -> Result<Option<(Vec<R>, usize)>> {
+/// [`read_all`] when the pack is to be written again or made anew: with the marked records
+/// in, inside one transaction with the records.
+async fn read_again<R: Packed>(db: &Db) -> Result<Vec<R>> {
     let source = spec(R::KIND).store;
-    let packed = tx.object_store(PACKED).map_err(idb::convert)?;
-    let records = store_of::<R>(tx)?;
-    let count = records.count().primitive().map_err(idb::convert)?;
-    let entries = packed
-        .get_all::<JsValue>()
-        .with_query::<String, _>(range(source))
-        .primitive()
-        .map_err(idb::convert)?
-        .await
-        .map_err(idb::convert)?;
+    let tx = db.tx(&[source, PACKED], true)?;
+    match read_in::<R>(&tx, true).await? {
+        Some((records, _)) => {
+            idb::commit(tx).await?;
+            Ok(records)
+        }
+        None => {
+            drop(tx);
+            rebuild::<R>(db).await
+        }
+    }
+}
+
+/// A read of a kind's pack started ahead of need: at start-up, beside the summaries, for the
+/// page the app opens on, so the pack comes off the disk while the summaries are decoded
+/// instead of after them. Nothing is decoded until [`read_all_early`] takes it; what it
+/// holds is what one transaction saw (the pack, the records marked since, the count).
+pub struct EarlyRead {
+    kind: RecordKind,
+    done: js_sys::Promise,
+    raw: Rc<RefCell<Option<Result<Raw>>>>,
+}
+
+impl EarlyRead {
+    /// Starts reading the pack of `kind`; `None` for a kind not read packed.
+    pub fn start(db: &Db, kind: RecordKind) -> Option<EarlyRead> {
+        let source = spec(kind).store;
+        if !PACKED_SOURCES.contains(&source) {
+            return None;
+        }
+        let raw = Rc::new(RefCell::new(None));
+        let (db, into) = (db.clone(), raw.clone());
+        let done = wasm_bindgen_futures::future_to_promise(async move {
+            let read = async {
+                let tx = db.tx(&[source, PACKED], false)?;
+                raw_in(&tx, source).await
+            };
+            *into.borrow_mut() = Some(read.await);
+            Ok(JsValue::UNDEFINED)
+        });
+        Some(EarlyRead { kind, done, raw })
+    }
+
+    /// The kind it reads.
+    pub fn kind(&self) -> RecordKind {
+        self.kind
+    }
+}
+
+/// [`read_all`], from `early` when it is a read of `R`'s pack that can be used as it is.
+pub(crate) async fn read_all_early<R: Packed>(db: &Db, early: Option<EarlyRead>) -> Result<Vec<R>> {
+    let Some(early) = early.filter(|e| e.kind == R::KIND) else {
+        return read_all(db).await;
+    };
+    let _ = wasm_bindgen_futures::JsFuture::from(early.done).await;
+    let raw = early.raw.borrow_mut().take();
+    match raw.map(|r| r.map(assemble::<R>)) {
+        Some(Ok(Some((records, marks)))) if marks <= REPACK_AT => Ok(records),
+        Some(Ok(_)) => read_again(db).await,
+        // Read again, where the failure shows if it was not by chance.
+        Some(Err(_)) | None => read_all(db).await,
+    }
+}
+
+/// What a read of a pack takes off the disk, before anything is decoded.
+struct Raw {
+    /// The pack's entry.
+    base: Option<JsValue>,
+    /// The records marked since the pack was written, as stored (`None`: deleted).
+    marked: Vec<(String, Option<JsValue>)>,
+    /// The records in the store.
+    count: u32,
+}
+
+/// The pack's entry and the keys marked since, from the entries under `source`'s range.
+fn split_entries(
+    source: &str,
+    entries: impl IntoIterator<Item = JsValue>,
+) -> (Option<JsValue>, Vec<String>) {
     let base_key = base_key(source);
     let marks_from = mark_key(source, "");
     let mut base = None;
     let mut marked = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(idb::convert)?;
         let key = js_sys::Reflect::get(&entry, &"k".into())
             .ok()
             .and_then(|k| k.as_string())
@@ -159,50 +215,144 @@ async fn read_in<R: Packed>(tx: &Transaction<'_>, write: bool) -> Result<Option<
             marked.push(k.to_string());
         }
     }
-    let Some(base) = base else { return Ok(None) };
-    let Ok(base) = idb::from_js::<Base>(base) else {
-        return Ok(None);
-    };
-    if base.format != format::<R>() as f64 {
-        return Ok(None);
-    }
-    let Some(mut all) = unpack::<R>(&base.data) else {
-        return Ok(None);
-    };
-    drop(base);
-    if marked.len() > REBUILD_MIN.max(all.len() / REBUILD_SHARE) {
-        return Ok(None);
-    }
-    if !marked.is_empty() {
-        // Every read issued before the first is awaited.
-        let reads = marked
+    (base, marked)
+}
+
+/// Every entry of `source`'s pack, the marked records and the count, in `tx`.
+async fn raw_in(tx: &Transaction<'_>, source: &str) -> Result<Raw> {
+    let packed = tx.object_store(PACKED).map_err(idb::convert)?;
+    let records = tx.object_store(source).map_err(idb::convert)?;
+    let entries = packed
+        .get_all::<JsValue>()
+        .with_query::<String, _>(range(source))
+        .primitive()
+        .map_err(idb::convert)?;
+    let count = records.count().primitive().map_err(idb::convert)?;
+    let entries = entries
+        .await
+        .map_err(idb::convert)?
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(idb::convert)?;
+    let (base, keys) = split_entries(source, entries);
+    let count = count.await.map_err(idb::convert)?;
+    // Past this many marks the pack is made anew from the records (see `unpacked`).
+    let mut marked = Vec::new();
+    if keys.len() <= REBUILD_MIN.max(count as usize / REBUILD_SHARE) {
+        let reads = keys
             .iter()
-            .map(|k| get_request::<R>(&records, k))
+            .map(|k| {
+                records
+                    .get::<JsValue, _, _>(k.clone())
+                    .primitive()
+                    .map_err(idb::convert)
+            })
             .collect::<Result<Vec<_>>>()?;
-        let at: HashMap<String, usize> =
-            all.iter().enumerate().map(|(i, r)| (r.key(), i)).collect();
-        let mut gone = vec![false; all.len()];
-        let mut added = false;
-        for (key, read) in marked.iter().zip(reads) {
-            match (read.await?, at.get(key)) {
-                (Some(r), Some(&i)) => all[i] = r,
-                (Some(r), None) => {
-                    all.push(r);
-                    added = true;
-                }
-                (None, Some(&i)) => gone[i] = true,
-                (None, None) => {}
-            }
+        for (key, read) in keys.into_iter().zip(reads) {
+            let value: Option<JsValue> = read.await.map_err(idb::convert)?;
+            marked.push((key, value.filter(|v| !v.is_undefined())));
         }
-        let mut i = 0;
-        all.retain(|_| {
-            i += 1;
-            !gone.get(i - 1).copied().unwrap_or(false)
-        });
-        if added {
-            all.sort_by_cached_key(|r| r.key());
+    } else {
+        marked = keys.into_iter().map(|k| (k, None)).collect();
+    }
+    Ok(Raw {
+        base,
+        marked,
+        count,
+    })
+}
+
+/// The records of an early read, with the number marked; `None` when the pack is to be made
+/// again from the records.
+fn assemble<R: Packed>(raw: Raw) -> Option<(Vec<R>, usize)> {
+    let mut all = unpacked::<R>(raw.base?, raw.marked.len())?;
+    let marks = raw.marked.len();
+    let mut changed = Vec::with_capacity(marks);
+    for (key, value) in raw.marked {
+        let record = match value {
+            Some(v) => Some(idb::from_js::<R>(v).ok()?),
+            None => None,
+        };
+        changed.push((key, record));
+    }
+    put_marked(&mut all, changed);
+    (all.len() == raw.count as usize).then_some((all, marks))
+}
+
+/// The records of the pack `base` (of the current layout), unless `marks` records marked
+/// since are too many for it to be worth reading.
+fn unpacked<R: Packed>(base: JsValue, marks: usize) -> Option<Vec<R>> {
+    let base = idb::from_js::<Base>(base).ok()?;
+    if base.format != format::<R>() as f64 {
+        return None;
+    }
+    let all = unpack::<R>(&base.data)?;
+    (marks <= REBUILD_MIN.max(all.len() / REBUILD_SHARE)).then_some(all)
+}
+
+/// Puts the records marked since the pack was written into it (`None`: deleted since).
+fn put_marked<R: Packed>(all: &mut Vec<R>, changed: Vec<(String, Option<R>)>) {
+    if changed.is_empty() {
+        return;
+    }
+    let at: HashMap<String, usize> = all.iter().enumerate().map(|(i, r)| (r.key(), i)).collect();
+    let mut gone = vec![false; all.len()];
+    let mut added = false;
+    for (key, record) in changed {
+        match (record, at.get(&key)) {
+            (Some(r), Some(&i)) => all[i] = r,
+            (Some(r), None) => {
+                all.push(r);
+                added = true;
+            }
+            (None, Some(&i)) => gone[i] = true,
+            (None, None) => {}
         }
     }
+    let mut i = 0;
+    all.retain(|_| {
+        i += 1;
+        !gone.get(i - 1).copied().unwrap_or(false)
+    });
+    if added {
+        all.sort_by_cached_key(|r| r.key());
+    }
+}
+
+/// The records from the pack and the marked ones in `tx`, with the number marked; `None`
+/// when the pack is to be made again from the records. With `write`, the pack is written
+/// again with the marked records in and the marks dropped.
+async fn read_in<R: Packed>(tx: &Transaction<'_>, write: bool) -> Result<Option<(Vec<R>, usize)>> {
+    let source = spec(R::KIND).store;
+    let packed = tx.object_store(PACKED).map_err(idb::convert)?;
+    let records = store_of::<R>(tx)?;
+    // The pack is asked for before the count: requests in a transaction run in turn, and
+    // counting walks every key (about 90 ms at 50,000 records), which the unpacking here
+    // then overlaps instead of waiting behind it.
+    let entries = packed
+        .get_all::<JsValue>()
+        .with_query::<String, _>(range(source))
+        .primitive()
+        .map_err(idb::convert)?;
+    let count = records.count().primitive().map_err(idb::convert)?;
+    let entries = entries
+        .await
+        .map_err(idb::convert)?
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(idb::convert)?;
+    let (base, marked) = split_entries(source, entries);
+    let Some(mut all) = base.and_then(|b| unpacked::<R>(b, marked.len())) else {
+        return Ok(None);
+    };
+    // Every read issued before the first is awaited.
+    let reads = marked
+        .iter()
+        .map(|k| get_request::<R>(&records, k))
+        .collect::<Result<Vec<_>>>()?;
+    let mut changed = Vec::with_capacity(marked.len());
+    for (key, read) in marked.iter().zip(reads) {
+        changed.push((key.clone(), read.await?));
+    }
+    put_marked(&mut all, changed);
     if count.await.map_err(idb::convert)? as usize != all.len() {
         return Ok(None);
     }

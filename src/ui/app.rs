@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
         let _ = store::request_persistence().await;
     });
     crate::ui::state::during_first_load(crate::ui::routes::preload_landing_page());
+    crate::ui::state::read_early(crate::ui::routes::landing_reads());
     spawn_local(ws.open(store::DB_NAME));
 
     // Another tab changed data: read the summaries again.

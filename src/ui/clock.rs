@@ -78,6 +78,17 @@ async fn tick(later: bool) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves after `d` (a timer).
+pub async fn sleep(d: std::time::Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let ms = i32::try_from(d.as_millis()).unwrap_or(i32::MAX);
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Runs `f` in a task of its own once the next frame is painted: for work that follows a
 /// change but need not delay its paint (the URL following a filter, charts after a count).
 pub fn after_paint(f: impl FnOnce() + 'static) {

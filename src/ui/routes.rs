@@ -6,6 +6,7 @@
 
 use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
+use crate::domain::kinds::RecordKind;
 use crate::ui::pages::{
     AdminView, CustomerView, InsightView, PageCodeMissing, SalesView, admin_pages, customer_pages,
     insight_pages, list_page, overview_page, preload_admin_pages, preload_customer_pages,
@@ -321,14 +322,28 @@ pub fn page_at(route: &str) -> Option<PageKind> {
 /// wait. (Started before the database opens instead, the pieces' compilation competed with the
 /// start-up and delayed the list by about 50 ms at 100,000 customers.)
 pub async fn preload_landing_page() {
+    // A failure shows when the router asks for the code again (a failed download is retried).
+    if let Some(kind) = landing_page() {
+        let _ = kind.preload().await;
+    }
+}
+
+/// The page the app was opened on.
+fn landing_page() -> Option<PageKind> {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
     let base = base_path();
-    let route = path.strip_prefix(base.as_str()).unwrap_or(&path);
-    // A failure shows when the router asks for the code again (a failed download is retried).
-    if let Some(kind) = page_at(route) {
-        let _ = kind.preload().await;
+    page_at(path.strip_prefix(base.as_str()).unwrap_or(&path))
+}
+
+/// The records the landing page reads whole before it can show anything, which the first
+/// load reads beside the summaries (`ui::state::read_early`).
+pub fn landing_reads() -> &'static [RecordKind] {
+    match landing_page() {
+        Some(PageKind::Leads) => &[RecordKind::Lead],
+        Some(PageKind::Pipeline | PageKind::Forecast) => &[RecordKind::Opportunity],
+        _ => &[],
     }
 }
 

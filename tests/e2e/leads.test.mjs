@@ -234,6 +234,14 @@ test("assigning leads: the unassigned queue round robin over two members, then b
   await page.getByTestId("lead-row").first().locator(".row-link").click();
   await page.getByTestId("lead-owners").waitFor();
   assert.match(await page.getByTestId("lead-owners").locator("li").first().innerText(), new RegExp(`^${member}，自`));
+  // A search typed and the page reloaded at once: the list opens as it was left.
+  await page.goto(app.url + "leads");
+  await page.getByTestId("lead-row").first().waitFor();
+  await page.getByTestId("lead-search").fill("浙江");
+  await page.reload();
+  await page.getByTestId("lead-row").first().waitFor();
+  assert.equal(await page.getByTestId("lead-search").inputValue(), "浙江");
+  assert.equal(await settledRows(page), zhejiang);
   assert.deepEqual(page.problems, []);
   await context.close();
 });

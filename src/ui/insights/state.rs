@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// Length of the period whose movements the dashboard shows, in days.
@@ -76,6 +77,31 @@ impl Insights {
     pub fn require(self) {
         self.users.update(|n| *n += 1);
         on_cleanup(move || self.users.update(|n| *n = n.saturating_sub(1)));
+    }
+
+    /// As [`Insights::require`], from the moment `ready` first holds: for a page whose own
+    /// records come first and that uses the analysis only afterwards (the leads list scores
+    /// its leads with the classes once it is painted), so the first analysis does not
+    /// compete with them.
+    pub fn require_once(self, ready: impl Fn() -> bool + Send + Sync + 'static) {
+        let held = Arc::new(AtomicBool::new(false));
+        let holds = held.clone();
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) {
+                return true;
+            }
+            if !ready() {
+                return false;
+            }
+            holds.store(true, Ordering::Relaxed);
+            self.users.update(|n| *n += 1);
+            true
+        });
+        on_cleanup(move || {
+            if held.load(Ordering::Relaxed) {
+                self.users.update(|n| *n = n.saturating_sub(1));
+            }
+        });
     }
 
     /// A customer's classes at the ends of the last `n` quarters, newest first (each date

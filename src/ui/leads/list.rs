@@ -42,8 +42,10 @@ pub fn LeadsPage() -> impl IntoView {
     // Read when the page opens and again after a change here or in another tab.
     // How many records each lead may already be, once the list is painted.
     let known = RwSignal::new(HashMap::<Id, usize>::new());
+    // The classes (for the scores) once the list is painted, not before it.
+    let painted = RwSignal::new(false);
     let insights = use_insights();
-    insights.require();
+    insights.require_once(move || painted.get());
     // Every lead's interactions, once read.
     let activity = StoredValue::new(None::<HashMap<Id, Vec<Interaction>>>);
     // Scored a part at a time (50,000 leads are too many for one task), then shown at once.
@@ -86,13 +88,18 @@ pub fn LeadsPage() -> impl IntoView {
         let Some(db) = ws.db() else { return };
         spawn_local(async move {
             let db2 = db.clone();
-            let read = store::all_leads(&db).await;
+            let held = ws.hold_background();
+            let early = ws.take_early(crate::domain::kinds::RecordKind::Lead);
+            let read = store::all_leads_early(&db, early).await;
             book.try_set(Some(
                 read.map(LeadIndex::new)
                     .map_err(|e| e.message(t.get_untracked())),
             ));
             // Built from the leads the page holds, not a copy of them.
             clock::after_paint(move || {
+                clock::mark("crm:leads-painted");
+                drop(held);
+                painted.try_set(true);
                 spawn_local(async move {
                     // The search keys first, a slice at a time.
                     while book.try_with_untracked(|b| match b {
@@ -164,9 +171,10 @@ pub fn LeadsPage() -> impl IntoView {
         }
     });
     // The list's query lives in the URL too, so a link (the member page's) or a reload opens
-    // the same list. The URL follows the query once it rests (a navigation on every keystroke
-    // would slow the search), and the query follows a URL this page did not write (a link to
-    // the leads from the leads, back and forward).
+    // the same list. A filter or order goes into the URL at once; typed text once it rests
+    // for 400 ms (a navigation on every keystroke would slow the search), and at the latest
+    // when the page goes away, so a reload never opens an older list. The query follows a URL
+    // this page did not write (a link to the leads from the leads, back and forward).
     let params = use_query_map();
     let in_url = move |p: &leptos_router::params::ParamsMap| {
         let pairs = crate::ui::routes::query_pairs(p);
@@ -174,10 +182,13 @@ pub fn LeadsPage() -> impl IntoView {
     };
     let query = RwSignal::new(params.with_untracked(in_url));
     let written = StoredValue::new(query.get_untracked());
+    let last = StoredValue::new(query.get_untracked());
     let changes = StoredValue::new(0_u64);
     let navigate = use_navigate();
+    let url_of = |q: &LeadQuery| crate::ui::routes::with_query(Page::Leads.path(), &q.to_params());
     Effect::new(move |_| {
-        query.track();
+        let typing = query.with(|q| last.with_value(|l| l.text != q.text));
+        last.set_value(query.get_untracked());
         let change = changes.with_value(|n| n + 1);
         changes.set_value(change);
         let navigate = navigate.clone();
@@ -191,12 +202,23 @@ pub fn LeadsPage() -> impl IntoView {
                     return;
                 }
                 written.set_value(q.clone());
-                let url = crate::ui::routes::with_query(Page::Leads.path(), &q.to_params());
-                navigate(&url, crate::ui::routes::in_place());
+                navigate(&url_of(&q), crate::ui::routes::in_place());
             },
-            std::time::Duration::from_millis(400),
+            std::time::Duration::from_millis(if typing { 400 } else { 0 }),
         );
     });
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| {
+        let Some(q) = query.try_get_untracked() else {
+            return;
+        };
+        if params.with_untracked(|p| in_url(p) != q)
+            && let Some(history) = web_sys::window().and_then(|w| w.history().ok())
+        {
+            let _ =
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url_of(&q)));
+        }
+    });
+    on_cleanup(move || leaving.remove());
     Effect::new(move |_| {
         let q = params.with(in_url);
         if written.with_value(|w| *w != q) && query.with_untracked(|x| *x != q) {

@@ -29,7 +29,8 @@ pub type DealsSignal = RwSignal<Option<Result<Deals, String>>>;
 pub async fn read(ws: Workspace) -> Result<Deals, AppError> {
     let db = ws.db().ok_or(AppError::NotFound)?;
     let pipeline = store::pipeline(&db).await?;
-    let deals = store::all_opportunities(&db).await?;
+    let early = ws.take_early(crate::domain::kinds::RecordKind::Opportunity);
+    let deals = store::all_opportunities_early(&db, early).await?;
     let book = ws.index.with_untracked(|ix| {
         let mut book = DealBook::new(deals, |id| ix.get(id).map_or("", |s| s.name.as_str()));
         let last: HashMap<Id, Timestamp> = book
@@ -57,10 +58,12 @@ pub fn use_deals() -> DealsSignal {
             return;
         }
         spawn_local(async move {
+            let held = ws.hold_background();
             let r = read(ws).await.map_err(|e| e.message(t.get_untracked()));
             deals.try_set(Some(r));
             // The search keys, a slice at a time once the board is painted.
             clock::after_paint(move || {
+                drop(held);
                 spawn_local(async move {
                     while deals.try_with_untracked(|d| match d {
                         Some(Ok(d)) => d.book.warm_step(WARM_DEALS),
