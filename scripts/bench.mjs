@@ -266,7 +266,7 @@ const firstBoard = await coldStart("pipeline", boardReady);
 report("cold_start_to_board_first_visit", Math.round(firstBoard), "ms");
 const coldBoard = [];
 for (let run = 1; run <= 2; run++) coldBoard.push(await coldStart("pipeline", boardReady));
-report("cold_start_to_board_median", Math.round(stats(coldBoard).median), "ms", { runs: coldBoard });
+report("cold_start_to_board_median", Math.round(stats(coldBoard).median), "ms", { runs: coldBoard, phases: await phases() });
 const boardFirst = await page.evaluate(typing, { selector: "[data-testid=deal-search]", words: ["包"] });
 report("board_first_keystroke_after_cold_start", round(boardFirst[0]), "ms");
 // Then as a user would type: the page settled (its search keys are built after it is shown).
@@ -320,7 +320,7 @@ const firstLeads = await coldStart("leads", leadsReady);
 report("cold_start_to_leads_first_visit", Math.round(firstLeads), "ms");
 const coldLeads = [];
 for (let run = 1; run <= 2; run++) coldLeads.push(await coldStart("leads", leadsReady));
-report("cold_start_to_leads_median", Math.round(stats(coldLeads).median), "ms", { runs: coldLeads });
+report("cold_start_to_leads_median", Math.round(stats(coldLeads).median), "ms", { runs: coldLeads, phases: await phases() });
 const leadsFirst = await page.evaluate(typing, { selector: "[data-testid=lead-search]", words: ["王"] });
 report("leads_first_keystroke_after_cold_start", round(leadsFirst[0]), "ms");
 await page.waitForTimeout(SETTLE_MS);

@@ -171,10 +171,12 @@ pub fn LeadsPage() -> impl IntoView {
         }
     });
     // The list's query lives in the URL too, so a link (the member page's) or a reload opens
-    // the same list. A filter or order goes into the URL at once; typed text once it rests
-    // for 400 ms (a navigation on every keystroke would slow the search), and at the latest
-    // when the page goes away, so a reload never opens an older list. The query follows a URL
-    // this page did not write (a link to the leads from the leads, back and forward).
+    // the same list. A filter or order is navigated to at once. Typed text is put in the
+    // address bar at once without the router (a reload or a bookmark sees it: a reload's
+    // address is fixed before the page hears it is going), and navigated to once it rests
+    // for 400 ms (a navigation on every keystroke put the search p95 from 49 to 88 ms). The
+    // query follows a URL this page did not write (a link to the leads from the leads, back
+    // and forward).
     let params = use_query_map();
     let in_url = move |p: &leptos_router::params::ParamsMap| {
         let pairs = crate::ui::routes::query_pairs(p);
@@ -189,6 +191,11 @@ pub fn LeadsPage() -> impl IntoView {
     Effect::new(move |_| {
         let typing = query.with(|q| last.with_value(|l| l.text != q.text));
         last.set_value(query.get_untracked());
+        if typing && let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+            let url = query.with_untracked(url_of);
+            let _ = history.replace_state_with_url(&state, "", Some(&url));
+        }
         let change = changes.with_value(|n| n + 1);
         changes.set_value(change);
         let navigate = navigate.clone();
@@ -207,18 +214,6 @@ pub fn LeadsPage() -> impl IntoView {
             std::time::Duration::from_millis(if typing { 400 } else { 0 }),
         );
     });
-    let leaving = window_event_listener(leptos::ev::pagehide, move |_| {
-        let Some(q) = query.try_get_untracked() else {
-            return;
-        };
-        if params.with_untracked(|p| in_url(p) != q)
-            && let Some(history) = web_sys::window().and_then(|w| w.history().ok())
-        {
-            let _ =
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url_of(&q)));
-        }
-    });
-    on_cleanup(move || leaving.remove());
     Effect::new(move |_| {
         let q = params.with(in_url);
         if written.with_value(|w| *w != q) && query.with_untracked(|x| *x != q) {
