@@ -138,6 +138,19 @@ pub struct MatchIndex {
 }
 
 impl MatchIndex {
+    /// An empty index with room for about `entries` customers, contacts and leads: grown one
+    /// entry at a time, its tables would be moved whole each time they double (at 400,000
+    /// entries one such step took 44 ms natively against a median of 0.9 ms per 500).
+    pub fn with_capacity(entries: usize) -> MatchIndex {
+        MatchIndex {
+            labels: Vec::with_capacity(entries),
+            by_phone: HashMap::with_capacity(entries),
+            by_email: HashMap::with_capacity(entries / 4),
+            by_person: HashMap::with_capacity(entries),
+            by_company: HashMap::with_capacity(entries / 4),
+        }
+    }
+
     fn entry(&mut self, target: MatchTarget, label: String) -> u32 {
         self.labels.push((target, label));
         (self.labels.len() - 1) as u32

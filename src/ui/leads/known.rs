@@ -13,7 +13,7 @@ use leptos::prelude::*;
 /// left out), built a slice at a time.
 pub async fn match_index(ws: Workspace, leads: &[Lead]) -> Result<MatchIndex, AppError> {
     let contacts = read_contacts(ws).await?;
-    let mut index = build(ws, &contacts).await;
+    let mut index = build(ws, &contacts, leads.len()).await;
     let mut slices = Slices::start();
     for part in leads.chunks(500) {
         for l in part.iter().filter(|l| l.deleted_at.is_none()) {
@@ -32,12 +32,12 @@ pub async fn read_contacts(ws: Workspace) -> Result<Vec<ContactPerson>, AppError
     }
 }
 
-/// The match index over the customers in memory and `contacts` (the leads are the caller's
-/// to add), built a slice at a time: each entry's names go through pinyin.
-pub async fn build(ws: Workspace, contacts: &[ContactPerson]) -> MatchIndex {
-    let mut index = MatchIndex::default();
-    let mut slices = Slices::start();
+/// The match index over the customers in memory and `contacts`, with room for `leads` more
+/// (the caller's to add), built a slice at a time: each entry's names go through pinyin.
+pub async fn build(ws: Workspace, contacts: &[ContactPerson], leads: usize) -> MatchIndex {
     let total = ws.index.with_untracked(|ix| ix.rows().len());
+    let mut index = MatchIndex::with_capacity(total + contacts.len() + leads);
+    let mut slices = Slices::start();
     let mut at = 0;
     while at < total {
         let Some(next) = ws.index.try_with_untracked(|ix| {

@@ -109,10 +109,29 @@ pub fn LeadsPage() -> impl IntoView {
                     {
                         clock::later_tick().await;
                     }
+                    // Then the scores, from every lead's interactions (their pack is
+                    // unpacked in one task: early, before anyone types, rather than after
+                    // the matching's seconds of slices).
+                    if let Ok(all) = store::all_lead_interactions(&db2).await {
+                        let mut by_lead: HashMap<Id, Vec<Interaction>> = HashMap::new();
+                        for i in all {
+                            by_lead.entry(i.lead_id()).or_default().push(i.0);
+                        }
+                        activity.set_value(Some(by_lead));
+                        rescore();
+                    }
+                    // Then how many records each lead may already be.
                     let Ok(contacts) = super::known::read_contacts(ws).await else {
                         return;
                     };
-                    let mut index = super::known::build(ws, &contacts).await;
+                    let leads = book
+                        .try_with_untracked(|b| {
+                            b.as_ref()
+                                .and_then(|r| r.as_ref().ok())
+                                .map_or(0, |ix| ix.leads().len())
+                        })
+                        .unwrap_or(0);
+                    let mut index = super::known::build(ws, &contacts, leads).await;
                     drop(contacts);
                     // The leads added, then each one's matches counted, a part at a time.
                     let mut slices = clock::Slices::start();
@@ -150,15 +169,6 @@ pub fn LeadsPage() -> impl IntoView {
                         slices.step().await;
                     }
                     known.try_set(counts);
-                    // Then the scores, from every lead's interactions.
-                    if let Ok(all) = store::all_lead_interactions(&db2).await {
-                        let mut by_lead: HashMap<Id, Vec<Interaction>> = HashMap::new();
-                        for i in all {
-                            by_lead.entry(i.lead_id()).or_default().push(i.0);
-                        }
-                        activity.set_value(Some(by_lead));
-                        rescore();
-                    }
                 });
             });
         });
