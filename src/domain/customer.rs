@@ -399,6 +399,11 @@ impl Errors {
         }
     }
 
+    /// Whether a problem with `field` is already noted.
+    pub fn has(&self, field: Field) -> bool {
+        self.0.iter().any(|e| e.field == field)
+    }
+
     pub fn finish<T>(self, value: T) -> Result<T, Vec<FieldError>> {
         if self.0.is_empty() {
             Ok(value)

@@ -26,6 +26,7 @@ pub mod member;
 pub mod money;
 pub mod opportunity;
 pub mod packed;
+pub mod product;
 pub mod purchase;
 pub mod purchase_page;
 pub mod record;

@@ -65,6 +65,12 @@ pub enum Problem {
     LockedByResponses,
     /// Neither a person's name nor an organisation: a lead needs one of them.
     NameOrCompany,
+    /// An end date before the start date.
+    EndBeforeStart,
+    /// A price in another currency than the rest (a quote is in one currency).
+    OtherCurrency,
+    /// A product that is not on the price list (or no longer offered).
+    UnknownProduct,
 }
 
 /// The fields a form can report on.
@@ -121,6 +127,30 @@ pub enum Field {
     CloseDate,
     /// An opportunity's chance of winning, in percent.
     Probability,
+    /// A product's code (SKU).
+    Code,
+    /// A name in English (beside the Chinese one).
+    NameEn,
+    /// A product's category.
+    Category,
+    /// The unit a product is sold in.
+    Unit,
+    /// A product's list price.
+    ListPrice,
+    /// A tax rate, in percent.
+    TaxRate,
+    /// What a unit costs the company.
+    Cost,
+    /// The price per unit on a quote line or in a price agreement.
+    UnitPrice,
+    /// A discount, in percent.
+    Discount,
+    /// The first day something is valid.
+    ValidFrom,
+    /// The last day something is valid.
+    ValidUntil,
+    /// The quote's lines.
+    Lines,
 }
 
 /// A problem with one field (and, for list fields, which entry: 0-based).

@@ -399,6 +399,18 @@ impl Field {
             Field::Customer => pick(t, "Customer", "客户"),
             Field::CloseDate => pick(t, "Expected close", "预计成交日期"),
             Field::Probability => pick(t, "Probability", "赢单概率"),
+            Field::Code => pick(t, "Product code", "产品编码"),
+            Field::NameEn => pick(t, "English name", "英文名称"),
+            Field::Category => pick(t, "Category", "类别"),
+            Field::Unit => pick(t, "Unit", "单位"),
+            Field::ListPrice => pick(t, "List price", "标准价"),
+            Field::TaxRate => pick(t, "Tax rate (%)", "税率（%）"),
+            Field::Cost => pick(t, "Unit cost", "单位成本"),
+            Field::UnitPrice => pick(t, "Unit price", "单价"),
+            Field::Discount => pick(t, "Discount (%)", "折扣（%）"),
+            Field::ValidFrom => pick(t, "Valid from", "生效日期"),
+            Field::ValidUntil => pick(t, "Valid until", "截止日期"),
+            Field::Lines => pick(t, "Lines", "明细行"),
         }
     }
 }
@@ -463,6 +475,15 @@ impl Problem {
             Problem::NameOrCompany => s(
                 "Enter a person's name or an organisation (or both).",
                 "请填写姓名或单位（至少一项）。",
+            ),
+            Problem::EndBeforeStart => s("Ends before it starts.", "截止日期早于生效日期。"),
+            Problem::OtherCurrency => s(
+                "In another currency than the rest; a quote is in one currency.",
+                "币种与其余不同；一份报价只能使用一种币种。",
+            ),
+            Problem::UnknownProduct => s(
+                "Not a product on the price list (or no longer offered).",
+                "价目表中没有该产品（或已停售）。",
             ),
         }
     }
@@ -963,6 +984,9 @@ mod tests {
             Problem::BadWeChat,
             Problem::NotPositive,
             Problem::NameOrCompany,
+            Problem::EndBeforeStart,
+            Problem::OtherCurrency,
+            Problem::UnknownProduct,
         ];
         for p in problems {
             let en = p.message(&EN);
