@@ -29,6 +29,7 @@ pub mod packed;
 pub mod product;
 pub mod purchase;
 pub mod purchase_page;
+pub mod quote;
 pub mod record;
 pub mod sample;
 pub mod satisfaction;

@@ -151,6 +151,8 @@ pub enum Field {
     ValidUntil,
     /// The quote's lines.
     Lines,
+    /// What and when the customer pays (付款条件).
+    PaymentTerms,
 }
 
 /// A problem with one field (and, for list fields, which entry: 0-based).

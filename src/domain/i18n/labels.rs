@@ -411,6 +411,7 @@ impl Field {
             Field::ValidFrom => pick(t, "Valid from", "生效日期"),
             Field::ValidUntil => pick(t, "Valid until", "截止日期"),
             Field::Lines => pick(t, "Lines", "明细行"),
+            Field::PaymentTerms => pick(t, "Payment terms", "付款条件"),
         }
     }
 }
