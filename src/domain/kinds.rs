@@ -21,7 +21,11 @@ use crate::domain::loyalty::OwnerRatings;
 use crate::domain::member::TeamMember;
 use crate::domain::opportunity::Opportunity;
 use crate::domain::opportunity::stage::Pipeline;
+use crate::domain::product::Product;
+use crate::domain::product::pricing::PriceAgreement;
 use crate::domain::purchase::Purchase;
+use crate::domain::quote::Quote;
+use crate::domain::quote::policy::QuotePolicy;
 use crate::domain::record::{AsyncKindVisitor, KindVisitor, Record, Rev};
 use crate::domain::satisfaction::{Response, Survey};
 use crate::domain::time::{Timestamp, date_input_value};
@@ -100,6 +104,14 @@ record_kinds! {
     Pipeline: Pipeline => pipelines,
     /// Deals with customers (商机).
     Opportunity: Opportunity => opportunities,
+    /// The price list (产品与价目表).
+    Product: Product => products,
+    /// Price agreements (价格协议).
+    PriceAgreement: PriceAgreement => price_agreements,
+    /// Quotes (报价), every version.
+    Quote: Quote => quotes,
+    /// The team's quoting policy (one record).
+    QuotePolicy: QuotePolicy => quote_policies,
     /// The journal of one import (kept on this device only: not in a backup).
     ImportJournal: ImportBatch => imports,
 }
@@ -125,6 +137,7 @@ impl RecordKind {
                 | RecordKind::Response
                 | RecordKind::Survey
                 | RecordKind::Opportunity
+                | RecordKind::Quote
         )
     }
 
@@ -207,6 +220,14 @@ record!(Response, Response, |s| key: s.id.to_string(), stamp: Some(s.updated_at)
 record!(Lead, Lead, |s| key: s.id.to_string(), stamp: Some(s.updated_at),
     label: s.display_name(), customer: None, order: |a, b| a.id.cmp(&b.id));
 record!(Pipeline, Pipeline, |s| key: s.id.clone(), stamp: Some(s.updated_at),
+    label: String::new(), customer: None, order: |a, b| a.id.cmp(&b.id));
+record!(PriceAgreement, PriceAgreement, |s| key: s.id.to_string(), stamp: Some(s.updated_at),
+    label: s.notes.clone(), customer: None,
+    order: |a, b| b.valid_from.cmp(&a.valid_from).then(a.id.cmp(&b.id)));
+record!(Quote, Quote, |s| key: s.id.to_string(), stamp: Some(s.updated_at),
+    label: format!("{} v{}", s.number, s.version), customer: Some(s.customer_id),
+    order: |a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
+record!(QuotePolicy, QuotePolicy, |s| key: s.id.clone(), stamp: Some(s.updated_at),
     label: String::new(), customer: None, order: |a, b| a.id.cmp(&b.id));
 record!(ImportBatch, ImportJournal, |s| key: s.id.to_string(), stamp: Some(s.at),
     label: s.file_name.clone(), customer: None, order: |a, b| b.id.cmp(&a.id));
@@ -324,6 +345,42 @@ impl Record for Opportunity {
         <Opportunity as Column>::column_mut(set)
     }
 }
+
+// A product is indexed by its code without regard to case, so a save can find another
+// product with the same code inside its transaction.
+impl Record for Product {
+    const KIND: RecordKind = RecordKind::Product;
+    fn key(&self) -> String {
+        self.id.to_string()
+    }
+    fn stamp(&self) -> Option<Timestamp> {
+        Some(self.updated_at)
+    }
+    fn rev(&self) -> Rev {
+        self.rev
+    }
+    fn set_rev(&mut self, rev: Rev) {
+        self.rev = rev;
+    }
+    fn label(&self) -> String {
+        format!("{} {}", self.code, self.name(true))
+    }
+    fn index_props(&self) -> Vec<(&'static str, String)> {
+        vec![(CODE_KEY, self.code_key())]
+    }
+    fn page_order(a: &Self, b: &Self) -> Ordering {
+        a.code.cmp(&b.code).then(a.id.cmp(&b.id))
+    }
+    fn column(set: &RecordSet) -> &Vec<Self> {
+        <Product as Column>::column(set)
+    }
+    fn column_mut(set: &mut RecordSet) -> &mut Vec<Self> {
+        <Product as Column>::column_mut(set)
+    }
+}
+
+/// The property of a product that holds its code in lower case (the code index's key).
+pub const CODE_KEY: &str = "code_key";
 
 /// The property of an interaction with an open commitment that holds its due date
 /// (`YYYY-MM-DD`); absent once the commitment is done.

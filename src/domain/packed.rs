@@ -19,6 +19,9 @@ use crate::domain::member::Ownership;
 use crate::domain::money::{Currency, Money};
 use crate::domain::opportunity::stage::StageId;
 use crate::domain::opportunity::{Closing, LostReason, Opportunity, StageChange};
+use crate::domain::product::Product;
+use crate::domain::quote::totals::TaxMode;
+use crate::domain::quote::{Approval, LinePrice, Quote, QuoteLine, QuoteStatus, RejectReason};
 use crate::domain::record::{Record, Rev};
 use crate::domain::time::Timestamp;
 
@@ -167,6 +170,80 @@ impl Packed for LeadInteraction {
     }
 }
 
+impl Packed for Product {
+    fn specimen() -> Self {
+        Product {
+            id: Id::from_bytes([1; 16]),
+            code: "BX-01".into(),
+            name_zh: "纸箱".into(),
+            name_en: "Carton".into(),
+            category: "包装材料".into(),
+            unit: "个".into(),
+            list_price: Money::new(rust_decimal::Decimal::new(850, 2), Currency::Cny),
+            tax_rate: rust_decimal::Decimal::new(13, 0),
+            cost: Some(rust_decimal::Decimal::new(600, 2)),
+            active: true,
+            notes: "n".into(),
+            created_at: Timestamp(1),
+            updated_at: Timestamp(2),
+            deleted_at: Some(Timestamp(3)),
+            rev: Rev(7),
+        }
+    }
+}
+
+impl Packed for Quote {
+    fn specimen() -> Self {
+        let d = |n: i64, scale: u32| rust_decimal::Decimal::new(n, scale);
+        Quote {
+            id: Id::from_bytes([1; 16]),
+            number: "QT-20261204-001".into(),
+            version: 2,
+            customer_id: Id::from_bytes([3; 16]),
+            opportunity_id: Some(Id::from_bytes([4; 16])),
+            owner_id: Some(Id::from_bytes([2; 16])),
+            currency: Currency::Cny,
+            tax_mode: TaxMode::Inclusive,
+            lines: vec![QuoteLine {
+                product_id: Id::from_bytes([5; 16]),
+                code: "BX-01".into(),
+                name: "纸箱".into(),
+                category: "包装材料".into(),
+                unit: "个".into(),
+                quantity: d(25, 1),
+                unit_price: d(900, 2),
+                reference_price: d(920, 2),
+                list_price: d(1000, 2),
+                price: LinePrice::Agreement(Id::from_bytes([6; 16])),
+                discount: d(5, 0),
+                tax_rate: d(13, 0),
+                cost: Some(d(600, 2)),
+            }],
+            discount: d(3, 0),
+            valid_until: day(2026, 12, 31),
+            payment_terms: "月结 30 天".into(),
+            notes: "n".into(),
+            status: QuoteStatus::Rejected {
+                at: Timestamp(4),
+                reason: RejectReason::Competitor,
+                note: "对手更便宜".into(),
+            },
+            approval: Some(Approval {
+                by: Id::from_bytes([7; 16]),
+                at: Timestamp(3),
+                depth: d(118, 1),
+                note: "同意".into(),
+            }),
+            previous: Some(Id::from_bytes([8; 16])),
+            superseded_by: Some(Id::from_bytes([9; 16])),
+            created_at: Timestamp(1),
+            updated_at: Timestamp(2),
+            deleted_at: Some(Timestamp(3)),
+            rev: Rev(7),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +289,26 @@ mod tests {
             converted: None,
             deleted_at: None,
             ..l
+        });
+        round_trip(Product {
+            cost: None,
+            deleted_at: None,
+            ..Product::specimen()
+        });
+        let q = Quote::specimen();
+        let mut line = q.lines[0].clone();
+        line.cost = None;
+        line.price = LinePrice::Manual;
+        round_trip(Quote {
+            opportunity_id: None,
+            owner_id: None,
+            lines: vec![line.clone(), line],
+            status: QuoteStatus::Draft,
+            approval: None,
+            previous: None,
+            superseded_by: None,
+            deleted_at: None,
+            ..q
         });
         let i = LeadInteraction::specimen();
         round_trip(LeadInteraction(crate::domain::interaction::Interaction {

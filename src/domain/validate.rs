@@ -71,6 +71,8 @@ pub enum Problem {
     OtherCurrency,
     /// A product that is not on the price list (or no longer offered).
     UnknownProduct,
+    /// Already used by another record (a product's code).
+    Taken,
 }
 
 /// The fields a form can report on.

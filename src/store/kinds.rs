@@ -11,7 +11,8 @@ use super::purchases::{self, Books};
 use super::schema::{
     ANALYSES, BY_CUSTOMER, CHURN_EVENTS, COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS,
     LEAD_INTERACTIONS, LEADS, LEGACY_STORES, LOYALTY_RATINGS, MEMBERS, OPPORTUNITIES, PACKED,
-    PIPELINES, PURCHASE_PAGES, RESPONSES, SEGMENTS, SUMMARIES, SURVEYS, TOMBSTONES, WINBACKS,
+    PIPELINES, PRICE_AGREEMENTS, PRODUCTS, PURCHASE_PAGES, QUOTE_POLICIES, QUOTES, RESPONSES,
+    SEGMENTS, SUMMARIES, SURVEYS, TOMBSTONES, WINBACKS,
 };
 use crate::domain::conflict::Conflict;
 use crate::domain::id::Id;
@@ -65,6 +66,10 @@ pub(crate) fn spec(kind: RecordKind) -> Spec {
         RecordKind::LeadActivity => (LEAD_INTERACTIONS, No),
         RecordKind::Pipeline => (PIPELINES, No),
         RecordKind::Opportunity => (OPPORTUNITIES, Index),
+        RecordKind::Product => (PRODUCTS, No),
+        RecordKind::PriceAgreement => (PRICE_AGREEMENTS, No),
+        RecordKind::Quote => (QUOTES, Index),
+        RecordKind::QuotePolicy => (QUOTE_POLICIES, No),
         RecordKind::ImportJournal => (IMPORTS, No),
     };
     debug_assert_eq!(
@@ -280,6 +285,43 @@ pub(crate) async fn delete_alone<R: Record>(db: &Db, key: &str) -> Result<R> {
     bury(&tx, &[tomb])?;
     idb::commit(tx).await?;
     Ok(record)
+}
+
+/// Changes each of the records `ids` of kind `R` (a store of their own, not a customer's
+/// book) with `change` and writes it as its next revision, all in one transaction: a record
+/// that is gone fails the whole change ([`AppError::NotFound`]). Returns them as written.
+pub(crate) async fn change_each<R: Record>(
+    db: &Db,
+    ids: &[Id],
+    change: impl Fn(&mut R),
+) -> Result<Vec<R>> {
+    let tx = db.tx(&[spec(R::KIND).store], true)?;
+    let store = store_of::<R>(&tx)?;
+    let mut written = Vec::with_capacity(ids.len());
+    for id in ids {
+        let mut r: R = get(&store, &id.to_string())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        change(&mut r);
+        written.push(put_revision(&store, &r).await?);
+    }
+    idb::commit(tx).await?;
+    Ok(written)
+}
+
+/// Deletes the records `ids` of kind `R` for good in one transaction, leaving their
+/// tombstones.
+pub(crate) async fn purge_alone<R: Record>(db: &Db, ids: &[Id]) -> Result<()> {
+    let tx = db.tx(&[spec(R::KIND).store, TOMBSTONES], true)?;
+    let store = store_of::<R>(&tx)?;
+    let at = now();
+    let mut tombs = Vec::with_capacity(ids.len());
+    for id in ids {
+        let (_, tomb) = delete_one::<R>(&store, &id.to_string(), at).await?;
+        tombs.push(tomb);
+    }
+    bury(&tx, &tombs)?;
+    idb::commit(tx).await
 }
 
 /// Every record of kind `R`, in a transaction of its own.

@@ -61,28 +61,11 @@ pub async fn save_lead(db: &Db, lead: &Lead) -> Result<Lead> {
     save_alone(db, lead).await
 }
 
-/// Changes each of the leads `ids` with `change` and writes it as its next revision, all in
-/// one transaction: a lead that is gone fails the whole change.
-async fn change_each(db: &Db, ids: &[Id], change: impl Fn(&mut Lead)) -> Result<Vec<Lead>> {
-    let tx = db.tx(&[LEADS], true)?;
-    let store = store_of::<Lead>(&tx)?;
-    let mut written = Vec::with_capacity(ids.len());
-    for id in ids {
-        let mut lead: Lead = get(&store, &id.to_string())
-            .await?
-            .ok_or(AppError::NotFound)?;
-        change(&mut lead);
-        written.push(put_revision(&store, &lead).await?);
-    }
-    idb::commit(tx).await?;
-    Ok(written)
-}
-
 /// Moves the leads `ids` to the trash (`Some(now)`) or back (`None`) in one transaction;
 /// returns them as written.
 pub async fn set_leads_trashed(db: &Db, ids: &[Id], at: Option<Timestamp>) -> Result<Vec<Lead>> {
     let when = at.unwrap_or_else(now);
-    change_each(db, ids, |lead| {
+    super::kinds::change_each(db, ids, |lead: &mut Lead| {
         lead.deleted_at = at;
         lead.updated_at = when;
     })
@@ -94,7 +77,7 @@ pub async fn set_leads_trashed(db: &Db, ids: &[Id], at: Option<Timestamp>) -> Re
 pub async fn assign_leads(db: &Db, plan: &[(Id, Id)], at: Timestamp) -> Result<Vec<Lead>> {
     let owners: std::collections::HashMap<Id, Id> = plan.iter().copied().collect();
     let ids: Vec<Id> = plan.iter().map(|(l, _)| *l).collect();
-    change_each(db, &ids, |lead| {
+    super::kinds::change_each(db, &ids, |lead: &mut Lead| {
         lead.set_owner(owners.get(&lead.id).copied(), at)
     })
     .await

@@ -27,7 +27,9 @@ mod members;
 mod opportunities;
 mod owned;
 mod packed;
+mod products;
 mod purchases;
+mod quotes;
 mod sample;
 mod satisfaction;
 mod schema;
@@ -74,7 +76,15 @@ pub use opportunities::{
     set_opportunities_trashed, win_opportunity,
 };
 pub use packed::EarlyRead;
+pub use products::{
+    all_agreements, all_products, purge_agreements, purge_products, save_agreement, save_product,
+    set_agreements_trashed, set_products_trashed,
+};
 pub use purchases::{delete_purchase, save_purchase};
+pub use quotes::{
+    accept_quote, all_quotes, purge_quotes, quote, quote_policy, quotes_of, save_quote,
+    save_quote_policy, save_revision, set_quotes_trashed,
+};
 pub use sample::{SampleProgress, insert_batch, load_sample};
 pub use satisfaction::{
     all_responses, all_surveys, delete_response, delete_survey, save_response, save_responses,

@@ -7,10 +7,10 @@
 
 use super::error::{AppError, Result};
 use super::idb::{self, Db, get};
-use super::kinds::{self, bury, delete_one, put_revision, store_of};
+use super::kinds::{self, put_revision, store_of};
 use super::owned;
 use super::purchases::Books;
-use super::schema::{BY_OPEN_DUE, CUSTOMERS, OPPORTUNITIES, TOMBSTONES};
+use super::schema::{BY_OPEN_DUE, CUSTOMERS, OPPORTUNITIES};
 use crate::domain::conflict::Conflict;
 use crate::domain::customer::Customer;
 use crate::domain::id::Id;
@@ -128,33 +128,16 @@ pub async fn set_opportunities_trashed(
     at: Option<Timestamp>,
 ) -> Result<Vec<Opportunity>> {
     let when = at.unwrap_or_else(kinds::now);
-    let tx = db.tx(&[OPPORTUNITIES], true)?;
-    let store = store_of::<Opportunity>(&tx)?;
-    let mut written = Vec::with_capacity(ids.len());
-    for id in ids {
-        let mut o: Opportunity = get(&store, &id.to_string())
-            .await?
-            .ok_or(AppError::NotFound)?;
+    kinds::change_each(db, ids, |o: &mut Opportunity| {
         o.deleted_at = at;
         o.updated_at = when;
-        written.push(put_revision(&store, &o).await?);
-    }
-    idb::commit(tx).await?;
-    Ok(written)
+    })
+    .await
 }
 
 /// Deletes the deals `ids` for good in one transaction, leaving their tombstones.
 pub async fn purge_opportunities(db: &Db, ids: &[Id]) -> Result<()> {
-    let tx = db.tx(&[OPPORTUNITIES, TOMBSTONES], true)?;
-    let store = store_of::<Opportunity>(&tx)?;
-    let at = kinds::now();
-    let mut tombs = Vec::with_capacity(ids.len());
-    for id in ids {
-        let (_, tomb) = delete_one::<Opportunity>(&store, &id.to_string(), at).await?;
-        tombs.push(tomb);
-    }
-    bury(&tx, &tombs)?;
-    idb::commit(tx).await
+    kinds::purge_alone::<Opportunity>(db, ids).await
 }
 
 /// The deal `id`, if stored.

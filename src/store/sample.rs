@@ -6,20 +6,27 @@ use super::idb::{self, Db};
 use super::kinds::{self, spec};
 use super::members;
 use super::purchases::Books;
-use super::schema::{LEAD_INTERACTIONS, LEADS, MEMBERS, OPPORTUNITIES, SUMMARIES, SURVEYS};
+use super::schema::{
+    LEAD_INTERACTIONS, LEADS, MEMBERS, OPPORTUNITIES, PRICE_AGREEMENTS, PRODUCTS, QUOTES,
+    SUMMARIES, SURVEYS,
+};
 use super::summaries::{self, Change};
 use crate::domain::id::Id;
 use crate::domain::lead::activity::LeadInteraction;
 use crate::domain::member::TeamMember;
+use crate::domain::money::Currency;
 use crate::domain::opportunity::Opportunity;
+use crate::domain::product::Product;
+use crate::domain::product::pricing::PriceAgreement;
 use crate::domain::purchase::Purchase;
+use crate::domain::quote::Quote;
 use crate::domain::record::{
     AsyncKindVisitor, Record, RecordKind, RecordSet, Rev, for_each_kind_async,
 };
 use crate::domain::sample::SampleCustomer;
 use crate::domain::sample::{
-    DealSeed, Generator, SampleConfig, sample_deals, sample_lead_activity, sample_leads,
-    sample_survey, team,
+    DealSeed, Generator, QuoteSeed, SampleConfig, industry_of, sample_agreements, sample_deals,
+    sample_lead_activity, sample_leads, sample_products, sample_quotes, sample_survey, team,
 };
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
@@ -85,6 +92,8 @@ pub async fn load_sample(
     let mut batch = Vec::with_capacity(BATCH);
     // A deal for every fifth customer.
     let mut deal_seeds = Vec::with_capacity(total / 5 + 1);
+    // A quote for every second customer billed in yuan.
+    let mut quote_seeds = Vec::with_capacity(total / 2 + 1);
     for customer in generator {
         if known.len() < KNOWN {
             known.push(customer.clone());
@@ -96,6 +105,21 @@ pub async fn load_sample(
                 owner: customer.customer.owner_id,
                 product: first.map_or_else(|| "服务".into(), |p| p.product.clone()),
                 currency: first.map_or_else(Default::default, |p| p.amount.currency),
+            });
+        }
+        let c = &customer.customer;
+        if (done + batch.len()) % 2 == 1
+            && customer
+                .purchases
+                .first()
+                .is_none_or(|p| p.amount.currency == Currency::Cny)
+            && let Some(industry) = industry_of(&c.industry)
+        {
+            quote_seeds.push(QuoteSeed {
+                customer: c.id,
+                owner: c.owner_id,
+                kind: c.kind,
+                industry,
             });
         }
         batch.push(customer);
@@ -128,6 +152,34 @@ pub async fn load_sample(
     for chunk in deals.chunks(5_000) {
         let tx = db.tx(&[OPPORTUNITIES], true)?;
         kinds::add_new(&kinds::store_of::<Opportunity>(&tx)?, chunk)?;
+        idb::commit(tx).await?;
+    }
+    // The price list (one product for every 20 customers, 30 to 5,000), its agreements and
+    // the quotes.
+    let products = sample_products(seed, (total / 20).clamp(30, 5_000), now);
+    let regulars: Vec<(Id, usize)> = known
+        .iter()
+        .filter_map(|k| Some((k.customer.id, industry_of(&k.customer.industry)?)))
+        .collect();
+    let agreements = sample_agreements(seed, &products, &regulars, today, now);
+    let quotes = sample_quotes(
+        seed,
+        &quote_seeds,
+        &products,
+        &agreements,
+        &team,
+        today,
+        now,
+    );
+    {
+        let tx = db.tx(&[PRODUCTS, PRICE_AGREEMENTS], true)?;
+        kinds::add_new(&kinds::store_of::<Product>(&tx)?, &products)?;
+        kinds::add_new(&kinds::store_of::<PriceAgreement>(&tx)?, &agreements)?;
+        idb::commit(tx).await?;
+    }
+    for chunk in quotes.chunks(5_000) {
+        let tx = db.tx(&[QUOTES], true)?;
+        kinds::add_new(&kinds::store_of::<Quote>(&tx)?, chunk)?;
         idb::commit(tx).await?;
     }
     Ok((summaries, team))

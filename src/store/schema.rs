@@ -27,7 +27,8 @@ pub const DB_NAME: &str = "zhike-crm";
 /// 12. lead interactions.
 /// 13. pipelines and opportunities.
 /// 14. the packed copies of the leads, their interactions and the opportunities.
-pub const DB_VERSION: u32 = 14;
+/// 15. products, price agreements, quotes and the quoting policy.
+pub const DB_VERSION: u32 = 15;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -105,11 +106,25 @@ pub const PIPELINES: &str = "pipelines";
 /// (since version 13).
 pub const OPPORTUNITIES: &str = "opportunities";
 
+/// Products (the price list), keyed by `id`, indexed by code (since version 15).
+pub const PRODUCTS: &str = "products";
+/// Products by code in lower case (not unique: two devices may each add a code before a
+/// merge; a save checks it).
+pub const BY_CODE: &str = "by_code";
+/// Name of the property behind [`BY_CODE`].
+pub const CODE_KEY: &str = crate::domain::kinds::CODE_KEY;
+/// Price agreements, keyed by `id` (since version 15).
+pub const PRICE_AGREEMENTS: &str = "price_agreements";
+/// Quotes, every version, keyed by `id`, indexed by customer (since version 15).
+pub const QUOTES: &str = "quotes";
+/// The team's quoting policy, one record keyed by `id` (since version 15).
+pub const QUOTE_POLICIES: &str = "quote_policies";
+
 /// The packed copy of every record of the [`PACKED_SOURCES`] (see `store::packed`), keyed by
 /// `k`: `<store>/base` the pack, `<store>/d/<key>` a record written since (since version 14).
 pub const PACKED: &str = "packed";
 /// The stores read packed: every write transaction over one of them also covers [`PACKED`].
-pub const PACKED_SOURCES: [&str; 3] = [LEADS, LEAD_INTERACTIONS, OPPORTUNITIES];
+pub const PACKED_SOURCES: [&str; 5] = [LEADS, LEAD_INTERACTIONS, OPPORTUNITIES, PRODUCTS, QUOTES];
 
 /// The stores a customer's summary is computed from, with the summaries themselves: every
 /// write that can change a summary opens these.
@@ -265,6 +280,23 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
         // Empty: each pack is made from its records the first time they are read.
         db.create_object_store(PACKED)
             .with_key_path(KeyPath::from("k"))
+            .build()?;
+    }
+    if old < 15 && new >= 15 {
+        db.create_object_store(PRODUCTS)
+            .with_key_path(KeyPath::from("id"))
+            .build()?
+            .create_index(BY_CODE, KeyPath::from(CODE_KEY))
+            .build()?;
+        for name in [PRICE_AGREEMENTS, QUOTE_POLICIES] {
+            db.create_object_store(name)
+                .with_key_path(KeyPath::from("id"))
+                .build()?;
+        }
+        db.create_object_store(QUOTES)
+            .with_key_path(KeyPath::from("id"))
+            .build()?
+            .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
             .build()?;
     }
     Ok(())

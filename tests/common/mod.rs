@@ -152,4 +152,14 @@ pub async fn assert_packs_match_records(db: &Db) {
     let stored: Vec<crm::domain::opportunity::Opportunity> =
         raw_all(db.name(), "opportunities").await;
     assert_eq!((&deals, revs(&deals)), (&stored, revs(&stored)), "deals");
+    let products = store::all_products(db).await.unwrap();
+    let stored: Vec<crm::domain::product::Product> = raw_all(db.name(), "products").await;
+    assert_eq!(
+        (&products, revs(&products)),
+        (&stored, revs(&stored)),
+        "products"
+    );
+    let quotes = store::all_quotes(db).await.unwrap();
+    let stored: Vec<crm::domain::quote::Quote> = raw_all(db.name(), "quotes").await;
+    assert_eq!((&quotes, revs(&quotes)), (&stored, revs(&stored)), "quotes");
 }

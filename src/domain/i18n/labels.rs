@@ -486,6 +486,10 @@ impl Problem {
                 "Not a product on the price list (or no longer offered).",
                 "价目表中没有该产品（或已停售）。",
             ),
+            Problem::Taken => s(
+                "Already used by another product (one in the trash counts too).",
+                "已被其他产品使用（回收站中的也算）。",
+            ),
         }
     }
 }
@@ -680,6 +684,10 @@ impl RecordKind {
             RecordKind::LeadActivity => pick(t, "Interaction with a lead", "线索接触记录"),
             RecordKind::Pipeline => pick(t, "Pipeline stages", "销售阶段"),
             RecordKind::Opportunity => pick(t, "Opportunity", "商机"),
+            RecordKind::Product => pick(t, "Product", "产品"),
+            RecordKind::PriceAgreement => pick(t, "Price agreement", "价格协议"),
+            RecordKind::Quote => pick(t, "Quote", "报价"),
+            RecordKind::QuotePolicy => pick(t, "Quoting policy", "报价规则"),
             RecordKind::ImportJournal => pick(t, "Import", "导入记录"),
         }
     }
@@ -988,6 +996,7 @@ mod tests {
             Problem::EndBeforeStart,
             Problem::OtherCurrency,
             Problem::UnknownProduct,
+            Problem::Taken,
         ];
         for p in problems {
             let en = p.message(&EN);

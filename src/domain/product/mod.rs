@@ -69,6 +69,11 @@ impl Product {
         }
     }
 
+    /// Its code as compared with others' (trimmed, lower case).
+    pub fn code_key(&self) -> String {
+        self.code.trim().to_lowercase()
+    }
+
     /// The gross margin on one unit at `price`, when the cost is known.
     pub fn unit_margin(&self, price: Decimal) -> Option<Decimal> {
         self.cost.map(|c| price - c)
@@ -160,7 +165,7 @@ impl ProductInput {
         let mut e = Errors::default();
         let code = e.check(Field::Code, validate::required_line(&self.code, MAX_CODE));
         if !code.is_empty() && code_taken(&code) {
-            e.0.push(FieldError::new(Field::Code, Problem::Duplicate));
+            e.0.push(FieldError::new(Field::Code, Problem::Taken));
         }
         let name_zh = e.check(
             Field::Name,

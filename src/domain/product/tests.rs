@@ -97,7 +97,7 @@ fn a_product_form_names_every_problem() {
     assert_eq!(
         problems,
         vec![
-            (Field::Code, Problem::Duplicate),
+            (Field::Code, Problem::Taken),
             (Field::ListPrice, Problem::TooManyDecimals { max: 2 }),
             (Field::TaxRate, Problem::TooManyDecimals { max: 2 }),
         ]

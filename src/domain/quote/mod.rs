@@ -16,9 +16,12 @@ pub mod totals;
 use crate::domain::customer::Errors;
 use crate::domain::id::Id;
 use crate::domain::member::MemberRole;
-use crate::domain::money::{Currency, parse_amount, parse_decimal};
+use crate::domain::money::{Currency, Money, parse_amount, parse_decimal};
+use crate::domain::opportunity::Opportunity;
+use crate::domain::opportunity::stage::Pipeline;
 use crate::domain::product::pricing::PriceSource;
 use crate::domain::product::{Product, parse_percent};
+use crate::domain::purchase::Purchase;
 use crate::domain::record::Rev;
 use crate::domain::time::Timestamp;
 use crate::domain::validate::{self, Field, FieldError, MAX_LINE, MAX_TEXT, Problem};
@@ -66,9 +69,14 @@ pub struct QuoteLine {
     #[serde(with = "rust_decimal::serde::str")]
     pub unit_price: Decimal,
     /// The price the pricing rule gave (agreement or list): what the discount depth is
-    /// measured against.
+    /// measured against. Like every price on the line, in the quote's tax mode (including
+    /// tax when the quote's prices do).
     #[serde(with = "rust_decimal::serde::str")]
     pub reference_price: Decimal,
+    /// The product's list price when quoted, in the quote's tax mode: what the price analysis
+    /// and the purchase's "bought at a discount" compare with.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub list_price: Decimal,
     pub price: LinePrice,
     /// Percent.
     #[serde(with = "rust_decimal::serde::str")]
@@ -255,6 +263,57 @@ impl Quote {
             }
         }
         (m, all)
+    }
+
+    /// The customer accepted it on `today`: it is accepted, its lines become purchases on
+    /// the customer dated `today` (each line's net amount, before tax, with its quantity and
+    /// product; the margin where the cost is known; "bought at a discount" when it ended
+    /// below the list price; the quote's number as the order), and its deal, when it has
+    /// one still open, is won for the quote's net total with the first purchase as its
+    /// booking. The store writes all of it in one transaction.
+    pub fn accept_with(
+        &mut self,
+        deal: Option<&mut Opportunity>,
+        pipeline: &Pipeline,
+        by: Option<Id>,
+        today: NaiveDate,
+        now: Timestamp,
+    ) -> Result<Vec<Purchase>, QuoteError> {
+        self.accept(today, now)?;
+        let t = self.totals();
+        let purchases: Vec<Purchase> = self
+            .lines
+            .iter()
+            .zip(&t.lines)
+            .map(|(l, lt)| {
+                let after = match self.tax_mode {
+                    TaxMode::Exclusive => lt.net,
+                    TaxMode::Inclusive => lt.total,
+                };
+                Purchase {
+                    id: Id::generate(),
+                    customer_id: self.customer_id,
+                    date: today,
+                    amount: Money::new(lt.net, self.currency),
+                    quantity: l.quantity,
+                    product: l.name.clone(),
+                    order: self.number.clone(),
+                    margin: l
+                        .cost
+                        .map(|c| lt.net - totals::round(c * l.quantity, self.currency)),
+                    notes: format!("{} v{} · {}", self.number, self.version, l.code),
+                    discounted: after < totals::round(l.quantity * l.list_price, self.currency),
+                    created_at: now,
+                    updated_at: now,
+                    rev: Rev::default(),
+                }
+            })
+            .collect();
+        if let Some(d) = deal.filter(|d| d.closing.is_none()) {
+            d.amount = Money::new(t.net, self.currency);
+            d.win(pipeline, today, purchases.first().map(|p| p.id), by, now);
+        }
+        Ok(purchases)
     }
 
     /// Where it stands on `today`.
@@ -559,7 +618,16 @@ impl QuoteInput {
                 continue;
             }
             let q = e.check_at(Field::Quantity, i, quantity(&l.quantity));
+            // Prices before tax on the list and in agreements; with tax when the quote's are.
+            let in_mode = |price: Decimal| match self.tax_mode {
+                TaxMode::Exclusive => price,
+                TaxMode::Inclusive => totals::round(
+                    price * (Decimal::ONE + p.tax_rate / Decimal::ONE_HUNDRED),
+                    self.currency,
+                ),
+            };
             let (reference_price, source) = reference(p);
+            let reference_price = in_mode(reference_price);
             let (unit_price, price) = if l.unit_price.trim().is_empty() {
                 (reference_price, source)
             } else {
@@ -589,6 +657,7 @@ impl QuoteInput {
                 quantity: q,
                 unit_price,
                 reference_price,
+                list_price: in_mode(p.list_price.amount),
                 price,
                 discount: d,
                 tax_rate: p.tax_rate,

@@ -217,6 +217,7 @@ fn line(p: &Product, q: &str, price: &str, reference: &str, d: &str) -> QuoteLin
         quantity: dec(q),
         unit_price: dec(price),
         reference_price: dec(reference),
+        list_price: p.list_price.amount,
         price: LinePrice::Manual,
         discount: dec(d),
         tax_rate: p.tax_rate,
@@ -602,5 +603,116 @@ fn a_line_left_at_its_price_says_where_the_price_came_from() {
             typed_other.lines[0].reference_price
         ),
         (LinePrice::Manual, dec("9.20"))
+    );
+}
+
+#[test]
+fn an_inclusive_quote_compares_with_prices_including_tax() {
+    // List 10.00 and an agreed 9.20 before tax; at 13 % VAT, 11.30 and 10.396 → 10.40.
+    let a = product("A", "10.00", "13", "");
+    let products = [a.clone()];
+    let find = |id: Id| products.iter().find(|p| p.id == id);
+    let f = QuoteInput {
+        customer_id: Some(Id::from_parts(1, [1; 10])),
+        currency: Currency::Cny,
+        tax_mode: TaxMode::Inclusive,
+        lines: vec![LineInput {
+            product_id: Some(a.id),
+            quantity: "10".into(),
+            ..Default::default()
+        }],
+        valid_until: "2026-12-31".into(),
+        ..Default::default()
+    }
+    .validate(find, |_| (dec("9.20"), LinePrice::List))
+    .unwrap();
+    let l = &f.lines[0];
+    assert_eq!(
+        (l.unit_price, l.reference_price, l.list_price),
+        (dec("10.40"), dec("10.40"), dec("11.30"))
+    );
+    let q = f.into_quote("QT-20261204-001".into(), None, Timestamp(0));
+    assert_eq!(q.depth(), Decimal::ZERO, "the agreed price is no discount");
+    // 104.00 including tax: tax 104 × 13 / 113 = 11.9646 → 11.96, net 92.04.
+    assert_eq!(
+        (q.totals().net, q.totals().tax),
+        (dec("92.04"), dec("11.96"))
+    );
+}
+
+#[test]
+fn accepting_books_each_line_as_a_purchase_and_wins_the_deal() {
+    use crate::domain::opportunity::stage::{Outcome, Pipeline, StageId};
+    use crate::domain::opportunity::{Opportunity, OpportunityInput};
+    let policy = QuotePolicy::default();
+    let pipeline = Pipeline::default();
+    let a = product("A", "12.00", "13", "6.00");
+    let b = product("B", "50.00", "13", "");
+    let c = product("C", "5.00", "6", "4.00");
+    let mut q = quote_of(
+        vec![
+            line(&a, "10", "9.00", "10.00", "0"),
+            line(&b, "1", "50.00", "50.00", "4"),
+            line(&c, "2", "5.00", "5.00", "0"),
+        ],
+        "0",
+    );
+    let fields = OpportunityInput {
+        customer_id: Some(q.customer_id),
+        name: "年度采购".into(),
+        amount: "100".into(),
+        close_date: "2026-12-20".into(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    let mut deal = Opportunity::create(
+        Id::generate(),
+        fields,
+        pipeline.first().id.clone(),
+        None,
+        Timestamp(0),
+    );
+    q.opportunity_id = Some(deal.id);
+    let today = day("2026-12-10");
+    // Not yet sent: nothing happens.
+    assert_eq!(
+        q.accept_with(Some(&mut deal), &pipeline, None, today, Timestamp(1)),
+        Err(QuoteError::NotOpen)
+    );
+    assert!(deal.closing.is_none());
+    q.send(MemberRole::SalesRep, &policy, today, Timestamp(1))
+        .unwrap();
+    let bought = q
+        .accept_with(Some(&mut deal), &pipeline, None, today, Timestamp(2))
+        .unwrap();
+    // A: 10 × 9.00 = 90.00 (below the list's 120.00), margin 90.00 − 10 × 6.00 = 30.00.
+    // B: 50.00 less 4 % = 48.00 (below 50.00), cost unknown. C: 2 × 5.00 = 10.00, at the
+    // list price, margin 10.00 − 8.00 = 2.00.
+    let got: Vec<(Decimal, Decimal, Option<Decimal>, bool)> = bought
+        .iter()
+        .map(|p| (p.amount.amount, p.quantity, p.margin, p.discounted))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (dec("90.00"), dec("10"), Some(dec("30.00")), true),
+            (dec("48.00"), dec("1"), None, true),
+            (dec("10.00"), dec("2"), Some(dec("2.00")), false),
+        ]
+    );
+    assert!(bought.iter().all(|p| p.customer_id == q.customer_id
+        && p.date == today
+        && p.order == "QT-20261204-001"));
+    assert_eq!(bought[0].product, "产品A");
+    assert!(matches!(q.status, QuoteStatus::Accepted { .. }));
+    // The deal: won for the quote's net total, booked as the first purchase.
+    assert_eq!(deal.amount, Money::new(dec("148.00"), Currency::Cny));
+    assert_eq!(deal.stage, StageId::won());
+    assert_eq!(pipeline.closing(Outcome::Won).id, deal.stage);
+    let closing = deal.closing.clone().unwrap();
+    assert_eq!(
+        (closing.date, closing.purchase_id),
+        (today, Some(bought[0].id))
     );
 }

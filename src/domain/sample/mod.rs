@@ -12,6 +12,7 @@ mod customer;
 mod deals;
 mod leads;
 mod profile;
+mod quotes;
 mod rng;
 mod satisfaction;
 mod tables;
@@ -21,6 +22,7 @@ mod tests;
 pub use deals::{DealSeed, sample_deals};
 pub use leads::{sample_lead_activity, sample_leads};
 pub use profile::{Profile, profile_of};
+pub use quotes::{QuoteSeed, industry_of, sample_agreements, sample_products, sample_quotes};
 pub use rng::Rng;
 pub use satisfaction::sample_survey;
 

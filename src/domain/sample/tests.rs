@@ -296,3 +296,109 @@ fn sample_deals_are_consistent_and_varied() {
     );
     assert!(stale > 3 && overdue > 3, "{stale} stale, {overdue} overdue");
 }
+
+#[test]
+fn the_sample_price_list_agreements_and_quotes_hold_together() {
+    use crate::domain::product::pricing::{Buyer, PriceSource, price_for};
+    use crate::domain::quote::Standing;
+    use crate::domain::quote::policy::QuotePolicy;
+    use std::collections::{HashMap, HashSet};
+    let cfg = config(400);
+    let now = Timestamp(cfg.id_epoch_ms as i64);
+    let members = team(42);
+    let customers: Vec<SampleCustomer> = Generator::new(cfg.clone(), members.clone()).collect();
+    let products = sample_products(42, 300, now);
+    assert_eq!(products, sample_products(42, 300, now), "deterministic");
+    let codes: HashSet<String> = products.iter().map(|p| p.code_key()).collect();
+    assert_eq!(codes.len(), products.len(), "codes are unique");
+    // Every category the sample purchases record (domestic ones) is on the list.
+    let categories: HashSet<&str> = products.iter().map(|p| p.category.as_str()).collect();
+    for c in &customers {
+        if let Some(p) = c.purchases.first()
+            && p.amount.currency == Currency::Cny
+        {
+            assert!(categories.contains(p.product.as_str()), "{}", p.product);
+        }
+    }
+    let regulars: Vec<(Id, usize)> = customers
+        .iter()
+        .take(8)
+        .filter_map(|c| Some((c.customer.id, industry_of(&c.customer.industry)?)))
+        .collect();
+    let agreements = sample_agreements(42, &products, &regulars, cfg.today, now);
+    assert_eq!(agreements.len(), 15 + 5 + regulars.len());
+    // A distributor pays 8 % less than the list on any product.
+    let p = &products[0];
+    let distributor = Buyer {
+        customer_id: Id::from_parts(1, [1; 10]),
+        kind: crate::domain::customer::CustomerKind::Distributor,
+        importance: None,
+    };
+    let choice = price_for(p, &distributor, cfg.today, &agreements);
+    assert!(matches!(
+        choice.source,
+        PriceSource::Agreement { rank: 5, .. }
+    ));
+    assert_eq!(
+        choice.unit_price,
+        (p.list_price.amount * Decimal::new(92, 2)).round_dp(2)
+    );
+
+    let seeds: Vec<QuoteSeed> = customers
+        .iter()
+        .filter_map(|c| {
+            Some(QuoteSeed {
+                customer: c.customer.id,
+                owner: c.customer.owner_id,
+                kind: c.customer.kind,
+                industry: industry_of(&c.customer.industry)?,
+            })
+        })
+        .collect();
+    let quotes = sample_quotes(42, &seeds, &products, &agreements, &members, cfg.today, now);
+    assert!(quotes.len() >= seeds.len());
+    let by_id: HashMap<Id, &crate::domain::quote::Quote> =
+        quotes.iter().map(|q| (q.id, q)).collect();
+    let numbers: HashSet<(String, u16)> = quotes
+        .iter()
+        .map(|q| (q.number.clone(), q.version))
+        .collect();
+    assert_eq!(numbers.len(), quotes.len(), "number and version are unique");
+    let policy = QuotePolicy::default();
+    let mut standings = HashSet::new();
+    for q in &quotes {
+        standings.insert(q.status_on(cfg.today));
+        assert!(!q.lines.is_empty() && q.lines.len() <= 50);
+        let t = q.totals();
+        assert_eq!(t.net + t.tax, t.total);
+        // Every line is a product of the customer's industry.
+        let seed = seeds.iter().find(|s| s.customer == q.customer_id).unwrap();
+        for l in &q.lines {
+            let p = products.iter().find(|p| p.id == l.product_id).unwrap();
+            assert_eq!(p.category, super::tables::INDUSTRIES[seed.industry].3);
+        }
+        // A discount beyond a rep's limit that went out was approved.
+        let out = !matches!(
+            q.status_on(cfg.today),
+            Standing::Draft | Standing::AwaitingApproval
+        );
+        if out && policy.needs_approval(crate::domain::member::MemberRole::SalesRep, q.depth()) {
+            assert!(q.approval.is_some(), "{}", q.number);
+        }
+        // Versions point at each other.
+        if let Some(prev) = q.previous {
+            assert_eq!(by_id[&prev].superseded_by, Some(q.id));
+            assert_eq!(by_id[&prev].version + 1, q.version);
+        }
+    }
+    for s in [
+        Standing::Draft,
+        Standing::Sent,
+        Standing::Expired,
+        Standing::Accepted,
+        Standing::Rejected,
+        Standing::Superseded,
+    ] {
+        assert!(standings.contains(&s), "no {s:?} quote");
+    }
+}

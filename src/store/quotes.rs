@@ -1,0 +1,139 @@
+//! Quotes and the team's quoting policy: read them (all, packed; or one customer's), save a
+//! quote (its customer must exist and not be in the trash), save a revision together with
+//! the version it supersedes, accept one with its purchases and its deal in one transaction,
+//! move quotes to and from the trash, delete them for good (leaving tombstones).
+
+use super::error::{AppError, Result};
+use super::idb::{self, Db, get};
+use super::kinds::{self, change_each, purge_alone, put_revision, save_alone, store_of};
+use super::owned;
+use super::purchases::Books;
+use super::schema::{CUSTOMERS, OPPORTUNITIES, QUOTE_POLICIES, QUOTES};
+use crate::domain::conflict::Conflict;
+use crate::domain::customer::Customer;
+use crate::domain::id::Id;
+use crate::domain::opportunity::Opportunity;
+use crate::domain::purchase::Purchase;
+use crate::domain::quote::Quote;
+use crate::domain::quote::policy::{POLICY_ID, QuotePolicy};
+use crate::domain::summary::CustomerSummary;
+use crate::domain::time::Timestamp;
+use indexed_db_futures::transaction::Transaction;
+
+/// The team's quoting policy: the stored one, or the defaults until the team edits it.
+pub async fn quote_policy(db: &Db) -> Result<QuotePolicy> {
+    let tx = db.tx(&[QUOTE_POLICIES], false)?;
+    let stored: Option<QuotePolicy> = get(&store_of::<QuotePolicy>(&tx)?, POLICY_ID).await?;
+    Ok(stored.unwrap_or_default())
+}
+
+/// Saves the edited policy as its next revision ([`AppError::Conflict`] when someone else
+/// changed it since it was read); returns it as written.
+pub async fn save_quote_policy(db: &Db, p: &QuotePolicy) -> Result<QuotePolicy> {
+    save_alone(db, p).await
+}
+
+/// Every quote (every version), those in the trash included.
+pub async fn all_quotes(db: &Db) -> Result<Vec<Quote>> {
+    super::packed::read_all::<Quote>(db).await
+}
+
+/// Every quote of customer `id` (every version, those in the trash included).
+pub async fn quotes_of(db: &Db, id: Id) -> Result<Vec<Quote>> {
+    let tx = db.tx(&[QUOTES], false)?;
+    kinds::of_customer::<Quote>(&tx, id).await
+}
+
+/// The quote `id`, if stored.
+pub async fn quote(db: &Db, id: Id) -> Result<Option<Quote>> {
+    let tx = db.tx(&[QUOTES], false)?;
+    get(&store_of::<Quote>(&tx)?, &id.to_string()).await
+}
+
+/// Fails with [`AppError::NotFound`] unless customer `id` is stored and not in the trash.
+async fn customer_present(tx: &Transaction<'_>, id: Id) -> Result<()> {
+    let customers = tx.object_store(CUSTOMERS).map_err(idb::convert)?;
+    let stored: Option<Customer> = get(&customers, &id.to_string()).await?;
+    match stored {
+        Some(c) if c.deleted_at.is_none() => Ok(()),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// Saves a new or changed quote (an edit, sending, an approval, a rejection) as its next
+/// revision; a quote changed elsewhere since it was read is an [`AppError::Conflict`], a
+/// customer gone or in the trash [`AppError::NotFound`]. Returns it as written.
+pub async fn save_quote(db: &Db, q: &Quote) -> Result<Quote> {
+    let tx = db.tx(&[CUSTOMERS, QUOTES], true)?;
+    customer_present(&tx, q.customer_id).await?;
+    let written = put_revision(&store_of::<Quote>(&tx)?, q).await?;
+    idb::commit(tx).await?;
+    Ok(written)
+}
+
+/// Saves a revision: the version it supersedes (marked so) and the new draft, in one
+/// transaction; returns both as written (old, new).
+pub async fn save_revision(db: &Db, old: &Quote, new: &Quote) -> Result<(Quote, Quote)> {
+    let tx = db.tx(&[CUSTOMERS, QUOTES], true)?;
+    customer_present(&tx, new.customer_id).await?;
+    let store = store_of::<Quote>(&tx)?;
+    let old = put_revision(&store, old).await?;
+    let new = put_revision(&store, new).await?;
+    idb::commit(tx).await?;
+    Ok((old, new))
+}
+
+/// Writes an accepted quote, its purchases on the customer (with the customer's summary
+/// refreshed, so the segmentation sees them) and its won deal — in one transaction: either
+/// all are written or none. A quote or deal changed elsewhere since it was read is an
+/// [`AppError::Conflict`] and nothing is written.
+pub async fn accept_quote(
+    db: &Db,
+    q: &Quote,
+    purchases: &[Purchase],
+    deal: Option<&Opportunity>,
+) -> Result<(Quote, Option<Opportunity>, CustomerSummary)> {
+    let stores: Vec<&str> = owned::stores()
+        .into_iter()
+        .chain([QUOTES, OPPORTUNITIES])
+        .collect();
+    let tx = db.tx(&stores, true)?;
+    customer_present(&tx, q.customer_id).await?;
+    let written = put_revision(&store_of::<Quote>(&tx)?, q).await?;
+    let mut books = Books::open(&tx).await?;
+    books.load(&[q.customer_id]).await?;
+    let mut book = books.book(q.customer_id)?;
+    for p in purchases {
+        if p.customer_id != q.customer_id {
+            return Err(AppError::NotFound);
+        }
+        Conflict::check(p, book.iter().find(|s| s.id == p.id))
+            .map_err(|c| AppError::Conflict(Box::new(c)))?;
+        crate::domain::purchase::write(&mut book, p.clone());
+    }
+    books.set(q.customer_id, &book)?;
+    books.flush()?;
+    let summary = owned::refresh(&tx, q.customer_id).await?;
+    let deal = match deal {
+        Some(d) => Some(put_revision(&store_of::<Opportunity>(&tx)?, d).await?),
+        None => None,
+    };
+    idb::commit(tx).await?;
+    Ok((written, deal, summary))
+}
+
+/// Moves the quotes `ids` to the trash (`Some(now)`) or back (`None`) in one transaction;
+/// returns them as written.
+pub async fn set_quotes_trashed(db: &Db, ids: &[Id], at: Option<Timestamp>) -> Result<Vec<Quote>> {
+    let when = at.unwrap_or_else(kinds::now);
+    change_each(db, ids, |q: &mut Quote| {
+        q.deleted_at = at;
+        q.updated_at = when;
+    })
+    .await
+}
+
+/// Deletes the quotes `ids` for good in one transaction, leaving their tombstones.
+pub async fn purge_quotes(db: &Db, ids: &[Id]) -> Result<()> {
+    purge_alone::<Quote>(db, ids).await
+}
