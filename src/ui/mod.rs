@@ -21,6 +21,7 @@ mod members;
 mod pages;
 pub mod panic;
 mod pipeline;
+mod products;
 pub mod routes;
 mod satisfaction;
 mod settings;

@@ -76,6 +76,9 @@ pub enum AdminView {
     Trash,
     Settings,
     Member,
+    Products,
+    NewProduct,
+    Product,
 }
 
 /// The overview, the home page: many visits start on it, so it travels alone.
@@ -137,6 +140,9 @@ pub fn admin_pages(page: AdminView) -> Result<AnyView, SplitLoaderError> {
         AdminView::Trash => view! { <TrashPage /> }.into_any(),
         AdminView::Settings => view! { <SettingsPage /> }.into_any(),
         AdminView::Member => view! { <crate::ui::members::page::MemberPage /> }.into_any(),
+        AdminView::Products => view! { <crate::ui::products::page::ProductsPage /> }.into_any(),
+        AdminView::NewProduct => view! { <crate::ui::products::new::NewProductPage /> }.into_any(),
+        AdminView::Product => view! { <crate::ui::products::detail::ProductPage /> }.into_any(),
     })
 }
 

@@ -204,6 +204,19 @@ pages! {
     Opportunity(id) => "/pipeline/:id",
         load: sales_pages(SalesView::Opportunity), preload: preload_sales_pages,
         nav: None, palette: None;
+    /// The price list and the price agreements.
+    Products => "/products",
+        load: admin_pages(AdminView::Products), preload: preload_admin_pages,
+        nav: entry(lu::LuPackage, |t| t.nav_products, Badge::None),
+        palette: Some(|t| t.cmd_go_products);
+    /// A new product.
+    NewProduct => "/products/new",
+        load: admin_pages(AdminView::NewProduct), preload: preload_admin_pages,
+        nav: None, palette: None;
+    /// A product's page.
+    Product(id) => "/products/:id",
+        load: admin_pages(AdminView::Product), preload: preload_admin_pages,
+        nav: None, palette: None;
     /// The segment explorer.
     Segments => "/segments",
         load: insight_pages(InsightView::Segments), preload: preload_insight_pages,

@@ -19,6 +19,7 @@ mod insights;
 mod labels;
 mod leads;
 mod pipeline;
+mod products;
 mod satisfaction;
 mod settings;
 mod texts;

@@ -2,11 +2,11 @@
 //! currency, expected close, probability (empty: the stage's), owner, competitors, next step,
 //! notes. Enter saves and Esc cancels, except while an input method is composing.
 
-use super::chooser::CustomerChooser;
 use crate::domain::money::Currency;
 use crate::domain::opportunity::{OpportunityFields, OpportunityInput};
 use crate::domain::validate::{Field, FieldError};
 use crate::ui::state::{use_texts, use_workspace};
+use crate::ui::widgets::customer_chooser::CustomerChooser;
 use crate::ui::widgets::field::{
     FormErrors, SelectField, TextArea, TextField, bind, error_for, field_id, label, submit_checked,
 };

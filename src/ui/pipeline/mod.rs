@@ -3,7 +3,6 @@
 
 mod board;
 mod card;
-mod chooser;
 pub mod customer;
 mod data;
 pub mod detail;

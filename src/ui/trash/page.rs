@@ -5,6 +5,8 @@ use crate::domain::id::Id;
 use crate::domain::lead::Lead;
 use crate::domain::list::{ListQuery, Scope};
 use crate::domain::opportunity::Opportunity;
+use crate::domain::product::Product;
+use crate::domain::product::pricing::PriceAgreement;
 use crate::domain::time::format_datetime;
 use crate::store;
 use crate::ui::clock;
@@ -49,12 +51,16 @@ pub fn TrashPage() -> impl IntoView {
     // customers.
     let leads = RwSignal::new(Vec::<Id>::new());
     let deals = RwSignal::new(Vec::<Id>::new());
+    let products = RwSignal::new(Vec::<Id>::new());
+    let agreements = RwSignal::new(Vec::<Id>::new());
     let empty_others = Trigger::new();
     let emptying = StoredValue::new(false);
     let anything = move || {
         rows.with(|r| !r.is_empty())
             || leads.with(|l| !l.is_empty())
             || deals.with(|d| !d.is_empty())
+            || products.with(|d| !d.is_empty())
+            || agreements.with(|d| !d.is_empty())
     };
 
     let restore = move |id: Id| {
@@ -100,7 +106,11 @@ pub fn TrashPage() -> impl IntoView {
                 <Show when=anything>
                     <button class="btn btn-danger-soft" data-testid="empty-trash" on:click=move |_| {
                         let ids: Vec<Id> = rows.with_untracked(|r| r.iter().map(|x| x.0).collect());
-                        let n = ids.len() + leads.with_untracked(Vec::len) + deals.with_untracked(Vec::len);
+                        let n = ids.len()
+                            + leads.with_untracked(Vec::len)
+                            + deals.with_untracked(Vec::len)
+                            + products.with_untracked(Vec::len)
+                            + agreements.with_untracked(Vec::len);
                         pending.set_value(ids);
                         emptying.set_value(true);
                         question.set(Some((t.get_untracked().confirm_empty_trash)(n)));
@@ -151,6 +161,8 @@ pub fn TrashPage() -> impl IntoView {
             </Show>
             <TrashSection<Lead> ids=leads empty=empty_others />
             <TrashSection<Opportunity> ids=deals empty=empty_others />
+            <TrashSection<Product> ids=products empty=empty_others />
+            <TrashSection<PriceAgreement> ids=agreements empty=empty_others />
             <Confirm question=question confirm_label=Signal::derive(move || t.get().trash_purge.to_string()) on_confirm=purge />
         </section>
     }

@@ -67,6 +67,9 @@ pub fn TextField(
     /// Extra class on the wrapper.
     #[prop(optional)]
     class: &'static str,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let message_id = format!("{id}-msg");
     let described = message_id.clone();
@@ -87,6 +90,7 @@ pub fn TextField(
                 aria-describedby=described.clone()
                 inputmode=inputmode
                 autocomplete=autocomplete.unwrap_or("off")
+                list=list
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
             <p class="field-msg" id=message_id>

@@ -3,6 +3,7 @@ pub mod choice;
 pub mod columns;
 pub mod confirm;
 pub mod conflict;
+pub mod customer_chooser;
 pub mod dirty;
 pub mod empty;
 pub mod field;

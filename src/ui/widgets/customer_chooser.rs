@@ -1,4 +1,4 @@
-//! Choosing the customer of a deal: type a name, phone or pinyin, pick from the eight best
+//! Choosing a customer (of a deal, a quote, a price agreement): type a name, phone or pinyin, pick from the eight best
 //! matches with the mouse or ↑ ↓ Enter (a combobox as ARIA describes it).
 
 use crate::domain::id::Id;

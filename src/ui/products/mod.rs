@@ -1,0 +1,11 @@
+//! The price list and the price agreements: the products page (the list and the agreements),
+//! a product's page and form, an agreement's form, and their sections of the trash.
+
+pub mod agreement_form;
+pub mod agreements;
+pub mod data;
+pub mod detail;
+pub mod form;
+pub mod new;
+pub mod page;
+pub mod trash;
