@@ -1971,6 +1971,59 @@ async fn a_database_of_schema_12_opens_with_nothing_lost_and_takes_deals() {
 }
 
 #[wasm_bindgen_test]
+async fn a_database_of_schema_14_opens_with_nothing_lost_and_takes_products_and_quotes() {
+    use crm::domain::product::ProductInput;
+    use crm::domain::quote::{LineInput, LinePrice, QuoteInput};
+    // Every store of a version 14 database as that release wrote it (40 sample customers,
+    // leads, their interactions and deals, with their packs).
+    let (name, held) = written_by_release(include_str!("fixtures/db-v14.json"), 14).await;
+    let db = store::open(&name, || {}).await.unwrap();
+    for (store_name, n) in &held {
+        assert_eq!(raw_count(&name, store_name).await, *n, "{store_name}");
+    }
+    assert_summaries_match_records(&db).await;
+    assert_eq!(store::all_leads(&db).await.unwrap().len(), 20);
+    assert_eq!(store::all_opportunities(&db).await.unwrap().len(), 8);
+    // The new stores work on the upgraded database.
+    assert!(store::all_products(&db).await.unwrap().is_empty());
+    let product = ProductInput {
+        code: "BX-01".into(),
+        name_zh: "五层纸箱".into(),
+        unit: "个".into(),
+        list_price: "8.50".into(),
+        tax_rate: "13".into(),
+        active: true,
+        ..ProductInput::default()
+    }
+    .validate(|_| false)
+    .unwrap()
+    .into_product(NOW);
+    let product = store::save_product(&db, &product).await.unwrap();
+    let c = store::export_all(&db, NOW).await.unwrap().records.customers[0].clone();
+    let products = [product.clone()];
+    let quote = QuoteInput {
+        customer_id: Some(c.id),
+        lines: vec![LineInput {
+            product_id: Some(product.id),
+            quantity: "10".into(),
+            ..LineInput::default()
+        }],
+        valid_until: "2026-12-31".into(),
+        ..QuoteInput::default()
+    }
+    .validate(
+        |id| products.iter().find(|p| p.id == id),
+        |p| (p.list_price.amount, LinePrice::List),
+    )
+    .unwrap()
+    .into_quote("QT-20261123-001".into(), None, NOW);
+    store::save_quote(&db, &quote).await.unwrap();
+    assert_eq!(store::quotes_of(&db, c.id).await.unwrap().len(), 1);
+    assert_packs_match_records(&db).await;
+    db.close();
+}
+
+#[wasm_bindgen_test]
 async fn a_handover_moves_everything_in_one_write_and_keeps_the_history() {
     use crm::domain::complaint::ComplaintInput;
     use crm::domain::handover::{Held, Split, plan};
