@@ -1,6 +1,7 @@
 //! In-browser tests of the price list, agreements and quotes against real IndexedDB: codes
 //! kept apart inside the saving transaction, acceptance written whole or not at all,
 //! revisions, the trash, backup and restore.
+#![cfg(target_arch = "wasm32")]
 
 use crm::domain::error::AppError;
 use crm::domain::id::Id;

@@ -71,8 +71,8 @@ pub use leads::{
 };
 pub use members::{delete_member, list_members, save_member};
 pub use opportunities::{
-    all_opportunities, all_opportunities_early, open_deal_steps, opportunity, pipeline,
-    purge_opportunities, save_opportunity, save_pipeline, set_deal_step_done,
+    all_opportunities, all_opportunities_early, open_deal_steps, opportunities_of, opportunity,
+    pipeline, purge_opportunities, save_opportunity, save_pipeline, set_deal_step_done,
     set_opportunities_trashed, win_opportunity,
 };
 pub use packed::EarlyRead;

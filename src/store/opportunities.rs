@@ -140,6 +140,12 @@ pub async fn purge_opportunities(db: &Db, ids: &[Id]) -> Result<()> {
     kinds::purge_alone::<Opportunity>(db, ids).await
 }
 
+/// Every deal of customer `id` (those closed or in the trash included).
+pub async fn opportunities_of(db: &Db, id: Id) -> Result<Vec<Opportunity>> {
+    let tx = db.tx(&[OPPORTUNITIES], false)?;
+    kinds::of_customer::<Opportunity>(&tx, id).await
+}
+
 /// The deal `id`, if stored.
 pub async fn opportunity(db: &Db, id: Id) -> Result<Option<Opportunity>> {
     let tx = db.tx(&[OPPORTUNITIES], false)?;

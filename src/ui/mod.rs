@@ -22,6 +22,7 @@ mod pages;
 pub mod panic;
 mod pipeline;
 mod products;
+mod quotes;
 pub mod routes;
 mod satisfaction;
 mod settings;

@@ -57,6 +57,9 @@ pub enum InsightView {
 #[derive(Clone, Copy)]
 #[repr(u8)]
 pub enum SalesView {
+    Quotes,
+    NewQuote,
+    Quote,
     Leads,
     NewLead,
     Lead,
@@ -117,6 +120,9 @@ pub fn insight_pages(page: InsightView) -> Result<AnyView, SplitLoaderError> {
 #[wasm_split(sales_pages, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_sales_pages))]
 pub fn sales_pages(page: SalesView) -> Result<AnyView, SplitLoaderError> {
     Ok(match page {
+        SalesView::Quotes => view! { <crate::ui::quotes::list::QuotesPage /> }.into_any(),
+        SalesView::NewQuote => view! { <crate::ui::quotes::new::NewQuotePage /> }.into_any(),
+        SalesView::Quote => view! { <crate::ui::quotes::detail::QuotePage /> }.into_any(),
         SalesView::Leads => view! { <LeadsPage /> }.into_any(),
         SalesView::NewLead => view! { <NewLeadPage /> }.into_any(),
         SalesView::Lead => view! { <LeadPage /> }.into_any(),

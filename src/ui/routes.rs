@@ -204,6 +204,19 @@ pages! {
     Opportunity(id) => "/pipeline/:id",
         load: sales_pages(SalesView::Opportunity), preload: preload_sales_pages,
         nav: None, palette: None;
+    /// Quotes.
+    Quotes => "/quotes",
+        load: sales_pages(SalesView::Quotes), preload: preload_sales_pages,
+        nav: entry(lu::LuFileText, |t| t.nav_quotes, Badge::None),
+        palette: Some(|t| t.cmd_go_quotes);
+    /// A new quote.
+    NewQuote => "/quotes/new",
+        load: sales_pages(SalesView::NewQuote), preload: preload_sales_pages,
+        nav: None, palette: None;
+    /// A quote's page.
+    Quote(id) => "/quotes/:id",
+        load: sales_pages(SalesView::Quote), preload: preload_sales_pages,
+        nav: None, palette: None;
     /// The price list and the price agreements.
     Products => "/products",
         load: admin_pages(AdminView::Products), preload: preload_admin_pages,

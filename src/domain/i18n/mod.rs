@@ -20,6 +20,7 @@ mod labels;
 mod leads;
 mod pipeline;
 mod products;
+mod quotes;
 mod satisfaction;
 mod settings;
 mod texts;

@@ -8,6 +8,7 @@
 //! quote makes version *n + 1* under the same number and keeps version *n* as it was
 //! ([`Quote::revise`]). The arithmetic is [`totals`]'s.
 
+pub mod list;
 pub mod policy;
 #[cfg(test)]
 mod tests;
@@ -572,6 +573,42 @@ pub fn quantity(text: &str) -> Result<Decimal, Problem> {
 }
 
 impl QuoteInput {
+    /// The form filled from a stored quote, for editing: a line priced by hand keeps its
+    /// price, the others are priced by the rule again (an agreement may have begun since).
+    pub fn from_quote(q: &Quote) -> Self {
+        QuoteInput {
+            customer_id: Some(q.customer_id),
+            opportunity_id: q.opportunity_id,
+            currency: q.currency,
+            tax_mode: q.tax_mode,
+            lines: q
+                .lines
+                .iter()
+                .map(|l| LineInput {
+                    product_id: Some(l.product_id),
+                    quantity: l.quantity.normalize().to_string(),
+                    unit_price: match l.price {
+                        LinePrice::Manual => l.unit_price.to_string(),
+                        _ => String::new(),
+                    },
+                    discount: if l.discount.is_zero() {
+                        String::new()
+                    } else {
+                        l.discount.normalize().to_string()
+                    },
+                })
+                .collect(),
+            discount: if q.discount.is_zero() {
+                String::new()
+            } else {
+                q.discount.normalize().to_string()
+            },
+            valid_until: crate::domain::time::date_input_value(q.valid_until),
+            payment_terms: q.payment_terms.clone(),
+            notes: q.notes.clone(),
+        }
+    }
+
     /// Checks every field; all problems at once, each line's naming its line. `product`
     /// finds an offered product by id; `reference` gives the price the pricing rule sets for
     /// it (agreement or list) and where it came from. A line whose price is left blank takes

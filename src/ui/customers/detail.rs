@@ -107,6 +107,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
         responses,
         surveys,
         opportunities,
+        quotes,
         ..
     } = records;
     let id = customer.id;
@@ -297,6 +298,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
             </section>
 
             <crate::ui::pipeline::customer::CustomerDeals customer=id deals=opportunities in_trash=in_trash />
+            <crate::ui::quotes::customer::CustomerQuotes customer=id quotes=quotes in_trash=in_trash />
 
             <SectionBar open=open counts=counts />
             <div

@@ -7,6 +7,7 @@ use crate::domain::list::{ListQuery, Scope};
 use crate::domain::opportunity::Opportunity;
 use crate::domain::product::Product;
 use crate::domain::product::pricing::PriceAgreement;
+use crate::domain::quote::Quote;
 use crate::domain::time::format_datetime;
 use crate::store;
 use crate::ui::clock;
@@ -53,6 +54,7 @@ pub fn TrashPage() -> impl IntoView {
     let deals = RwSignal::new(Vec::<Id>::new());
     let products = RwSignal::new(Vec::<Id>::new());
     let agreements = RwSignal::new(Vec::<Id>::new());
+    let quotes = RwSignal::new(Vec::<Id>::new());
     let empty_others = Trigger::new();
     let emptying = StoredValue::new(false);
     let anything = move || {
@@ -61,6 +63,7 @@ pub fn TrashPage() -> impl IntoView {
             || deals.with(|d| !d.is_empty())
             || products.with(|d| !d.is_empty())
             || agreements.with(|d| !d.is_empty())
+            || quotes.with(|d| !d.is_empty())
     };
 
     let restore = move |id: Id| {
@@ -110,7 +113,8 @@ pub fn TrashPage() -> impl IntoView {
                             + leads.with_untracked(Vec::len)
                             + deals.with_untracked(Vec::len)
                             + products.with_untracked(Vec::len)
-                            + agreements.with_untracked(Vec::len);
+                            + agreements.with_untracked(Vec::len)
+                            + quotes.with_untracked(Vec::len);
                         pending.set_value(ids);
                         emptying.set_value(true);
                         question.set(Some((t.get_untracked().confirm_empty_trash)(n)));
@@ -163,6 +167,7 @@ pub fn TrashPage() -> impl IntoView {
             <TrashSection<Opportunity> ids=deals empty=empty_others />
             <TrashSection<Product> ids=products empty=empty_others />
             <TrashSection<PriceAgreement> ids=agreements empty=empty_others />
+            <TrashSection<Quote> ids=quotes empty=empty_others />
             <Confirm question=question confirm_label=Signal::derive(move || t.get().trash_purge.to_string()) on_confirm=purge />
         </section>
     }
