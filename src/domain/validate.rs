@@ -73,6 +73,8 @@ pub enum Problem {
     UnknownProduct,
     /// Already used by another record (a product's code).
     Taken,
+    /// Not a PNG, JPEG or SVG image.
+    NotAnImage,
 }
 
 /// The fields a form can report on.
@@ -155,6 +157,10 @@ pub enum Field {
     Lines,
     /// What and when the customer pays (付款条件).
     PaymentTerms,
+    /// How many days a new quote stays valid.
+    ValidDays,
+    /// The company's logo on a printed quote.
+    Logo,
 }
 
 /// A problem with one field (and, for list fields, which entry: 0-based).

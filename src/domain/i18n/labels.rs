@@ -412,6 +412,8 @@ impl Field {
             Field::ValidUntil => pick(t, "Valid until", "截止日期"),
             Field::Lines => pick(t, "Lines", "明细行"),
             Field::PaymentTerms => pick(t, "Payment terms", "付款条件"),
+            Field::ValidDays => pick(t, "Days a new quote stays valid", "新报价有效天数"),
+            Field::Logo => pick(t, "Logo", "标志"),
         }
     }
 }
@@ -485,6 +487,10 @@ impl Problem {
             Problem::UnknownProduct => s(
                 "Not a product on the price list (or no longer offered).",
                 "价目表中没有该产品（或已停售）。",
+            ),
+            Problem::NotAnImage => s(
+                "Not a PNG, JPEG or SVG image.",
+                "不是 PNG、JPEG 或 SVG 图片。",
             ),
             Problem::Taken => s(
                 "Already used by another product (one in the trash counts too).",
@@ -997,6 +1003,7 @@ mod tests {
             Problem::OtherCurrency,
             Problem::UnknownProduct,
             Problem::Taken,
+            Problem::NotAnImage,
         ];
         for p in problems {
             let en = p.message(&EN);

@@ -109,7 +109,7 @@ super::feature_texts! { $ quotes_texts;
         policy_logo_too_big = "The logo is larger than 200 KB: choose a smaller image.", "标志图片超过 200 KB，请选择更小的图片。";
         policy_logo_not_image = "Not a PNG, JPEG or SVG image.", "不是 PNG、JPEG 或 SVG 图片。";
         policy_bad_limit = "A limit is a percentage from 0 to 100.", "折扣上限应为 0 到 100 之间的百分比。";
-        policy_bad_days = "Days: a whole number from 1 to 365.", "天数应为 1 到 365 之间的整数。";
+        policy_bad_days = "Days: a whole number from 1 to 180.", "天数应为 1 到 180 之间的整数。";
     }
     formats {
         n_quotes_shown(shown: usize, total: usize) = format!("Showing {} of {} quotes", format_count(shown as u64), format_count(total as u64)), format!("显示 {} 份，共 {} 份报价", format_count(shown as u64), format_count(total as u64));

@@ -8,4 +8,5 @@ pub mod detail;
 pub mod editor;
 pub mod list;
 pub mod new;
+pub mod policy;
 pub mod trash;

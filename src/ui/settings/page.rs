@@ -100,6 +100,7 @@ pub fn SettingsPage() -> impl IntoView {
             </section>
             <TeamSection />
             <crate::ui::pipeline::stages::StagesSection />
+            <crate::ui::quotes::policy::QuotePolicySection />
             <AnalysisSection />
             <StorageSection />
             <crate::ui::settings::backup::BackupSection />

@@ -1,0 +1,138 @@
+// Products, price agreements and quotes as a team uses them: a product added (a taken code
+// refused), a customer's agreed price, rep A's quote priced by the agreement, rep B opening the
+// same customer and seeing A's quote and prices, B's discount beyond a rep's authority waiting
+// for the manager, the manager approving it, the customer accepting it — its lines are
+// purchases on the customer — the print view in both languages; everything still there after a
+// reload.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { fill, loadSample, openApp, shot, useApp } from "./helpers.mjs";
+
+const app = useApp();
+
+async function be(page, app, name) {
+  await page.goto(app.url + "settings");
+  await page.getByTestId("set-me").selectOption({ label: name });
+}
+
+async function chooseCustomer(page, name) {
+  await page.getByTestId("deal-customer").fill(name);
+  await page.getByTestId("deal-customer-option").first().click();
+  await page.getByTestId("deal-customer-chosen").waitFor();
+}
+
+test("a product, an agreed price, two reps' quotes, an approval and an acceptance (zh-CN)", async () => {
+  const { context, page } = await openApp(app.browser, app.url, { lang: "zh-CN" });
+  await loadSample(page);
+  // The first sample customer.
+  const customer = "杭州西湖茶业有限公司";
+
+  // The sample price list is there; a new product with a code already taken is refused.
+  await page.goto(app.url + "products");
+  await page.getByTestId("product-row").first().waitFor();
+  const takenCode = (await page.getByTestId("product-row").first().locator("td").first().innerText()).trim();
+  await page.getByTestId("new-product").click();
+  await page.getByTestId("product-form").waitFor();
+  await fill(page, "pf-code", takenCode.toLowerCase());
+  await fill(page, "pf-name", "测试纸箱");
+  await fill(page, "pf-category", "包装材料");
+  await fill(page, "pf-listprice", "100.005");
+  await page.getByTestId("save-product").click();
+  const problems = await page.getByTestId("form-errors").innerText();
+  assert.match(problems, /产品编码：已被其他产品使用/);
+  assert.match(problems, /标准价（不含税）：小数点后最多 2 位/);
+  await fill(page, "pf-code", "E2E-01");
+  await fill(page, "pf-listprice", "100");
+  await fill(page, "pf-cost", "60");
+  await page.getByTestId("save-product").click();
+  await page.getByTestId("product-page").waitFor();
+  await page.getByTestId("agreements").waitFor();
+
+  // The customer's own price for it: ¥90 before tax.
+  await page.getByTestId("new-agreement").click();
+  await page.getByTestId("agreement-form").waitFor();
+  await chooseCustomer(page, customer);
+  await fill(page, "af-unitprice", "90");
+  await fill(page, "af-notes", "2026 年度框架协议");
+  await page.getByTestId("save-agreement").click();
+  await page.getByTestId("agreement-row").first().waitFor();
+  assert.match(await page.getByTestId("agreement-table").innerText(), /¥90\.00[\s\S]*生效中/);
+
+  // Rep A (李强) quotes it: the agreed price including 13 % VAT, ¥101.70, fills in.
+  await be(page, app, "李强");
+  await page.goto(app.url + "quotes/new");
+  await page.getByTestId("quote-form").waitFor();
+  await chooseCustomer(page, customer);
+  await page.getByTestId("line-product").first().selectOption({ label: /E2E-01/ });
+  assert.match(await page.getByTestId("quote-line").first().innerText(), /协议价 ¥101\.70/);
+  await page.getByTestId("line-quantity").first().fill("10");
+  await page.waitForFunction(() => document.querySelector("[data-testid=quote-total]")?.textContent === "¥1,017.00");
+  await page.getByTestId("save-quote").click();
+  await page.getByTestId("quote-page").waitFor();
+  const numberA = (await page.locator("h1 .mono").innerText()).trim();
+  await page.getByTestId("send-quote").click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=quote-standing]")?.textContent === "已发出");
+
+  // Rep B (陈静) opens the same customer: A's quote and price are beside her quote, and her
+  // lower price is flagged against A's open quote.
+  await be(page, app, "陈静");
+  await page.goto(app.url + "quotes/new");
+  await chooseCustomer(page, customer);
+  const earlier = await page.getByTestId("earlier-prices").innerText();
+  assert.match(earlier, new RegExp(`测试纸箱[\\s\\S]*¥101\\.70[\\s\\S]*${numberA}[\\s\\S]*李强[\\s\\S]*已发出`));
+  await page.getByTestId("line-product").first().selectOption({ label: /E2E-01/ });
+  await page.getByTestId("line-quantity").first().fill("10");
+  await page.getByTestId("line-price").first().fill("95");
+  await page.getByTestId("line-discount").first().fill("15");
+  await page.getByTestId("quote-conflicts").waitFor();
+  assert.match(await page.getByTestId("quote-conflicts").innerText(), new RegExp(`${numberA}（李强）`));
+  // 10 × 95.00 less 15 % = 807.50 against 1,017.00: 20.6 % off, beyond a rep's 10 %.
+  await page.getByTestId("depth-warning").waitFor();
+  await page.getByTestId("save-quote").click();
+  await page.getByTestId("quote-page").waitFor();
+  await page.getByTestId("send-quote").click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=quote-standing]")?.textContent === "待审批");
+  assert.equal(await page.getByTestId("approve-quote").isDisabled(), true, "a rep may not approve it");
+  const quoteB = page.url();
+
+  // The manager (王芳) approves it with a note; the customer accepts it.
+  await be(page, app, "王芳");
+  await page.goto(quoteB);
+  await page.getByTestId("approval-panel").waitFor();
+  await fill(page, "quote-approval-note", "老客户，同意");
+  await page.getByTestId("approve-quote").click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=quote-standing]")?.textContent === "已发出");
+  assert.match(await page.getByTestId("quote-approval").innerText(), /王芳[\s\S]*20\.6[\s\S]*老客户，同意/);
+  await page.getByTestId("accept-quote").click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=quote-standing]")?.textContent === "已接受");
+
+  // The print view, then both quotes and the purchase after a reload.
+  await page.emulateMedia({ media: "print" });
+  await shot(page, "quote-print-zh", true);
+  await page.emulateMedia({ media: "screen" });
+  await page.reload();
+  await page.getByTestId("quote-page").waitFor();
+  assert.equal(await page.getByTestId("quote-standing").innerText(), "已接受");
+  const numberB = (await page.locator("h1 .mono").innerText()).trim();
+  await page.locator("a[href*='/customers/']").first().click();
+  await page.getByTestId("customer-quotes").waitFor();
+  const quotes = await page.getByTestId("customer-quotes").innerText();
+  assert.match(quotes, new RegExp(`${numberA}[\\s\\S]*已发出`));
+  assert.match(quotes, new RegExp(`${numberB}[\\s\\S]*已接受`));
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("the print view of a quote in English", async () => {
+  const { context, page } = await openApp(app.browser, app.url, { lang: "en-US" });
+  await loadSample(page);
+  await page.goto(app.url + "quotes");
+  await page.getByTestId("quote-standing-filter").selectOption({ label: "Every state" });
+  await page.getByTestId("quote-row").first().locator("a").first().click();
+  await page.getByTestId("quote-page").waitFor();
+  assert.match(await page.getByTestId("quote-totals").innerText(), /Total[\s\S]*CN¥/);
+  await page.emulateMedia({ media: "print" });
+  await shot(page, "quote-print-en", true);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
