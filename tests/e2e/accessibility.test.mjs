@@ -1,7 +1,8 @@
 // axe-core on every page (list, 360 view, form, settings, overview, segments, commitments,
 // complaints, retention, model validation, satisfaction, leads, a lead and its form, the lead funnel,
 // the pipeline's board, table, a deal, its form and win dialog, a new deal, the forecast,
-// the handover dialog, a member's page, import), in both themes, at desktop and phone width;
+// the handover dialog, a member's page, import, the price list and agreements, a product,
+// the quotes, a quote and a new quote), in both themes, at desktop and phone width;
 // screenshots of each for people to look at.
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -148,6 +149,39 @@ for (const theme of ["light", "dark"]) {
       await page.getByTestId("import-plan").waitFor();
       found.import = await serious(page);
       await shot(page, `import-${lang}-${theme}-${label}`, true);
+      // The price list, the agreements with their dialog, the quotes, a quote, a new quote.
+      await page.goto(app.url + "products");
+      await page.getByTestId("product-row").first().waitFor();
+      found.products = await serious(page);
+      await shot(page, `products-${lang}-${theme}-${label}`);
+      await page.getByTestId("tab-agreements").click();
+      await page.getByTestId("agreement-row").first().waitFor();
+      found.agreements = await serious(page);
+      await page.getByTestId("new-agreement").click();
+      await page.getByTestId("agreement-form").waitFor();
+      found.agreementForm = await serious(page);
+      await page.keyboard.press("Escape");
+      await page.getByTestId("agreement-form").waitFor({ state: "detached" });
+      await page.locator("[data-testid=tab-products]").click();
+      await page.locator("[data-testid=product-row] .row-link").first().click();
+      await page.getByTestId("product-form").waitFor();
+      found.product = await serious(page);
+      await page.goto(app.url + "quotes");
+      await page.getByTestId("quote-row").first().waitFor();
+      found.quotes = await serious(page);
+      await shot(page, `quotes-${lang}-${theme}-${label}`);
+      await page.locator("[data-testid=quote-row] .row-link").first().click();
+      await page.getByTestId("quote-lines").waitFor();
+      found.quote = await serious(page);
+      await shot(page, `quote-${lang}-${theme}-${label}`, true);
+      await page.goto(app.url + "quotes/new");
+      await page.getByTestId("quote-form").waitFor();
+      await page.getByTestId("deal-customer").fill("a");
+      await page.getByTestId("deal-customer-option").first().click();
+      await page.getByTestId("line-product").first().selectOption({ index: 1 });
+      await page.getByTestId("quote-totals").locator("dl").waitFor();
+      found.quoteForm = await serious(page);
+      await shot(page, `quote-form-${lang}-${theme}-${label}`, true);
       for (const [where, violations] of Object.entries(found)) {
         assert.deepEqual(violations, [], `${where}: ${violations.join("; ")}`);
       }

@@ -24,8 +24,8 @@ async function chooseCustomer(page, name) {
 test("a product, an agreed price, two reps' quotes, an approval and an acceptance (zh-CN)", async () => {
   const { context, page } = await openApp(app.browser, app.url, { lang: "zh-CN" });
   await loadSample(page);
-  // The first sample customer.
-  const customer = "杭州西湖茶业有限公司";
+  // The first sample customer in the list.
+  const customer = (await page.getByTestId("customer-row").first().locator(".row-link").innerText()).trim();
 
   // The sample price list is there; a new product with a code already taken is refused.
   await page.goto(app.url + "products");
@@ -40,7 +40,7 @@ test("a product, an agreed price, two reps' quotes, an approval and an acceptanc
   await page.getByTestId("save-product").click();
   const problems = await page.getByTestId("form-errors").innerText();
   assert.match(problems, /产品编码：已被其他产品使用/);
-  assert.match(problems, /标准价（不含税）：小数点后最多 2 位/);
+  assert.match(problems, /标准价：小数点后最多 2 位/);
   await fill(page, "pf-code", "E2E-01");
   await fill(page, "pf-listprice", "100");
   await fill(page, "pf-cost", "60");
@@ -55,7 +55,7 @@ test("a product, an agreed price, two reps' quotes, an approval and an acceptanc
   await fill(page, "af-unitprice", "90");
   await fill(page, "af-notes", "2026 年度框架协议");
   await page.getByTestId("save-agreement").click();
-  await page.getByTestId("agreement-row").first().waitFor();
+  await page.waitForFunction(() => document.querySelector("[data-testid=agreement-table]")?.textContent.includes("¥90.00"));
   assert.match(await page.getByTestId("agreement-table").innerText(), /¥90\.00[\s\S]*生效中/);
 
   // Rep A (李强) quotes it: the agreed price including 13 % VAT, ¥101.70, fills in.
@@ -63,7 +63,7 @@ test("a product, an agreed price, two reps' quotes, an approval and an acceptanc
   await page.goto(app.url + "quotes/new");
   await page.getByTestId("quote-form").waitFor();
   await chooseCustomer(page, customer);
-  await page.getByTestId("line-product").first().selectOption({ label: /E2E-01/ });
+  await page.getByTestId("line-product").first().selectOption({ label: "E2E-01 · 测试纸箱" });
   assert.match(await page.getByTestId("quote-line").first().innerText(), /协议价 ¥101\.70/);
   await page.getByTestId("line-quantity").first().fill("10");
   await page.waitForFunction(() => document.querySelector("[data-testid=quote-total]")?.textContent === "¥1,017.00");
@@ -80,7 +80,7 @@ test("a product, an agreed price, two reps' quotes, an approval and an acceptanc
   await chooseCustomer(page, customer);
   const earlier = await page.getByTestId("earlier-prices").innerText();
   assert.match(earlier, new RegExp(`测试纸箱[\\s\\S]*¥101\\.70[\\s\\S]*${numberA}[\\s\\S]*李强[\\s\\S]*已发出`));
-  await page.getByTestId("line-product").first().selectOption({ label: /E2E-01/ });
+  await page.getByTestId("line-product").first().selectOption({ label: "E2E-01 · 测试纸箱" });
   await page.getByTestId("line-quantity").first().fill("10");
   await page.getByTestId("line-price").first().fill("95");
   await page.getByTestId("line-discount").first().fill("15");

@@ -45,7 +45,6 @@ super::feature_texts! { $ quotes_texts;
         quote_total = "Total", "价税合计";
         quote_margin = "Margin", "毛利";
         quote_margin_partial = "Margin (lines with a known cost)", "毛利（已知成本的行）";
-        quote_depth = "Deepest discount", "最大折扣";
         quote_rounding = "Each line is rounded to the cent (half away from zero) and the totals are the sums of the lines, as on a VAT invoice.", "每行金额按四舍五入保留到分，合计为各行之和，与增值税发票一致。";
         quote_price_from_list = "list price", "标准价";
         quote_price_from_agreement = "agreement", "协议价";
@@ -108,8 +107,6 @@ super::feature_texts! { $ quotes_texts;
         policy_saved = "Quoting rules saved", "报价规则已保存";
         policy_logo_too_big = "The logo is larger than 200 KB: choose a smaller image.", "标志图片超过 200 KB，请选择更小的图片。";
         policy_logo_not_image = "Not a PNG, JPEG or SVG image.", "不是 PNG、JPEG 或 SVG 图片。";
-        policy_bad_limit = "A limit is a percentage from 0 to 100.", "折扣上限应为 0 到 100 之间的百分比。";
-        policy_bad_days = "Days: a whole number from 1 to 180.", "天数应为 1 到 180 之间的整数。";
     }
     formats {
         n_quotes_shown(shown: usize, total: usize) = format!("Showing {} of {} quotes", format_count(shown as u64), format_count(total as u64)), format!("显示 {} 份，共 {} 份报价", format_count(shown as u64), format_count(total as u64));
@@ -118,7 +115,7 @@ super::feature_texts! { $ quotes_texts;
         quote_approved_by(who: &str, when: &str, depth: &str) = format!("{depth} % approved by {who} on {when}"), format!("{who} 于 {when} 批准 {depth}% 折扣");
         quote_conflict(product: &str, ours: &str, number: &str, theirs: &str, owner: &str) = format!("{product}: {ours} here, {theirs} on {number} ({owner})"), format!("{product}：本单 {ours}，{number}（{owner}）为 {theirs}");
         quote_depth_over(depth: &str, limit: &str) = format!("Deepest discount {depth} %, beyond the {limit} % you may give alone: sending asks for approval."), format!("最大折扣 {depth}%，超出您可自行给出的 {limit}%：发出时需审批。");
-        quote_valid_days_left(days: i64) = format!("{days} days left"), format!("还剩 {days} 天");
+        quote_depth_of(depth: &str, limit: &str) = format!("Deepest discount {depth} %; its author may give {limit} % alone."), format!("最大折扣 {depth}%，制单人可自行给出 {limit}%。");
     }
 }
 

@@ -187,10 +187,11 @@ pub fn AgreementsPanel(
                                         } else {
                                             (texts.agreement_ended, "badge badge-muted")
                                         };
-                                        let valid = (texts.agreement_from_to)(
-                                            &format_date(a.valid_from, language),
-                                            &a.valid_until.map(|d| format_date(d, language)).unwrap_or_else(|| texts.agreement_until_notice.to_string()),
-                                        );
+                                        let from = format_date(a.valid_from, language);
+                                        let valid = match a.valid_until {
+                                            Some(d) => (texts.agreement_from_to)(&from, &format_date(d, language)),
+                                            None => (texts.agreement_since)(&from),
+                                        };
                                         let id = a.id;
                                         let customer = match a.party { Party::Customer(c) => Some(c), _ => None };
                                         let who = party(&a, ws, texts);
@@ -208,7 +209,7 @@ pub fn AgreementsPanel(
                                                 <td>{covers(&a, p, texts)}</td>
                                                 <td class="num">{terms(&a, language, texts)}</td>
                                                 <td>{valid}" "<span class=class>{state}</span></td>
-                                                <td class="row-actions">
+                                                <td class="agreement-actions">
                                                     <button class="btn btn-small" data-testid="edit-agreement" on:click=move |_| {
                                                         error.set(None);
                                                         editing.set(Some(Some(edit.clone())));

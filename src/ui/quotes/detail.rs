@@ -342,7 +342,8 @@ pub fn QuotePage() -> impl IntoView {
                         {(standing == Standing::AwaitingApproval).then(|| view! {
                             <section class="panel notice-warn no-print" data-testid="approval-panel">
                                 <h2>{texts.quote_approval}</h2>
-                                <p>{texts.quote_needs_approval}" "{(texts.quote_depth_over)(&q.depth().round_dp(2).normalize().to_string(), &policy().limit(q.owner_id.and_then(|o| ws.members.with_untracked(|ms| ms.iter().find(|m| m.id == o).map(|m| m.role))).unwrap_or_default()).normalize().to_string())}</p>
+                                <p>{texts.quote_needs_approval}" "{(texts.quote_depth_of)(&q.depth().round_dp(2).normalize().to_string(), &policy().limit(q.owner_id.and_then(|o| ws.members.with_untracked(|ms| ms.iter().find(|m| m.id == o).map(|m| m.role))).unwrap_or_default()).normalize().to_string())}</p>
+                                {(!may_approve).then(|| view! { <p class="muted" data-testid="approve-hint">{QuoteError::BeyondApprover.message(texts)}</p> })}
                                 <TextField id="quote-approval-note" label=label(t, |t| t.quote_approval_note) value=approval_note on_input=Callback::new(move |v| approval_note.set(v)) />
                                 <button class="btn btn-primary" data-testid="approve-quote" disabled=move || busy.get() || !may_approve on:click=approve>
                                     <Icon icon=lu::LuCheck />{texts.quote_approve}
@@ -379,26 +380,33 @@ pub fn QuotePage() -> impl IntoView {
                             <table class="data-table quote-lines" data-testid="quote-lines">
                                 <thead>
                                     <tr>
-                                        <th scope="col">{texts.col_code}</th>
+                                        <th scope="col" class="col-code">{texts.col_code}</th>
                                         <th scope="col">{texts.quote_product}</th>
                                         <th scope="col" class="num">{texts.quote_quantity}</th>
-                                        <th scope="col">{texts.col_unit}</th>
+                                        <th scope="col" class="col-unit">{texts.col_unit}</th>
                                         <th scope="col" class="num">{texts.quote_unit_price}</th>
-                                        <th scope="col" class="num">{texts.quote_line_discount}</th>
-                                        <th scope="col" class="num">{texts.col_tax}</th>
+                                        <th scope="col" class="num col-disc">{texts.quote_line_discount}</th>
+                                        <th scope="col" class="num col-tax">{texts.col_tax}</th>
                                         <th scope="col" class="num">{texts.quote_line_total}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
                                     {lines.into_iter().zip(line_totals).map(|(l, lt)| view! {
                                         <tr>
-                                            <td class="mono">{l.code}</td>
+                                            <td class="mono col-code">{l.code}</td>
                                             <td>{l.name}</td>
                                             <td class="num">{l.quantity.normalize().to_string()}</td>
-                                            <td>{l.unit}</td>
-                                            <td class="num">{m(l.unit_price)}</td>
-                                            <td class="num">{(!l.discount.is_zero()).then(|| format!("{} %", l.discount.normalize()))}</td>
-                                            <td class="num">{format!("{} %", l.tax_rate.normalize())}</td>
+                                            <td class="col-unit">{l.unit}</td>
+                                            <td class="num">
+                                                {m(l.unit_price)}
+                                                {match l.price {
+                                                    crate::domain::quote::LinePrice::Agreement(_) => Some(texts.quote_price_from_agreement),
+                                                    crate::domain::quote::LinePrice::Manual => Some(texts.quote_price_manual),
+                                                    crate::domain::quote::LinePrice::List => None,
+                                                }.map(|w| view! { <span class="cell-sub no-print">{w}</span> })}
+                                            </td>
+                                            <td class="num col-disc">{(!l.discount.is_zero()).then(|| format!("{} %", l.discount.normalize()))}</td>
+                                            <td class="num col-tax">{format!("{} %", l.tax_rate.normalize())}</td>
                                             <td class="num">{m(if inclusive { lt.total } else { lt.net })}</td>
                                         </tr>
                                     }).collect_view()}
@@ -412,7 +420,7 @@ pub fn QuotePage() -> impl IntoView {
                                 {(!q.notes.is_empty()).then(|| view! { <p class="pre-line">{q.notes.clone()}</p> })}
                                 {approval.map(|a| {
                                     let who = names.get_untracked().get(&a.by).cloned().unwrap_or_default();
-                                    view! { <p class="muted" data-testid="quote-approval">{(texts.quote_approved_by)(&who, &format_datetime(clock::local(a.at), language), &a.depth.round_dp(2).normalize().to_string())}{(!a.note.is_empty()).then(|| format!(" — {}", a.note))}</p> }
+                                    view! { <p class="muted no-print" data-testid="quote-approval">{(texts.quote_approved_by)(&who, &format_datetime(clock::local(a.at), language), &a.depth.round_dp(2).normalize().to_string())}{(!a.note.is_empty()).then(|| format!(" — {}", a.note))}</p> }
                                 })}
                                 <p class="muted small no-print">{texts.quote_rounding}</p>
                             </div>

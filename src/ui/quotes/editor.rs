@@ -101,17 +101,16 @@ pub fn QuoteEditor(
             _ => Vec::new(),
         })
     });
-    // The price the rule gives a line's product, with where it came from, for its hint.
-    let rule_price = move |product: Option<Id>| -> Option<String> {
+    // The price the rule gives a line's product in the quote's tax mode, where it came from,
+    // and its currency.
+    let rule = move |product: Option<Id>| -> Option<(rust_decimal::Decimal, LinePrice, Currency)> {
         let product = product?;
         let customer = input.with_untracked(|i| i.customer_id)?;
-        let texts = t.get();
         data.with(|d| {
             let Some(Ok(d)) = d else { return None };
             let p = d.product(product)?;
             let (price, source) = reference(p, &buyer(ws, insights, customer), &d.agreements);
-            let mode = input.with_untracked(|i| i.tax_mode);
-            let shown = match mode {
+            let shown = match input.with_untracked(|i| i.tax_mode) {
                 TaxMode::Exclusive => price,
                 TaxMode::Inclusive => crate::domain::quote::totals::round(
                     price
@@ -120,16 +119,25 @@ pub fn QuoteEditor(
                     p.list_price.currency,
                 ),
             };
-            let from = match source {
-                LinePrice::Agreement(_) => texts.quote_price_from_agreement,
-                _ => texts.quote_price_from_list,
-            };
-            Some(format!(
-                "{from} {}",
-                Money::new(shown, p.list_price.currency).format(lang.get_untracked())
-            ))
+            Some((shown, source, p.list_price.currency))
         })
     };
+    // The hint under a line's product: the price and where it came from.
+    let rule_price = move |product: Option<Id>| -> Option<String> {
+        let (price, source, currency) = rule(product)?;
+        let texts = t.get();
+        let from = match source {
+            LinePrice::Agreement(_) => texts.quote_price_from_agreement,
+            _ => texts.quote_price_from_list,
+        };
+        Some(format!(
+            "{from} {}",
+            Money::new(price, currency).format(lang.get())
+        ))
+    };
+    // The same price as a plain number, for the price field's placeholder.
+    let rule_amount =
+        move |product: Option<Id>| rule(product).map(|(price, _, _)| price.to_string());
     let set_line = move |i: usize, f: fn(&mut LineInput, String), v: String| {
         input.update(|x| {
             if let Some(l) = x.lines.get_mut(i) {
@@ -191,20 +199,20 @@ pub fn QuoteEditor(
                             </select>
                             <p class="field-msg">{move || error_for(errors, Field::Product, Some(i)).get().or_else(|| rule_price(product.get()))}</p>
                         </td>
-                        <td class="num">
+                        <td class="num" data-label=move || t.get().quote_quantity>
                             <input class="num-input" data-testid="line-quantity" inputmode="decimal" aria-label=move || t.get().quote_quantity
                                 aria-invalid=move || error_for(errors, Field::Quantity, Some(i)).with(Option::is_some).then_some("true")
                                 prop:value=move || qty.get() on:input=move |ev| set_line(i, |l, v| l.quantity = v, event_target_value(&ev)) />
                             <p class="field-msg">{move || error_for(errors, Field::Quantity, Some(i)).get()}</p>
                         </td>
-                        <td class="num">
+                        <td class="num" data-label=move || t.get().quote_unit_price>
                             <input class="num-input" data-testid="line-price" inputmode="decimal" aria-label=move || t.get().quote_unit_price
-                                placeholder=move || rule_price(product.get()).unwrap_or_default()
+                                placeholder=move || rule_amount(product.get()).unwrap_or_default()
                                 aria-invalid=move || error_for(errors, Field::UnitPrice, Some(i)).with(Option::is_some).then_some("true")
                                 prop:value=move || price.get() on:input=move |ev| set_line(i, |l, v| l.unit_price = v, event_target_value(&ev)) />
                             <p class="field-msg">{move || error_for(errors, Field::UnitPrice, Some(i)).get()}</p>
                         </td>
-                        <td class="num">
+                        <td class="num" data-label=move || t.get().quote_line_discount>
                             <input class="num-input narrow" data-testid="line-discount" inputmode="decimal" aria-label=move || t.get().quote_line_discount
                                 aria-invalid=move || error_for(errors, Field::Discount, Some(i)).with(Option::is_some).then_some("true")
                                 prop:value=move || disc.get() on:input=move |ev| set_line(i, |l, v| l.discount = v, event_target_value(&ev)) />

@@ -127,7 +127,7 @@ pub fn QuotesPage() -> impl IntoView {
                                 <thead>
                                     <tr>
                                         <th scope="col">{move || t.get().col_quote}</th>
-                                        <th scope="col">{move || t.get().quote_customer}</th>
+                                        <th scope="col" class="col-customer">{move || t.get().quote_customer}</th>
                                         <th scope="col">{move || t.get().col_quote_state}</th>
                                         <th scope="col" class="num">{move || t.get().col_quote_total}</th>
                                         <th scope="col" class="col-valid">{move || t.get().col_valid}</th>
@@ -153,8 +153,11 @@ pub fn QuotesPage() -> impl IntoView {
                                                 let valid = format_date(q.valid_until, language);
                                                 view! {
                                                     <tr data-testid="quote-row">
-                                                        <td><A href=Page::Quote(id).path() attr:class="row-link mono">{number}</A></td>
-                                                        <td><A href=Page::Customer(customer_id).path()>{customer}</A></td>
+                                                        <td>
+                                                            <A href=Page::Quote(id).path() attr:class="row-link mono">{number}</A>
+                                                            <span class="cell-sub phone-only">{customer.clone()}</span>
+                                                        </td>
+                                                        <td class="col-customer"><A href=Page::Customer(customer_id).path()>{customer}</A></td>
                                                         <td><span class=standing.badge()>{standing.label(texts)}</span></td>
                                                         <td class="num">{total}</td>
                                                         <td class="col-valid">{valid}</td>
