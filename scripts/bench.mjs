@@ -342,7 +342,41 @@ const leadsTimes = await page.evaluate(async () => {
 reportStats("leads_search_keystroke_to_paint", leadsSearch);
 reportStats("leads_filter_to_paint", leadsTimes.filter);
 
-// 4g. A handover: the member who owns the most customers hands everything to a colleague
+// 4g. The quotes (one for every second customer billed in yuan, about 50,000 at 100,000
+// customers, with the price list and its agreements): cold start to the list, a search on it
+// once settled, and the editor opened for a customer until its earlier prices are shown.
+const quotesReady = () =>
+  document.querySelector("[data-testid=quote-row]") && /\d/.test(document.querySelector("[data-testid=quote-count]")?.textContent ?? "")
+    ? performance.now()
+    : false;
+const firstQuotes = await coldStart("quotes", quotesReady);
+report("cold_start_to_quotes_first_visit", Math.round(firstQuotes), "ms");
+const coldQuotes = [];
+for (let run = 1; run <= 2; run++) coldQuotes.push(await coldStart("quotes", quotesReady));
+report("cold_start_to_quotes_median", Math.round(stats(coldQuotes).median), "ms", { runs: coldQuotes, phases: await phases() });
+await page.waitForTimeout(SETTLE_MS);
+const quotesSearch = await page.evaluate(typing, { selector: "[data-testid=quote-search]", words: ["QT-2026", "茶", "hua", "1204"] });
+reportStats("quotes_search_keystroke_to_paint", quotesSearch);
+{
+  // The customer of the newest quote: the editor's earlier prices list its lines.
+  const href = await page.locator("[data-testid=quote-row] td:nth-child(2) a").first().getAttribute("href");
+  const customer = href.split("/").pop();
+  const earlier = [];
+  for (let run = 0; run < 3; run++) {
+    await page.goto(server.url + "quotes");
+    await page.getByTestId("quote-row").first().waitFor();
+    const t0 = await page.evaluate(() => performance.now());
+    await page.evaluate((url) => {
+      history.pushState(null, "", url);
+      dispatchEvent(new PopStateEvent("popstate"));
+    }, `${server.url}quotes/new?customer=${customer}`);
+    await page.waitForSelector("[data-testid=earlier-prices] .earlier-list li", { timeout: 60_000 });
+    earlier.push((await page.evaluate(() => performance.now())) - t0);
+  }
+  report("quote_editor_earlier_prices_median", round(stats(earlier).median), "ms", { runs: earlier.map(round) });
+}
+
+// 4h. A handover: the member who owns the most customers hands everything to a colleague
 // through Settings → Team, until the dialog reports it done (progress shown throughout).
 {
   await page.goto(server.url + "settings");

@@ -5,7 +5,7 @@
 
 use crate::domain::id::Id;
 use crate::domain::quote::{Quote, Standing};
-use crate::domain::search::{Query, build_key};
+use crate::domain::search::{LazyKeys, Query, build_key};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -70,37 +70,75 @@ pub struct QuoteQuery {
     pub owner: OwnerFilter,
 }
 
-/// The positions in `quotes` of those `q` shows on `today`: current versions out of the
-/// trash, newest first. `customer` names a quote's customer (for the search).
-pub fn view<'a>(
-    quotes: &[Quote],
-    customer: impl Fn(Id) -> &'a str,
-    q: &QuoteQuery,
-    today: NaiveDate,
-) -> Vec<usize> {
-    let text = Query::parse(&q.text);
-    let mut out: Vec<usize> = quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| {
-            x.deleted_at.is_none()
-                && x.superseded_by.is_none()
-                && q.standing.admits(x.status_on(today))
-                && match q.owner {
-                    OwnerFilter::Anyone => true,
-                    OwnerFilter::Member(m) => x.owner_id == Some(m),
-                }
-                && (text.is_empty() || text.matches(&search_key(x, customer(x.customer_id))))
+/// Every quote with its customer's name and its search key (built a slice at a time after
+/// the list is painted, or all at once by the first search that needs them).
+#[derive(Debug, Default)]
+pub struct QuoteBook {
+    quotes: Vec<Quote>,
+    customers: Vec<String>,
+    keys: LazyKeys,
+}
+
+impl QuoteBook {
+    /// The book of `quotes` (every version, the trash too), `customer` naming a customer.
+    pub fn new(quotes: Vec<Quote>, customer: impl Fn(Id) -> String) -> Self {
+        let customers = quotes.iter().map(|q| customer(q.customer_id)).collect();
+        QuoteBook {
+            quotes,
+            customers,
+            keys: LazyKeys::default(),
+        }
+    }
+
+    pub fn quotes(&self) -> &[Quote] {
+        &self.quotes
+    }
+
+    /// The name of quote `i`'s customer.
+    pub fn customer(&self, i: usize) -> &str {
+        &self.customers[i]
+    }
+
+    /// Builds up to `n` more search keys; `true` once all are built.
+    pub fn warm_step(&self, n: usize) -> bool {
+        self.keys.step(self.quotes.len(), n, |i| {
+            search_key(&self.quotes[i], &self.customers[i])
         })
-        .map(|(i, _)| i)
-        .collect();
-    out.sort_by(|&a, &b| {
-        quotes[b]
-            .created_at
-            .cmp(&quotes[a].created_at)
-            .then(quotes[b].id.cmp(&quotes[a].id))
-    });
-    out
+    }
+
+    /// The positions of the quotes `q` shows on `today`: current versions out of the trash,
+    /// newest first.
+    pub fn view(&self, q: &QuoteQuery, today: NaiveDate) -> Vec<usize> {
+        let text = Query::parse(&q.text);
+        let keys = (!text.is_empty()).then(|| {
+            self.keys.all(self.quotes.len(), |i| {
+                search_key(&self.quotes[i], &self.customers[i])
+            })
+        });
+        let quotes = &self.quotes;
+        let mut out: Vec<usize> = quotes
+            .iter()
+            .enumerate()
+            .filter(|(i, x)| {
+                x.deleted_at.is_none()
+                    && x.superseded_by.is_none()
+                    && q.standing.admits(x.status_on(today))
+                    && match q.owner {
+                        OwnerFilter::Anyone => true,
+                        OwnerFilter::Member(m) => x.owner_id == Some(m),
+                    }
+                    && keys.as_ref().is_none_or(|k| text.matches(&k[*i]))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        out.sort_by(|&a, &b| {
+            quotes[b]
+                .created_at
+                .cmp(&quotes[a].created_at)
+                .then(quotes[b].id.cmp(&quotes[a].id))
+        });
+        out
+    }
 }
 
 fn search_key(q: &Quote, customer: &str) -> String {

@@ -760,13 +760,15 @@ mod lists {
         let all = vec![a.clone(), b1.clone(), b2.clone(), c.clone(), d];
         let names = |id: Id| {
             if id == x {
-                "远东机械"
+                "远东机械".to_string()
             } else {
-                "华南电子"
+                "华南电子".to_string()
             }
         };
+        let book = QuoteBook::new(all.clone(), names);
+        assert!(!book.warm_step(2), "two of five keys built");
         let numbers = |q: &QuoteQuery| -> Vec<(String, u16)> {
-            view(&all, names, q, today)
+            book.view(q, today)
                 .into_iter()
                 .map(|i| (all[i].number.clone(), all[i].version))
                 .collect()

@@ -7,6 +7,7 @@ use crate::domain::member::MemberRole;
 use crate::domain::product::Product;
 use crate::domain::product::list::PriceList;
 use crate::domain::product::pricing::{Buyer, PriceAgreement, price_for};
+use crate::domain::quote::list::QuoteBook;
 use crate::domain::quote::policy::QuotePolicy;
 use crate::domain::quote::{LinePrice, Quote};
 use crate::store::{self, AppError};
@@ -16,12 +17,13 @@ use crate::ui::state::{Workspace, use_prefs, use_texts, use_workspace};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// Everything the quote pages work with.
 #[derive(Clone, Debug, Default)]
 pub struct QuoteData {
-    /// Every quote, every version, those in the trash included.
-    pub quotes: Vec<Quote>,
+    /// Every quote, every version, those in the trash included, searchable.
+    pub book: Arc<QuoteBook>,
     /// The price list (out of the trash).
     pub list: PriceList,
     /// Agreements out of the trash.
@@ -32,7 +34,7 @@ pub struct QuoteData {
 impl QuoteData {
     /// The quote `id`.
     pub fn quote(&self, id: Id) -> Option<&Quote> {
-        self.quotes.iter().find(|q| q.id == id)
+        self.book.quotes().iter().find(|q| q.id == id)
     }
 
     /// The offered product `id`.
@@ -47,12 +49,13 @@ pub type QuoteSignal = RwSignal<Option<Result<QuoteData, String>>>;
 async fn read(ws: Workspace) -> Result<QuoteData, AppError> {
     let db = ws.db().ok_or(AppError::NotFound)?;
     let quotes = store::all_quotes(&db).await?;
+    let book = QuoteBook::new(quotes, |id| customer_name(ws, id));
     let products = store::all_products(&db).await?;
     let mut agreements = store::all_agreements(&db).await?;
     agreements.retain(|a| a.deleted_at.is_none());
     let policy = store::quote_policy(&db).await?;
     Ok(QuoteData {
-        quotes,
+        book: Arc::new(book),
         list: PriceList::new(products),
         agreements,
         policy,
@@ -71,11 +74,25 @@ pub fn use_quote_data() -> QuoteSignal {
         }
         spawn_local(async move {
             let r = read(ws).await.map_err(|e| e.message(t.get_untracked()));
+            let book = r.as_ref().ok().map(|d| d.book.clone());
             data.try_set(Some(r));
+            // The search keys, a slice at a time once the page is painted.
+            if let Some(book) = book {
+                clock::after_paint(move || {
+                    spawn_local(async move {
+                        while !book.warm_step(WARM_QUOTES) {
+                            clock::later_tick().await;
+                        }
+                    });
+                });
+            }
         });
     });
     data
 }
+
+/// Search keys built per slice after the list is painted.
+const WARM_QUOTES: usize = 1_500;
 
 /// What the pricing rule knows of customer `id`: its kind, and its importance class as the
 /// analysis last classified it.

@@ -5,7 +5,7 @@
 //! down: with a reason), revise it into a new version, print it — its versions, the approval,
 //! other open quotes at other prices, and the trash.
 
-use super::data::{QuoteData, me, use_quote_data};
+use super::data::{me, use_quote_data};
 use super::editor::QuoteEditor;
 use crate::domain::id::Id;
 use crate::domain::money::Money;
@@ -244,15 +244,15 @@ pub fn QuotePage() -> impl IntoView {
                     let owner = q.owner_id.and_then(|o| names.get_untracked().get(&o).cloned()).unwrap_or_default();
                     let may_approve = my_id.is_some() && policy().may_approve(role, q.depth());
                     let versions: Vec<Quote> = data.with_untracked(|d| match d {
-                        Some(Ok(QuoteData { quotes, .. })) => {
-                            let mut v: Vec<Quote> = quotes.iter().filter(|x| x.number == q.number && x.id != q.id && x.deleted_at.is_none()).cloned().collect();
+                        Some(Ok(d)) => {
+                            let mut v: Vec<Quote> = d.book.quotes().iter().filter(|x| x.number == q.number && x.id != q.id && x.deleted_at.is_none()).cloned().collect();
                             v.sort_by_key(|x| x.version);
                             v
                         }
                         _ => Vec::new(),
                     });
                     let conflicts = data.with_untracked(|d| match d {
-                        Some(Ok(d)) => price_conflicts(&q, &d.quotes, today),
+                        Some(Ok(d)) => price_conflicts(&q, d.book.quotes(), today),
                         _ => Vec::new(),
                     });
                     let approval = q.approval.clone();

@@ -236,7 +236,7 @@ pub fn QuoteEditor(
             return Vec::new();
         };
         data.with(|d| match d {
-            Some(Ok(d)) => earlier_prices(&d.quotes, c, clock::today()),
+            Some(Ok(d)) => earlier_prices(d.book.quotes(), c, clock::today()),
             _ => Vec::new(),
         })
     });
@@ -244,7 +244,7 @@ pub fn QuoteEditor(
         preview.with(|q| {
             let Some(q) = q else { return Vec::new() };
             data.with(|d| match d {
-                Some(Ok(d)) => price_conflicts(q, &d.quotes, clock::today()),
+                Some(Ok(d)) => price_conflicts(q, d.book.quotes(), clock::today()),
                 _ => Vec::new(),
             })
         })

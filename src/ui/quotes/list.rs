@@ -1,9 +1,9 @@
 //! The quotes list: the current version of every quote, newest first, searchable by number,
 //! customer, product or pinyin, filtered by where it stands and by owner; the first 200 drawn.
 
-use super::data::{customer_name, use_quote_data};
+use super::data::use_quote_data;
 use crate::domain::money::Money;
-use crate::domain::quote::list::{OwnerFilter, QuoteQuery, StandingFilter, view};
+use crate::domain::quote::list::{OwnerFilter, QuoteQuery, StandingFilter};
 use crate::domain::time::format_date;
 use crate::ui::clock;
 use crate::ui::routes::Page;
@@ -14,7 +14,6 @@ use crate::ui::widgets::field::label;
 use crate::ui::widgets::icon::{Icon, lu};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use std::collections::HashMap;
 
 /// Rows drawn at once.
 const SHOWN: usize = 200;
@@ -32,19 +31,7 @@ pub fn QuotesPage() -> impl IntoView {
         let q = query.get();
         let today = clock::today();
         data.with(|d| match d {
-            Some(Ok(d)) => {
-                let customers: HashMap<_, String> = d
-                    .quotes
-                    .iter()
-                    .map(|x| (x.customer_id, customer_name(ws, x.customer_id)))
-                    .collect();
-                view(
-                    &d.quotes,
-                    |id| customers.get(&id).map_or("", String::as_str),
-                    &q,
-                    today,
-                )
-            }
+            Some(Ok(d)) => d.book.view(&q, today),
             _ => Vec::new(),
         })
     });
@@ -65,7 +52,9 @@ pub fn QuotesPage() -> impl IntoView {
             .collect()
     });
     let none_at_all = Signal::derive(move || {
-        data.with(|d| matches!(d, Some(Ok(d)) if d.quotes.iter().all(|q| q.deleted_at.is_some())))
+        data.with(
+            |d| matches!(d, Some(Ok(d)) if d.book.quotes().iter().all(|q| q.deleted_at.is_some())),
+        )
     });
     view! {
         <section class="page page-quotes" data-testid="quotes-page">
@@ -143,12 +132,12 @@ pub fn QuotesPage() -> impl IntoView {
                                         data.with(|d| {
                                             let Some(Ok(d)) = d else { return Vec::new() };
                                             rows.with(|r| r.iter().take(SHOWN).map(|&i| {
-                                                let q = &d.quotes[i];
+                                                let q = &d.book.quotes()[i];
                                                 let standing = q.status_on(today);
                                                 let total = Money::new(q.totals().total, q.currency).format(language);
                                                 let number = format!("{} v{}", q.number, q.version);
                                                 let (id, customer_id) = (q.id, q.customer_id);
-                                                let customer = customer_name(ws, customer_id);
+                                                let customer = d.book.customer(i).to_string();
                                                 let owner = q.owner_id.and_then(|m| names.get(&m).cloned()).unwrap_or_default();
                                                 let valid = format_date(q.valid_until, language);
                                                 view! {

@@ -38,7 +38,9 @@ pub fn NewQuotePage() -> impl IntoView {
             let Some(db) = ws.db() else { return };
             let today = clock::today();
             let number = data.with_untracked(|d| match d {
-                Some(Ok(d)) => next_number(today, d.quotes.iter().map(|q| q.number.as_str())),
+                Some(Ok(d)) => {
+                    next_number(today, d.book.quotes().iter().map(|q| q.number.as_str()))
+                }
                 _ => next_number(today, []),
             });
             let quote = fields.into_quote(number, owner, clock::now());
