@@ -187,6 +187,13 @@ pub fn sample_agreements(
     out
 }
 
+/// The most of a product at `price` a sample line orders: about ¥50,000 worth, 1 to 500.
+fn most_of(price: Decimal) -> i64 {
+    use rust_decimal::prelude::ToPrimitive;
+    let price = price.to_f64().unwrap_or(1.0).max(0.01);
+    ((50_000.0 / price) as i64).clamp(1, 500)
+}
+
 /// What a quote is made for: its customer, their owner and kind, and their industry's index.
 #[derive(Clone, Debug)]
 pub struct QuoteSeed {
@@ -275,7 +282,8 @@ pub fn sample_quotes(
                     name: p.name_zh.clone(),
                     category: p.category.clone(),
                     unit: p.unit.clone(),
-                    quantity: Decimal::from(rng.range(1, 200)),
+                    // Dear things in few, cheap ones by the hundred.
+                    quantity: Decimal::from(rng.range(1, most_of(p.list_price.amount))),
                     unit_price: reference,
                     reference_price: reference,
                     list_price: in_mode(p.list_price.amount),
