@@ -2213,7 +2213,13 @@ async fn the_packs_follow_every_write_and_are_made_again_when_they_cannot_be_tru
     let keys: Vec<&str> = packed.iter().map(|p| p.k.as_str()).collect();
     assert_eq!(
         keys,
-        ["lead_interactions/base", "leads/base", "opportunities/base"]
+        [
+            "lead_interactions/base",
+            "leads/base",
+            "opportunities/base",
+            "products/base",
+            "quotes/base"
+        ]
     );
 
     // A few edits are marked and read in from the records.
@@ -2261,7 +2267,7 @@ async fn the_packs_follow_every_write_and_are_made_again_when_they_cannot_be_tru
     )
     .unwrap();
     db.close();
-    raw_put(db.name(), 14, "packed", foreign.into()).await;
+    raw_put(db.name(), store::DB_VERSION, "packed", foreign.into()).await;
     let db = store::open(db.name(), || {}).await.unwrap();
     assert_packs_match_records(&db).await;
     // A record written behind the app's back (no mark) shows in the count and is read in.
@@ -2270,7 +2276,7 @@ async fn the_packs_follow_every_write_and_are_made_again_when_they_cannot_be_tru
     db.close();
     raw_put(
         db.name(),
-        14,
+        store::DB_VERSION,
         "leads",
         serde_wasm_bindgen::to_value(&extra).unwrap(),
     )
@@ -2338,7 +2344,7 @@ async fn a_read_started_at_start_up_gives_what_a_read_then_gives() {
     db.close();
     raw_put(
         db.name(),
-        14,
+        store::DB_VERSION,
         "leads",
         serde_wasm_bindgen::to_value(&extra).unwrap(),
     )

@@ -305,6 +305,11 @@ fn DealView(deals: DealsSignal) -> impl IntoView {
                         </p>
                     </div>
                     <div class="header-actions">
+                        {(!in_trash && o.closing.is_none()).then(|| view! {
+                            <A href=format!("{}?customer={}&deal={}", Page::NewQuote.path(), o.customer_id, o.id) attr:class="btn" attr:data-testid="deal-new-quote">
+                                <Icon icon=lu::LuFileText />{texts.quote_new}
+                            </A>
+                        })}
                         {(!in_trash).then(|| view! {
                             <button class="btn" data-testid="edit-deal" on:click=move |_| editing.set(true)>
                                 <Icon icon=lu::LuPencil />{texts.deal_edit}

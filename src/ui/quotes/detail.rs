@@ -134,23 +134,25 @@ pub fn QuotePage() -> impl IntoView {
                     Some(d) => store::opportunity(&db, d).await?,
                     None => None,
                 };
-                let bought = q
-                    .accept_with(
-                        deal.as_mut(),
-                        &pipeline,
-                        my_id,
-                        clock::today(),
-                        clock::now(),
-                    )
-                    .map_err(|e| AppError::Storage(e.message(t.get_untracked()).to_string()))?;
-                store::accept_quote(&db, &q, &bought, deal.as_ref()).await
+                let bought = q.accept_with(
+                    deal.as_mut(),
+                    &pipeline,
+                    my_id,
+                    clock::today(),
+                    clock::now(),
+                );
+                Ok::<_, AppError>(match bought {
+                    Ok(bought) => Ok(store::accept_quote(&db, &q, &bought, deal.as_ref()).await?),
+                    Err(e) => Err(e),
+                })
             };
             match done.await {
-                Ok((_, _, summary)) => {
+                Ok(Ok((_, _, summary))) => {
                     error.set(None);
                     ws.apply(vec![summary]);
                     toasts.info(t.get_untracked().quote_accepted);
                 }
+                Ok(Err(refusal)) => refused(refusal),
                 Err(e) => error.set(Some(e.message(t.get_untracked()))),
             }
             busy.set(false);
