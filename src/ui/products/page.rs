@@ -144,7 +144,7 @@ pub fn ProductsPage() -> impl IntoView {
                                         <th scope="col">{move || t.get().col_code}</th>
                                         <th scope="col">{move || t.get().col_product}</th>
                                         <th scope="col" class="col-category">{move || t.get().product_category}</th>
-                                        <th scope="col">{move || t.get().col_unit}</th>
+                                        <th scope="col" class="col-unit">{move || t.get().col_unit}</th>
                                         <th scope="col" class="num">{move || t.get().col_list_price}</th>
                                         <th scope="col" class="num col-tax">{move || t.get().col_tax}</th>
                                         <th scope="col" class="num col-margin">{move || t.get().product_margin}</th>
@@ -178,7 +178,7 @@ pub fn ProductsPage() -> impl IntoView {
                                                             {(!active).then(|| view! { <span class="badge badge-muted">{texts.product_inactive}</span> })}
                                                         </td>
                                                         <td class="col-category">{category}</td>
-                                                        <td>{unit}</td>
+                                                        <td class="col-unit">{unit}</td>
                                                         <td class="num">{price}</td>
                                                         <td class="num col-tax">{tax}</td>
                                                         <td class="num col-margin">{margin.unwrap_or_default()}</td>
