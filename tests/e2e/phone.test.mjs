@@ -27,7 +27,7 @@ test("phone: every navigation entry is reachable, and rows and the customer page
   const more = await sheet
     .locator(".nav-item")
     .evaluateAll((items) => items.map((i) => i.querySelector(".nav-label").innerText.trim()));
-  assert.deepEqual(more, ["概览", "线索", "商机", "客户分群", "模型验证", "客户满意", "客户保持", "回收站", "设置"]);
+  assert.deepEqual(more, ["概览", "线索", "商机", "报价", "产品价目", "客户分群", "模型验证", "客户满意", "客户保持", "回收站", "设置"]);
   await page.keyboard.press("Escape");
   await sheet.waitFor({ state: "hidden" });
   // Every entry, on the bar or in the sheet, opens its page (and the sheet closes).
