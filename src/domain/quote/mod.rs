@@ -656,13 +656,8 @@ impl QuoteInput {
             }
             let q = e.check_at(Field::Quantity, i, quantity(&l.quantity));
             // Prices before tax on the list and in agreements; with tax when the quote's are.
-            let in_mode = |price: Decimal| match self.tax_mode {
-                TaxMode::Exclusive => price,
-                TaxMode::Inclusive => totals::round(
-                    price * (Decimal::ONE + p.tax_rate / Decimal::ONE_HUNDRED),
-                    self.currency,
-                ),
-            };
+            let in_mode =
+                |price: Decimal| totals::in_mode(price, p.tax_rate, self.tax_mode, self.currency);
             let (reference_price, source) = reference(p);
             let reference_price = in_mode(reference_price);
             let (unit_price, price) = if l.unit_price.trim().is_empty() {

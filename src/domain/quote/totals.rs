@@ -78,6 +78,18 @@ pub fn round(x: Decimal, currency: Currency) -> Decimal {
     )
 }
 
+/// A price before tax as a quote in `mode` states it: unchanged before tax, with `rate` %
+/// added and rounded to the currency when prices include tax.
+pub fn in_mode(price: Decimal, rate: Decimal, mode: TaxMode, currency: Currency) -> Decimal {
+    match mode {
+        TaxMode::Exclusive => price,
+        TaxMode::Inclusive => round(
+            price * (Decimal::ONE + rate / Decimal::ONE_HUNDRED),
+            currency,
+        ),
+    }
+}
+
 fn off(percent: Decimal) -> Decimal {
     (Decimal::ONE_HUNDRED - percent) / Decimal::ONE_HUNDRED
 }

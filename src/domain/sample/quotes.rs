@@ -15,7 +15,7 @@ use crate::domain::product::pricing::{
     Buyer, Party, PriceAgreement, Scope, Terms, discounted, price_for,
 };
 use crate::domain::quote::policy::QuotePolicy;
-use crate::domain::quote::totals::{TaxMode, round};
+use crate::domain::quote::totals::{TaxMode, in_mode, round};
 use crate::domain::quote::{Approval, Quote, QuoteLine, QuoteStatus, RejectReason};
 use crate::domain::record::Rev;
 use crate::domain::time::Timestamp;
@@ -263,13 +263,7 @@ pub fn sample_quotes(
             .map(|_| {
                 let p = *rng.pick(choice);
                 let rule = price_for(p, &buyer, day, agreements);
-                let in_mode = |x: Decimal| match mode {
-                    TaxMode::Exclusive => x,
-                    TaxMode::Inclusive => round(
-                        x * (Decimal::ONE + p.tax_rate / Decimal::ONE_HUNDRED),
-                        Currency::Cny,
-                    ),
-                };
+                let in_mode = |x: Decimal| in_mode(x, p.tax_rate, mode, Currency::Cny);
                 let reference = in_mode(rule.unit_price);
                 let discount = if rng.chance(0.3) {
                     Decimal::from(rng.range(2, 18))

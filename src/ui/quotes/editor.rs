@@ -110,15 +110,13 @@ pub fn QuoteEditor(
             let Some(Ok(d)) = d else { return None };
             let p = d.product(product)?;
             let (price, source) = reference(p, &buyer(ws, insights, customer), &d.agreements);
-            let shown = match input.with_untracked(|i| i.tax_mode) {
-                TaxMode::Exclusive => price,
-                TaxMode::Inclusive => crate::domain::quote::totals::round(
-                    price
-                        * (rust_decimal::Decimal::ONE
-                            + p.tax_rate / rust_decimal::Decimal::ONE_HUNDRED),
-                    p.list_price.currency,
-                ),
-            };
+            let mode = input.with_untracked(|i| i.tax_mode);
+            let shown = crate::domain::quote::totals::in_mode(
+                price,
+                p.tax_rate,
+                mode,
+                p.list_price.currency,
+            );
             Some((shown, source, p.list_price.currency))
         })
     };
