@@ -6,7 +6,6 @@ use crate::domain::customer::{
     ContactChannel, CustomerFields, CustomerInput, CustomerKind, Party, PaymentAbility, Source,
     SupplierRank, Trend,
 };
-use crate::domain::money::Currency;
 use crate::domain::validate::{Field, FieldError};
 use crate::ui::clock;
 use crate::ui::state::{use_texts, use_workspace};
@@ -255,7 +254,7 @@ pub fn CustomerForm(
                         <SelectField
                             id="cf-currency"
                             label=label(t, |t| t.currency)
-                            options=Signal::derive(|| Currency::ALL.into_iter().map(|c| (c, c.code().to_string())).collect())
+                            options=crate::ui::widgets::field::currency_options()
                             value=Signal::derive(move || input.with(|i| i.credit_currency))
                             on_change=Callback::new(move |c| input.update(|i| i.credit_currency = c))
                         />

@@ -117,7 +117,7 @@ pub fn PurchaseForm(
                     <SelectField
                         id=format!("{prefix}-currency")
                         label=label(t, |t| t.currency)
-                        options=Signal::derive(|| Currency::ALL.into_iter().map(|c| (c, c.code().to_string())).collect())
+                        options=crate::ui::widgets::field::currency_options()
                         value=Signal::derive(move || input.with(|i| i.currency))
                         on_change=Callback::new(move |c| input.update(|i| i.currency = c))
                     />

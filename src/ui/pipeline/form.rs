@@ -2,7 +2,6 @@
 //! currency, expected close, probability (empty: the stage's), owner, competitors, next step,
 //! notes. Enter saves and Esc cancels, except while an input method is composing.
 
-use crate::domain::money::Currency;
 use crate::domain::opportunity::{OpportunityFields, OpportunityInput};
 use crate::domain::validate::{Field, FieldError};
 use crate::ui::state::{use_texts, use_workspace};
@@ -85,7 +84,7 @@ pub fn OpportunityForm(
                         <SelectField
                             id="of-currency"
                             label=label(t, |t| t.currency)
-                            options=Signal::derive(|| Currency::ALL.into_iter().map(|c| (c, c.code().to_string())).collect())
+                            options=crate::ui::widgets::field::currency_options()
                             value=Signal::derive(move || input.with(|i| i.currency))
                             on_change=Callback::new(move |c| input.update(|i| i.currency = c))
                         />

@@ -5,7 +5,6 @@
 use crate::domain::analysis::importance::Importance;
 use crate::domain::customer::CustomerKind;
 use crate::domain::id::Id;
-use crate::domain::money::Currency;
 use crate::domain::product::Product;
 use crate::domain::product::pricing::{
     AgreementFields, AgreementInput, Party, PartyChoice, PriceAgreement, Scope, Terms,
@@ -106,12 +105,7 @@ pub fn AgreementForm(
         });
         o
     });
-    let currencies = Signal::derive(|| {
-        Currency::ALL
-            .into_iter()
-            .map(|c| (c, c.code().to_string()))
-            .collect::<Vec<_>>()
-    });
+    let currencies = crate::ui::widgets::field::currency_options();
 
     view! {
         <form

@@ -1,7 +1,6 @@
 //! The product form, for a new product and for editing one. Enter saves and Esc cancels,
 //! except while a Chinese input method is composing.
 
-use crate::domain::money::Currency;
 use crate::domain::product::{ProductFields, ProductInput, UNITS};
 use crate::domain::validate::{Field, FieldError};
 use crate::ui::state::use_texts;
@@ -51,12 +50,7 @@ pub fn ProductForm(
     let (tax, set_tax) = bind(input, |i| i.tax_rate.clone(), |i, v| i.tax_rate = v);
     let (cost, set_cost) = bind(input, |i| i.cost.clone(), |i, v| i.cost = v);
     let (notes, set_notes) = bind(input, |i| i.notes.clone(), |i, v| i.notes = v);
-    let currencies = Signal::derive(|| {
-        Currency::ALL
-            .into_iter()
-            .map(|c| (c, c.code().to_string()))
-            .collect::<Vec<_>>()
-    });
+    let currencies = crate::ui::widgets::field::currency_options();
 
     view! {
         <form

@@ -248,12 +248,7 @@ pub fn QuoteEditor(
         })
     });
     let names = Memo::new(move |_| ws.member_names());
-    let currencies = Signal::derive(|| {
-        Currency::ALL
-            .into_iter()
-            .map(|c| (c, c.code().to_string()))
-            .collect::<Vec<_>>()
-    });
+    let currencies = crate::ui::widgets::field::currency_options();
     let modes = Signal::derive(move || {
         [TaxMode::Inclusive, TaxMode::Exclusive]
             .into_iter()

@@ -190,6 +190,16 @@ pub fn bind<T: Send + Sync + 'static>(
     )
 }
 
+/// The currencies as a select's options, by their codes.
+pub fn currency_options() -> Signal<Vec<(crate::domain::money::Currency, String)>> {
+    Signal::derive(|| {
+        crate::domain::money::Currency::ALL
+            .into_iter()
+            .map(|c| (c, c.code().to_string()))
+            .collect()
+    })
+}
+
 /// A label that follows the language.
 pub fn label(t: Signal<&'static Texts>, f: fn(&'static Texts) -> &'static str) -> Signal<String> {
     Signal::derive(move || f(t.get()).to_string())
