@@ -8,14 +8,14 @@ use super::idb::{self, Db, get};
 use super::kinds::{self, change_each, purge_alone, put_revision, save_alone, store_of};
 use super::owned;
 use super::purchases::Books;
-use super::schema::{CUSTOMERS, OPPORTUNITIES, QUOTE_POLICIES, QUOTES};
+use super::schema::{CUSTOMERS, OPPORTUNITIES, PURCHASE_PAGES, QUOTE_POLICIES, QUOTES};
 use crate::domain::conflict::Conflict;
 use crate::domain::customer::Customer;
 use crate::domain::id::Id;
 use crate::domain::opportunity::Opportunity;
 use crate::domain::purchase::Purchase;
-use crate::domain::quote::Quote;
 use crate::domain::quote::policy::{POLICY_ID, QuotePolicy};
+use crate::domain::quote::{Quote, next_number};
 use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
 use indexed_db_futures::transaction::Transaction;
@@ -38,10 +38,25 @@ pub async fn all_quotes(db: &Db) -> Result<Vec<Quote>> {
     super::packed::read_all::<Quote>(db).await
 }
 
+/// Every quote (every version, those in the trash included), from `early` when it is a read
+/// of their pack started at start-up.
+pub async fn all_quotes_early(db: &Db, early: Option<super::EarlyRead>) -> Result<Vec<Quote>> {
+    super::packed::read_all_early::<Quote>(db, early).await
+}
+
 /// Every quote of customer `id` (every version, those in the trash included).
 pub async fn quotes_of(db: &Db, id: Id) -> Result<Vec<Quote>> {
     let tx = db.tx(&[QUOTES], false)?;
     kinds::of_customer::<Quote>(&tx, id).await
+}
+
+/// What a quote for customer `id` is written against: every quote of theirs (every version,
+/// those in the trash included) and their purchases, as one transaction saw them.
+pub async fn quote_context(db: &Db, id: Id) -> Result<(Vec<Quote>, Vec<Purchase>)> {
+    let tx = db.tx(&[QUOTES, PURCHASE_PAGES], false)?;
+    let quotes = kinds::of_customer::<Quote>(&tx, id).await?;
+    let purchases = kinds::of_customer::<Purchase>(&tx, id).await?;
+    Ok((quotes, purchases))
 }
 
 /// The quote `id`, if stored.
@@ -70,6 +85,26 @@ pub async fn save_quote(db: &Db, q: &Quote) -> Result<Quote> {
     idb::commit(tx).await?;
     Ok(written)
 }
+
+/// Saves a new quote under the next number of `today` (`QT-yyyymmdd-nnn`), chosen in the
+/// same transaction that writes it, so two tabs saving at once never share a number. Only
+/// the quotes made in the last two days are read for it: ids are time-ordered, and a
+/// number names the day its quote was made. Returns it as written.
+pub async fn save_new_quote(db: &Db, q: &Quote, today: chrono::NaiveDate) -> Result<Quote> {
+    let tx = db.tx(&[CUSTOMERS, QUOTES], true)?;
+    customer_present(&tx, q.customer_id).await?;
+    let store = store_of::<Quote>(&tx)?;
+    let since = Id::from_parts(kinds::now().0.saturating_sub(2 * DAY_MS) as u64, [0; 10]);
+    let recent: Vec<Quote> = idb::get_all_in_key_range(&store, &since.to_string(), "~").await?;
+    let mut q = q.clone();
+    q.number = next_number(today, recent.iter().map(|r| r.number.as_str()));
+    let written = put_revision(&store, &q).await?;
+    idb::commit(tx).await?;
+    Ok(written)
+}
+
+/// Milliseconds in a day.
+const DAY_MS: i64 = 86_400_000;
 
 /// Saves a revision: the version it supersedes (marked so) and the new draft, in one
 /// transaction; returns both as written (old, new).

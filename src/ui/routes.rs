@@ -369,6 +369,7 @@ pub fn landing_reads() -> &'static [RecordKind] {
     match landing_page() {
         Some(PageKind::Leads) => &[RecordKind::Lead],
         Some(PageKind::Pipeline | PageKind::Forecast) => &[RecordKind::Opportunity],
+        Some(PageKind::Quotes) => &[RecordKind::Quote],
         _ => &[],
     }
 }

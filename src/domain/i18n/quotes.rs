@@ -80,6 +80,8 @@ super::feature_texts! { $ quotes_texts;
         quote_earlier = "Earlier quotes and prices for this customer", "该客户的历史报价与价格";
         quote_tax_incl_short = "incl. tax", "含税";
         quote_tax_excl_short = "before tax", "不含税";
+        quote_last_paid = "Last price paid", "最近成交价";
+        quote_last_paid_none = "No purchase of a product on the price list is recorded for this customer.", "该客户没有价目表中产品的购买记录。";
         quote_earlier_none = "Nothing was quoted to this customer before.", "此前没有给该客户报过价。";
         quote_conflict_title = "Another open quote prices these products differently", "另一份未结报价对这些产品的价格不同";
         quote_of_customer = "Quotes", "报价";
@@ -111,6 +113,7 @@ super::feature_texts! { $ quotes_texts;
     formats {
         n_quotes_shown(shown: usize, total: usize) = format!("Showing {} of {} quotes", format_count(shown as u64), format_count(total as u64)), format!("显示 {} 份，共 {} 份报价", format_count(shown as u64), format_count(total as u64));
         quote_version(n: u16) = format!("version {n}"), format!("第 {n} 版");
+        quote_paid_on(on: &str, quantity: &str) = format!("bought {on}, quantity {quantity}"), format!("{on} 购买，数量 {quantity}");
         quote_line_n(n: usize) = format!("Line {n}"), format!("第 {n} 行");
         quote_approved_by(who: &str, when: &str, depth: &str) = format!("{depth} % approved by {who} on {when}"), format!("{who} 于 {when} 批准 {depth}% 折扣");
         quote_conflict(product: &str, ours: &str, number: &str, theirs: &str, owner: &str) = format!("{product}: {ours} here, {theirs} on {number} ({owner})"), format!("{product}：本单 {ours}，{number}（{owner}）为 {theirs}");

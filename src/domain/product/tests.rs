@@ -375,3 +375,84 @@ fn an_agreement_form_names_every_problem() {
     assert_eq!(ok.terms, Terms::Discount(dec("12.5")));
     assert_eq!(ok.valid_until, None);
 }
+
+fn purchase(
+    n: u8,
+    on: &str,
+    what: &str,
+    amount: &str,
+    qty: &str,
+) -> crate::domain::purchase::Purchase {
+    crate::domain::purchase::Purchase {
+        id: id(n),
+        customer_id: id(200),
+        date: day(on),
+        amount: Money::new(dec(amount), Currency::Cny),
+        quantity: dec(qty),
+        product: what.into(),
+        order: format!("SO-{n}"),
+        margin: None,
+        notes: String::new(),
+        discounted: false,
+        created_at: Timestamp(0),
+        updated_at: Timestamp(0),
+        rev: Rev::default(),
+    }
+}
+
+#[test]
+fn purchases_link_by_code_or_name_before_category() {
+    use super::link::{Link, Links};
+    let mut boxes = product("10", Currency::Cny);
+    boxes.name_en = "Five-ply  Carton".into();
+    let mut tape = product("3", Currency::Cny);
+    tape.code = "TP-9".into();
+    tape.name_zh = "封箱胶带".into();
+    tape.name_en = String::new();
+    // A product whose name is another's code: the code wins.
+    let mut odd = product("1", Currency::Cny);
+    odd.code = "X-1".into();
+    odd.name_zh = "tp-9".into();
+    odd.category = "辅料".into();
+    let links = Links::new(&[boxes, tape, odd]);
+    assert_eq!(links.of(" bx-01 "), Some(Link::Product(0)));
+    assert_eq!(links.of("five-ply carton"), Some(Link::Product(0)));
+    assert_eq!(links.of("五层瓦楞纸箱"), Some(Link::Product(0)));
+    assert_eq!(links.of("TP-9"), Some(Link::Product(1)));
+    assert_eq!(links.of("封箱胶带"), Some(Link::Product(1)));
+    // Only a category: the first product of it stands for the category.
+    assert_eq!(links.of("包装材料"), Some(Link::Category(0)));
+    assert_eq!(links.of("辅料"), Some(Link::Category(2)));
+    assert_eq!(links.of("茶叶"), None);
+    assert_eq!(links.of(""), None);
+}
+
+#[test]
+fn the_last_price_paid_is_the_newest_purchase_of_each_product() {
+    use super::link::last_paid;
+    let boxes = product("10", Currency::Cny);
+    let mut tape = product("3", Currency::Cny);
+    tape.code = "TP-9".into();
+    tape.name_zh = "封箱胶带".into();
+    let purchases = [
+        // 1,130.00 for 100 boxes: 11.30 each.
+        purchase(1, "2026-03-01", "BX-01", "1130.00", "100"),
+        // Newer: 500 boxes for 4,750.00, 9.50 each.
+        purchase(2, "2026-06-15", "五层瓦楞纸箱", "4750.00", "500"),
+        // A return (negative quantity) is not a price paid.
+        purchase(3, "2026-07-01", "BX-01", "-95.00", "-10"),
+        // 3 rolls for 10.00: 3.3333 each (four decimals).
+        purchase(4, "2026-05-02", "封箱胶带", "10.00", "3"),
+        // A category only names no product.
+        purchase(5, "2026-08-01", "包装材料", "99.00", "1"),
+    ];
+    let paid = last_paid(&purchases, &[boxes.clone(), tape.clone()]);
+    assert_eq!(paid.len(), 2);
+    assert_eq!(paid[0].product_id, boxes.id);
+    assert_eq!(paid[0].date, day("2026-06-15"));
+    assert_eq!(paid[0].unit_price, dec("9.5"));
+    assert_eq!(paid[0].order, "SO-2");
+    assert_eq!(paid[1].product_id, tape.id);
+    assert_eq!(paid[1].unit_price, dec("3.3333"));
+    assert_eq!(paid[1].quantity, dec("3"));
+}

@@ -1,12 +1,15 @@
-//! What the quote pages read: every quote, the price list and its agreements, the team's
-//! quoting policy — read when a page opens and again after a change here or in another tab —
-//! and what the pricing rule needs to know of a customer.
+//! What the quote pages read — the list every quote; the editor the price list, its
+//! agreements, the team's quoting policy and its customer's quotes and purchases; a quote's
+//! page its customer's quotes — read when a page opens and again after a change here or in
+//! another tab, and what the pricing rule needs to know of a customer.
 
 use crate::domain::id::Id;
+use crate::domain::kinds::RecordKind;
 use crate::domain::member::MemberRole;
 use crate::domain::product::Product;
 use crate::domain::product::list::PriceList;
 use crate::domain::product::pricing::{Buyer, PriceAgreement, price_for};
+use crate::domain::purchase::Purchase;
 use crate::domain::quote::list::QuoteBook;
 use crate::domain::quote::policy::QuotePolicy;
 use crate::domain::quote::{LinePrice, Quote};
@@ -19,10 +22,12 @@ use leptos::task::spawn_local;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
-/// Everything the quote pages work with.
+/// What the quote editor and a quote's page work with: the price list, its agreements, the
+/// team's quoting policy and — on a quote's page — its customer's quotes.
 #[derive(Clone, Debug, Default)]
 pub struct QuoteData {
-    /// Every quote, every version, those in the trash included, searchable.
+    /// The quotes of the page's customer (every version, those in the trash included);
+    /// empty on the new-quote page, whose editor reads its customer's itself.
     pub book: Arc<QuoteBook>,
     /// The price list (out of the trash).
     pub list: PriceList,
@@ -46,9 +51,19 @@ impl QuoteData {
 /// Not read yet, a failure in the user's language, or read.
 pub type QuoteSignal = RwSignal<Option<Result<QuoteData, String>>>;
 
-async fn read(ws: Workspace) -> Result<QuoteData, AppError> {
+/// Every quote, for the quotes list.
+pub type BookSignal = RwSignal<Option<Result<Arc<QuoteBook>, String>>>;
+
+/// The price list, agreements and policy, with the quotes of quote `of`'s customer.
+async fn read(ws: Workspace, of: Option<Id>) -> Result<QuoteData, AppError> {
     let db = ws.db().ok_or(AppError::NotFound)?;
-    let quotes = store::all_quotes(&db).await?;
+    let quotes = match of {
+        Some(id) => match store::quote(&db, id).await? {
+            Some(q) => store::quotes_of(&db, q.customer_id).await?,
+            None => Vec::new(),
+        },
+        None => Vec::new(),
+    };
     let book = QuoteBook::new(quotes, |id| customer_name(ws, id));
     let products = store::all_products(&db).await?;
     let mut agreements = store::all_agreements(&db).await?;
@@ -62,30 +77,54 @@ async fn read(ws: Workspace) -> Result<QuoteData, AppError> {
     })
 }
 
-/// The quote data, read now and again whenever the workspace changes.
-pub fn use_quote_data() -> QuoteSignal {
+/// The price list, agreements and policy, with the quotes of quote `of`'s customer (none:
+/// the new-quote page), read now and again whenever the workspace changes.
+pub fn use_quote_data(of: Signal<Option<Id>>) -> QuoteSignal {
     let ws = use_workspace();
     let t = use_texts();
     let data: QuoteSignal = RwSignal::new(None);
     Effect::new(move |_| {
         ws.revision.track();
+        let of = of.get();
         if ws.db().is_none() {
             return;
         }
         spawn_local(async move {
-            let r = read(ws).await.map_err(|e| e.message(t.get_untracked()));
-            let book = r.as_ref().ok().map(|d| d.book.clone());
+            let r = read(ws, of).await.map_err(|e| e.message(t.get_untracked()));
             data.try_set(Some(r));
-            // The search keys, a slice at a time once the page is painted.
-            if let Some(book) = book {
-                clock::after_paint(move || {
-                    spawn_local(async move {
-                        while !book.warm_step(WARM_QUOTES) {
-                            clock::later_tick().await;
-                        }
-                    });
+        });
+    });
+    data
+}
+
+/// Every quote (read beside the summaries when the app opens on the quotes list), read now
+/// and again whenever the workspace changes; their search keys are built a slice at a time
+/// once the list is painted.
+pub fn use_quote_book() -> BookSignal {
+    let ws = use_workspace();
+    let t = use_texts();
+    let data: BookSignal = RwSignal::new(None);
+    Effect::new(move |_| {
+        ws.revision.track();
+        let Some(db) = ws.db() else { return };
+        spawn_local(async move {
+            let held = ws.hold_background();
+            let early = ws.take_early(RecordKind::Quote);
+            let r = store::all_quotes_early(&db, early)
+                .await
+                .map(|quotes| Arc::new(QuoteBook::new(quotes, |id| customer_name(ws, id))))
+                .map_err(|e| e.message(t.get_untracked()));
+            let book = r.as_ref().ok().cloned();
+            data.try_set(Some(r));
+            clock::after_paint(move || {
+                drop(held);
+                let Some(book) = book else { return };
+                spawn_local(async move {
+                    while !book.warm_step(WARM_QUOTES) {
+                        clock::later_tick().await;
+                    }
                 });
-            }
+            });
         });
     });
     data
@@ -93,6 +132,39 @@ pub fn use_quote_data() -> QuoteSignal {
 
 /// Search keys built per slice after the list is painted.
 const WARM_QUOTES: usize = 1_500;
+
+/// What the editor shows beside the form for its customer: every quote of theirs and the
+/// last price they paid for each product; re-read when the customer changes or the
+/// workspace does.
+#[derive(Clone, Debug, Default)]
+pub struct CustomerContext {
+    pub customer: Option<Id>,
+    pub quotes: Vec<Quote>,
+    pub purchases: Vec<Purchase>,
+}
+
+/// The [`CustomerContext`] of `customer`, read whenever it or the workspace changes.
+pub fn use_customer_context(customer: Signal<Option<Id>>) -> RwSignal<CustomerContext> {
+    let ws = use_workspace();
+    let context = RwSignal::new(CustomerContext::default());
+    Effect::new(move |_| {
+        ws.revision.track();
+        let c = customer.get();
+        let Some(db) = ws.db() else { return };
+        spawn_local(async move {
+            let (quotes, purchases) = match c {
+                Some(c) => store::quote_context(&db, c).await.unwrap_or_default(),
+                None => Default::default(),
+            };
+            context.try_set(CustomerContext {
+                customer: c,
+                quotes,
+                purchases,
+            });
+        });
+    });
+    context
+}
 
 /// What the pricing rule knows of customer `id`: its kind, and its importance class as the
 /// analysis last classified it.

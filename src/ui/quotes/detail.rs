@@ -34,7 +34,7 @@ pub fn QuotePage() -> impl IntoView {
     let navigate = use_navigate();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
-    let data = use_quote_data();
+    let data = use_quote_data(id.into());
     let quote = Memo::new(move |_| {
         let id = id.get()?;
         data.with(|d| match d {

@@ -4,10 +4,11 @@
 //! as they will print, the deepest discount against the author's authority, other open quotes
 //! to the customer at other prices, and what was quoted to the customer before.
 
-use super::data::{QuoteSignal, buyer, me, reference};
+use super::data::{QuoteSignal, buyer, me, reference, use_customer_context};
 use crate::domain::id::Id;
 use crate::domain::lang::Lang;
 use crate::domain::money::{Currency, Money};
+use crate::domain::product::link::last_paid;
 use crate::domain::quote::list::{earlier_prices, price_conflicts};
 use crate::domain::quote::totals::TaxMode;
 use crate::domain::quote::{LineInput, LinePrice, QuoteFields, QuoteInput};
@@ -229,21 +230,35 @@ pub fn QuoteEditor(
             .collect_view()
     };
     let customer = Signal::derive(move || input.with(|i| i.customer_id));
+    let context = use_customer_context(customer);
+    // What the customer was quoted and paid: only once their own quotes and purchases are in.
     let earlier = Memo::new(move |_| {
-        let Some(c) = customer.get() else {
-            return Vec::new();
-        };
-        data.with(|d| match d {
-            Some(Ok(d)) => earlier_prices(d.book.quotes(), c, clock::today()),
+        let c = customer.get();
+        context.with(|x| match c {
+            Some(c) if x.customer == Some(c) => earlier_prices(&x.quotes, c, clock::today()),
             _ => Vec::new(),
+        })
+    });
+    let paid = Memo::new(move |_| {
+        let c = customer.get();
+        context.with(|x| {
+            if c.is_none() || x.customer != c {
+                return Vec::new();
+            }
+            data.with(|d| match d {
+                Some(Ok(d)) => last_paid(&x.purchases, d.list.products()),
+                _ => Vec::new(),
+            })
         })
     });
     let conflicts = Memo::new(move |_| {
         preview.with(|q| {
             let Some(q) = q else { return Vec::new() };
-            data.with(|d| match d {
-                Some(Ok(d)) => price_conflicts(q, d.book.quotes(), clock::today()),
-                _ => Vec::new(),
+            context.with(|x| {
+                if x.customer != Some(q.customer_id) {
+                    return Vec::new();
+                }
+                price_conflicts(q, &x.quotes, clock::today())
             })
         })
     });
@@ -417,6 +432,37 @@ pub fn QuoteEditor(
                                                     " · "{owner}" · "{format_date(clock::local(e.on).date(), language)}" "
                                                     <span class=e.standing.badge()>{e.standing.label(texts)}</span>
                                                 </span>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    </section>
+                    <section class="panel quote-paid" data-testid="last-paid">
+                        <h2>{move || t.get().quote_last_paid}</h2>
+                        {move || {
+                            let texts = t.get();
+                            let language = lang.get();
+                            let rows = paid.get();
+                            if rows.is_empty() {
+                                return view! { <p class="muted">{texts.quote_last_paid_none}</p> }.into_any();
+                            }
+                            let names: std::collections::HashMap<Id, String> = data.with_untracked(|d| match d {
+                                Some(Ok(d)) => d.list.products().iter().map(|p| (p.id, format!("{} · {}", p.code, p.name(language == Lang::Zh)))).collect(),
+                                _ => Default::default(),
+                            });
+                            view! {
+                                <ul class="earlier-list">
+                                    {rows.into_iter().map(|e| {
+                                        let product = names.get(&e.product_id).cloned().unwrap_or_else(|| e.recorded.clone());
+                                        let price = Money::new(e.unit_price, e.currency).format(language);
+                                        let order = (!e.order.is_empty()).then(|| format!(" · {}", e.order));
+                                        view! {
+                                            <li>
+                                                <span class="earlier-product">{product}</span>
+                                                <span class="earlier-price">{price}</span>
+                                                <span class="cell-sub">{(texts.quote_paid_on)(&format_date(e.date, language), &e.quantity.normalize().to_string())}{order}</span>
                                             </li>
                                         }
                                     }).collect_view()}

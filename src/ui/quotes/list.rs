@@ -1,7 +1,7 @@
 //! The quotes list: the current version of every quote, newest first, searchable by number,
 //! customer, product or pinyin, filtered by where it stands and by owner; the first 200 drawn.
 
-use super::data::use_quote_data;
+use super::data::use_quote_book;
 use crate::domain::money::Money;
 use crate::domain::quote::list::{OwnerFilter, QuoteQuery, StandingFilter};
 use crate::domain::time::format_date;
@@ -24,14 +24,14 @@ pub fn QuotesPage() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let ws = use_workspace();
-    let data = use_quote_data();
+    let data = use_quote_book();
     let query = RwSignal::new(QuoteQuery::default());
     let names = Memo::new(move |_| ws.member_names());
     let rows = Memo::new(move |_| {
         let q = query.get();
         let today = clock::today();
         data.with(|d| match d {
-            Some(Ok(d)) => d.book.view(&q, today),
+            Some(Ok(b)) => b.view(&q, today),
             _ => Vec::new(),
         })
     });
@@ -52,9 +52,7 @@ pub fn QuotesPage() -> impl IntoView {
             .collect()
     });
     let none_at_all = Signal::derive(move || {
-        data.with(
-            |d| matches!(d, Some(Ok(d)) if d.book.quotes().iter().all(|q| q.deleted_at.is_some())),
-        )
+        data.with(|d| matches!(d, Some(Ok(b)) if b.quotes().iter().all(|q| q.deleted_at.is_some())))
     });
     view! {
         <section class="page page-quotes" data-testid="quotes-page">
@@ -132,12 +130,12 @@ pub fn QuotesPage() -> impl IntoView {
                                         data.with(|d| {
                                             let Some(Ok(d)) = d else { return Vec::new() };
                                             rows.with(|r| r.iter().take(SHOWN).map(|&i| {
-                                                let q = &d.book.quotes()[i];
+                                                let q = &d.quotes()[i];
                                                 let standing = q.status_on(today);
                                                 let total = Money::new(q.totals().total, q.currency).format(language);
                                                 let number = format!("{} v{}", q.number, q.version);
                                                 let (id, customer_id) = (q.id, q.customer_id);
-                                                let customer = d.book.customer(i).to_string();
+                                                let customer = d.customer(i).to_string();
                                                 let owner = q.owner_id.and_then(|m| names.get(&m).cloned()).unwrap_or_default();
                                                 let valid = format_date(q.valid_until, language);
                                                 view! {

@@ -7,7 +7,7 @@ use super::data::{me, use_quote_data};
 use super::editor::QuoteEditor;
 use crate::domain::id::Id;
 use crate::domain::quote::totals::TaxMode;
-use crate::domain::quote::{LineInput, QuoteFields, QuoteInput, next_number};
+use crate::domain::quote::{LineInput, QuoteFields, QuoteInput};
 use crate::domain::time::date_input_value;
 use crate::store;
 use crate::ui::clock;
@@ -26,7 +26,7 @@ pub fn NewQuotePage() -> impl IntoView {
     let toasts = use_toasts();
     let navigate = use_navigate();
     let params = use_query_map();
-    let data = use_quote_data();
+    let data = use_quote_data(Signal::stored(None));
     let (owner, _) = me(ws);
     let read = |k: &str| params.with_untracked(|p| p.get(k).and_then(|s| s.parse::<Id>().ok()));
     let (customer, deal) = (read("customer"), read("deal"));
@@ -36,18 +36,12 @@ pub fn NewQuotePage() -> impl IntoView {
         let navigate = navigate.clone();
         Callback::new(move |fields: QuoteFields| {
             let Some(db) = ws.db() else { return };
-            let today = clock::today();
-            let number = data.with_untracked(|d| match d {
-                Some(Ok(d)) => {
-                    next_number(today, d.book.quotes().iter().map(|q| q.number.as_str()))
-                }
-                _ => next_number(today, []),
-            });
-            let quote = fields.into_quote(number, owner, clock::now());
+            // Numbered as it is written.
+            let quote = fields.into_quote(String::new(), owner, clock::now());
             saving.set(true);
             let navigate = navigate.clone();
             spawn_local(async move {
-                match store::save_quote(&db, &quote).await {
+                match store::save_new_quote(&db, &quote, clock::today()).await {
                     Ok(q) => {
                         ws.changed();
                         toasts.info(t.get_untracked().quote_created);
