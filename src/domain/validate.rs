@@ -59,6 +59,8 @@ pub enum Problem {
         /// Highest allowed.
         max: u8,
     },
+    /// A number (decimals allowed) outside the allowed range.
+    NumberBetween { min: i32, max: i32 },
     /// A survey response that answers nothing.
     NothingAnswered,
     /// A survey's kind or scale cannot change once it has responses.

@@ -12,8 +12,8 @@ use super::idb::{self, Db, get, get_all};
 use super::kinds;
 use super::purchases::{Books, all_purchases};
 use super::schema::{
-    COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS, LEADS, MEMBERS, PURCHASE_PAGES,
-    SUMMARIES, SUMMARISED,
+    COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS, LEADS, MEMBERS, PRODUCTS,
+    PURCHASE_PAGES, SUMMARIES, SUMMARISED,
 };
 use super::summaries::{self, Change, replace_chunks, summaries_of, summary_of};
 use crate::domain::complaint::Complaint;
@@ -25,6 +25,7 @@ use crate::domain::import::{Existing, Kind, Plan};
 use crate::domain::interaction::Interaction;
 use crate::domain::lead::Lead;
 use crate::domain::member::TeamMember;
+use crate::domain::product::Product;
 use crate::domain::purchase::{Purchase, books_by_customer};
 use crate::domain::record::{Record, Rev};
 use crate::domain::summary::CustomerSummary;
@@ -59,6 +60,13 @@ pub enum ImportEnd {
 /// and the records of the file's own kind (to find duplicates); a lead file is matched with
 /// the contact persons and the leads too.
 pub async fn import_context(db: &Db, kind: Kind) -> Result<Existing> {
+    if kind == Kind::Products {
+        // A price list is matched with the products alone, by code.
+        let tx = db.tx(&[PRODUCTS], false)?;
+        let products: Vec<Product> =
+            get_all(&tx.object_store(PRODUCTS).map_err(idb::convert)?).await?;
+        return Ok(Existing::new(vec![], vec![], vec![], vec![], &[]).with_products(products));
+    }
     let mut stores = vec![CUSTOMERS, MEMBERS];
     let own: &[&str] = match kind {
         Kind::Customers => &[],
@@ -66,6 +74,7 @@ pub async fn import_context(db: &Db, kind: Kind) -> Result<Existing> {
         Kind::Interactions => &[INTERACTIONS],
         Kind::Purchases => &[PURCHASE_PAGES],
         Kind::Leads => &[CONTACTS, LEADS],
+        Kind::Products => &[],
     };
     stores.extend(own);
     let tx = db.tx(&stores, false)?;
@@ -75,7 +84,7 @@ pub async fn import_context(db: &Db, kind: Kind) -> Result<Existing> {
     let (mut contacts, mut interactions, mut purchases) = (Vec::new(), Vec::new(), Vec::new());
     let mut leads: Vec<Lead> = Vec::new();
     match kind {
-        Kind::Customers => {}
+        Kind::Customers | Kind::Products => {}
         Kind::Contacts => contacts = get_all(&store(CONTACTS)?).await?,
         Kind::Interactions => interactions = get_all(&store(INTERACTIONS)?).await?,
         Kind::Purchases => purchases = all_purchases(&tx).await?,
@@ -101,7 +110,10 @@ pub async fn write_import(
     mut progress: impl FnMut(usize, usize),
     cancelled: impl Fn() -> bool,
 ) -> Result<ImportEnd> {
-    let stores: Vec<&str> = SUMMARISED.into_iter().chain([IMPORTS, LEADS]).collect();
+    let stores: Vec<&str> = SUMMARISED
+        .into_iter()
+        .chain([IMPORTS, LEADS, PRODUCTS])
+        .collect();
     let tx = db.tx(&stores, true)?;
     let w = &plan.writes;
     let total = w.len();
@@ -131,6 +143,7 @@ pub async fn write_import(
     chunked!(CONTACTS, w.contacts);
     chunked!(INTERACTIONS, w.interactions);
     chunked!(LEADS, w.leads);
+    chunked!(PRODUCTS, w.products);
     // Purchases go into their customers' books, a step being the books of about
     // PURCHASE_CHUNK purchases. A purchase file creates no customers: each customer's summary
     // takes its new purchase figures in the same step, from the book in hand, instead of a
@@ -164,8 +177,8 @@ pub async fn write_import(
 
     let out = match plan.kind {
         Kind::Purchases => summed,
-        // Leads are no customer's records: no summary changes.
-        Kind::Leads => Vec::new(),
+        // Leads and products are no customer's records: no summary changes.
+        Kind::Leads | Kind::Products => Vec::new(),
         _ => summarise(&tx, plan, batch).await?,
     };
     idb::put(&tx.object_store(IMPORTS).map_err(idb::convert)?, batch)?;
@@ -294,7 +307,10 @@ pub struct Undone {
 /// with everything added to it since), and puts back the records it changed, except those
 /// edited since, which are kept and counted.
 pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
-    let stores: Vec<&str> = purge_stores().into_iter().chain([IMPORTS, LEADS]).collect();
+    let stores: Vec<&str> = purge_stores()
+        .into_iter()
+        .chain([IMPORTS, LEADS, PRODUCTS])
+        .collect();
     let tx = db.tx(&stores, true)?;
     let imports = tx.object_store(IMPORTS).map_err(idb::convert)?;
     let mut batch: ImportBatch = get(&imports, &id.to_string())
@@ -333,6 +349,15 @@ pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
             Err(e) => return Err(e),
         }
     }
+    // So do the products it created.
+    let products = store(PRODUCTS)?;
+    for rid in &batch.created.products {
+        match kinds::delete_one::<Product>(&products, &rid.to_string(), now).await {
+            Ok((_, tomb)) => tombs.push(tomb),
+            Err(AppError::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+    }
     kinds::bury(&tx, &tombs)?;
     report.removed += tombs.len();
     let at = batch.at;
@@ -345,6 +370,7 @@ pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
     tally(restore_each(&store(CONTACTS)?, &b.contacts, at).await?);
     tally(restore_each(&store(INTERACTIONS)?, &b.interactions, at).await?);
     tally(restore_each(&leads, &b.leads, at).await?);
+    tally(restore_each(&products, &b.products, at).await?);
     let gone: HashSet<Id> = removed.iter().copied().collect();
     let touched: Vec<Id> = batch
         .touched

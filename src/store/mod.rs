@@ -77,8 +77,8 @@ pub use opportunities::{
 };
 pub use packed::EarlyRead;
 pub use products::{
-    all_agreements, all_products, purge_agreements, purge_products, save_agreement, save_product,
-    set_agreements_trashed, set_products_trashed,
+    all_agreements, all_products, purchase_mix, purge_agreements, purge_products, save_agreement,
+    save_product, set_agreements_trashed, set_products_trashed,
 };
 pub use purchases::{delete_purchase, save_purchase};
 pub use quotes::{

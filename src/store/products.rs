@@ -1,6 +1,7 @@
 //! The price list and the price agreements: read them, save one (a product's code is checked
 //! against every other product's inside the saving transaction), move them to and from the
-//! trash, delete them for good (leaving tombstones).
+//! trash, delete them for good (leaving tombstones) — and what the customers' purchases were
+//! spent on, for the price analysis.
 //!
 //! Products are read packed (a price list of thousands reads as one value); agreements, a
 //! few hundred at most, one object each.
@@ -8,9 +9,10 @@
 use super::error::{AppError, Result};
 use super::idb::{self, Db, get_all_by};
 use super::kinds::{self, all_alone, change_each, purge_alone, put_revision, save_alone, store_of};
-use super::schema::{BY_CODE, PRODUCTS};
+use super::schema::{BY_CODE, PRODUCTS, PURCHASE_PAGES};
 use crate::domain::id::Id;
 use crate::domain::product::Product;
+use crate::domain::product::analysis::Mix;
 use crate::domain::product::pricing::PriceAgreement;
 use crate::domain::time::Timestamp;
 use crate::domain::validate::{Field, FieldError, Problem};
@@ -87,4 +89,13 @@ pub async fn set_agreements_trashed(
 /// Deletes the agreements `ids` for good, leaving their tombstones.
 pub async fn purge_agreements(db: &Db, ids: &[Id]) -> Result<()> {
     purge_alone::<PriceAgreement>(db, ids).await
+}
+
+/// What every customer's purchases were spent on, per product and category of `products`
+/// (the price analysis's what-if): every purchase read, a page at a time, in one transaction.
+pub async fn purchase_mix(db: &Db, products: &[Product]) -> Result<Mix> {
+    let tx = db.tx(&[PURCHASE_PAGES], false)?;
+    let mut mix = Mix::new(products);
+    super::purchases::each_page(&tx, |page| mix.add(&page)).await?;
+    Ok(mix)
 }

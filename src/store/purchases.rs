@@ -234,19 +234,26 @@ pub(crate) async fn book_of(tx: &Transaction<'_>, customer: Id) -> Result<Vec<Pu
 
 /// Every purchase of every customer, read inside `tx`.
 pub(crate) async fn all_purchases(tx: &Transaction<'_>) -> Result<Vec<Purchase>> {
-    let store = tx.object_store(PURCHASE_PAGES).map_err(idb::convert)?;
     let mut out = Vec::new();
-    // One page's bytes at a time in wasm memory.
+    each_page(tx, |mut page| out.append(&mut page)).await?;
+    Ok(out)
+}
+
+/// Every purchase of every customer, read inside `tx` and given to `f` a page at a time: one
+/// page's bytes and purchases at a time in wasm memory.
+pub(crate) async fn each_page(
+    tx: &Transaction<'_>,
+    mut f: impl FnMut(Vec<Purchase>),
+) -> Result<()> {
+    let store = tx.object_store(PURCHASE_PAGES).map_err(idb::convert)?;
     for value in idb::get_all_js(&store).await? {
         let record: PageRecord = idb::from_js(value)?;
-        out.append(
-            &mut Page::decode(&record.data)
-                .map_err(damaged)?
-                .purchases()
-                .map_err(damaged)?,
-        );
+        f(Page::decode(&record.data)
+            .map_err(damaged)?
+            .purchases()
+            .map_err(damaged)?);
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Saves a purchase (new, or a new revision of an edited one) into its customer's book; an

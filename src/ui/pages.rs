@@ -21,6 +21,7 @@ use crate::ui::insights::segments::SegmentsPage;
 use crate::ui::leads::detail::LeadPage;
 use crate::ui::leads::list::LeadsPage;
 use crate::ui::leads::new::NewLeadPage;
+use crate::ui::products::analysis::PriceAnalysisPage;
 use crate::ui::satisfaction::page::SatisfactionPage;
 use crate::ui::settings::page::SettingsPage;
 use crate::ui::state::use_texts;
@@ -51,6 +52,7 @@ pub enum InsightView {
     Retention,
     Validation,
     Today,
+    Prices,
 }
 
 /// Pages of the sales group: leads and the pipeline.
@@ -114,6 +116,7 @@ pub fn insight_pages(page: InsightView) -> Result<AnyView, SplitLoaderError> {
         InsightView::Retention => view! { <RetentionPage /> }.into_any(),
         InsightView::Validation => view! { <ValidationPage /> }.into_any(),
         InsightView::Today => view! { <TodayPage /> }.into_any(),
+        InsightView::Prices => view! { <PriceAnalysisPage /> }.into_any(),
     })
 }
 

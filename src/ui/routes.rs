@@ -226,6 +226,10 @@ pages! {
     NewProduct => "/products/new",
         load: admin_pages(AdminView::NewProduct), preload: preload_admin_pages,
         nav: None, palette: None;
+    /// The price analysis: realised prices, discounts and the what-if.
+    PriceAnalysis => "/products/analysis",
+        load: insight_pages(InsightView::Prices), preload: preload_insight_pages,
+        nav: None, palette: Some(|t| t.cmd_go_prices);
     /// A product's page.
     Product(id) => "/products/:id",
         load: admin_pages(AdminView::Product), preload: preload_admin_pages,

@@ -13,6 +13,7 @@ super::feature_texts! { $ import_texts;
         import_matched_title = "Rows that may already be known", "可能已存在的行";
         import_matched_hint = "Imported as leads of their own and flagged on the lead's page; nothing is merged.", "仍作为新线索导入，并在线索页面上标出；不会自动合并。";
         import_open_leads = "Open the leads", "查看线索";
+        import_open_products = "Open the price list", "查看价目表";
         import_reading = "Reading the file…", "正在读取文件…";
         import_kind = "The file holds", "文件内容";
         import_mapping = "Columns", "列对应";

@@ -467,6 +467,10 @@ impl Problem {
                 "en" => format!("Must be a whole number from {min} to {max}."),
                 _ => format!("必须是 {min} 到 {max} 之间的整数。"),
             },
+            Problem::NumberBetween { min, max } => match pick(t, "en", "zh") {
+                "en" => format!("Must be a number from {min} to {max}."),
+                _ => format!("必须是 {min} 到 {max} 之间的数字。"),
+            },
             Problem::LockedByResponses => s(
                 "This survey has responses: its kind and scale can no longer change. Create a new survey instead.",
                 "该调查已有答卷，类型和量表不能再修改。请新建一份调查。",
@@ -880,6 +884,12 @@ impl crate::domain::import::RowProblem {
                     format!("“{v}”不是可识别的线索来源：请填写{}。", known.join("、"))
                 }
             }
+            R::UnknownActive(v) if en => format!(
+                "“{v}” says neither offered nor withdrawn: use yes or no (是 / 否, 在售 / 停售)."
+            ),
+            R::UnknownActive(v) => {
+                format!("“{v}”无法识别是否在售：请填写“是”或“否”（或“在售”/“停售”）。")
+            }
             R::Card(p) => p.message(t),
         }
     }
@@ -895,6 +905,7 @@ impl crate::domain::import::Kind {
             K::Interactions => pick(t, "Interactions", "接触记录"),
             K::Purchases => pick(t, "Purchases", "购买记录"),
             K::Leads => pick(t, "Leads", "线索"),
+            K::Products => pick(t, "Products (price list)", "产品（价目表）"),
         }
     }
 }
@@ -931,6 +942,14 @@ impl crate::domain::import::Target {
             T::Margin => pick(t, "Margin", "毛利"),
             T::Source => pick(t, "Lead source", "线索来源"),
             T::Campaign => pick(t, "Campaign or event", "活动或展会"),
+            T::Code => pick(t, "Product code", "产品编码"),
+            T::NameEn => pick(t, "English name", "英文名称"),
+            T::Category => pick(t, "Category", "类别"),
+            T::Unit => pick(t, "Unit", "单位"),
+            T::ListPrice => pick(t, "List price", "标准价"),
+            T::TaxRate => pick(t, "Tax rate (%)", "税率（%）"),
+            T::Cost => pick(t, "Unit cost", "单位成本"),
+            T::Active => pick(t, "Offered (yes / no)", "是否在售"),
         }
     }
 }

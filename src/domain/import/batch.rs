@@ -8,6 +8,7 @@ use crate::domain::customer::Customer;
 use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
 use crate::domain::lead::Lead;
+use crate::domain::product::Product;
 use crate::domain::purchase::Purchase;
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,9 @@ pub struct Records {
     /// Journals written before leads existed have none.
     #[serde(default)]
     pub leads: Vec<Lead>,
+    /// Journals written before products existed have none.
+    #[serde(default)]
+    pub products: Vec<Product>,
 }
 
 impl Records {
@@ -32,6 +36,7 @@ impl Records {
             + self.interactions.len()
             + self.purchases.len()
             + self.leads.len()
+            + self.products.len()
     }
 
     /// Whether there are none.
@@ -39,8 +44,8 @@ impl Records {
         self.len() == 0
     }
 
-    /// The customers these records belong to (or are), sorted, without repeats. Leads
-    /// belong to none.
+    /// The customers these records belong to (or are), sorted, without repeats. Leads and
+    /// products belong to none.
     pub fn customer_ids(&self) -> Vec<Id> {
         let mut ids: Vec<Id> = self
             .customers
@@ -69,6 +74,8 @@ pub struct Created {
     pub purchases: Vec<Id>,
     #[serde(default, with = "crate::domain::id::packed")]
     pub leads: Vec<Id>,
+    #[serde(default, with = "crate::domain::id::packed")]
+    pub products: Vec<Id>,
 }
 
 /// Rows by what became of them.
@@ -114,6 +121,7 @@ impl ImportBatch {
                 + self.created.interactions.len()
                 + self.created.purchases.len()
                 + self.created.leads.len()
+                + self.created.products.len()
                 + self.before.len()
                 > 0)
     }

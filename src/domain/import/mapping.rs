@@ -19,16 +19,19 @@ pub enum Kind {
     Purchases,
     /// One lead per row (or per business card of a vCard file).
     Leads,
+    /// One product of the price list per row.
+    Products,
 }
 
 impl Kind {
     /// Every kind, in the order the wizard offers them.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Customers,
         Kind::Contacts,
         Kind::Interactions,
         Kind::Purchases,
         Kind::Leads,
+        Kind::Products,
     ];
 
     /// Stable key (URL, stored journal).
@@ -39,6 +42,7 @@ impl Kind {
             Kind::Interactions => "interactions",
             Kind::Purchases => "purchases",
             Kind::Leads => "leads",
+            Kind::Products => "products",
         }
     }
 
@@ -64,11 +68,16 @@ impl Kind {
                 Name, Company, Title, Phone, Email, WeChat, Region, Industry, Source, Campaign,
                 Owner, Notes,
             ],
+            Kind::Products => &[
+                Code, Name, NameEn, Category, Unit, ListPrice, Currency, TaxRate, Cost, Active,
+                Notes,
+            ],
         }
     }
 
     /// The fields that must have a column. A lead needs a name or an organisation, so a lead
-    /// file needs either column: [`Mapping::missing`] asks for the name when it has neither.
+    /// file needs either column: [`Mapping::missing`] asks for the name when it has neither;
+    /// a product needs a Chinese or an English name, so a product file needs either too.
     pub fn required(self) -> &'static [Target] {
         use Target::*;
         match self {
@@ -77,6 +86,7 @@ impl Kind {
             Kind::Interactions => &[Customer, When, Summary],
             Kind::Purchases => &[Customer, Date, Amount],
             Kind::Leads => &[],
+            Kind::Products => &[Code, Unit, ListPrice],
         }
     }
 }
@@ -123,11 +133,25 @@ pub enum Target {
     Source,
     /// The campaign or event a lead came from.
     Campaign,
+    /// A product's own code (SKU, 物料编码).
+    Code,
+    /// A product's English name (its Chinese name is [`Target::Name`]).
+    NameEn,
+    Category,
+    /// The unit a product is sold in.
+    Unit,
+    ListPrice,
+    /// Percent.
+    TaxRate,
+    /// One unit's cost.
+    Cost,
+    /// Whether a product is offered (是/否, yes/no, 在售/停售).
+    Active,
 }
 
 impl Target {
     /// Every target (for keys).
-    const ALL: [Target; 27] = [
+    const ALL: [Target; 35] = [
         Target::ExternalId,
         Target::Name,
         Target::Company,
@@ -155,6 +179,14 @@ impl Target {
         Target::Margin,
         Target::Source,
         Target::Campaign,
+        Target::Code,
+        Target::NameEn,
+        Target::Category,
+        Target::Unit,
+        Target::ListPrice,
+        Target::TaxRate,
+        Target::Cost,
+        Target::Active,
     ];
 
     /// Stable key (select values, tests).
@@ -187,6 +219,14 @@ impl Target {
             Target::Margin => "margin",
             Target::Source => "source",
             Target::Campaign => "campaign",
+            Target::Code => "code",
+            Target::NameEn => "name_en",
+            Target::Category => "category",
+            Target::Unit => "unit",
+            Target::ListPrice => "list_price",
+            Target::TaxRate => "tax_rate",
+            Target::Cost => "cost",
+            Target::Active => "active",
         }
     }
 
@@ -238,6 +278,22 @@ impl Target {
                 "customername",
                 "fullname",
                 "accountname",
+            ],
+            (Target::Name, Kind::Products) => &[
+                "名称",
+                "产品名称",
+                "商品名称",
+                "品名",
+                "中文名称",
+                "中文名",
+                "产品名",
+                "产品",
+                "商品",
+                "name",
+                "productname",
+                "itemname",
+                "namezh",
+                "chinesename",
             ],
             (Target::Name, _) => &[
                 "姓名",
@@ -515,6 +571,114 @@ impl Target {
                 "leadsource",
                 "origin",
             ],
+            (Target::Code, _) => &[
+                "编码",
+                "产品编码",
+                "商品编码",
+                "物料编码",
+                "物料号",
+                "物料代码",
+                "货号",
+                "产品代码",
+                "商品代码",
+                "产品编号",
+                "商品编号",
+                "编号",
+                "代码",
+                "code",
+                "sku",
+                "productcode",
+                "itemcode",
+                "productno",
+                "itemno",
+                "partno",
+                "partnumber",
+            ],
+            (Target::NameEn, _) => &[
+                "英文名称",
+                "英文名",
+                "英文品名",
+                "englishname",
+                "nameen",
+                "nameenglish",
+                "productnameen",
+            ],
+            (Target::Category, _) => &[
+                "类别",
+                "分类",
+                "产品类别",
+                "商品类别",
+                "产品分类",
+                "商品分类",
+                "品类",
+                "类目",
+                "大类",
+                "category",
+                "productcategory",
+                "group",
+                "productgroup",
+            ],
+            (Target::Unit, _) => &[
+                "单位",
+                "计量单位",
+                "销售单位",
+                "unit",
+                "uom",
+                "unitofmeasure",
+            ],
+            (Target::ListPrice, _) => &[
+                "单价",
+                "标准价",
+                "标准单价",
+                "价格",
+                "售价",
+                "销售价",
+                "销售单价",
+                "零售价",
+                "定价",
+                "目录价",
+                "价目",
+                "listprice",
+                "price",
+                "unitprice",
+                "saleprice",
+                "salesprice",
+            ],
+            (Target::TaxRate, _) => &[
+                "税率",
+                "税率%",
+                "增值税率",
+                "增值税税率",
+                "taxrate",
+                "tax",
+                "vat",
+                "vatrate",
+                "tax%",
+                "vat%",
+            ],
+            (Target::Cost, _) => &[
+                "成本",
+                "成本价",
+                "单位成本",
+                "进价",
+                "采购价",
+                "采购单价",
+                "cost",
+                "unitcost",
+                "costprice",
+            ],
+            (Target::Active, _) => &[
+                "状态",
+                "是否启用",
+                "启用",
+                "在售",
+                "是否在售",
+                "active",
+                "status",
+                "enabled",
+                "onsale",
+                "offered",
+            ],
             (Target::Campaign, _) => &[
                 "活动",
                 "市场活动",
@@ -591,11 +755,19 @@ impl Mapping {
         {
             return vec![Target::Name];
         }
-        kind.required()
+        let mut missing: Vec<Target> = kind
+            .required()
             .iter()
             .copied()
             .filter(|t| self.column_of(*t).is_none())
-            .collect()
+            .collect();
+        if kind == Kind::Products
+            && self.column_of(Target::Name).is_none()
+            && self.column_of(Target::NameEn).is_none()
+        {
+            missing.insert(1.min(missing.len()), Target::Name);
+        }
+        missing
     }
 
     /// Fields that are not repeatable but filled by more than one column.
@@ -658,8 +830,8 @@ pub fn auto(kind: Kind, header: &[String]) -> Mapping {
     mapping
 }
 
-/// The kind of records a header most likely describes, for the wizard's first guess:
-/// amounts mean purchases, a summary (内容) means interactions, a column naming leads (线索)
+/// The kind of records a header most likely describes, for the wizard's first guess: a
+/// product code with a price and no date means a price list, amounts mean purchases, a summary (内容) means interactions, a column naming leads (线索)
 /// or a campaign means leads, a title next to a customer column means contact persons;
 /// otherwise customers.
 pub fn guess_kind(header: &[String]) -> Kind {
@@ -668,7 +840,12 @@ pub fn guess_kind(header: &[String]) -> Kind {
         let h = normalise(h);
         h.contains("线索") || h.contains("lead")
     });
-    if has(Kind::Purchases, Target::Amount) {
+    if has(Kind::Products, Target::Code)
+        && has(Kind::Products, Target::ListPrice)
+        && !has(Kind::Purchases, Target::Date)
+    {
+        Kind::Products
+    } else if has(Kind::Purchases, Target::Amount) {
         Kind::Purchases
     } else if has(Kind::Interactions, Target::Summary) {
         Kind::Interactions

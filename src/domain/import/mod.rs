@@ -99,6 +99,8 @@ pub enum RowProblem {
     UnknownCurrency(String),
     /// Not a lead source we know (展会, 转介绍, 网站...).
     UnknownSource(String),
+    /// Neither "offered" nor "not offered" (是/否, 在售/停售, yes/no).
+    UnknownActive(String),
     /// A business card of a vCard file that cannot be read.
     Card(crate::domain::vcard::CardProblem),
 }

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 /// What a purchase's recorded text is, on the price list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Link {
     /// The product at this position of the list given to [`Links::new`].
     Product(usize),

@@ -6,6 +6,8 @@
 //! What a given customer pays for a product on a given day is [`pricing`]'s: the list price,
 //! or the price agreement (价格协议) that applies, picked by a stated rule.
 
+pub mod analysis;
+pub mod export;
 pub mod link;
 pub mod list;
 pub mod pricing;

@@ -456,3 +456,44 @@ fn the_last_price_paid_is_the_newest_purchase_of_each_product() {
     assert_eq!(paid[1].unit_price, dec("3.3333"));
     assert_eq!(paid[1].quantity, dec("3"));
 }
+
+#[test]
+fn an_exported_price_list_imports_back_as_the_same_products() {
+    use crate::domain::i18n::{EN, ZH};
+    use crate::domain::import::plan::{Planner, Policy};
+    use crate::domain::import::table::read;
+    use crate::domain::import::{Existing, Kind, mapping::auto};
+    let mut a = product("12.35", Currency::Cny);
+    a.name_en = "Carton, \"5-ply\"".into();
+    a.cost = Some(dec("8.20"));
+    let mut b = product("99", Currency::Usd);
+    b.code = "SV-1".into();
+    b.active = false;
+    b.notes = "line\nbreak".into();
+    for t in [&ZH, &EN] {
+        let text = super::export::price_list_csv(&[a.clone(), b.clone()], t);
+        let table = read(&text).unwrap();
+        assert_eq!(
+            crate::domain::import::mapping::guess_kind(&table.header),
+            Kind::Products
+        );
+        let mapping = auto(Kind::Products, &table.header);
+        assert!(mapping.missing(Kind::Products).is_empty());
+        let existing = Existing::new(vec![], vec![], vec![], vec![], &[])
+            .with_products(vec![a.clone(), b.clone()]);
+        let mut planner = Planner::new(
+            Kind::Products,
+            table.header,
+            mapping,
+            Policy::Update,
+            existing,
+            Timestamp(5),
+            480,
+        );
+        planner.feed(&table.rows);
+        let plan = planner.finish();
+        // Every value read back as stored: nothing to update, nothing refused.
+        assert_eq!(plan.errors, vec![], "{}", text);
+        assert_eq!((plan.counts.skipped, plan.counts.updated), (2, 0));
+    }
+}

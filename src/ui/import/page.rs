@@ -215,6 +215,7 @@ fn FinishedPanel(wizard: Wizard, finished: super::wizard::Finished) -> impl Into
     let id = b.id;
     let undone = b.undone_at.is_some();
     let leads = finished.plan.kind == Kind::Leads && !undone;
+    let products = finished.plan.kind == Kind::Products && !undone;
     let question = RwSignal::new(None::<String>);
     view! {
         <section class="panel import-finished" data-testid="import-finished">
@@ -235,6 +236,9 @@ fn FinishedPanel(wizard: Wizard, finished: super::wizard::Finished) -> impl Into
                 }}
                 {leads.then(|| view! {
                     <a class="btn" data-testid="import-open-leads" href=crate::ui::routes::Page::Leads.path()>{move || t.get().import_open_leads}</a>
+                })}
+                {products.then(|| view! {
+                    <a class="btn" data-testid="import-open-products" href=crate::ui::routes::Page::Products.path()>{move || t.get().import_open_products}</a>
                 })}
                 <button class="btn btn-primary" data-testid="import-another" on:click=move |_| wizard.reset()>{move || t.get().import_another}</button>
             </div>

@@ -6,8 +6,10 @@ use super::agreements::AgreementsPanel;
 use super::data::use_prices;
 use crate::domain::lang::Lang;
 use crate::domain::money::Money;
+use crate::domain::product::export::price_list_csv;
 use crate::domain::product::list::{Offered, ProductQuery};
 use crate::domain::quote::totals::round;
+use crate::ui::download::download;
 use crate::ui::routes::Page;
 use crate::ui::state::{use_lang, use_texts};
 use crate::ui::widgets::choice::Choice;
@@ -93,6 +95,10 @@ pub fn ProductsPage() -> impl IntoView {
                         {tab(false, |t| t.tab_products, "tab-products")}
                         {tab(true, |t| t.tab_agreements, "tab-agreements")}
                     </div>
+                    <A href=Page::PriceAnalysis.path() attr:class="btn" attr:data-testid="open-price-analysis">
+                        <Icon icon=lu::LuChartColumn />
+                        {move || t.get().price_open}
+                    </A>
                     <A href=Page::NewProduct.path() attr:class="btn btn-primary" attr:data-testid="new-product">
                         <Icon icon=lu::LuPlus />
                         {move || t.get().product_new}
@@ -130,12 +136,30 @@ pub fn ProductsPage() -> impl IntoView {
                             value=Signal::derive(move || query.with(|q| q.offered))
                             on_change=Callback::new(move |v| query.update(|q| q.offered = v)) />
                     </div>
-                    <p class="muted" data-testid="product-count">
-                        {move || {
-                            let n = rows.with(Vec::len);
-                            (t.get().n_products_shown)(n.min(SHOWN), n)
-                        }}
-                    </p>
+                    <div class="table-head">
+                        <p class="muted" data-testid="product-count">
+                            {move || {
+                                let n = rows.with(Vec::len);
+                                (t.get().n_products_shown)(n.min(SHOWN), n)
+                            }}
+                        </p>
+                        <div class="header-actions">
+                            <A href=Page::Import.path() attr:class="btn" attr:data-testid="import-products">
+                                <Icon icon=lu::LuUpload />
+                                {move || t.get().products_import}
+                            </A>
+                            <button type="button" class="btn" data-testid="export-products" on:click=move |_| {
+                                let text = prices.with_untracked(|p| match p {
+                                    Some(Ok(p)) => price_list_csv(p.list.products(), t.get_untracked()),
+                                    _ => String::new(),
+                                });
+                                download("price-list.csv", "text/csv;charset=utf-8", &text);
+                            }>
+                                <Icon icon=lu::LuDownload />
+                                {move || t.get().products_export}
+                            </button>
+                        </div>
+                    </div>
                     <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="muted">{move || t.get().products_no_match}</p> }>
                         <div class="table-scroll">
                             <table class="data-table product-table" data-testid="product-table">

@@ -10,6 +10,7 @@ use crate::domain::lead::Lead;
 use crate::domain::lead::matching::MatchIndex;
 use crate::domain::member::TeamMember;
 use crate::domain::money::Currency;
+use crate::domain::product::Product;
 use crate::domain::purchase::Purchase;
 use crate::domain::validate::{self, Problem};
 use chrono::NaiveDate;
@@ -108,6 +109,10 @@ pub struct Existing {
     pub(super) lead_keys: HashMap<String, usize>,
     /// Customers, contact persons and leads a lead row may be, shown and never merged.
     pub(super) lead_matches: MatchIndex,
+    /// Stored products (not in the trash) and those this import creates.
+    pub(super) products: Vec<Product>,
+    /// Products by code, trimmed and in lower case.
+    pub(super) product_codes: HashMap<String, usize>,
 }
 
 impl Existing {
@@ -156,6 +161,28 @@ impl Existing {
             self.add_lead(l);
         }
         self
+    }
+
+    /// Adds the stored products (those in the trash left out): a row is matched with them
+    /// by its code.
+    pub fn with_products(mut self, products: Vec<Product>) -> Self {
+        for p in products.into_iter().filter(|p| p.deleted_at.is_none()) {
+            self.add_product(p);
+        }
+        self
+    }
+
+    /// Indexes a product by its code.
+    pub(super) fn add_product(&mut self, p: Product) {
+        self.product_codes
+            .entry(p.code_key())
+            .or_insert(self.products.len());
+        self.products.push(p);
+    }
+
+    /// The product whose code is `code` (without regard to case and outer spaces).
+    pub(super) fn product_by_code(&self, code: &str) -> Option<usize> {
+        self.product_codes.get(&code.trim().to_lowercase()).copied()
     }
 
     /// Indexes a lead for duplicates and matches.

@@ -26,6 +26,7 @@ use crate::domain::interaction::{Channel, Interaction, InteractionInput};
 use crate::domain::lead::matching::Match;
 use crate::domain::lead::{Lead, LeadInput, LeadSource};
 use crate::domain::money::Currency;
+use crate::domain::product::{Product, ProductInput};
 use crate::domain::purchase::{Purchase, PurchaseInput};
 use crate::domain::time::{Timestamp, Zone};
 use crate::domain::validate::{self, Problem};
@@ -114,6 +115,7 @@ pub enum Record {
     Interaction(Interaction),
     Purchase(Purchase),
     Lead(Box<Lead>),
+    Product(Box<Product>),
 }
 
 /// One row of the preview.
@@ -176,6 +178,7 @@ impl Plan {
                 .chain(r.interactions.iter().map(|i| i.id))
                 .chain(r.purchases.iter().map(|p| p.id))
                 .chain(r.leads.iter().map(|l| l.id))
+                .chain(r.products.iter().map(|p| p.id))
                 .collect()
         };
         let before: HashSet<Id> = before_ids(&self.before).into_iter().collect();
@@ -193,6 +196,7 @@ impl Plan {
                 interactions: changed(w.interactions.iter().map(|i| i.id).collect(), &before),
                 purchases: changed(w.purchases.iter().map(|p| p.id).collect(), &before),
                 leads: changed(w.leads.iter().map(|l| l.id).collect(), &before),
+                products: changed(w.products.iter().map(|p| p.id).collect(), &before),
             },
             before: self.before.clone(),
             touched: w.customer_ids(),
@@ -289,6 +293,7 @@ impl Planner {
                         Kind::Interactions => self.interaction(&r),
                         Kind::Purchases => self.purchase(&r),
                         Kind::Leads => self.lead(&r),
+                        Kind::Products => self.product(&r),
                     }
                 }
             };
@@ -921,9 +926,130 @@ impl Planner {
             }
         }
     }
+
+    /// A product of the price list, found by its code (compared without regard to case):
+    /// "skip" leaves a stored product alone, "update" fills it with the row's non-empty
+    /// values, and "create" cannot make a second product of one code (the row fails).
+    fn product(&mut self, r: &RowRef) -> Outcome {
+        let mut errors = Vec::new();
+        let code = r.get(Target::Code);
+        let active = match parse_active(r.get(Target::Active)) {
+            Ok(a) => a,
+            Err(p) => {
+                errors.push(r.error(Target::Active, p));
+                None
+            }
+        };
+        let currency = match parse_currency(r.get(Target::Currency)) {
+            Ok(c) => c,
+            Err(p) => {
+                errors.push(r.error(Target::Currency, p));
+                None
+            }
+        };
+        let found = self.existing.product_by_code(code);
+        let (input, before) = match (found, self.policy) {
+            (Some(i), Policy::Skip) => {
+                let p = self.existing.products[i].clone();
+                let name = p.code.clone();
+                return Outcome::Skipped(Why::Duplicate, Record::Product(Box::new(p)), name);
+            }
+            (Some(i), Policy::Update) => {
+                let before = self.existing.products[i].clone();
+                let mut input = ProductInput::from_product(&before);
+                overlay(&mut input.name_zh, r.get(Target::Name));
+                overlay(&mut input.name_en, r.get(Target::NameEn));
+                overlay(&mut input.category, r.get(Target::Category));
+                overlay(&mut input.unit, r.get(Target::Unit));
+                overlay(&mut input.list_price, r.get(Target::ListPrice));
+                overlay(&mut input.tax_rate, r.get(Target::TaxRate));
+                overlay(&mut input.cost, r.get(Target::Cost));
+                overlay(&mut input.notes, &r.joined(Target::Notes));
+                if let Some(c) = currency {
+                    input.currency = c;
+                }
+                if let Some(a) = active {
+                    input.active = a;
+                }
+                (input, Some((i, before)))
+            }
+            _ => {
+                let input = ProductInput {
+                    code: code.to_string(),
+                    name_zh: r.get(Target::Name).to_string(),
+                    name_en: r.get(Target::NameEn).to_string(),
+                    category: r.get(Target::Category).to_string(),
+                    unit: r.get(Target::Unit).to_string(),
+                    list_price: r.get(Target::ListPrice).to_string(),
+                    currency: currency.unwrap_or_default(),
+                    tax_rate: r.get(Target::TaxRate).to_string(),
+                    cost: r.get(Target::Cost).to_string(),
+                    active: active.unwrap_or(true),
+                    notes: r.joined(Target::Notes),
+                };
+                (input, None)
+            }
+        };
+        let own = before.as_ref().map(|(i, _)| *i);
+        let taken = |c: &str| {
+            self.existing
+                .product_by_code(c)
+                .is_some_and(|i| Some(i) != own)
+        };
+        let fields = match input.validate(taken) {
+            Ok(f) => f,
+            Err(field_errors) => {
+                errors.extend(r.field_errors(&field_errors, &[], &[]));
+                return Outcome::Failed(errors);
+            }
+        };
+        if !errors.is_empty() {
+            return Outcome::Failed(errors);
+        }
+        match before {
+            Some((i, before)) => {
+                let mut probe = before.clone();
+                fields.clone().apply(&mut probe, before.updated_at);
+                if probe == before {
+                    let name = before.code.clone();
+                    return Outcome::Skipped(
+                        Why::Unchanged,
+                        Record::Product(Box::new(before)),
+                        name,
+                    );
+                }
+                let mut after = before.clone();
+                fields.apply(&mut after, self.now);
+                self.keep_before(after.id, &before, |r| &mut r.products);
+                Self::write(
+                    &mut self.written,
+                    &mut self.plan.writes.products,
+                    after.id,
+                    &after,
+                );
+                self.existing.products[i] = after.clone();
+                let name = after.code.clone();
+                Outcome::Done(Action::Update, Record::Product(Box::new(after)), name)
+            }
+            None => {
+                let product = fields.into_product(self.now);
+                Self::write(
+                    &mut self.written,
+                    &mut self.plan.writes.products,
+                    product.id,
+                    &product,
+                );
+                self.existing.add_product(product.clone());
+                let name = product.code.clone();
+                Outcome::Done(Action::Create, Record::Product(Box::new(product)), name)
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod lead_tests;
+#[cfg(test)]
+mod product_tests;
 #[cfg(test)]
 pub(super) mod tests;

@@ -17,6 +17,7 @@ pub fn headings(kind: Kind, t: &Texts) -> Vec<&'static str> {
         Kind::Interactions => &[Customer, When, Channel, Summary, Owner],
         Kind::Purchases => &[Customer, Date, Order, Amount, Product, Quantity],
         Kind::Leads => &[Name, Company, Phone, Email, Source, Owner],
+        Kind::Products => &[Code, Name, Category, Unit, ListPrice, TaxRate],
     };
     fields
         .iter()
@@ -84,6 +85,18 @@ pub fn cells(
             l.emails.join(" / "),
             l.source.label(t).to_string(),
             member(l.owner_id),
+        ],
+        Record::Product(p) => vec![
+            p.code.clone(),
+            match (p.name_zh.is_empty(), p.name_en.is_empty()) {
+                (false, false) => format!("{} · {}", p.name_zh, p.name_en),
+                (false, true) => p.name_zh.clone(),
+                _ => p.name_en.clone(),
+            },
+            p.category.clone(),
+            p.unit.clone(),
+            p.list_price.format(lang),
+            format!("{} %", p.tax_rate.normalize()),
         ],
     }
 }

@@ -120,6 +120,13 @@ pub(super) fn target_of_field(field: Field) -> Option<Target> {
         Field::Order => Target::Order,
         Field::Margin => Target::Margin,
         Field::Campaign => Target::Campaign,
+        Field::Code => Target::Code,
+        Field::NameEn => Target::NameEn,
+        Field::Category => Target::Category,
+        Field::Unit => Target::Unit,
+        Field::ListPrice => Target::ListPrice,
+        Field::TaxRate => Target::TaxRate,
+        Field::Cost => Target::Cost,
         _ => return None,
     })
 }

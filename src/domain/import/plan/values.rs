@@ -84,6 +84,19 @@ pub(super) fn parse_source(text: &str) -> Result<Option<LeadSource>, RowProblem>
     }))
 }
 
+/// Whether a product is offered, from 是/否, 在售/停售, yes/no and the like; `None` when
+/// empty.
+pub(super) fn parse_active(text: &str) -> Result<Option<bool>, RowProblem> {
+    Ok(Some(match fold(text).as_str() {
+        "" => return Ok(None),
+        "是" | "启用" | "在售" | "有效" | "正常" | "上架" | "1" | "y" | "yes" | "true"
+        | "active" | "enabled" | "on" => true,
+        "否" | "停用" | "停售" | "无效" | "禁用" | "下架" | "0" | "n" | "no" | "false"
+        | "inactive" | "disabled" | "off" => false,
+        _ => return Err(RowProblem::UnknownActive(text.trim().to_string())),
+    }))
+}
+
 /// A way of contact from its Chinese or English name; an empty cell is a note.
 pub(super) fn parse_channel(text: &str) -> Result<Channel, RowProblem> {
     Ok(match fold(text).as_str() {
