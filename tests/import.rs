@@ -422,3 +422,53 @@ async fn a_lead_file_is_imported_flagged_and_undone_leaving_tombstones() {
     assert_eq!(summaries(&db).await.len(), 1);
     db.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_price_list_is_imported_updating_by_code_and_undone_to_the_list_before() {
+    use crm::domain::product::ProductInput;
+    let db = fresh().await;
+    let stored = ProductInput {
+        code: "BX-01".into(),
+        name_zh: "五层瓦楞纸箱".into(),
+        unit: "个".into(),
+        list_price: "10".into(),
+        tax_rate: "13".into(),
+        active: true,
+        ..ProductInput::default()
+    }
+    .validate(|_| false)
+    .unwrap()
+    .into_product(Timestamp(NOW.0 - 1_000));
+    let stored = store::save_product(&db, &stored).await.unwrap();
+    // The list read packed before the import, so the import's writes must reach the pack.
+    assert_eq!(store::all_products(&db).await.unwrap().len(), 1);
+    let text =
+        "编码,名称,单位,单价,税率\nbx-01,五层瓦楞纸箱,个,11.50,13\nTP-9,封箱胶带,卷,12.35,13\n";
+    let p = plan(&db, Kind::Products, text, Policy::Update, NOW).await;
+    assert_eq!((p.counts.created, p.counts.updated), (1, 1));
+    let id = import(&db, &p).await;
+    let mut after = store::all_products(&db).await.unwrap();
+    after.sort_by(|a, b| a.code.cmp(&b.code));
+    assert_eq!(
+        after
+            .iter()
+            .map(|x| (x.code.as_str(), x.list_price.amount.to_string()))
+            .collect::<Vec<_>>(),
+        vec![
+            ("BX-01", "11.50".to_string()),
+            ("TP-9", "12.35".to_string())
+        ]
+    );
+    // The same file again changes nothing: BX-01 is at 11.50, TP-9 stored.
+    let again = plan(&db, Kind::Products, text, Policy::Update, NOW).await;
+    assert_eq!((again.counts.created, again.counts.skipped), (0, 2));
+
+    let undone = store::undo_import(&db, id, NOW).await.unwrap();
+    assert_eq!((undone.report.removed, undone.report.restored), (1, 1));
+    let back = store::all_products(&db).await.unwrap();
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0].list_price, stored.list_price);
+    assert_eq!(back[0].code, "BX-01");
+    assert_eq!(raw_count(db.name(), "tombstones").await, 1);
+    db.close();
+}

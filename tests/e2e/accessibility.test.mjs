@@ -178,7 +178,11 @@ for (const theme of ["light", "dark"]) {
       await page.getByTestId("quote-form").waitFor();
       await page.getByTestId("deal-customer").fill("a");
       await page.getByTestId("deal-customer-option").first().click();
-      await page.getByTestId("line-product").first().selectOption({ index: 1 });
+      // The chooser open on its matches, then one picked.
+      await page.getByTestId("line-product").first().fill("P");
+      await page.getByTestId("line-product-option").first().waitFor();
+      found.productChooser = await serious(page);
+      await page.getByTestId("line-product-option").first().click();
       await page.getByTestId("quote-totals").locator("dl").waitFor();
       found.quoteForm = await serious(page);
       await shot(page, `quote-form-${lang}-${theme}-${label}`, true);

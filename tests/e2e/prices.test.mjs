@@ -43,7 +43,7 @@ test("a price list imported, found after a reload, exported and undone (zh-CN)",
   const text = await readFile(await download.path(), "utf8");
   const [head, ...lines] = text.trim().split(/\r?\n/);
   assert.match(head, /产品编码,名称,英文名称,类别,单位,标准价,币种,税率（%）,单位成本,是否在售,备注/);
-  assert.ok(lines.includes("E2E-A,测试胶带,Test tape,辅料,卷,12.35,CNY,13,8.20,是,"), lines.join("\n"));
+  assert.ok(lines.includes("E2E-A,测试胶带,Test tape,辅料,卷,12.35,CNY,13,8.2,是,"), lines.join("\n"));
 
   // Undone from the journal: the two products are gone.
   await page.goto(app.url + "import");
@@ -95,7 +95,7 @@ test("realised prices and a what-if on the sample (zh-CN and English)", async ()
   await loadSample(en.page);
   await en.page.goto(app.url + "products/analysis");
   await en.page.getByTestId("price-total").waitFor({ timeout: 60_000 });
-  assert.match(await en.page.getByTestId("price-analysis").innerText(), /Realised prices[\s\S]*By category/);
+  assert.match(await en.page.getByTestId("price-analysis").innerText(), /Realised prices[\s\S]*By category/i);
   await shot(en.page, "price-analysis-en-phone-dark", true);
   await en.context.close();
 });

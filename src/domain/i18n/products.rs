@@ -129,6 +129,7 @@ super::feature_texts! { $ products_texts;
         price_all_customers = "All customers", "全部客户";
     }
     formats {
+        price_products_of(category: &str) = format!("Products of {category}"), format!("类别 {category} 的产品");
         price_spread_of(scope: &str) = format!("Discounts by customer class and rep: {scope}"), format!("按客户类别和销售人员的折扣：{scope}");
         price_what_if_of(scope: &str) = format!("What if the price changes: {scope}"), format!("调价模拟：{scope}");
         price_what_if_hint(weeks: u32) = format!("Over the next {weeks} weeks (the analysis horizon): each customer's predicted spending (BG/NBD purchases × Gamma-Gamma spend) times the share of their purchases that went to this. Volume moves by (1 + change)^elasticity; revenue after = revenue × (1 + change)^(1 + elasticity); margin after = revenue × (1 + change)^elasticity × (change + margin rate)."), format!("未来 {weeks} 周（分析周期）：每位客户的预测消费（BG/NBD 购买次数 × Gamma-Gamma 客单价）乘以其购买中用于此产品或类别的比例。销量按 (1 + 调价)^弹性 变化；调价后收入 = 收入 × (1 + 调价)^(1 + 弹性)；调价后毛利 = 收入 × (1 + 调价)^弹性 × (调价 + 毛利率)。");

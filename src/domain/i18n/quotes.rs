@@ -80,6 +80,7 @@ super::feature_texts! { $ quotes_texts;
         quote_earlier = "Earlier quotes and prices for this customer", "该客户的历史报价与价格";
         quote_tax_incl_short = "incl. tax", "含税";
         quote_tax_excl_short = "before tax", "不含税";
+        quote_no_product_match = "No offered product in this currency matches.", "没有符合的在售产品（本币种）。";
         quote_last_paid = "Last price paid", "最近成交价";
         quote_last_paid_none = "No purchase of a product on the price list is recorded for this customer.", "该客户没有价目表中产品的购买记录。";
         quote_earlier_none = "Nothing was quoted to this customer before.", "此前没有给该客户报过价。";

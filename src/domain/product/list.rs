@@ -2,6 +2,7 @@
 //! code, names and category (pinyin too), filtered by category and by whether it is offered,
 //! in code order.
 
+use crate::domain::money::Currency;
 use crate::domain::product::Product;
 use crate::domain::search::{Query, build_key};
 
@@ -97,12 +98,30 @@ impl PriceList {
             .map(|(i, _)| i)
             .collect()
     }
+
+    /// The first `n` offered products in `currency` that `text` finds (code, names, category,
+    /// pinyin), in code order; none for a blank text. What a quote line's chooser lists.
+    pub fn offer(&self, text: &str, currency: Currency, n: usize) -> Vec<usize> {
+        let query = Query::parse(text);
+        if query.is_empty() {
+            return Vec::new();
+        }
+        self.products
+            .iter()
+            .zip(&self.keys)
+            .enumerate()
+            .filter(|(_, (p, key))| {
+                p.active && p.list_price.currency == currency && query.matches(key)
+            })
+            .map(|(i, _)| i)
+            .take(n)
+            .collect()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::money::Currency;
     use crate::domain::product::ProductInput;
     use crate::domain::time::Timestamp;
 
@@ -121,6 +140,29 @@ mod tests {
         .validate(|_| false)
         .unwrap()
         .into_product(Timestamp(0))
+    }
+
+    #[test]
+    fn a_quote_line_is_offered_the_active_products_of_its_currency() {
+        let mut dollars = p("D-1", "美元纸箱", "Carton USD", "包装材料", true);
+        dollars.list_price.currency = Currency::Usd;
+        let list = PriceList::new(vec![
+            p("b-2", "纸箱胶带", "Tape", "包装材料", true),
+            p("A-1", "五层纸箱", "Carton", "包装材料", true),
+            p("A-0", "旧纸箱", "Old carton", "包装材料", false),
+            dollars,
+        ]);
+        let codes = |text: &str, c: Currency, n: usize| -> Vec<String> {
+            list.offer(text, c, n)
+                .into_iter()
+                .map(|i| list.products()[i].code.clone())
+                .collect()
+        };
+        assert_eq!(codes("纸箱", Currency::Cny, 8), ["A-1", "b-2"]);
+        assert_eq!(codes("纸箱", Currency::Cny, 1), ["A-1"]);
+        assert_eq!(codes("zhixiang", Currency::Usd, 8), ["D-1"]);
+        assert_eq!(codes("a-1", Currency::Cny, 8), ["A-1"]);
+        assert!(codes("  ", Currency::Cny, 8).is_empty());
     }
 
     #[test]

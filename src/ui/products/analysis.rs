@@ -105,6 +105,22 @@ pub fn PriceAnalysisPage() -> impl IntoView {
             _ => String::new(),
         })
     };
+    // The category the chosen scope is about: its own, or its product's (empty: every one).
+    let category_of = move || -> String {
+        match scope.get() {
+            Scope::All => String::new(),
+            Scope::Category(c) => c,
+            Scope::Product(id) => facts.with(|f| match f {
+                Some(Ok(f)) => f
+                    .products
+                    .iter()
+                    .find(|p| p.id == id)
+                    .map(|p| p.category.clone())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            }),
+        }
+    };
     let scope_label = move || -> String {
         let texts = t.get();
         match scope.get() {
@@ -180,7 +196,6 @@ pub fn PriceAnalysisPage() -> impl IntoView {
                             let language = lang.get();
                             let total = a.total.clone();
                             let categories = a.categories.clone();
-                            let products: Vec<(Id, Figures)> = a.products.iter().take(SHOWN).cloned().collect();
                             view! {
                                 <div class="totals price-totals" data-testid="price-total">
                                     <Kpi label=texts.price_realised_share value=pct(total.realised()) />
@@ -192,10 +207,6 @@ pub fn PriceAnalysisPage() -> impl IntoView {
                                 <FiguresTable
                                     rows=categories.into_iter().map(|(k, f)| (Scope::Category(k.clone()), if k.is_empty() { "—".to_string() } else { k }, f)).collect()
                                     currency=c scope=scope testid="price-categories" />
-                                <h3>{texts.price_by_product}</h3>
-                                <FiguresTable
-                                    rows=products.into_iter().map(|(id, f)| (Scope::Product(id), product_name(id), f)).collect()
-                                    currency=c scope=scope testid="price-products" />
                             }.into_any()
                         }}
                     </section>
@@ -212,20 +223,39 @@ pub fn PriceAnalysisPage() -> impl IntoView {
                             let classes = b.classes.into_iter().map(|(k, f)| (Scope::All, class_label(k, texts), f)).collect();
                             let reps = b.reps.into_iter().map(|(r, f)| (Scope::All, r.and_then(|r| names.get(&r).cloned()).unwrap_or_else(|| texts.unassigned.to_string()), f)).collect();
                             view! {
-                                <div class="grid-2">
-                                    <div>
-                                        <h3>{texts.price_by_class}</h3>
-                                        <FiguresTable rows=classes currency=c scope=scope testid="price-classes" />
-                                    </div>
-                                    <div>
-                                        <h3>{texts.price_by_rep}</h3>
-                                        <FiguresTable rows=reps currency=c scope=scope testid="price-reps" />
-                                    </div>
-                                </div>
+                                <h3>{texts.price_by_class}</h3>
+                                <FiguresTable rows=classes currency=c scope=scope testid="price-classes" />
+                                <h3>{texts.price_by_rep}</h3>
+                                <FiguresTable rows=reps currency=c scope=scope testid="price-reps" />
                             }.into_any()
                         }}
                     </section>
                     <WhatIf facts=facts scope=scope scope_label=Signal::derive(scope_label) />
+                    <section class="panel" aria-labelledby="price-products-title">
+                        <h2 id="price-products-title">{move || {
+                            let c = category_of();
+                            if c.is_empty() { t.get().price_by_product.to_string() } else { (t.get().price_products_of)(&c) }
+                        }}</h2>
+                        {move || {
+                            let a = realised.get();
+                            let texts = t.get();
+                            let c = currency.get();
+                            let only = category_of();
+                            let rows: Vec<(Scope, String, Figures)> = facts.with(|f| {
+                                let Some(Ok(f)) = f else { return Vec::new() };
+                                a.products
+                                    .iter()
+                                    .filter(|(id, _)| only.is_empty() || f.products.iter().any(|p| p.id == *id && p.category == only))
+                                    .take(SHOWN)
+                                    .map(|(id, x)| (Scope::Product(*id), product_name(*id), x.clone()))
+                                    .collect()
+                            });
+                            if rows.is_empty() {
+                                return view! { <p class="muted">{texts.price_none}</p> }.into_any();
+                            }
+                            view! { <FiguresTable rows=rows currency=c scope=scope testid="price-products" /> }.into_any()
+                        }}
+                    </section>
                 }.into_any(),
             }}
         </section>

@@ -5,7 +5,7 @@
 //! down: with a reason), revise it into a new version, print it — its versions, the approval,
 //! other open quotes at other prices, and the trash.
 
-use super::data::{me, use_quote_data};
+use super::data::{me, use_customer_context, use_quote_data};
 use super::editor::QuoteEditor;
 use crate::domain::id::Id;
 use crate::domain::money::Money;
@@ -35,6 +35,8 @@ pub fn QuotePage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<Id>().ok())));
     let data = use_quote_data(id.into());
+    let focus = RwSignal::new(None::<Id>);
+    let context = use_customer_context(focus.into());
     let quote = Memo::new(move |_| {
         let id = id.get()?;
         data.with(|d| match d {
@@ -230,7 +232,7 @@ pub fn QuotePage() -> impl IntoView {
                     view! {
                         <header class="page-header"><h1>{format!("{} · {}", t.get().quote_edit, q.number)}</h1></header>
                         <QuoteEditor initial=initial data=data editing=(q.id, q.number.clone()) saving=busy on_save=save_edit
-                            on_cancel=Callback::new(move |_| editing.set(false)) outer_error=error />
+                            on_cancel=Callback::new(move |_| editing.set(false)) outer_error=error focus=focus context=context />
                     }.into_any()
                 }
                 (true, Some(q)) => {

@@ -4,7 +4,8 @@
 //! as they will print, the deepest discount against the author's authority, other open quotes
 //! to the customer at other prices, and what was quoted to the customer before.
 
-use super::data::{QuoteSignal, buyer, me, reference, use_customer_context};
+use super::data::{CustomerContext, QuoteSignal, buyer, me, reference};
+use super::product_chooser::ProductChooser;
 use crate::domain::id::Id;
 use crate::domain::lang::Lang;
 use crate::domain::money::{Currency, Money};
@@ -38,6 +39,10 @@ pub fn QuoteEditor(
     on_save: Callback<QuoteFields>,
     on_cancel: Callback<()>,
     #[prop(into, optional)] outer_error: Signal<Option<String>>,
+    /// The customer whose quotes and purchases `context` holds: the editor sets it as its
+    /// customer changes; the page reads `context` for it (see `use_customer_context`).
+    focus: RwSignal<Option<Id>>,
+    context: RwSignal<CustomerContext>,
 ) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
@@ -88,18 +93,16 @@ pub fn QuoteEditor(
         |i, v| i.payment_terms = v,
     );
     let (notes, set_notes) = bind(input, |i| i.notes.clone(), |i, v| i.notes = v);
-    let products = Signal::derive(move || {
+    // Whether any product is offered in the quote's currency (a notice says where to add one).
+    let none_offered = Signal::derive(move || {
         let currency = input.with(|i| i.currency);
-        let zh = lang.get() == Lang::Zh;
         data.with(|d| match d {
-            Some(Ok(d)) => d
+            Some(Ok(d)) => !d
                 .list
                 .products()
                 .iter()
-                .filter(|p| p.active && p.list_price.currency == currency)
-                .map(|p| (p.id, format!("{} · {}", p.code, p.name(zh))))
-                .collect::<Vec<_>>(),
-            _ => Vec::new(),
+                .any(|p| p.active && p.list_price.currency == currency),
+            _ => false,
         })
     });
     // The price the rule gives a line's product in the quote's tax mode, where it came from,
@@ -174,28 +177,18 @@ pub fn QuoteEditor(
                     <tr data-testid="quote-line">
                         <td class="col-product">
                             <label class="sr-only" for=line_id(Field::Product, i)>{move || (t.get().quote_line_n)(i + 1)}</label>
-                            <select
+                            <ProductChooser
                                 id=line_id(Field::Product, i)
-                                data-testid="line-product"
-                                aria-invalid=move || error_for(errors, Field::Product, Some(i)).with(Option::is_some).then_some("true")
-                                on:change=move |ev| {
-                                    let k: usize = event_target_value(&ev).parse().unwrap_or(0);
-                                    let chosen = (k > 0).then(|| products.with_untracked(|p| p.get(k - 1).map(|x| x.0))).flatten();
-                                    input.update(|x| if let Some(l) = x.lines.get_mut(i) {
-                                        l.product_id = chosen;
-                                        l.unit_price.clear();
-                                        if l.quantity.trim().is_empty() { l.quantity = "1".into(); }
-                                    });
-                                }
-                            >
-                                <option value="0">{move || t.get().quote_choose_product}</option>
-                                {move || {
-                                    let current = product.get();
-                                    products.get().into_iter().enumerate().map(|(k, (pid, l))| {
-                                        view! { <option value=(k + 1).to_string() selected=Some(pid) == current>{l}</option> }
-                                    }).collect_view()
-                                }}
-                            </select>
+                                data=data
+                                value=product
+                                currency=Signal::derive(move || input.with(|x| x.currency))
+                                invalid=Signal::derive(move || error_for(errors, Field::Product, Some(i)).with(Option::is_some))
+                                on_change=Callback::new(move |chosen: Option<Id>| input.update(|x| if let Some(l) = x.lines.get_mut(i) {
+                                    l.product_id = chosen;
+                                    l.unit_price.clear();
+                                    if chosen.is_some() && l.quantity.trim().is_empty() { l.quantity = "1".into(); }
+                                }))
+                            />
                             <p class="field-msg">{move || error_for(errors, Field::Product, Some(i)).get().or_else(|| rule_price(product.get()))}</p>
                         </td>
                         <td class="num" data-label=move || t.get().quote_quantity>
@@ -230,7 +223,12 @@ pub fn QuoteEditor(
             .collect_view()
     };
     let customer = Signal::derive(move || input.with(|i| i.customer_id));
-    let context = use_customer_context(customer);
+    Effect::new(move |_| {
+        let c = customer.get();
+        if focus.get_untracked() != c {
+            focus.set(c);
+        }
+    });
     // What the customer was quoted and paid: only once their own quotes and purchases are in.
     let earlier = Memo::new(move |_| {
         let c = customer.get();
@@ -332,11 +330,11 @@ pub fn QuoteEditor(
                     </fieldset>
                     <fieldset class="form-section">
                         <legend>{move || t.get().quote_lines}</legend>
-                        {move || products.with(Vec::is_empty).then(|| view! {
+                        {move || none_offered.get().then(|| view! {
                             <p class="notice">{move || t.get().quote_no_products}" "<A href=Page::NewProduct.path()>{move || t.get().product_new}</A></p>
                         })}
                         <p class="field-msg error" id=id(Field::Lines)>{move || error_for(errors, Field::Lines, None).get()}</p>
-                        <div class="table-scroll">
+                        <div class="line-table-wrap">
                             <table class="data-table line-table">
                                 <thead>
                                     <tr>

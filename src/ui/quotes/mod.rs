@@ -9,4 +9,5 @@ pub mod editor;
 pub mod list;
 pub mod new;
 pub mod policy;
+pub mod product_chooser;
 pub mod trash;

@@ -3,7 +3,7 @@
 //! valid for the team's number of days, with its default payment terms; numbered and owned by
 //! whoever "me" is when saved as a draft.
 
-use super::data::{me, use_quote_data};
+use super::data::{me, use_customer_context, use_quote_data};
 use super::editor::QuoteEditor;
 use crate::domain::id::Id;
 use crate::domain::quote::totals::TaxMode;
@@ -27,6 +27,11 @@ pub fn NewQuotePage() -> impl IntoView {
     let navigate = use_navigate();
     let params = use_query_map();
     let data = use_quote_data(Signal::stored(None));
+    // The customer's quotes and purchases, read now beside the price list.
+    let focus = RwSignal::new(
+        params.with_untracked(|p| p.get("customer").and_then(|s| s.parse::<Id>().ok())),
+    );
+    let context = use_customer_context(focus.into());
     let (owner, _) = me(ws);
     let read = |k: &str| params.with_untracked(|p| p.get(k).and_then(|s| s.parse::<Id>().ok()));
     let (customer, deal) = (read("customer"), read("deal"));
@@ -74,7 +79,7 @@ pub fn NewQuotePage() -> impl IntoView {
                         payment_terms: policy.payment_terms.clone(),
                         ..QuoteInput::default()
                     };
-                    view! { <QuoteEditor initial=initial data=data saving=saving on_save=save on_cancel=cancel outer_error=error /> }.into_any()
+                    view! { <QuoteEditor initial=initial data=data saving=saving on_save=save on_cancel=cancel outer_error=error focus=focus context=context /> }.into_any()
                 }
             }}
         </section>
