@@ -83,7 +83,8 @@ pub use products::{
 pub use purchases::{delete_purchase, save_purchase};
 pub use quotes::{
     accept_quote, all_quotes, all_quotes_early, purge_quotes, quote, quote_context, quote_policy,
-    quotes_of, save_new_quote, save_quote, save_quote_policy, save_revision, set_quotes_trashed,
+    quotes_of, quotes_since, save_new_quote, save_quote, save_quote_policy, save_revision,
+    set_quotes_trashed,
 };
 pub use sample::{SampleProgress, insert_batch, load_sample};
 pub use satisfaction::{

@@ -44,6 +44,14 @@ pub async fn all_quotes_early(db: &Db, early: Option<super::EarlyRead>) -> Resul
     super::packed::read_all_early::<Quote>(db, early).await
 }
 
+/// The quotes made since `since` (a Unix time in milliseconds; ids are time-ordered), read
+/// one object each: what the quotes list shows while the pack of all of them is read.
+pub async fn quotes_since(db: &Db, since: i64) -> Result<Vec<Quote>> {
+    let tx = db.tx(&[QUOTES], false)?;
+    let from = Id::from_parts(since.max(0) as u64, [0; 10]);
+    idb::get_all_in_key_range(&store_of::<Quote>(&tx)?, &from.to_string(), "~").await
+}
+
 /// Every quote of customer `id` (every version, those in the trash included).
 pub async fn quotes_of(db: &Db, id: Id) -> Result<Vec<Quote>> {
     let tx = db.tx(&[QUOTES], false)?;

@@ -16,6 +16,7 @@ super::feature_texts! { $ quotes_texts;
         quote_edit = "Edit quote", "编辑报价";
         quotes_empty_title = "No quotes yet", "还没有报价";
         quotes_empty_body = "A quote prices products from the price list for a customer, with the agreed prices filled in. Add products first, then write a quote here or from a customer's page.", "报价基于价目表为客户定价，协议价自动带出。请先添加产品，再在此处或客户页面中新建报价。";
+        quotes_reading_all = "The last week's quotes, while every quote is read…", "先显示最近一周的报价，正在读取全部报价…";
         quotes_no_match = "No quote in this view", "此视图下没有报价";
         quotes_search = "Search quotes: number, customer, product, pinyin", "搜索报价：编号、客户、产品、拼音";
         quotes_search_label = "Search quotes", "搜索报价";

@@ -77,6 +77,8 @@ pub struct QuoteBook {
     quotes: Vec<Quote>,
     customers: Vec<String>,
     keys: LazyKeys,
+    /// Whether it holds every quote, or only the newest while the rest is read.
+    complete: bool,
 }
 
 impl QuoteBook {
@@ -87,7 +89,21 @@ impl QuoteBook {
             quotes,
             customers,
             keys: LazyKeys::default(),
+            complete: true,
         }
+    }
+
+    /// A book of only the newest quotes, shown while the others are read.
+    pub fn newest(quotes: Vec<Quote>, customer: impl Fn(Id) -> String) -> Self {
+        QuoteBook {
+            complete: false,
+            ..QuoteBook::new(quotes, customer)
+        }
+    }
+
+    /// Whether it holds every quote (see [`QuoteBook::newest`]).
+    pub fn is_complete(&self) -> bool {
+        self.complete
     }
 
     pub fn quotes(&self) -> &[Quote] {

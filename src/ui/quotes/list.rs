@@ -102,12 +102,18 @@ pub fn QuotesPage() -> impl IntoView {
                             value=Signal::derive(move || query.with(|q| q.owner))
                             on_change=Callback::new(move |v| query.update(|q| q.owner = v)) />
                     </div>
-                    <p class="muted" data-testid="quote-count">
-                        {move || {
-                            let n = rows.with(Vec::len);
-                            (t.get().n_quotes_shown)(n.min(SHOWN), n)
-                        }}
-                    </p>
+                    {move || if data.with(|d| matches!(d, Some(Ok(b)) if b.is_complete())) {
+                        view! {
+                            <p class="muted" data-testid="quote-count">
+                                {move || {
+                                    let n = rows.with(Vec::len);
+                                    (t.get().n_quotes_shown)(n.min(SHOWN), n)
+                                }}
+                            </p>
+                        }.into_any()
+                    } else {
+                        view! { <p class="muted" role="status" data-testid="quote-reading">{move || t.get().quotes_reading_all}</p> }.into_any()
+                    }}
                     <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="muted">{move || t.get().quotes_no_match}</p> }>
                         <div class="table-scroll">
                             <table class="data-table quote-table" data-testid="quote-table">
