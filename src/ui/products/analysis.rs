@@ -303,7 +303,7 @@ fn FiguresTable(
     let language = lang.get_untracked();
     view! {
         <div class="table-scroll">
-            <table class="data-table price-table" data-testid=testid>
+            <table class="data-table price-table figures-table" data-testid=testid>
                 <thead>
                     <tr>
                         <th scope="col"></th>

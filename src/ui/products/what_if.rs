@@ -157,7 +157,7 @@ pub fn WhatIf(
                 };
                 view! {
                     <div class="table-scroll">
-                        <table class="data-table price-table" data-testid="what-if-table">
+                        <table class="data-table price-table what-if-table" data-testid="what-if-table">
                             <thead>
                                 <tr>
                                     <th scope="col">{texts.price_class}</th>

@@ -4,6 +4,7 @@
 use crate::domain::id::Id;
 use crate::domain::list::ListQuery;
 use crate::ui::state::{use_texts, use_workspace};
+use crate::ui::widgets::keys::listbox_key;
 use leptos::prelude::*;
 
 /// Matches shown at once.
@@ -84,23 +85,8 @@ pub fn CustomerChooser(
                             active.set(0);
                         }
                         on:keydown=move |ev: web_sys::KeyboardEvent| {
-                            let n = found.with(Vec::len);
-                            match ev.key().as_str() {
-                                "ArrowDown" if n > 0 => {
-                                    ev.prevent_default();
-                                    active.update(|a| *a = (*a + 1) % n);
-                                }
-                                "ArrowUp" if n > 0 => {
-                                    ev.prevent_default();
-                                    active.update(|a| *a = (*a + n - 1) % n);
-                                }
-                                "Enter" if n > 0 => {
-                                    ev.prevent_default();
-                                    ev.stop_propagation();
-                                    let id = found.with(|f| f[active.get_untracked().min(n - 1)].0);
-                                    pick(id);
-                                }
-                                _ => {}
+                            if let Some(i) = listbox_key(&ev, found.with(Vec::len), active) {
+                                pick(found.with(|f| f[i].0));
                             }
                         }
                     />

@@ -72,3 +72,35 @@ pub fn focus_first_invalid() {
         }
     });
 }
+
+/// The keys of a combobox's list of `n` options, `active` the highlighted one: ↓ and ↑ move
+/// it (round the ends), Enter picks it — returned, for the caller to choose. Nothing while an
+/// input method composes (its Enter picks a candidate, not an option).
+pub fn listbox_key(
+    ev: &KeyboardEvent,
+    n: usize,
+    active: leptos::prelude::RwSignal<usize>,
+) -> Option<usize> {
+    use leptos::prelude::*;
+    if n == 0 || composing(ev) {
+        return None;
+    }
+    match ev.key().as_str() {
+        "ArrowDown" => {
+            ev.prevent_default();
+            active.update(|a| *a = (*a + 1) % n);
+            None
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            active.update(|a| *a = (*a + n - 1) % n);
+            None
+        }
+        "Enter" => {
+            ev.prevent_default();
+            ev.stop_propagation();
+            Some(active.get_untracked().min(n - 1))
+        }
+        _ => None,
+    }
+}
