@@ -454,10 +454,7 @@ async fn a_price_list_is_imported_updating_by_code_and_undone_to_the_list_before
             .iter()
             .map(|x| (x.code.as_str(), x.list_price.amount.to_string()))
             .collect::<Vec<_>>(),
-        vec![
-            ("BX-01", "11.50".to_string()),
-            ("TP-9", "12.35".to_string())
-        ]
+        vec![("BX-01", "11.5".to_string()), ("TP-9", "12.35".to_string())]
     );
     // The same file again changes nothing: BX-01 is at 11.50, TP-9 stored.
     let again = plan(&db, Kind::Products, text, Policy::Update, NOW).await;
