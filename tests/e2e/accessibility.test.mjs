@@ -166,6 +166,12 @@ for (const theme of ["light", "dark"]) {
       await page.locator("[data-testid=product-row] .row-link").first().click();
       await page.getByTestId("product-form").waitFor();
       found.product = await serious(page);
+      // The price analysis with a category chosen: its spread and its what-if.
+      await page.goto(app.url + "products/analysis");
+      await page.getByTestId("price-categories").locator("[data-testid=price-row] button").first().click();
+      await page.getByTestId("what-if-table").waitFor({ timeout: 60_000 });
+      found.priceAnalysis = await serious(page);
+      await shot(page, `price-analysis-${lang}-${theme}-${label}`, true);
       await page.goto(app.url + "quotes");
       await page.getByTestId("quote-row").first().waitFor();
       found.quotes = await serious(page);

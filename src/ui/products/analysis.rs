@@ -206,7 +206,7 @@ pub fn PriceAnalysisPage() -> impl IntoView {
                                 <h3>{texts.price_by_category}</h3>
                                 <FiguresTable
                                     rows=categories.into_iter().map(|(k, f)| (Scope::Category(k.clone()), if k.is_empty() { "—".to_string() } else { k }, f)).collect()
-                                    currency=c scope=scope testid="price-categories" />
+                                    currency=c scope=scope testid="price-categories" label=texts.price_by_category />
                             }.into_any()
                         }}
                     </section>
@@ -224,9 +224,9 @@ pub fn PriceAnalysisPage() -> impl IntoView {
                             let reps = b.reps.into_iter().map(|(r, f)| (Scope::All, r.and_then(|r| names.get(&r).cloned()).unwrap_or_else(|| texts.unassigned.to_string()), f)).collect();
                             view! {
                                 <h3>{texts.price_by_class}</h3>
-                                <FiguresTable rows=classes currency=c scope=scope testid="price-classes" />
+                                <FiguresTable rows=classes currency=c scope=scope testid="price-classes" label=texts.price_by_class />
                                 <h3>{texts.price_by_rep}</h3>
-                                <FiguresTable rows=reps currency=c scope=scope testid="price-reps" />
+                                <FiguresTable rows=reps currency=c scope=scope testid="price-reps" label=texts.price_by_rep />
                             }.into_any()
                         }}
                     </section>
@@ -253,7 +253,7 @@ pub fn PriceAnalysisPage() -> impl IntoView {
                             if rows.is_empty() {
                                 return view! { <p class="muted">{texts.price_none}</p> }.into_any();
                             }
-                            view! { <FiguresTable rows=rows currency=c scope=scope testid="price-products" /> }.into_any()
+                            view! { <FiguresTable rows=rows currency=c scope=scope testid="price-products" label=texts.price_by_product /> }.into_any()
                         }}
                     </section>
                 }.into_any(),
@@ -296,13 +296,16 @@ fn FiguresTable(
     currency: Currency,
     scope: RwSignal<Scope>,
     testid: &'static str,
+    /// What the table shows, for its scrolling region (a phone scrolls it sideways).
+    #[prop(into)]
+    label: String,
 ) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let texts = t.get_untracked();
     let language = lang.get_untracked();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
             <table class="data-table price-table figures-table" data-testid=testid>
                 <thead>
                     <tr>

@@ -156,7 +156,7 @@ pub fn WhatIf(
                     }
                 };
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="what-if-title">
                         <table class="data-table price-table what-if-table" data-testid="what-if-table">
                             <thead>
                                 <tr>
