@@ -224,7 +224,7 @@ fn main() {
     let start = analysis.fitted_params();
     let before = live_mb();
     let t = Instant::now();
-    let facts = facts_for(index.rows(), &analysis);
+    let facts = facts_for(index.rows(), &analysis, today, &cfg);
     println!(
         "segment facts (once per analysis): {:.1} ms, holding {:.1} MB",
         t.elapsed().as_secs_f64() * 1e3,

@@ -12,6 +12,8 @@ use crm::domain::product::pricing::{AgreementInput, PartyChoice};
 use crm::domain::product::{Product, ProductInput};
 use crm::domain::quote::policy::QuotePolicy;
 use crm::domain::quote::{LineInput, LinePrice, Quote, QuoteInput, QuoteStatus, next_number};
+use crm::domain::summary::OpenQuote;
+use crm::domain::time::epoch_day;
 use crm::domain::validate::{Field, FieldError, Problem};
 use crm::store;
 use rust_decimal::Decimal;
@@ -158,7 +160,16 @@ async fn accepting_a_quote_writes_its_purchases_and_wins_its_deal_or_nothing() {
     q.opportunity_id = Some(deal.id);
     q.send(MemberRole::SalesRep, &QuotePolicy::default(), today(), NOW)
         .unwrap();
-    let q = store::save_quote(&db, &q).await.unwrap();
+    let (q, summary) = store::save_quote(&db, &q).await.unwrap();
+    // The sent quote is open in the summary: 100 × 9.50 = ¥950.00 before tax.
+    assert_eq!(
+        summary.activity.open_quotes,
+        [OpenQuote {
+            until: Some(epoch_day(q.valid_until)),
+            currency: Currency::Cny,
+            net: 95_000,
+        }]
+    );
     let before = summaries(&db).await;
 
     // Another tab edits the deal: this tab's copy is stale, and the acceptance fails after
@@ -199,6 +210,7 @@ async fn accepting_a_quote_writes_its_purchases_and_wins_its_deal_or_nothing() {
         .await
         .unwrap();
     assert!(matches!(written.status, QuoteStatus::Accepted { .. }));
+    assert_eq!(summary.activity.open_quotes, [], "accepted: no longer open");
     let won = won.unwrap();
     assert_eq!(
         won.stage,
@@ -236,10 +248,16 @@ async fn a_revision_is_stored_beside_the_version_it_supersedes_and_both_go_to_th
     let mut v1 = quote_for(c.id, &p, "10", "");
     v1.send(MemberRole::SalesRep, &QuotePolicy::default(), today(), NOW)
         .unwrap();
-    let mut v1 = store::save_quote(&db, &v1).await.unwrap();
+    let (mut v1, summary) = store::save_quote(&db, &v1).await.unwrap();
+    assert_eq!(summary.activity.open_quotes.len(), 1);
+    assert!(summary.activity.open_quotes[0].until.is_some(), "sent");
     let v2 = v1.revise(today(), 30, NOW).unwrap();
-    let (v1, v2) = store::save_revision(&db, &v1, &v2).await.unwrap();
+    let (v1, v2, summary) = store::save_revision(&db, &v1, &v2).await.unwrap();
     assert_eq!((v1.rev.0, v2.rev.0), (2, 1));
+    // Version 1 is superseded; the draft of version 2 is the open one.
+    assert_eq!(summary.activity.open_quotes.len(), 1);
+    assert_eq!(summary.activity.open_quotes[0].until, None, "a draft");
+    assert_eq!(summary.activity.open_quotes[0].net, 10_000, "10 × ¥10.00");
     let mine = store::quotes_of(&db, c.id).await.unwrap();
     assert_eq!(mine.len(), 2);
     let old = mine.iter().find(|q| q.version == 1).unwrap();
@@ -252,7 +270,25 @@ async fn a_revision_is_stored_beside_the_version_it_supersedes_and_both_go_to_th
         Err(AppError::NotFound)
     ));
     store::restore(&db, &[c.id]).await.unwrap();
-    store::set_quotes_trashed(&db, &[v1.id, v2.id], Some(NOW))
+    let (_, changed) = store::set_quotes_trashed(&db, &[v1.id, v2.id], Some(NOW))
+        .await
+        .unwrap();
+    assert_eq!(changed.len(), 1, "one customer's summary");
+    assert_eq!(
+        changed[0].activity.open_quotes,
+        [],
+        "nothing open in the trash"
+    );
+    let (_, changed) = store::set_quotes_trashed(&db, &[v2.id], None)
+        .await
+        .unwrap();
+    assert_eq!(
+        changed[0].activity.open_quotes.len(),
+        1,
+        "back from the trash"
+    );
+    assert_summaries_match_records(&db).await;
+    store::set_quotes_trashed(&db, &[v2.id], Some(NOW))
         .await
         .unwrap();
     assert!(
@@ -262,7 +298,9 @@ async fn a_revision_is_stored_beside_the_version_it_supersedes_and_both_go_to_th
             .iter()
             .all(|q| q.deleted_at.is_some())
     );
-    store::purge_quotes(&db, &[v1.id, v2.id]).await.unwrap();
+    let changed = store::purge_quotes(&db, &[v1.id, v2.id]).await.unwrap();
+    assert_eq!(changed[0].activity.open_quotes, []);
+    assert_summaries_match_records(&db).await;
     assert_eq!(raw_count(db.name(), "quotes").await, 0);
     assert_packs_match_records(&db).await;
     db.close();

@@ -1098,10 +1098,25 @@ async fn chunks_of_the_earlier_format_are_read_and_rewritten_without_losing_an_e
     downgrade_chunks(db.name()).await;
     assert!(raw_chunks(db.name()).await.iter().all(|c| c.data[0] == 3));
 
-    // Read as they are; the load notes them for the upgrade.
-    assert_eq!(summaries(&db).await, before);
-    // An edit before the upgrade rewrites its chunk in the current format; the upgrade then
-    // leaves that chunk alone and the edit stands.
+    // Read as they are, without the quote figures that format lacks; the load notes them
+    // for the upgrade.
+    let without_quotes: Vec<CustomerSummary> = before
+        .iter()
+        .cloned()
+        .map(|mut s| {
+            s.activity.open_quotes.clear();
+            s
+        })
+        .collect();
+    assert_eq!(summaries(&db).await, without_quotes);
+    let quoted_before: Vec<Id> = before
+        .iter()
+        .filter(|s| !s.activity.open_quotes.is_empty())
+        .map(|s| s.id)
+        .collect();
+    assert!(quoted_before.len() > 100, "{} quoted", quoted_before.len());
+    // An edit before the upgrade rewrites its chunk still without quote figures (format 4);
+    // the upgrade then fills them in there too, and the edit stands.
     let mut edited = store::load_detail(&db, before[0].id)
         .await
         .unwrap()
@@ -1109,25 +1124,39 @@ async fn chunks_of_the_earlier_format_are_read_and_rewritten_without_losing_an_e
         .customer;
     edited.name = "升级前改名".into();
     store::update_customer(&db, &edited).await.unwrap();
+    assert_eq!(
+        raw_chunks(db.name())
+            .await
+            .iter()
+            .filter(|c| c.data[0] == 4)
+            .count(),
+        1
+    );
     let pauses = Rc::new(Cell::new(0));
     let p = pauses.clone();
-    let upgraded = store::upgrade_outdated_chunks(&db, move || {
+    let (upgraded, quoted) = store::upgrade_outdated_chunks(&db, move || {
         p.set(p.get() + 1);
         std::future::ready(())
     })
     .await
     .unwrap();
-    assert_eq!(upgraded, chunks - 1, "every chunk but the edited one");
+    assert_eq!(upgraded, chunks, "every chunk, the edited one too");
     assert_eq!(pauses.get(), chunks, "a pause after every chunk");
-    assert!(raw_chunks(db.name()).await.iter().all(|c| c.data[0] == 4));
+    let mut gained: Vec<Id> = quoted.iter().map(|s| s.id).collect();
+    gained.sort();
+    assert_eq!(gained, quoted_before, "the rows that gained open quotes");
+    assert!(raw_chunks(db.name()).await.iter().all(|c| c.data[0] == 5));
     let after = summaries(&db).await;
     assert_eq!(after[0].name, "升级前改名");
+    assert_eq!(after[0].activity, before[0].activity);
     assert_eq!(after[1..], before[1..]);
     assert_summaries_match_records(&db).await;
     // Nothing left to do.
     summaries(&db).await;
     assert_eq!(
-        store::upgrade_outdated_chunks(&db, || std::future::ready(())).await,
+        store::upgrade_outdated_chunks(&db, || std::future::ready(()))
+            .await
+            .map(|(n, _)| n),
         Ok(0)
     );
 }
@@ -1477,7 +1506,8 @@ async fn the_summaries_stamp_changes_with_every_write_and_only_then() {
     assert_eq!(
         store::upgrade_outdated_chunks(&db, || std::future::ready(()))
             .await
-            .unwrap(),
+            .unwrap()
+            .0,
         0
     );
     assert_eq!(

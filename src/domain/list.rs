@@ -47,6 +47,18 @@ pub enum ContactFilter {
     Contactable,
 }
 
+/// Filter on the customer's open quotes (see [`crate::domain::quote::Quote::is_open`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum QuoteFilter {
+    /// All customers.
+    #[default]
+    Any,
+    /// Only those with a quote open on the query's day.
+    Open,
+    /// Only those without one.
+    NoneOpen,
+}
+
 /// The columns the list can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
 pub enum SortKey {
@@ -113,12 +125,17 @@ pub struct ListQuery {
     pub owner: OwnerFilter,
     pub tag: Option<String>,
     pub contact: ContactFilter,
+    pub quote: QuoteFilter,
+    /// The day open quotes are judged on (days since 1970-01-01): today, set by the page
+    /// from the clock (not part of the URL).
+    pub day: i32,
     pub sort: SortKey,
     pub descending: bool,
 }
 
 impl ListQuery {
-    /// The query from URL parameters (`q`, `kind`, `owner`, `tag`, `contact`, `sort`, `dir`).
+    /// The query from URL parameters (`q`, `kind`, `owner`, `tag`, `contact`, `quote`,
+    /// `sort`, `dir`).
     /// Unknown values are ignored, so an edited or outdated link still opens the list.
     pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut q = ListQuery::default();
@@ -138,6 +155,13 @@ impl ListQuery {
                         "dnc" => ContactFilter::DoNotContact,
                         "ok" => ContactFilter::Contactable,
                         _ => ContactFilter::Any,
+                    }
+                }
+                "quote" => {
+                    q.quote = match value {
+                        "open" => QuoteFilter::Open,
+                        "none" => QuoteFilter::NoneOpen,
+                        _ => QuoteFilter::Any,
                     }
                 }
                 "sort" => q.sort = SortKey::parse(value).unwrap_or_default(),
@@ -171,6 +195,11 @@ impl ListQuery {
             ContactFilter::DoNotContact => out.push(("contact", "dnc".into())),
             ContactFilter::Contactable => out.push(("contact", "ok".into())),
         }
+        match self.quote {
+            QuoteFilter::Any => {}
+            QuoteFilter::Open => out.push(("quote", "open".into())),
+            QuoteFilter::NoneOpen => out.push(("quote", "none".into())),
+        }
         if self.sort != SortKey::Relevance {
             out.push(("sort", self.sort.as_str().into()));
             if self.descending {
@@ -187,6 +216,7 @@ impl ListQuery {
             || self.owner != OwnerFilter::Any
             || self.tag.is_some()
             || self.contact != ContactFilter::Any
+            || self.quote != QuoteFilter::Any
     }
 }
 
@@ -610,6 +640,11 @@ impl CustomerIndex {
                     ContactFilter::DoNotContact => r.do_not_contact,
                     ContactFilter::Contactable => !r.do_not_contact,
                 }
+                && match q.quote {
+                    QuoteFilter::Any => true,
+                    QuoteFilter::Open => r.activity.has_open_quote(q.day),
+                    QuoteFilter::NoneOpen => !r.activity.has_open_quote(q.day),
+                }
                 && p.tag
                     .as_deref()
                     .is_none_or(|t| r.tags.iter().any(|rt| rt.to_lowercase() == t));
@@ -631,6 +666,7 @@ impl CustomerIndex {
             filtered: q.kind.is_some()
                 || q.owner != OwnerFilter::Any
                 || q.contact != ContactFilter::Any
+                || q.quote != QuoteFilter::Any
                 || q.tag.is_some(),
             text: Query::parse(&q.text),
             tag: q.tag.as_deref().map(str::to_lowercase),
@@ -796,6 +832,8 @@ impl ListQuery {
             && self.owner == earlier.owner
             && self.tag == earlier.tag
             && self.contact == earlier.contact
+            && self.quote == earlier.quote
+            && self.day == earlier.day
             && self.sort == earlier.sort
             && self.descending == earlier.descending
             && Query::parse(&self.text).implies(&Query::parse(&earlier.text))
@@ -964,6 +1002,44 @@ mod tests {
     }
 
     #[test]
+    fn the_open_quote_filter_judges_quotes_on_the_query_day() {
+        use crate::domain::summary::OpenQuote;
+        let mut rows = index().rows().to_vec();
+        let day = 20_500;
+        // 李四: a sent quote valid through `day`; 张三: a draft (open whatever the day);
+        // Acme: a sent quote that ended the day before.
+        let quote = |until| OpenQuote {
+            until,
+            currency: Currency::Cny,
+            net: 100,
+        };
+        for r in &mut rows {
+            r.activity.open_quotes = match r.name.as_str() {
+                "李四" => vec![quote(Some(day))],
+                "张三" => vec![quote(None)],
+                _ => vec![quote(Some(day - 1))],
+            };
+        }
+        let ix = CustomerIndex::new(rows);
+        let q = |quote, day| ListQuery {
+            quote,
+            day,
+            sort: SortKey::Name,
+            ..ListQuery::default()
+        };
+        assert_eq!(names(&ix, &q(QuoteFilter::Open, day)), ["李四", "张三"]);
+        assert_eq!(names(&ix, &q(QuoteFilter::NoneOpen, day)), ["Acme Trading"]);
+        assert_eq!(names(&ix, &q(QuoteFilter::Open, day + 1)), ["张三"]);
+        assert_eq!(
+            names(&ix, &q(QuoteFilter::Open, day - 1)),
+            ["Acme Trading", "李四", "张三"]
+        );
+        // A later day is another query: the result of the earlier one is not narrowed.
+        assert!(!q(QuoteFilter::Open, day + 1).narrows(&q(QuoteFilter::Open, day)));
+        assert!(q(QuoteFilter::Open, day).is_filtered());
+    }
+
+    #[test]
     fn sorts_by_each_column_both_ways() {
         let ix = index();
         let q = |sort, descending| ListQuery {
@@ -1016,6 +1092,8 @@ mod tests {
             owner: OwnerFilter::Member(id(100)),
             tag: Some("华东".into()),
             contact: ContactFilter::DoNotContact,
+            quote: QuoteFilter::Open,
+            day: 0,
             sort: SortKey::Revenue,
             descending: true,
         };

@@ -14,7 +14,9 @@ use crate::domain::customer::{Customer, CustomerKind, Party, Source};
 use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
 use crate::domain::money::Currency;
+use crate::domain::money::Money;
 use crate::domain::purchase::Purchase;
+use crate::domain::quote::{Quote, QuoteStatus};
 use crate::domain::time::{Timestamp, epoch_day, from_epoch_day};
 use crate::domain::wire::{Reader, Writer};
 use chrono::NaiveDate;
@@ -72,6 +74,31 @@ pub struct Activity {
     pub open_complaints: u32,
     /// Earliest deadline among complaints still waiting for a solution.
     pub next_complaint_due: Option<Timestamp>,
+    /// The customer's quotes in play (see [`OpenQuote`]), oldest first: the "open quote" and
+    /// "quoted amount" of the list and the segments. Not in the serde form (only the
+    /// format-3 chunks of before quotes are decoded with it).
+    #[serde(skip)]
+    pub open_quotes: Vec<OpenQuote>,
+}
+
+/// One quote of a customer still in play when it was written: a draft or one awaiting
+/// approval (open until it is sent, rejected or dropped), or a sent one — open until its
+/// last valid day, then expired without anything being written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpenQuote {
+    /// The last day a sent quote holds, as days since 1970-01-01; `None` for a draft or a
+    /// quote awaiting approval, which do not expire.
+    pub until: Option<i32>,
+    pub currency: Currency,
+    /// Its net total (after discounts, before tax), in minor units.
+    pub net: i64,
+}
+
+impl OpenQuote {
+    /// Whether it is still open on `day` (days since 1970-01-01).
+    pub fn open_on(&self, day: i32) -> bool {
+        self.until.is_none_or(|u| day <= u)
+    }
 }
 
 impl Activity {
@@ -154,6 +181,48 @@ impl Activity {
             .filter(|c| c.is_pending())
             .map(|c| c.due)
             .min();
+    }
+
+    /// Sets the quote figures from all of the customer's quotes (every version, those in the
+    /// trash included): the versions still in play as [`OpenQuote`]s, whatever the day.
+    pub fn set_quotes(&mut self, quotes: &[Quote]) {
+        let mut open: Vec<(Id, OpenQuote)> = quotes
+            .iter()
+            .filter(|q| q.deleted_at.is_none() && q.superseded_by.is_none())
+            .filter_map(|q| {
+                let until = match q.status {
+                    QuoteStatus::Draft | QuoteStatus::AwaitingApproval => None,
+                    QuoteStatus::Sent { .. } => Some(epoch_day(q.valid_until)),
+                    QuoteStatus::Accepted { .. } | QuoteStatus::Rejected { .. } => return None,
+                };
+                let net = Money::new(q.totals().net, q.currency).minor_units();
+                Some((
+                    q.id,
+                    OpenQuote {
+                        until,
+                        currency: q.currency,
+                        net,
+                    },
+                ))
+            })
+            .collect();
+        open.sort_by_key(|(id, _)| *id);
+        self.open_quotes = open.into_iter().map(|(_, o)| o).collect();
+    }
+
+    /// Whether a quote is open on `day` (days since 1970-01-01).
+    pub fn has_open_quote(&self, day: i32) -> bool {
+        self.open_quotes.iter().any(|q| q.open_on(day))
+    }
+
+    /// The net total of the quotes open on `day`, per currency (minor units), sorted by
+    /// currency.
+    pub fn quoted_on(&self, day: i32) -> Vec<(Currency, i64)> {
+        let mut out = Vec::new();
+        for q in self.open_quotes.iter().filter(|q| q.open_on(day)) {
+            add_to(&mut out, q.currency, q.net);
+        }
+        out
     }
 
     /// Whether a complaint waiting for a solution is past its deadline at `now`.
@@ -311,9 +380,13 @@ impl Stamp {
 
 /// Format version of the chunk encoding, written by [`encode_chunk`] (see [`codec`]).
 /// Version 2 added the purchase history, version 3 the complaint figures; version 4 is the
-/// hand-written encoding of the same fields. Chunks of version 3 are still read; older ones
-/// are rebuilt from the records.
-const CHUNK_FORMAT: u8 = 4;
+/// hand-written encoding of the same fields, version 5 adds the open quotes. Chunks of
+/// versions 3 and 4 are still read (without quote figures, which the rewrite of an outdated
+/// chunk adds: see `store::summaries::upgrade_outdated_chunks`); older ones are rebuilt from
+/// the records.
+const CHUNK_FORMAT: u8 = 5;
+/// Version 4: the hand-written encoding without the open quotes.
+const CHUNK_FORMAT_V4: u8 = 4;
 /// Version 3: the same fields in postcard's serde encoding.
 const CHUNK_FORMAT_SERDE: u8 = 3;
 
@@ -321,7 +394,18 @@ const CHUNK_FORMAT_SERDE: u8 = 3;
 pub fn encode_chunk(rows: &[CustomerSummary]) -> Vec<u8> {
     let mut w = Writer::with_capacity(1 + 5 + rows.len() * codec::ROW_BYTES);
     w.u8(CHUNK_FORMAT);
-    codec::write_rows(&mut w, rows);
+    codec::write_rows(&mut w, rows, codec::Layout::WithQuotes);
+    w.into_bytes()
+}
+
+/// Encodes the summaries of a chunk whose rows were read from a chunk without quote figures
+/// (an older format) in format 4, without them: a write to such a chunk before its upgrade
+/// (see `store::summaries::upgrade_outdated_chunks`) keeps it marked as lacking them, so the
+/// upgrade still fills them in.
+pub fn encode_chunk_without_quotes(rows: &[CustomerSummary]) -> Vec<u8> {
+    let mut w = Writer::with_capacity(1 + 5 + rows.len() * codec::ROW_BYTES);
+    w.u8(CHUNK_FORMAT_V4);
+    codec::write_rows(&mut w, rows, codec::Layout::Version4);
     w.into_bytes()
 }
 
@@ -342,7 +426,7 @@ pub enum ChunkError {
 pub fn chunk_len(head: &[u8]) -> Option<usize> {
     match head.split_first() {
         // Both formats put the row count first, as a LEB128 varint.
-        Some((&(CHUNK_FORMAT | CHUNK_FORMAT_SERDE), rest)) => Reader::new(rest)
+        Some((&(CHUNK_FORMAT | CHUNK_FORMAT_V4 | CHUNK_FORMAT_SERDE), rest)) => Reader::new(rest)
             .uvar()
             .ok()
             .and_then(|n| usize::try_from(n).ok()),
@@ -356,7 +440,16 @@ pub fn chunk_is_current(bytes: &[u8]) -> bool {
     bytes.first() == Some(&CHUNK_FORMAT)
 }
 
-/// Decodes a chunk written by [`encode_chunk`] (or by the version before).
+/// The layout of a chunk of a hand-written format.
+fn layout(format: u8) -> codec::Layout {
+    if format == CHUNK_FORMAT_V4 {
+        codec::Layout::Version4
+    } else {
+        codec::Layout::WithQuotes
+    }
+}
+
+/// Decodes a chunk written by [`encode_chunk`] (or by the versions before).
 pub fn decode_chunk(bytes: &[u8]) -> Result<Vec<CustomerSummary>, ChunkError> {
     let mut rows = Vec::new();
     decode_chunk_into(bytes, &mut rows)?;
@@ -368,10 +461,10 @@ pub fn decode_chunk(bytes: &[u8]) -> Result<Vec<CustomerSummary>, ChunkError> {
 pub fn decode_chunk_into(bytes: &[u8], rows: &mut Vec<CustomerSummary>) -> Result<(), ChunkError> {
     use crate::domain::blob::{Undecodable, decode};
     match bytes.split_first() {
-        Some((&CHUNK_FORMAT, rest)) => {
+        Some((&(CHUNK_FORMAT | CHUNK_FORMAT_V4), rest)) => {
             let before = rows.len();
             let mut r = Reader::new(rest);
-            let read = codec::read_rows(&mut r, rows).and_then(|()| r.finish());
+            let read = codec::read_rows(&mut r, rows, layout(bytes[0])).and_then(|()| r.finish());
             read.map_err(|e| {
                 rows.truncate(before);
                 ChunkError::Corrupt(e.to_string())
@@ -398,9 +491,9 @@ pub fn chunk_histories(
     out: &mut crate::domain::analysis::input::Histories,
 ) -> Result<(), ChunkError> {
     match bytes.split_first() {
-        Some((&CHUNK_FORMAT, rest)) => {
+        Some((&(CHUNK_FORMAT | CHUNK_FORMAT_V4), rest)) => {
             let mut r = Reader::new(rest);
-            codec::read_histories(&mut r, out)
+            codec::read_histories(&mut r, out, layout(bytes[0]))
                 .and_then(|()| r.finish())
                 .map_err(|e| ChunkError::Corrupt(e.to_string()))
         }
@@ -714,6 +807,18 @@ pub(crate) mod tests {
             .into(),
             open_complaints: u32::MAX,
             next_complaint_due: Some(Timestamp(i64::MAX)),
+            open_quotes: vec![
+                OpenQuote {
+                    until: Some(i32::MIN),
+                    currency: Currency::Jpy,
+                    net: i64::MAX,
+                },
+                OpenQuote {
+                    until: None,
+                    currency: Currency::Cny,
+                    net: -1,
+                },
+            ],
         };
         s
     }
@@ -739,7 +844,7 @@ pub(crate) mod tests {
         // Worked out by hand from the layout in `codec`: zigzag(1000) = 2000 = [0xD0, 0x0F];
         // zigzag(500) = 1000 = [0xE8, 0x07]; zigzag(20000) = 40000 = [0xC0, 0xB8, 0x02];
         // zigzag(12345) = 24690 = [0xF2, 0xC0, 0x01]; zigzag(-5) = 9.
-        let mut expected = vec![4, 1];
+        let mut expected = vec![5, 1];
         expected.extend([1; 16]);
         expected.extend([0, 0, 5, 0]); // organisation, enterprise buyer, other source, no flags
         expected.extend([3, 0xE7, 0x8E, 0x8B, 0, 0, 0, 0]); // "王", four empty texts
@@ -749,8 +854,134 @@ pub(crate) mod tests {
         expected.extend([1, 0, 0xF2, 0xC0, 0x01, 0]); // revenue in CNY, no margin
         expected.extend([0, 0, 0]); // interactions, open commitments, open complaints
         expected.extend([1, 0xC0, 0xB8, 0x02, 1, 0xF2, 0xC0, 0x01, 9]); // one day of history
+        expected.push(0); // no open quote
+        assert_eq!(encode_chunk(std::slice::from_ref(&s)), expected);
+        assert_eq!(decode_chunk(&expected).unwrap(), vec![s.clone()]);
+        // A sent dollar quote of $10.00 valid until day 20,010: tag USD (1) << 1 | 1 = 3,
+        // zigzag(20010) = 40020 = [0xD4, 0xB8, 0x02], zigzag(1000) = 2000 = [0xD0, 0x0F].
+        s.activity.open_quotes = vec![OpenQuote {
+            until: Some(20_010),
+            currency: Currency::Usd,
+            net: 1000,
+        }];
+        expected.pop();
+        expected.extend([1, 3, 0xD4, 0xB8, 0x02, 0xD0, 0x0F]);
         assert_eq!(encode_chunk(std::slice::from_ref(&s)), expected);
         assert_eq!(decode_chunk(&expected).unwrap(), vec![s]);
+    }
+
+    #[test]
+    fn chunks_of_format_4_are_read_without_quotes_and_marked_for_rewriting() {
+        let mut rows = vec![full_summary(), summary(Id::MIN)];
+        for r in &mut rows {
+            r.activity.open_quotes.clear();
+        }
+        // Format 5 without quotes is format 4 with a zero after each row's history.
+        let mut v4 = vec![4, 2];
+        for r in &rows {
+            let one = encode_chunk(std::slice::from_ref(r));
+            // The format byte, the row count (1), the row, its zero quote count.
+            assert_eq!(one.last(), Some(&0));
+            v4.extend(&one[2..one.len() - 1]);
+        }
+        assert_eq!(encode_chunk_without_quotes(&rows), v4);
+        // Rows with quotes lose them there (and only there).
+        assert_eq!(
+            decode_chunk(&encode_chunk_without_quotes(&[full_summary()])).unwrap()[0]
+                .activity
+                .open_quotes,
+            []
+        );
+        assert_eq!(chunk_len(&v4), Some(2));
+        assert_eq!(decode_chunk(&v4).unwrap(), rows);
+        assert!(!chunk_is_current(&v4));
+        assert!(chunk_is_current(&encode_chunk(&rows)));
+        let mut from_v4 = crate::domain::analysis::input::Histories::default();
+        chunk_histories(&v4, &mut from_v4).unwrap();
+        assert_eq!(from_v4, histories_of(&rows));
+    }
+
+    fn quote(status: QuoteStatus, valid_until: NaiveDate, price: &str) -> Quote {
+        use crate::domain::quote::totals::TaxMode;
+        use crate::domain::quote::{LinePrice, QuoteFields, QuoteLine};
+        let line = QuoteLine {
+            product_id: Id::MIN,
+            code: "A".into(),
+            name: "A".into(),
+            category: String::new(),
+            unit: "个".into(),
+            quantity: Decimal::from(3),
+            unit_price: Decimal::from_str(price).unwrap(),
+            reference_price: Decimal::from_str(price).unwrap(),
+            list_price: Decimal::from_str(price).unwrap(),
+            price: LinePrice::Manual,
+            discount: Decimal::from(10),
+            tax_rate: Decimal::from(13),
+            cost: None,
+        };
+        let mut q = QuoteFields {
+            customer_id: Id::MIN,
+            opportunity_id: None,
+            currency: Currency::Cny,
+            tax_mode: TaxMode::Exclusive,
+            lines: vec![line],
+            discount: Decimal::ZERO,
+            valid_until,
+            payment_terms: String::new(),
+            notes: String::new(),
+        }
+        .into_quote("QT-1".into(), None, Timestamp(0));
+        q.status = status;
+        q
+    }
+
+    #[test]
+    fn open_quotes_are_drafts_awaiting_and_sent_ones_until_their_last_valid_day() {
+        let sent = QuoteStatus::Sent { at: Timestamp(1) };
+        let until = day(2026, 12, 10);
+        // 3 × ¥100.00 less 10 % = ¥270.00 net (27,000 fen), before 13 % VAT.
+        let draft = quote(QuoteStatus::Draft, day(2026, 1, 1), "100.00");
+        let awaiting = quote(QuoteStatus::AwaitingApproval, day(2026, 1, 1), "100.00");
+        // 3 × ¥33.33 = 99.99 less 10 % = 89.991 → ¥89.99 net.
+        let sent_one = quote(sent.clone(), until, "33.33");
+        let accepted = quote(QuoteStatus::Accepted { at: Timestamp(2) }, until, "1");
+        let rejected = quote(
+            QuoteStatus::Rejected {
+                at: Timestamp(2),
+                reason: crate::domain::quote::RejectReason::Price,
+                note: String::new(),
+            },
+            until,
+            "1",
+        );
+        let mut superseded = quote(sent.clone(), until, "1");
+        superseded.superseded_by = Some(Id::from_parts(9, [9; 10]));
+        let mut trashed = quote(sent, until, "1");
+        trashed.deleted_at = Some(Timestamp(3));
+        let mut a = Activity::default();
+        a.set_quotes(&[
+            draft, accepted, awaiting, rejected, superseded, sent_one, trashed,
+        ]);
+        assert_eq!(a.open_quotes.len(), 3, "{:?}", a.open_quotes);
+        let on = |d| epoch_day(d);
+        assert!(
+            a.has_open_quote(on(day(2030, 1, 1))),
+            "drafts do not expire"
+        );
+        assert_eq!(
+            a.quoted_on(on(until)),
+            vec![(Currency::Cny, 27_000 + 27_000 + 8_999)],
+            "the sent quote holds on its last day"
+        );
+        assert_eq!(
+            a.quoted_on(on(day(2026, 12, 11))),
+            vec![(Currency::Cny, 54_000)],
+            "and not the day after"
+        );
+        let mut none = Activity::default();
+        none.set_quotes(&[]);
+        assert!(!none.has_open_quote(0));
+        assert!(none.quoted_on(0).is_empty());
     }
 
     #[test]
@@ -783,7 +1014,9 @@ pub(crate) mod tests {
 
     #[test]
     fn chunks_of_the_serde_format_are_still_read() {
-        let rows = vec![full_summary(), summary(Id::MIN)];
+        // Written before quotes: without them.
+        let mut rows = vec![full_summary(), summary(Id::MIN)];
+        rows[0].activity.open_quotes.clear();
         let old = crate::domain::blob::encode(CHUNK_FORMAT_SERDE, &rows);
         assert_eq!(chunk_len(&old), Some(2));
         assert_eq!(decode_chunk(&old).unwrap(), rows);

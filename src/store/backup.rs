@@ -83,6 +83,7 @@ async fn write_all(tx: &Transaction<'_>, records: &RecordSet) -> Result<Vec<Cust
         records.interactions.clone(),
         records.purchases.clone(),
         records.complaints.clone(),
+        records.quotes.clone(),
     );
     replace_chunks(&store(SUMMARIES)?, &rows)?;
     Ok(rows)

@@ -244,6 +244,7 @@ async fn summarise(
                     .cloned()
                     .collect(),
                 Vec::new(),
+                Vec::new(),
             )
             .into_iter()
             .map(Change::Upsert),
@@ -280,7 +281,15 @@ async fn rebuild_in(tx: &Transaction<'_>) -> Result<Vec<CustomerSummary>> {
     let interactions: Vec<Interaction> = get_all(&store(INTERACTIONS)?).await?;
     let purchases = all_purchases(tx).await?;
     let complaints: Vec<Complaint> = get_all(&store(COMPLAINTS)?).await?;
-    let rows = summaries_of(&customers, contacts, interactions, purchases, complaints);
+    let quotes = super::kinds::read_all::<crate::domain::quote::Quote>(tx).await?;
+    let rows = summaries_of(
+        &customers,
+        contacts,
+        interactions,
+        purchases,
+        complaints,
+        quotes,
+    );
     replace_chunks(&store(SUMMARIES)?, &rows)?;
     Ok(rows)
 }

@@ -296,7 +296,18 @@ pub(crate) async fn change_each<R: Record>(
     change: impl Fn(&mut R),
 ) -> Result<Vec<R>> {
     let tx = db.tx(&[spec(R::KIND).store], true)?;
-    let store = store_of::<R>(&tx)?;
+    let written = change_each_in(&tx, ids, change).await?;
+    idb::commit(tx).await?;
+    Ok(written)
+}
+
+/// [`change_each`] inside the caller's transaction `tx`.
+pub(crate) async fn change_each_in<R: Record>(
+    tx: &Transaction<'_>,
+    ids: &[Id],
+    change: impl Fn(&mut R),
+) -> Result<Vec<R>> {
+    let store = store_of::<R>(tx)?;
     let mut written = Vec::with_capacity(ids.len());
     for id in ids {
         let mut r: R = get(&store, &id.to_string())
@@ -305,7 +316,6 @@ pub(crate) async fn change_each<R: Record>(
         change(&mut r);
         written.push(put_revision(&store, &r).await?);
     }
-    idb::commit(tx).await?;
     Ok(written)
 }
 
@@ -313,15 +323,24 @@ pub(crate) async fn change_each<R: Record>(
 /// tombstones.
 pub(crate) async fn purge_alone<R: Record>(db: &Db, ids: &[Id]) -> Result<()> {
     let tx = db.tx(&[spec(R::KIND).store, TOMBSTONES], true)?;
-    let store = store_of::<R>(&tx)?;
+    purge_in::<R>(&tx, ids).await?;
+    idb::commit(tx).await
+}
+
+/// [`purge_alone`] inside the caller's transaction `tx` (which covers the tombstones);
+/// returns the records deleted.
+pub(crate) async fn purge_in<R: Record>(tx: &Transaction<'_>, ids: &[Id]) -> Result<Vec<R>> {
+    let store = store_of::<R>(tx)?;
     let at = now();
     let mut tombs = Vec::with_capacity(ids.len());
+    let mut gone = Vec::with_capacity(ids.len());
     for id in ids {
-        let (_, tomb) = delete_one::<R>(&store, &id.to_string(), at).await?;
+        let (record, tomb) = delete_one::<R>(&store, &id.to_string(), at).await?;
         tombs.push(tomb);
+        gone.push(record);
     }
-    bury(&tx, &tombs)?;
-    idb::commit(tx).await
+    bury(tx, &tombs)?;
+    Ok(gone)
 }
 
 /// Every record of kind `R`, in a transaction of its own.

@@ -1,14 +1,19 @@
 //! Quotes and the team's quoting policy: read them (all, packed; or one customer's), save a
 //! quote (its customer must exist and not be in the trash), save a revision together with
 //! the version it supersedes, accept one with its purchases and its deal in one transaction,
-//! move quotes to and from the trash, delete them for good (leaving tombstones).
+//! move quotes to and from the trash, delete them for good (leaving tombstones). Every write
+//! rewrites its customers' quote figures (the open quotes of the summaries) in the same
+//! transaction.
 
 use super::error::{AppError, Result};
 use super::idb::{self, Db, get};
-use super::kinds::{self, change_each, purge_alone, put_revision, save_alone, store_of};
+use super::kinds::{self, change_each_in, purge_in, put_revision, save_alone, store_of};
 use super::owned;
 use super::purchases::Books;
-use super::schema::{CUSTOMERS, OPPORTUNITIES, PURCHASE_PAGES, QUOTE_POLICIES, QUOTES};
+use super::schema::{
+    CUSTOMERS, OPPORTUNITIES, PURCHASE_PAGES, QUOTE_POLICIES, QUOTES, SUMMARIES, TOMBSTONES,
+};
+use super::summaries::{self, Change};
 use crate::domain::conflict::Conflict;
 use crate::domain::customer::Customer;
 use crate::domain::id::Id;
@@ -83,23 +88,56 @@ async fn customer_present(tx: &Transaction<'_>, id: Id) -> Result<()> {
     }
 }
 
+/// Rewrites, inside `tx` (over the quotes and the summaries), the quote figures of the
+/// summaries of `customers` from their quotes as `tx` now holds them; returns those
+/// summaries. A customer without a summary (purged meanwhile) is passed over.
+async fn refresh_quote_figures(
+    tx: &Transaction<'_>,
+    customers: impl IntoIterator<Item = Id>,
+) -> Result<Vec<CustomerSummary>> {
+    let mut ids: Vec<Id> = customers.into_iter().collect();
+    ids.sort();
+    ids.dedup();
+    let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
+    let mut changes = Vec::with_capacity(ids.len());
+    for id in ids {
+        changes.push(Change::Quotes(
+            id,
+            kinds::of_customer::<Quote>(tx, id).await?,
+        ));
+    }
+    summaries::apply(&store, changes).await
+}
+
+/// The one summary of a write about one customer.
+fn the_one(mut summaries: Vec<CustomerSummary>) -> Result<CustomerSummary> {
+    summaries.pop().ok_or(AppError::NotFound)
+}
+
 /// Saves a new or changed quote (an edit, sending, an approval, a rejection) as its next
-/// revision; a quote changed elsewhere since it was read is an [`AppError::Conflict`], a
-/// customer gone or in the trash [`AppError::NotFound`]. Returns it as written.
-pub async fn save_quote(db: &Db, q: &Quote) -> Result<Quote> {
-    let tx = db.tx(&[CUSTOMERS, QUOTES], true)?;
+/// revision, with its customer's quote figures; a quote changed elsewhere since it was read
+/// is an [`AppError::Conflict`], a customer gone or in the trash [`AppError::NotFound`].
+/// Returns it as written, with the customer's summary.
+pub async fn save_quote(db: &Db, q: &Quote) -> Result<(Quote, CustomerSummary)> {
+    let tx = db.tx(&[CUSTOMERS, QUOTES, SUMMARIES], true)?;
     customer_present(&tx, q.customer_id).await?;
     let written = put_revision(&store_of::<Quote>(&tx)?, q).await?;
+    let summary = the_one(refresh_quote_figures(&tx, [q.customer_id]).await?)?;
     idb::commit(tx).await?;
-    Ok(written)
+    Ok((written, summary))
 }
 
 /// Saves a new quote under the next number of `today` (`QT-yyyymmdd-nnn`), chosen in the
 /// same transaction that writes it, so two tabs saving at once never share a number. Only
 /// the quotes made in the last two days are read for it: ids are time-ordered, and a
-/// number names the day its quote was made. Returns it as written.
-pub async fn save_new_quote(db: &Db, q: &Quote, today: chrono::NaiveDate) -> Result<Quote> {
-    let tx = db.tx(&[CUSTOMERS, QUOTES], true)?;
+/// number names the day its quote was made. Returns it as written, with the customer's
+/// summary.
+pub async fn save_new_quote(
+    db: &Db,
+    q: &Quote,
+    today: chrono::NaiveDate,
+) -> Result<(Quote, CustomerSummary)> {
+    let tx = db.tx(&[CUSTOMERS, QUOTES, SUMMARIES], true)?;
     customer_present(&tx, q.customer_id).await?;
     let store = store_of::<Quote>(&tx)?;
     let since = Id::from_parts(kinds::now().0.saturating_sub(2 * DAY_MS) as u64, [0; 10]);
@@ -107,23 +145,30 @@ pub async fn save_new_quote(db: &Db, q: &Quote, today: chrono::NaiveDate) -> Res
     let mut q = q.clone();
     q.number = next_number(today, recent.iter().map(|r| r.number.as_str()));
     let written = put_revision(&store, &q).await?;
+    let summary = the_one(refresh_quote_figures(&tx, [q.customer_id]).await?)?;
     idb::commit(tx).await?;
-    Ok(written)
+    Ok((written, summary))
 }
 
 /// Milliseconds in a day.
 const DAY_MS: i64 = 86_400_000;
 
 /// Saves a revision: the version it supersedes (marked so) and the new draft, in one
-/// transaction; returns both as written (old, new).
-pub async fn save_revision(db: &Db, old: &Quote, new: &Quote) -> Result<(Quote, Quote)> {
-    let tx = db.tx(&[CUSTOMERS, QUOTES], true)?;
+/// transaction with the customer's quote figures; returns both as written (old, new) and
+/// the customer's summary.
+pub async fn save_revision(
+    db: &Db,
+    old: &Quote,
+    new: &Quote,
+) -> Result<(Quote, Quote, CustomerSummary)> {
+    let tx = db.tx(&[CUSTOMERS, QUOTES, SUMMARIES], true)?;
     customer_present(&tx, new.customer_id).await?;
     let store = store_of::<Quote>(&tx)?;
     let old = put_revision(&store, old).await?;
     let new = put_revision(&store, new).await?;
+    let summary = the_one(refresh_quote_figures(&tx, [old.customer_id, new.customer_id]).await?)?;
     idb::commit(tx).await?;
-    Ok((old, new))
+    Ok((old, new, summary))
 }
 
 /// Writes an accepted quote, its purchases on the customer (with the customer's summary
@@ -165,18 +210,31 @@ pub async fn accept_quote(
     Ok((written, deal, summary))
 }
 
-/// Moves the quotes `ids` to the trash (`Some(now)`) or back (`None`) in one transaction;
-/// returns them as written.
-pub async fn set_quotes_trashed(db: &Db, ids: &[Id], at: Option<Timestamp>) -> Result<Vec<Quote>> {
+/// Moves the quotes `ids` to the trash (`Some(now)`) or back (`None`) in one transaction
+/// with their customers' quote figures; returns them as written, and those summaries.
+pub async fn set_quotes_trashed(
+    db: &Db,
+    ids: &[Id],
+    at: Option<Timestamp>,
+) -> Result<(Vec<Quote>, Vec<CustomerSummary>)> {
     let when = at.unwrap_or_else(kinds::now);
-    change_each(db, ids, |q: &mut Quote| {
+    let tx = db.tx(&[QUOTES, SUMMARIES], true)?;
+    let written = change_each_in(&tx, ids, |q: &mut Quote| {
         q.deleted_at = at;
         q.updated_at = when;
     })
-    .await
+    .await?;
+    let summaries = refresh_quote_figures(&tx, written.iter().map(|q| q.customer_id)).await?;
+    idb::commit(tx).await?;
+    Ok((written, summaries))
 }
 
-/// Deletes the quotes `ids` for good in one transaction, leaving their tombstones.
-pub async fn purge_quotes(db: &Db, ids: &[Id]) -> Result<()> {
-    purge_alone::<Quote>(db, ids).await
+/// Deletes the quotes `ids` for good in one transaction, leaving their tombstones, with
+/// their customers' quote figures; returns those summaries.
+pub async fn purge_quotes(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>> {
+    let tx = db.tx(&[QUOTES, SUMMARIES, TOMBSTONES], true)?;
+    let gone = purge_in::<Quote>(&tx, ids).await?;
+    let summaries = refresh_quote_figures(&tx, gone.iter().map(|q| q.customer_id)).await?;
+    idb::commit(tx).await?;
+    Ok(summaries)
 }

@@ -182,6 +182,29 @@ pub async fn load_sample(
         kinds::add_new(&kinds::store_of::<Quote>(&tx)?, chunk)?;
         idb::commit(tx).await?;
     }
+    // The quoted customers' open quotes, into their summaries.
+    let mut by_customer: std::collections::BTreeMap<Id, Vec<Quote>> = Default::default();
+    for q in quotes {
+        by_customer.entry(q.customer_id).or_default().push(q);
+    }
+    let changes: Vec<Change> = by_customer
+        .into_iter()
+        .map(|(id, quotes)| Change::Quotes(id, quotes))
+        .collect();
+    let tx = db.tx(&[SUMMARIES], true)?;
+    let quoted =
+        summaries::apply(&tx.object_store(SUMMARIES).map_err(idb::convert)?, changes).await?;
+    idb::commit(tx).await?;
+    let at: std::collections::HashMap<Id, usize> = summaries
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    for s in quoted {
+        if let Some(&i) = at.get(&s.id) {
+            summaries[i] = s;
+        }
+    }
     Ok((summaries, team))
 }
 

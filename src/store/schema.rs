@@ -128,12 +128,13 @@ pub const PACKED_SOURCES: [&str; 5] = [LEADS, LEAD_INTERACTIONS, OPPORTUNITIES, 
 
 /// The stores a customer's summary is computed from, with the summaries themselves: every
 /// write that can change a summary opens these.
-pub const SUMMARISED: [&str; 6] = [
+pub const SUMMARISED: [&str; 7] = [
     CUSTOMERS,
     CONTACTS,
     INTERACTIONS,
     PURCHASE_PAGES,
     COMPLAINTS,
+    QUOTES,
     SUMMARIES,
 ];
 

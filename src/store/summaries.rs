@@ -3,7 +3,7 @@
 
 use super::error::{AppError, Result};
 use super::idb::{self, Db, get, get_all};
-use super::schema::{COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, SUMMARIES, SUMMARISED};
+use super::schema::{COMPLAINTS, CONTACTS, CUSTOMERS, INTERACTIONS, QUOTES, SUMMARIES, SUMMARISED};
 use crate::domain::analysis::input::Histories;
 use crate::domain::complaint::Complaint;
 use crate::domain::contact::ContactPerson;
@@ -11,9 +11,11 @@ use crate::domain::customer::Customer;
 use crate::domain::id::Id;
 use crate::domain::interaction::Interaction;
 use crate::domain::purchase::Purchase;
+use crate::domain::quote::Quote;
 use crate::domain::summary::{
     Activity, CustomerSummary, FIRST_CHUNK, Stamp, chunk_histories, chunk_is_current, chunk_len,
-    chunk_of, decode_chunk, decode_chunk_into, encode_chunk, merge_rows, split_chunk,
+    chunk_of, decode_chunk, decode_chunk_into, encode_chunk, encode_chunk_without_quotes,
+    merge_rows, split_chunk,
 };
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::transaction::Transaction;
@@ -38,22 +40,34 @@ struct ChunkRecord {
 impl ChunkRecord {
     /// A chunk of rows just written.
     fn fresh(start: String, rows: &[CustomerSummary]) -> Self {
+        Self::fresh_as(start, rows, true)
+    }
+
+    /// A chunk of rows just written, in the current format when `quotes_known`, else in the
+    /// format without quote figures (rows read from such a chunk, not yet upgraded).
+    fn fresh_as(start: String, rows: &[CustomerSummary], quotes_known: bool) -> Self {
+        let data = if quotes_known {
+            encode_chunk(rows)
+        } else {
+            encode_chunk_without_quotes(rows)
+        };
         ChunkRecord {
             start,
-            data: encode_chunk(rows),
+            data,
             // A whole number below 2^53, so it is the same number in every reader.
             generation: (js_sys::Math::random() * 9_007_199_254_740_992.0).floor(),
         }
     }
 }
 
-/// A customer's contact persons, interactions, purchases and complaints.
+/// A customer's contact persons, interactions, purchases, complaints and quotes.
 #[derive(Default)]
 struct Records {
     contacts: Vec<ContactPerson>,
     interactions: Vec<Interaction>,
     purchases: Vec<Purchase>,
     complaints: Vec<Complaint>,
+    quotes: Vec<Quote>,
 }
 
 impl Records {
@@ -65,6 +79,7 @@ impl Records {
             &self.purchases,
         );
         s.activity.set_complaints(&self.complaints);
+        s.activity.set_quotes(&self.quotes);
         s
     }
 }
@@ -77,6 +92,8 @@ pub(crate) enum Change {
     Refresh(Customer),
     /// The customer's purchases are now these (all of them); the other figures stay.
     Purchases(Id, Vec<Purchase>),
+    /// The customer's quotes are now these (all of them); the other figures stay.
+    Quotes(Id, Vec<Quote>),
     /// The customer was purged.
     Remove(Id),
 }
@@ -86,7 +103,7 @@ impl Change {
         match self {
             Change::Upsert(s) => s.id,
             Change::Refresh(c) => c.id,
-            Change::Purchases(id, _) | Change::Remove(id) => *id,
+            Change::Purchases(id, _) | Change::Quotes(id, _) | Change::Remove(id) => *id,
         }
     }
 }
@@ -206,24 +223,53 @@ thread_local! {
 
 /// Rewrites in the current format the chunks that the last [`load_summaries`] found in an
 /// older one (written by an earlier version of the app), so the next start-up reads them
-/// faster. Each chunk is read again and rewritten in a transaction of its own, so an edit in
-/// between is kept, and `pause` is awaited between chunks to leave the page responsive. The
-/// rows stay as they were, and so does the chunk's generation.
-/// Resolves to the number of chunks rewritten.
+/// faster. The older formats have no quote figures: each chunk is rewritten with its
+/// customers' open quotes, read in the same transaction (one read of the quotes' customer
+/// index over the chunk's range of ids). Each chunk is read again and rewritten in a
+/// transaction of its own, so an edit in between is kept, and `pause` is awaited between
+/// chunks to leave the page responsive. The chunk keeps its generation: the purchase
+/// histories the analysis reads are unchanged.
+/// Resolves to the number of chunks rewritten and the rows that gained open quotes (for the
+/// list in memory, which read them without).
 pub async fn upgrade_outdated_chunks<F: std::future::Future<Output = ()>>(
     db: &Db,
     mut pause: impl FnMut() -> F,
-) -> Result<usize> {
+) -> Result<(usize, Vec<CustomerSummary>)> {
     let keys = OUTDATED.with(|keys| std::mem::take(&mut *keys.borrow_mut()));
     let mut upgraded = 0;
+    let mut quoted = Vec::new();
     for key in keys {
-        let tx = db.tx(&[SUMMARIES], true)?;
+        let tx = db.tx(&[SUMMARIES, QUOTES], true)?;
         let store = tx.object_store(SUMMARIES).map_err(idb::convert)?;
         // Gone (split, merged or purged away) or already rewritten by an edit: nothing to do.
         if let Some(chunk) = get::<ChunkRecord>(&store, &key).await?
             && !chunk_is_current(&chunk.data)
         {
-            let rows = decode_chunk(&chunk.data).map_err(|e| AppError::Damaged(e.to_string()))?;
+            let mut rows =
+                decode_chunk(&chunk.data).map_err(|e| AppError::Damaged(e.to_string()))?;
+            let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+                continue;
+            };
+            let quotes = tx.object_store(QUOTES).map_err(idb::convert)?;
+            let in_range: Vec<Quote> = idb::get_all_between(
+                &quotes,
+                super::schema::BY_CUSTOMER,
+                &first.id.to_string(),
+                &last.id.to_string(),
+            )
+            .await?;
+            let mut by_customer: BTreeMap<Id, Vec<Quote>> = BTreeMap::new();
+            for q in in_range {
+                by_customer.entry(q.customer_id).or_default().push(q);
+            }
+            for row in &mut rows {
+                if let Some(theirs) = by_customer.get(&row.id) {
+                    row.activity.set_quotes(theirs);
+                    if !row.activity.open_quotes.is_empty() {
+                        quoted.push(row.clone());
+                    }
+                }
+            }
             let data = encode_chunk(&rows);
             idb::put(
                 &store,
@@ -239,7 +285,7 @@ pub async fn upgrade_outdated_chunks<F: std::future::Future<Output = ()>>(
         idb::commit(tx).await?;
         pause().await;
     }
-    Ok(upgraded)
+    Ok((upgraded, quoted))
 }
 
 /// Recomputes every summary from the records and replaces all chunks, in one transaction.
@@ -255,7 +301,15 @@ pub async fn rebuild_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
     let purchases = super::purchases::all_purchases(&tx).await?;
     let complaints: Vec<Complaint> =
         get_all(&tx.object_store(COMPLAINTS).map_err(idb::convert)?).await?;
-    let rows = summaries_of(&customers, contacts, interactions, purchases, complaints);
+    let quotes = super::kinds::read_all::<Quote>(&tx).await?;
+    let rows = summaries_of(
+        &customers,
+        contacts,
+        interactions,
+        purchases,
+        complaints,
+        quotes,
+    );
     replace_chunks(&tx.object_store(SUMMARIES).map_err(idb::convert)?, &rows)?;
     idb::commit(tx).await?;
     Ok(rows)
@@ -268,6 +322,7 @@ pub(crate) fn summaries_of(
     interactions: Vec<Interaction>,
     purchases: Vec<Purchase>,
     complaints: Vec<Complaint>,
+    quotes: Vec<Quote>,
 ) -> Vec<CustomerSummary> {
     let mut by_customer: BTreeMap<Id, Records> = BTreeMap::new();
     for c in contacts {
@@ -298,6 +353,9 @@ pub(crate) fn summaries_of(
             .complaints
             .push(c);
     }
+    for q in quotes {
+        by_customer.entry(q.customer_id).or_default().quotes.push(q);
+    }
     let mut rows: Vec<CustomerSummary> = customers
         .iter()
         .map(|c| by_customer.remove(&c.id).unwrap_or_default().summary(c))
@@ -326,11 +384,13 @@ pub(crate) async fn summary_of(
     let interactions: Vec<Interaction> = idb::of_customer(tx, INTERACTIONS, &key).await?;
     let purchases = super::purchases::book_of(tx, customer.id).await?;
     let complaints: Vec<Complaint> = idb::of_customer(tx, COMPLAINTS, &key).await?;
+    let quotes = super::kinds::of_customer::<Quote>(tx, customer.id).await?;
     Ok(Records {
         contacts,
         interactions,
         purchases,
         complaints,
+        quotes,
     }
     .summary(customer))
 }
@@ -358,11 +418,12 @@ pub(crate) async fn apply(
     let mut out = Vec::new();
     for (index, changes) in groups {
         let key = keys[index].clone();
-        let mut rows = match get::<ChunkRecord>(store, &key).await? {
-            Some(chunk) => {
-                decode_chunk(&chunk.data).map_err(|e| AppError::Damaged(e.to_string()))?
-            }
-            None => Vec::new(),
+        let (mut rows, quotes_known) = match get::<ChunkRecord>(store, &key).await? {
+            Some(chunk) => (
+                decode_chunk(&chunk.data).map_err(|e| AppError::Damaged(e.to_string()))?,
+                chunk_is_current(&chunk.data),
+            ),
+            None => (Vec::new(), true),
         };
         let mut upserts = Vec::new();
         let mut removals = Vec::new();
@@ -391,6 +452,14 @@ pub(crate) async fn apply(
                     s.activity.set_purchases(&purchases);
                     upserts.push(s);
                 }
+                Change::Quotes(id, quotes) => {
+                    let Ok(i) = rows.binary_search_by_key(&id, |r| r.id) else {
+                        return Err(AppError::Damaged(format!("no summary of customer {id}")));
+                    };
+                    let mut s = rows[i].clone();
+                    s.activity.set_quotes(&quotes);
+                    upserts.push(s);
+                }
                 Change::Remove(id) => removals.push(id),
             }
         }
@@ -401,7 +470,7 @@ pub(crate) async fn apply(
             continue;
         }
         for (start, piece) in split_chunk(key, rows) {
-            idb::put(store, &ChunkRecord::fresh(start, &piece))?;
+            idb::put(store, &ChunkRecord::fresh_as(start, &piece, quotes_known))?;
         }
     }
     Ok(out)

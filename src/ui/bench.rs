@@ -104,7 +104,7 @@ pub async fn bench_analysis(runs: u32, filters: u32) -> Result<String, JsValue> 
     std::hint::black_box(analyse(&active, today, &cfg, Models::Use(p, s)));
     let given_ms = performance.now() - t;
     let sets = crate::domain::analysis::segment::benchmark_filters();
-    let facts = crate::domain::analysis::segment::facts_for(&rows, &analysis);
+    let facts = crate::domain::analysis::segment::facts_for(&rows, &analysis, today, &cfg);
     let mut times = Vec::new();
     let mut matched = 0usize;
     for i in 0..filters.max(1) as usize {

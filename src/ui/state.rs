@@ -241,10 +241,10 @@ impl Workspace {
         set_timeout(
             move || {
                 leptos::task::spawn_local(async move {
-                    if let Err(e) =
-                        store::upgrade_outdated_chunks(&db, crate::ui::clock::next_tick).await
-                    {
-                        leptos::logging::warn!("summary chunks not upgraded: {e}");
+                    match store::upgrade_outdated_chunks(&db, crate::ui::clock::next_tick).await {
+                        // Rows of older chunks were read without their open quotes.
+                        Ok((_, quoted)) => self.apply(quoted),
+                        Err(e) => leptos::logging::warn!("summary chunks not upgraded: {e}"),
                     }
                 });
             },

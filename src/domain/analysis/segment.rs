@@ -1,6 +1,7 @@
 //! Segments: a customer filter over attributes and computed classes, evaluated against the
 //! summaries and the analysis, saved by name, and exported.
 
+use super::config::AnalysisConfig;
 use super::engine::{Analysis, CustomerClasses};
 use super::importance::Importance;
 use super::quadrant::Quadrant;
@@ -9,7 +10,8 @@ use super::stages::{LifecycleStage, LoyaltyStage};
 use crate::domain::customer::CustomerKind;
 use crate::domain::id::Id;
 use crate::domain::summary::CustomerSummary;
-use crate::domain::time::Timestamp;
+use crate::domain::time::{Timestamp, epoch_day};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// An inclusive numeric range; an open end is `None`.
@@ -57,6 +59,12 @@ pub enum Condition {
     DoNotContact(bool),
     /// Whether a complaint of the customer is still open.
     OpenComplaint(bool),
+    /// Whether a quote to the customer is in play today (a draft, one awaiting approval, or
+    /// sent and still valid: [`crate::domain::quote::Quote::is_open`]).
+    OpenQuote(bool),
+    /// The net total of the customer's open quotes, in yuan (other currencies at the
+    /// analysis settings' rates; 0 without an open quote).
+    QuotedAmount(Range),
 }
 
 /// Which attribute a condition is about (for the filter builder's menu).
@@ -80,11 +88,13 @@ pub enum Attribute {
     Revenue,
     DoNotContact,
     OpenComplaint,
+    OpenQuote,
+    QuotedAmount,
 }
 
 impl Attribute {
     /// Every attribute, in menu order.
-    pub const ALL: [Attribute; 18] = [
+    pub const ALL: [Attribute; 20] = [
         Attribute::Kind,
         Attribute::Region,
         Attribute::Owner,
@@ -103,6 +113,8 @@ impl Attribute {
         Attribute::Revenue,
         Attribute::DoNotContact,
         Attribute::OpenComplaint,
+        Attribute::OpenQuote,
+        Attribute::QuotedAmount,
     ];
 
     /// A fresh condition on this attribute (matching everyone until values are chosen, except
@@ -127,6 +139,8 @@ impl Attribute {
             Attribute::Revenue => Condition::Revenue(Range::default()),
             Attribute::DoNotContact => Condition::DoNotContact(true),
             Attribute::OpenComplaint => Condition::OpenComplaint(true),
+            Attribute::OpenQuote => Condition::OpenQuote(true),
+            Attribute::QuotedAmount => Condition::QuotedAmount(Range::default()),
         }
     }
 }
@@ -153,6 +167,8 @@ impl Condition {
             Condition::Revenue(_) => Attribute::Revenue,
             Condition::DoNotContact(_) => Attribute::DoNotContact,
             Condition::OpenComplaint(_) => Attribute::OpenComplaint,
+            Condition::OpenQuote(_) => Attribute::OpenQuote,
+            Condition::QuotedAmount(_) => Attribute::QuotedAmount,
         }
     }
 
@@ -181,6 +197,10 @@ pub struct Facts {
     kind: Vec<u8>,
     do_not_contact: Vec<bool>,
     open_complaint: Vec<bool>,
+    /// Whether a quote is open on the day the facts were built for, and the open quotes'
+    /// net total in yuan (0 without).
+    open_quote: Vec<bool>,
+    quoted: Vec<f64>,
     /// RFM: segment code (`NONE` without RFM), scores, days since the last purchase.
     segment: Vec<u8>,
     r: Vec<u8>,
@@ -240,8 +260,15 @@ impl<K: std::hash::Hash + Eq + Copy> Interner<K> {
     }
 }
 
-/// The facts of each of `rows` (in the same order) under `analysis`.
-pub fn facts_for(rows: &[CustomerSummary], analysis: &Analysis) -> Facts {
+/// The facts of each of `rows` (in the same order) under `analysis`, with the quotes open
+/// on `today` (amounts in yuan at `config`'s rates).
+pub fn facts_for(
+    rows: &[CustomerSummary],
+    analysis: &Analysis,
+    today: NaiveDate,
+    config: &AnalysisConfig,
+) -> Facts {
+    let day = epoch_day(today);
     let n = rows.len();
     let mut t = Facts {
         active: vec![0; n.div_ceil(64)],
@@ -256,6 +283,16 @@ pub fn facts_for(rows: &[CustomerSummary], analysis: &Analysis) -> Facts {
         t.kind.push(s.kind as u8);
         t.do_not_contact.push(s.do_not_contact);
         t.open_complaint.push(s.activity.open_complaints > 0);
+        let open = || s.activity.open_quotes.iter().filter(|q| q.open_on(day));
+        t.open_quote.push(open().next().is_some());
+        t.quoted.push(
+            open()
+                .map(|q| {
+                    let units = q.net as f64 / 10f64.powi(q.currency.minor_digits() as i32);
+                    units * config.rate(q.currency)
+                })
+                .sum(),
+        );
         let rfm = c.and_then(|c| c.rfm);
         t.segment.push(rfm.map_or(NONE, |r| r.segment as u8));
         t.r.push(rfm.map_or(0, |r| r.r));
@@ -449,6 +486,8 @@ pub fn evaluate(conditions: &[Condition], rows: &[CustomerSummary], facts: &Fact
             Condition::OpenComplaint(flag) => {
                 retain_dense(&mut words, n, |i| t.open_complaint[i] == flag)
             }
+            Condition::OpenQuote(flag) => retain_dense(&mut words, n, |i| t.open_quote[i] == flag),
+            Condition::QuotedAmount(r) => retain_dense(&mut words, n, |i| r.contains(t.quoted[i])),
             Condition::Region(needle) => {
                 let t = text();
                 let ok = accepted(&t.regions, |r| contains_lowercase(r, &needle));
@@ -542,6 +581,13 @@ mod tests {
     use crate::domain::summary::{PurchaseDay, tests::summary};
     use crate::domain::time::from_epoch_day;
 
+    /// The day the tests' facts are built for (the analysis of [`base`] is as of it too).
+    const DAY: i32 = 20_000;
+
+    fn facts_at(rows: &[CustomerSummary], a: &Analysis) -> Facts {
+        facts_for(rows, a, from_epoch_day(DAY), &AnalysisConfig::default())
+    }
+
     fn base() -> (Vec<CustomerSummary>, Analysis) {
         let mk = |n: u64, days: &[i32], kind: CustomerKind, dnc: bool| {
             let mut s = summary(Id::from_parts(1_700_000_000_000 + n, [0; 10]));
@@ -587,7 +633,7 @@ mod tests {
     #[test]
     fn conditions_combine() {
         let (rows, a) = base();
-        let facts = facts_for(&rows, &a);
+        let facts = facts_at(&rows, &a);
         let hits = |c: Vec<Condition>| evaluate(&c, &rows, &facts);
         assert_eq!(hits(vec![]), vec![0, 1, 2, 3]);
         assert_eq!(
@@ -642,7 +688,7 @@ mod tests {
         let (mut rows, a) = base();
         rows[1].activity.open_complaints = 2;
         rows[3].activity.open_complaints = 1;
-        let facts = facts_for(&rows, &a);
+        let facts = facts_at(&rows, &a);
         assert_eq!(
             evaluate(&[Condition::OpenComplaint(true)], &rows, &facts),
             vec![1, 3]
@@ -657,7 +703,7 @@ mod tests {
     fn trashed_customers_are_never_in_a_segment() {
         let (mut rows, a) = base();
         rows[0].deleted_at = Some(Timestamp(1));
-        assert_eq!(evaluate(&[], &rows, &facts_for(&rows, &a)), vec![1, 2, 3]);
+        assert_eq!(evaluate(&[], &rows, &facts_at(&rows, &a)), vec![1, 2, 3]);
     }
 
     #[test]
@@ -670,7 +716,7 @@ mod tests {
         rows[0].tags = ["VIP", "华东"].into();
         rows[2].tags = ["vip客户"].into();
         rows[3].tags = ["Vip"].into();
-        let facts = facts_for(&rows, &a);
+        let facts = facts_at(&rows, &a);
         let hits = |c: Vec<Condition>| evaluate(&c, &rows, &facts);
         assert_eq!(hits(vec![Condition::Owner(vec![Some(ann)])]), vec![0, 3]);
         assert_eq!(
@@ -722,7 +768,81 @@ mod tests {
             Condition::Revenue(r) => r.contains(c.map_or(0.0, |c| c.revenue)),
             Condition::DoNotContact(f) => s.do_not_contact == *f,
             Condition::OpenComplaint(f) => (s.activity.open_complaints > 0) == *f,
+            Condition::OpenQuote(f) => s.activity.has_open_quote(DAY) == *f,
+            Condition::QuotedAmount(r) => {
+                let cfg = AnalysisConfig::default();
+                let yuan: f64 = s
+                    .activity
+                    .quoted_on(DAY)
+                    .iter()
+                    .map(|&(c, minor)| {
+                        minor as f64 / 10f64.powi(c.minor_digits() as i32) * cfg.rate(c)
+                    })
+                    .sum();
+                r.contains(yuan)
+            }
         }
+    }
+
+    #[test]
+    fn open_quotes_and_their_amount_in_yuan_on_the_day() {
+        use crate::domain::summary::OpenQuote;
+        let (mut rows, a) = base();
+        // Row 0: a sent ¥500.00 quote valid through DAY + 10 and a $100.00 draft;
+        // row 1: a sent quote that ended the day before; rows 2 and 3: none.
+        rows[0].activity.open_quotes = vec![
+            OpenQuote {
+                until: Some(DAY + 10),
+                currency: Currency::Cny,
+                net: 50_000,
+            },
+            OpenQuote {
+                until: None,
+                currency: Currency::Usd,
+                net: 10_000,
+            },
+        ];
+        rows[1].activity.open_quotes = vec![OpenQuote {
+            until: Some(DAY - 1),
+            currency: Currency::Cny,
+            net: 99_900,
+        }];
+        let mut cfg = AnalysisConfig {
+            rates: vec![(Currency::Usd, 7.0)],
+            ..AnalysisConfig::default()
+        };
+        let on = |day: i32| facts_for(&rows, &a, from_epoch_day(day), &cfg);
+        let range =
+            |min: Option<f64>, max: Option<f64>| Condition::QuotedAmount(Range { min, max });
+        let facts = on(DAY);
+        let hits = |c: Condition| evaluate(&[c], &rows, &facts);
+        assert_eq!(hits(Condition::OpenQuote(true)), vec![0]);
+        assert_eq!(
+            hits(Condition::OpenQuote(false)),
+            vec![1, 2, 3],
+            "row 1's expired"
+        );
+        // 500 + 100 × 7 = ¥1,200.
+        assert_eq!(hits(range(Some(1_200.0), Some(1_200.0))), vec![0]);
+        assert_eq!(hits(range(Some(1_200.01), None)), Vec::<u32>::new());
+        assert_eq!(hits(range(None, Some(0.0))), vec![1, 2, 3]);
+        // Eleven days on, the sent quote has ended too: the draft's ¥700 is left.
+        let later = on(DAY + 11);
+        assert_eq!(
+            evaluate(&[range(Some(700.0), Some(700.0))], &rows, &later),
+            vec![0]
+        );
+        // A currency without a rate counts for nothing (the draft alone: ¥0).
+        cfg.rates.clear();
+        let unrated = facts_for(&rows, &a, from_epoch_day(DAY + 11), &cfg);
+        assert_eq!(
+            evaluate(&[range(Some(0.01), None)], &rows, &unrated),
+            Vec::<u32>::new()
+        );
+        assert_eq!(
+            evaluate(&[Condition::OpenQuote(true)], &rows, &unrated),
+            vec![0]
+        );
     }
 
     #[test]
@@ -745,6 +865,26 @@ mod tests {
             if i % 7 == 0 {
                 r.deleted_at = Some(Timestamp(1));
             }
+            // Open quotes on some: a yuan quote still valid, a dollar draft, one expired.
+            if i % 3 == 0 {
+                r.activity.open_quotes = vec![
+                    crate::domain::summary::OpenQuote {
+                        until: Some(DAY + (i as i32 % 5) - 2),
+                        currency: Currency::Cny,
+                        net: 1_000 * i as i64,
+                    },
+                    crate::domain::summary::OpenQuote {
+                        until: None,
+                        currency: if i % 2 == 0 {
+                            Currency::Usd
+                        } else {
+                            Currency::Cny
+                        },
+                        net: 500 * i as i64,
+                    },
+                ];
+                r.activity.open_quotes.truncate(1 + i % 2);
+            }
         }
         let refs: Vec<&CustomerSummary> = rows.iter().filter(|r| r.deleted_at.is_none()).collect();
         let a = analyse(
@@ -753,7 +893,7 @@ mod tests {
             &AnalysisConfig::default(),
             Models::Fit(None),
         );
-        let facts = facts_for(&rows, &a);
+        let facts = facts_at(&rows, &a);
         let open = |min: Option<f64>, max: Option<f64>| Range { min, max };
         let region = rows[3]
             .region
@@ -789,6 +929,10 @@ mod tests {
             Condition::Revenue(open(None, Some(0.0))),
             Condition::DoNotContact(true),
             Condition::OpenComplaint(false),
+            Condition::OpenQuote(true),
+            Condition::OpenQuote(false),
+            Condition::QuotedAmount(open(Some(3_000.0), None)),
+            Condition::QuotedAmount(open(Some(1.0), Some(8_000.0))),
         ];
         let mut sets: Vec<Vec<Condition>> = singles.iter().map(|c| vec![c.clone()]).collect();
         for (i, a) in singles.iter().enumerate() {

@@ -272,6 +272,10 @@ impl Attribute {
             (DoNotContact, Lang::Zh) => "勿扰",
             (OpenComplaint, Lang::En) => "Open complaint",
             (OpenComplaint, Lang::Zh) => "投诉未结",
+            (OpenQuote, Lang::En) => "Open quote",
+            (OpenQuote, Lang::Zh) => "有未结报价",
+            (QuotedAmount, Lang::En) => "Open quotes' amount (¥, before tax)",
+            (QuotedAmount, Lang::Zh) => "未结报价金额（¥，不含税）",
         }
     }
 }

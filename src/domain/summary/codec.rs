@@ -18,7 +18,7 @@
 //!
 //! The code tables are part of the stored format: never reorder them, only append.
 
-use super::{Activity, CustomerSummary, DayHistory, PurchaseDay, TextList};
+use super::{Activity, CustomerSummary, DayHistory, OpenQuote, PurchaseDay, TextList};
 use crate::domain::analysis::input::Histories;
 use crate::domain::customer::{CustomerKind, Party, Source};
 use crate::domain::id::Id;
@@ -112,24 +112,37 @@ const COMPLAINT_DUE: u8 = 16;
 /// Bytes to reserve per row when writing: a little above the average of the sample data.
 pub(super) const ROW_BYTES: usize = 320;
 
-pub(super) fn write_rows(w: &mut Writer, rows: &[CustomerSummary]) {
+pub(super) fn write_rows(w: &mut Writer, rows: &[CustomerSummary], layout: Layout) {
     w.uvar(rows.len() as u64);
     for row in rows {
-        write_row(w, row);
+        write_row(w, row, layout);
     }
 }
 
+/// What a chunk's rows hold beyond the fields every hand-written format has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Layout {
+    /// Format 4: no quote figures (read as none; the chunk is rewritten with them).
+    Version4,
+    /// Format 5: each row's open quotes after its purchase history.
+    WithQuotes,
+}
+
 /// Reads the rows onto the end of `rows` (with those read before an error).
-pub(super) fn read_rows(r: &mut Reader<'_>, rows: &mut Vec<CustomerSummary>) -> Result<()> {
+pub(super) fn read_rows(
+    r: &mut Reader<'_>,
+    rows: &mut Vec<CustomerSummary>,
+    layout: Layout,
+) -> Result<()> {
     let n = r.len()?;
     rows.reserve(n);
     for _ in 0..n {
-        rows.push(read_row(r)?);
+        rows.push(read_row(r, layout)?);
     }
     Ok(())
 }
 
-fn write_row(w: &mut Writer, s: &CustomerSummary) {
+fn write_row(w: &mut Writer, s: &CustomerSummary, layout: Layout) {
     w.bytes16(s.id.to_bytes());
     w.u8(party_code(s.party));
     w.u8(kind_code(s.kind));
@@ -159,11 +172,11 @@ fn write_row(w: &mut Writer, s: &CustomerSummary) {
     if let Some(deleted) = s.deleted_at {
         w.ivar(deleted.0);
     }
-    write_activity(w, &s.activity);
+    write_activity(w, &s.activity, layout);
 }
 
 #[inline(always)]
-fn read_row(r: &mut Reader<'_>) -> Result<CustomerSummary> {
+fn read_row(r: &mut Reader<'_>, layout: Layout) -> Result<CustomerSummary> {
     let id = Id::from_bytes(r.bytes16()?);
     let party = coded(&PARTIES, r.u8()?)?;
     let kind = coded(&KINDS, r.u8()?)?;
@@ -209,14 +222,18 @@ fn read_row(r: &mut Reader<'_>) -> Result<CustomerSummary> {
         created_at: Timestamp(created),
         updated_at: Timestamp(updated),
         deleted_at,
-        activity: read_activity(r)?,
+        activity: read_activity(r, layout)?,
     })
 }
 
 /// Reads only what the analysis needs from the rows — the id and purchase history of each
 /// customer not in the trash — onto the end of `out`, stepping over everything else without
 /// allocating (with those read before an error).
-pub(super) fn read_histories(r: &mut Reader<'_>, out: &mut Histories) -> Result<()> {
+pub(super) fn read_histories(
+    r: &mut Reader<'_>,
+    out: &mut Histories,
+    layout: Layout,
+) -> Result<()> {
     let n = r.len()?;
     for _ in 0..n {
         let id = Id::from_bytes(r.bytes16()?);
@@ -265,6 +282,11 @@ pub(super) fn read_histories(r: &mut Reader<'_>, out: &mut Histories) -> Result<
                 out.push_day(h);
             }
         }
+        if layout == Layout::WithQuotes {
+            for _ in 0..r.len()? {
+                read_open_quote(r)?;
+            }
+        }
     }
     Ok(())
 }
@@ -293,7 +315,7 @@ fn read_totals(r: &mut Reader<'_>) -> Result<Vec<(Currency, i64)>> {
     Ok(out)
 }
 
-fn write_activity(w: &mut Writer, a: &Activity) {
+fn write_activity(w: &mut Writer, a: &Activity, layout: Layout) {
     w.uvar(u64::from(a.purchase_count));
     w.uvar(u64::from(a.purchase_days));
     let options = [
@@ -316,6 +338,28 @@ fn write_activity(w: &mut Writer, a: &Activity) {
     w.uvar(u64::from(a.open_commitments));
     w.uvar(u64::from(a.open_complaints));
     a.history.write(w);
+    if layout == Layout::Version4 {
+        return;
+    }
+    w.uvar(a.open_quotes.len() as u64);
+    for q in &a.open_quotes {
+        w.u8(currency_code(q.currency) << 1 | u8::from(q.until.is_some()));
+        if let Some(until) = q.until {
+            w.ivar(i64::from(until));
+        }
+        w.ivar(q.net);
+    }
+}
+
+/// Reads an open quote [`write_activity`] wrote.
+fn read_open_quote(r: &mut Reader<'_>) -> Result<OpenQuote> {
+    let tag = r.u8()?;
+    let until = if tag & 1 != 0 { Some(r.i32()?) } else { None };
+    Ok(OpenQuote {
+        until,
+        currency: coded(&CURRENCIES, tag >> 1)?,
+        net: r.ivar()?,
+    })
 }
 
 /// Writes a purchase day: the days since `day` (the day written before it, then this one),
@@ -349,7 +393,7 @@ pub(super) fn read_day(r: &mut Reader<'_>, day: &mut i64) -> Result<PurchaseDay>
 }
 
 #[inline(always)]
-fn read_activity(r: &mut Reader<'_>) -> Result<Activity> {
+fn read_activity(r: &mut Reader<'_>, layout: Layout) -> Result<Activity> {
     let purchase_count = r.u32()?;
     let purchase_days = r.u32()?;
     let options = r.u8()?;
@@ -379,6 +423,17 @@ fn read_activity(r: &mut Reader<'_>) -> Result<Activity> {
     let open_commitments = r.u32()?;
     let open_complaints = r.u32()?;
     let history = DayHistory::read(r)?;
+    let open_quotes = match layout {
+        Layout::Version4 => Vec::new(),
+        Layout::WithQuotes => {
+            let n = r.len()?;
+            let mut out = Vec::with_capacity(n);
+            for _ in 0..n {
+                out.push(read_open_quote(r)?);
+            }
+            out
+        }
+    };
     Ok(Activity {
         purchase_count,
         purchase_days,
@@ -393,6 +448,7 @@ fn read_activity(r: &mut Reader<'_>) -> Result<Activity> {
         history,
         open_complaints,
         next_complaint_due,
+        open_quotes,
     })
 }
 

@@ -2,7 +2,7 @@
 //! from one button, and the active ones show as chips that remove themselves when tapped.
 
 use crate::domain::customer::CustomerKind;
-use crate::domain::list::{ContactFilter, ListQuery, OwnerFilter};
+use crate::domain::list::{ContactFilter, ListQuery, OwnerFilter, QuoteFilter};
 use crate::ui::state::{use_texts, use_workspace};
 use crate::ui::widgets::icon::{Icon, lu};
 use leptos::prelude::*;
@@ -14,6 +14,7 @@ enum Active {
     Owner,
     Tag,
     Contact,
+    Quote,
 }
 
 impl Active {
@@ -24,6 +25,7 @@ impl Active {
             Active::Owner => q.owner = OwnerFilter::Any,
             Active::Tag => q.tag = None,
             Active::Contact => q.contact = ContactFilter::Any,
+            Active::Quote => q.quote = QuoteFilter::Any,
         }
     }
 }
@@ -87,6 +89,11 @@ pub fn FilterBar(
                 ContactFilter::Contactable => {
                     out.push((Active::Contact, t.filter_contact_ok.to_string()))
                 }
+            }
+            match q.quote {
+                QuoteFilter::Any => {}
+                QuoteFilter::Open => out.push((Active::Quote, t.filter_quote_open.to_string())),
+                QuoteFilter::NoneOpen => out.push((Active::Quote, t.filter_quote_none.to_string())),
             }
             out
         })
@@ -220,6 +227,26 @@ pub fn FilterBar(
                     <option value="" selected=move || query.with(|q| q.contact == ContactFilter::Any)>{move || t.get().filter_contact_all}</option>
                     <option value="dnc" selected=move || query.with(|q| q.contact == ContactFilter::DoNotContact)>{move || t.get().filter_contact_dnc}</option>
                     <option value="ok" selected=move || query.with(|q| q.contact == ContactFilter::Contactable)>{move || t.get().filter_contact_ok}</option>
+                </select>
+            </label>
+            <label class="filter">
+                <span class="sr-only">{move || t.get().filter_quote}</span>
+                <select
+                    data-testid="filter-quote"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        update(Box::new(move |q| {
+                            q.quote = match v.as_str() {
+                                "open" => QuoteFilter::Open,
+                                "none" => QuoteFilter::NoneOpen,
+                                _ => QuoteFilter::Any,
+                            }
+                        }));
+                    }
+                >
+                    <option value="" selected=move || query.with(|q| q.quote == QuoteFilter::Any)>{move || t.get().filter_quote_all}</option>
+                    <option value="open" selected=move || query.with(|q| q.quote == QuoteFilter::Open)>{move || t.get().filter_quote_open}</option>
+                    <option value="none" selected=move || query.with(|q| q.quote == QuoteFilter::NoneOpen)>{move || t.get().filter_quote_none}</option>
                 </select>
             </label>
             <Show when=move || query.with(ListQuery::is_filtered)>

@@ -40,6 +40,7 @@ pub fn CustomerList() -> impl IntoView {
     let shown = Memo::new(move |_| {
         let mut q = query.get();
         q.text = text.get();
+        q.day = crate::domain::time::epoch_day(crate::ui::clock::today());
         q
     });
     let names = Memo::new(move |_| ws.member_names());

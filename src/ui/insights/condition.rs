@@ -213,6 +213,35 @@ pub fn ConditionEditor(
                 }
                 .into_any()
             }
+            Attribute::OpenQuote => {
+                let flag = slot
+                    .read_untracked(|c| {
+                        if let Condition::OpenQuote(f) = c {
+                            Some(*f)
+                        } else {
+                            None
+                        }
+                    })
+                    .unwrap_or(false);
+                view! {
+                    <select aria-label=move || Attribute::OpenQuote.label(lang.get().texts()) on:change=move |ev| slot.set(Condition::OpenQuote(event_target_value(&ev) == "yes"))>
+                        <option value="yes" selected=flag>{move || t.get().yes}</option>
+                        <option value="no" selected=!flag>{move || t.get().no}</option>
+                    </select>
+                }
+                .into_any()
+            }
+            Attribute::QuotedAmount => range(
+                slot,
+                |c| {
+                    if let Condition::QuotedAmount(r) = c {
+                        Some(*r)
+                    } else {
+                        None
+                    }
+                },
+                Condition::QuotedAmount,
+            ),
             Attribute::RecencyScore => range(
                 slot,
                 |c| {

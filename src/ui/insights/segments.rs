@@ -94,9 +94,12 @@ pub fn SegmentsPage() -> impl IntoView {
     insights.require();
     // Each row's packed facts: once per analysis, not per filter change.
     let facts = Memo::new(move |_| {
-        insights
-            .now
-            .with(|a| ws.index.with(|ix| facts_for(ix.rows(), a)))
+        insights.now.with(|a| {
+            insights.config.with(|cfg| {
+                ws.index
+                    .with(|ix| facts_for(ix.rows(), a, clock::today(), cfg))
+            })
+        })
     });
     let matches = Memo::new(move |_| {
         conditions

@@ -3,6 +3,7 @@
 use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
 use crate::domain::lead::Lead;
+use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
 use crate::store::{self, AppError, Db};
 use crate::ui::routes::Page;
@@ -31,10 +32,12 @@ impl Trashable for Lead {
     async fn read(db: &Db) -> Result<Vec<Self>, AppError> {
         store::all_leads(db).await
     }
-    async fn restore(db: &Db, ids: &[Id]) -> Result<(), AppError> {
-        store::set_leads_trashed(db, ids, None).await.map(|_| ())
+    async fn restore(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>, AppError> {
+        store::set_leads_trashed(db, ids, None)
+            .await
+            .map(|_| Vec::new())
     }
-    async fn purge(db: &Db, ids: &[Id]) -> Result<(), AppError> {
-        store::purge_leads(db, ids).await
+    async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>, AppError> {
+        store::purge_leads(db, ids).await.map(|()| Vec::new())
     }
 }

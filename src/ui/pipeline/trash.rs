@@ -3,6 +3,7 @@
 use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
 use crate::domain::opportunity::Opportunity;
+use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
 use crate::store::{self, AppError, Db};
 use crate::ui::routes::Page;
@@ -31,12 +32,14 @@ impl Trashable for Opportunity {
     async fn read(db: &Db) -> Result<Vec<Self>, AppError> {
         store::all_opportunities(db).await
     }
-    async fn restore(db: &Db, ids: &[Id]) -> Result<(), AppError> {
+    async fn restore(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>, AppError> {
         store::set_opportunities_trashed(db, ids, None)
             .await
-            .map(|_| ())
+            .map(|_| Vec::new())
     }
-    async fn purge(db: &Db, ids: &[Id]) -> Result<(), AppError> {
-        store::purge_opportunities(db, ids).await
+    async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>, AppError> {
+        store::purge_opportunities(db, ids)
+            .await
+            .map(|()| Vec::new())
     }
 }

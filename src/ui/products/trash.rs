@@ -5,6 +5,7 @@ use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
 use crate::domain::product::Product;
 use crate::domain::product::pricing::PriceAgreement;
+use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
 use crate::store::{self, AppError, Db};
 use crate::ui::routes::Page;
@@ -33,11 +34,13 @@ impl Trashable for Product {
     async fn read(db: &Db) -> Result<Vec<Self>, AppError> {
         store::all_products(db).await
     }
-    async fn restore(db: &Db, ids: &[Id]) -> Result<(), AppError> {
-        store::set_products_trashed(db, ids, None).await.map(|_| ())
+    async fn restore(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>, AppError> {
+        store::set_products_trashed(db, ids, None)
+            .await
+            .map(|_| Vec::new())
     }
-    async fn purge(db: &Db, ids: &[Id]) -> Result<(), AppError> {
-        store::purge_products(db, ids).await
+    async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>, AppError> {
+        store::purge_products(db, ids).await.map(|()| Vec::new())
     }
 }
 
@@ -68,12 +71,12 @@ impl Trashable for PriceAgreement {
     async fn read(db: &Db) -> Result<Vec<Self>, AppError> {
         store::all_agreements(db).await
     }
-    async fn restore(db: &Db, ids: &[Id]) -> Result<(), AppError> {
+    async fn restore(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>, AppError> {
         store::set_agreements_trashed(db, ids, None)
             .await
-            .map(|_| ())
+            .map(|_| Vec::new())
     }
-    async fn purge(db: &Db, ids: &[Id]) -> Result<(), AppError> {
-        store::purge_agreements(db, ids).await
+    async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>, AppError> {
+        store::purge_agreements(db, ids).await.map(|()| Vec::new())
     }
 }

@@ -61,10 +61,10 @@ pub fn QuotePage() -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             match store::save_quote(&db, &q).await {
-                Ok(_) => {
+                Ok((_, summary)) => {
                     error.set(None);
                     editing.set(false);
-                    ws.changed();
+                    ws.apply(vec![summary]);
                     toasts.info(done);
                 }
                 Err(e) => error.set(Some(e.message(t.get_untracked()))),
@@ -172,8 +172,8 @@ pub fn QuotePage() -> impl IntoView {
                     let navigate = navigate.clone();
                     spawn_local(async move {
                         match store::save_revision(&db, &old, &new).await {
-                            Ok((_, new)) => {
-                                ws.changed();
+                            Ok((_, new, summary)) => {
+                                ws.apply(vec![summary]);
                                 toasts.info(t.get_untracked().quote_revised);
                                 navigate(&Page::Quote(new.id).path(), nav());
                             }
@@ -191,8 +191,8 @@ pub fn QuotePage() -> impl IntoView {
         };
         spawn_local(async move {
             match store::set_quotes_trashed(&db, &[q.id], trashed.then(clock::now)).await {
-                Ok(_) => {
-                    ws.changed();
+                Ok((_, summaries)) => {
+                    ws.apply(summaries);
                     let t = t.get_untracked();
                     toasts.info(if trashed {
                         t.quote_trashed

@@ -47,8 +47,8 @@ pub fn NewQuotePage() -> impl IntoView {
             let navigate = navigate.clone();
             spawn_local(async move {
                 match store::save_new_quote(&db, &quote, clock::today()).await {
-                    Ok(q) => {
-                        ws.changed();
+                    Ok((q, summary)) => {
+                        ws.apply(vec![summary]);
                         toasts.info(t.get_untracked().quote_created);
                         navigate(&Page::Quote(q.id).path(), nav());
                     }

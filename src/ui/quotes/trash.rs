@@ -3,6 +3,7 @@
 use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
 use crate::domain::quote::Quote;
+use crate::domain::summary::CustomerSummary;
 use crate::domain::time::Timestamp;
 use crate::store::{self, AppError, Db};
 use crate::ui::routes::Page;
@@ -31,10 +32,12 @@ impl Trashable for Quote {
     async fn read(db: &Db) -> Result<Vec<Self>, AppError> {
         store::all_quotes(db).await
     }
-    async fn restore(db: &Db, ids: &[Id]) -> Result<(), AppError> {
-        store::set_quotes_trashed(db, ids, None).await.map(|_| ())
+    async fn restore(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>, AppError> {
+        store::set_quotes_trashed(db, ids, None)
+            .await
+            .map(|(_, summaries)| summaries)
     }
-    async fn purge(db: &Db, ids: &[Id]) -> Result<(), AppError> {
+    async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>, AppError> {
         store::purge_quotes(db, ids).await
     }
 }

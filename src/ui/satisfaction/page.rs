@@ -174,7 +174,9 @@ fn Board(
                             .find(|s| s.id == id)
                             .map(|s| s.conditions.clone())
                     });
-                    let facts = facts_for(rows, &a);
+                    let facts = insights
+                        .config
+                        .with_untracked(|cfg| facts_for(rows, &a, crate::ui::clock::today(), cfg));
                     conditions
                         .map(|c| {
                             evaluate(&c, rows, &facts)

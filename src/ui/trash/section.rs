@@ -4,6 +4,7 @@
 
 use crate::domain::i18n::Texts;
 use crate::domain::id::Id;
+use crate::domain::summary::CustomerSummary;
 use crate::domain::time::{Timestamp, format_datetime};
 use crate::store::{AppError, Db};
 use crate::ui::clock;
@@ -32,10 +33,10 @@ pub trait Trashable: Clone + Send + Sync + 'static {
     fn restored(t: &Texts) -> &'static str;
     /// Every record of the kind, those in the trash among them.
     async fn read(db: &Db) -> Result<Vec<Self>, AppError>;
-    /// Takes the records `ids` out of the trash.
-    async fn restore(db: &Db, ids: &[Id]) -> Result<(), AppError>;
-    /// Deletes the records `ids` for good.
-    async fn purge(db: &Db, ids: &[Id]) -> Result<(), AppError>;
+    /// Takes the records `ids` out of the trash; gives the customer summaries this changed.
+    async fn restore(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>, AppError>;
+    /// Deletes the records `ids` for good; gives the customer summaries this changed.
+    async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<CustomerSummary>, AppError>;
 }
 
 /// Deletes the records `ids` for good and takes them off `shown`; says how many went, or why
@@ -51,7 +52,8 @@ fn purge<K: Trashable>(
     let Some(db) = ws.db() else { return };
     spawn_local(async move {
         match K::purge(&db, &ids).await {
-            Ok(()) => {
+            Ok(summaries) => {
+                ws.apply(summaries);
                 crate::store::notify_changed();
                 forget(&ids, shown, shown_ids);
                 toasts.info((t.get_untracked().purged)(ids.len()));
@@ -103,7 +105,8 @@ pub fn TrashSection<K: Trashable>(
         let Some(db) = ws.db() else { return };
         spawn_local(async move {
             match K::restore(&db, &[id]).await {
-                Ok(()) => {
+                Ok(summaries) => {
+                    ws.apply(summaries);
                     crate::store::notify_changed();
                     forget(&[id], trashed, ids);
                     toasts.info(K::restored(t.get_untracked()));
