@@ -416,6 +416,22 @@ reportStats("quotes_search_keystroke_to_paint", quotesSearch);
     );
   }
   reportStats("quote_customer_picked_to_earlier_prices", picked.filter((x) => x !== null));
+  // The customer's page opened from the quotes list: from the navigation until their quotes
+  // are listed (read with the rest of the 360 view in one transaction).
+  const opened = [];
+  for (let run = 0; run < 5; run++) {
+    await page.goto(server.url + "quotes");
+    await page.getByTestId("quote-row").first().waitFor();
+    await page.waitForTimeout(500);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.evaluate((url) => {
+      history.pushState(null, "", url);
+      dispatchEvent(new PopStateEvent("popstate"));
+    }, `${server.url}customers/${customer}`);
+    await page.waitForSelector("[data-testid=customer-quote]", { timeout: 60_000 });
+    opened.push((await page.evaluate(() => performance.now())) - t0);
+  }
+  reportStats("customer_page_to_quotes_listed", opened);
 }
 
 // 4h. A handover: the member who owns the most customers hands everything to a colleague

@@ -56,6 +56,46 @@ pub fn unpack<R: Packed>(bytes: &[u8]) -> Option<Vec<R>> {
     postcard::from_bytes(bytes).ok()
 }
 
+/// Decodes a pack a few records at a time ([`Unpacker::step`]), so a page can answer input
+/// between the slices of a large one (50,000 quotes took one task of about 400 ms).
+pub struct Unpacker<'a, R> {
+    rest: &'a [u8],
+    left: usize,
+    out: Vec<R>,
+}
+
+impl<'a, R: Packed> Unpacker<'a, R> {
+    /// Starts on `bytes`; `None` when they cannot be a pack (too short for its count).
+    pub fn new(bytes: &'a [u8]) -> Option<Self> {
+        // A sequence is its length (a varint) and then its elements.
+        let (n, rest) = postcard::take_from_bytes::<usize>(bytes).ok()?;
+        // Every record takes at least one byte: a larger count is damage, not a reason to
+        // reserve room for it.
+        (n <= rest.len()).then(|| Unpacker {
+            rest,
+            left: n,
+            out: Vec::with_capacity(n),
+        })
+    }
+
+    /// Decodes up to `n` more records: `Some(true)` once every record is, `None` when the
+    /// bytes are not a pack of `R` (what [`unpack`] refuses).
+    pub fn step(&mut self, n: usize) -> Option<bool> {
+        for _ in 0..n.min(self.left) {
+            let (record, rest) = postcard::take_from_bytes::<R>(self.rest).ok()?;
+            self.out.push(record);
+            self.rest = rest;
+            self.left -= 1;
+        }
+        Some(self.left == 0)
+    }
+
+    /// The records decoded.
+    pub fn finish(self) -> Vec<R> {
+        self.out
+    }
+}
+
 // The kinds read packed, each with its specimen.
 
 fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
@@ -261,6 +301,26 @@ mod tests {
             unpack::<R>(&pack(&both)[..10]).is_none(),
             "a cut pack is refused"
         );
+        // A slice at a time gives the same records, and refuses what `unpack` refuses.
+        let bytes = pack(&both);
+        for n in [1, 2, 5] {
+            let mut u = Unpacker::<R>::new(&bytes).unwrap();
+            let mut steps = 1;
+            while !u.step(n).unwrap() {
+                steps += 1;
+            }
+            assert_eq!(steps, 3usize.div_ceil(n), "slices of {n}");
+            assert_eq!(u.finish(), both);
+        }
+        let cut = &bytes[..bytes.len() - 1];
+        let mut u = Unpacker::<R>::new(cut).unwrap();
+        assert_eq!(u.step(1), Some(false));
+        assert_eq!(u.step(5), None, "the cut shows in the last record");
+        assert!(
+            Unpacker::<R>::new(&[200, 1, 0]).is_none(),
+            "a count beyond the bytes"
+        );
+        assert!(Unpacker::<R>::new(&[]).is_none());
     }
 
     #[test]

@@ -27,9 +27,14 @@ pub async fn all_leads(db: &Db) -> Result<Vec<Lead>> {
     super::packed::read_all::<Lead>(db).await
 }
 
-/// [`all_leads`], from a read started at start-up when there is one.
-pub async fn all_leads_early(db: &Db, early: Option<super::EarlyRead>) -> Result<Vec<Lead>> {
-    super::packed::read_all_early::<Lead>(db, early).await
+/// [`all_leads`], from a read started at start-up when there is one; decoded a slice at a
+/// time, awaiting `pause` between.
+pub async fn all_leads_early<F: std::future::Future<Output = ()>>(
+    db: &Db,
+    early: Option<super::EarlyRead>,
+    pause: impl FnMut() -> F,
+) -> Result<Vec<Lead>> {
+    super::packed::read_all_yielding::<Lead, F>(db, early, pause).await
 }
 
 /// Every contact person, for matching leads with them.

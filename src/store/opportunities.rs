@@ -39,12 +39,14 @@ pub async fn all_opportunities(db: &Db) -> Result<Vec<Opportunity>> {
     super::packed::read_all::<Opportunity>(db).await
 }
 
-/// [`all_opportunities`], from a read started at start-up when there is one.
-pub async fn all_opportunities_early(
+/// [`all_opportunities`], from a read started at start-up when there is one; decoded a slice
+/// at a time, awaiting `pause` between.
+pub async fn all_opportunities_early<F: std::future::Future<Output = ()>>(
     db: &Db,
     early: Option<super::EarlyRead>,
+    pause: impl FnMut() -> F,
 ) -> Result<Vec<Opportunity>> {
-    super::packed::read_all_early::<Opportunity>(db, early).await
+    super::packed::read_all_yielding::<Opportunity, F>(db, early, pause).await
 }
 
 /// Every deal with an open next step (for the commitments list).

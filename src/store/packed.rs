@@ -16,7 +16,7 @@ use super::idb::{self, Db, get_request};
 use super::kinds::{spec, store_of};
 use super::schema::{PACKED, PACKED_SOURCES};
 use crate::domain::kinds::RecordKind;
-use crate::domain::packed::{Packed, format, pack, unpack};
+use crate::domain::packed::{Packed, Unpacker, format, pack, unpack};
 use indexed_db_futures::KeyRange;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
@@ -136,7 +136,7 @@ async fn read_again<R: Packed>(db: &Db) -> Result<Vec<R>> {
 
 /// A read of a kind's pack started ahead of need: at start-up, beside the summaries, for the
 /// page the app opens on, so the pack comes off the disk while the summaries are decoded
-/// instead of after them. Nothing is decoded until [`read_all_early`] takes it; what it
+/// instead of after them. Nothing is decoded until [`read_all_yielding`] takes it; what it
 /// holds is what one transaction saw (the pack, the records marked since, the count).
 pub struct EarlyRead {
     kind: RecordKind,
@@ -170,19 +170,73 @@ impl EarlyRead {
     }
 }
 
-/// [`read_all`], from `early` when it is a read of `R`'s pack that can be used as it is.
-pub(crate) async fn read_all_early<R: Packed>(db: &Db, early: Option<EarlyRead>) -> Result<Vec<R>> {
-    let Some(early) = early.filter(|e| e.kind == R::KIND) else {
-        return read_all(db).await;
+/// [`read_all`], from `early` when it is a read of `R`'s pack started at start-up, decoding
+/// the pack a slice at a time and awaiting `pause` whenever
+/// decoding has run for [`super::summaries::SLICE_MS`] since the last pause: a list page
+/// opening on 50,000 records stays responsive while they are decoded (decoded at once they
+/// took one task of about 400 ms).
+pub(crate) async fn read_all_yielding<R: Packed, F: std::future::Future<Output = ()>>(
+    db: &Db,
+    early: Option<EarlyRead>,
+    pause: impl FnMut() -> F,
+) -> Result<Vec<R>> {
+    let source = spec(R::KIND).store;
+    let raw = match early.filter(|e| e.kind == R::KIND) {
+        Some(early) => {
+            let _ = wasm_bindgen_futures::JsFuture::from(early.done).await;
+            early.raw.borrow_mut().take()
+        }
+        None => None,
     };
-    let _ = wasm_bindgen_futures::JsFuture::from(early.done).await;
-    let raw = early.raw.borrow_mut().take();
-    match raw.map(|r| r.map(assemble::<R>)) {
-        Some(Ok(Some((records, marks)))) if marks <= REPACK_AT => Ok(records),
-        Some(Ok(_)) => read_again(db).await,
-        // Read again, where the failure shows if it was not by chance.
-        Some(Err(_)) | None => read_all(db).await,
+    let raw = match raw {
+        Some(Ok(raw)) => raw,
+        // Not read ahead, or the read failed (read again, where a failure shows if it was
+        // not by chance).
+        _ => {
+            let tx = db.tx(&[source, PACKED], false)?;
+            raw_in(&tx, source).await?
+        }
+    };
+    match assemble_yielding::<R, F>(raw, pause).await {
+        Some((records, marks)) if marks <= REPACK_AT => Ok(records),
+        _ => read_again(db).await,
     }
+}
+
+/// The records of a read, with the number marked; `None` when the pack is to be made again
+/// from the records.
+async fn assemble_yielding<R: Packed, F: std::future::Future<Output = ()>>(
+    raw: Raw,
+    mut pause: impl FnMut() -> F,
+) -> Option<(Vec<R>, usize)> {
+    let base = idb::from_js::<Base>(raw.base?).ok()?;
+    if base.format != format::<R>() as f64 {
+        return None;
+    }
+    let mut unpacker = Unpacker::<R>::new(&base.data)?;
+    let mut slice_started = js_sys::Date::now();
+    // Records between looks at the clock: a few hundred microseconds of decoding.
+    while !unpacker.step(256)? {
+        if js_sys::Date::now() - slice_started >= super::summaries::SLICE_MS {
+            pause().await;
+            slice_started = js_sys::Date::now();
+        }
+    }
+    let mut all = unpacker.finish();
+    let marks = raw.marked.len();
+    if marks > REBUILD_MIN.max(all.len() / REBUILD_SHARE) {
+        return None;
+    }
+    let mut changed = Vec::with_capacity(marks);
+    for (key, value) in raw.marked {
+        let record = match value {
+            Some(v) => Some(idb::from_js::<R>(v).ok()?),
+            None => None,
+        };
+        changed.push((key, record));
+    }
+    put_marked(&mut all, changed);
+    (all.len() == raw.count as usize).then_some((all, marks))
 }
 
 /// What a read of a pack takes off the disk, before anything is decoded.
@@ -259,23 +313,6 @@ async fn raw_in(tx: &Transaction<'_>, source: &str) -> Result<Raw> {
         marked,
         count,
     })
-}
-
-/// The records of an early read, with the number marked; `None` when the pack is to be made
-/// again from the records.
-fn assemble<R: Packed>(raw: Raw) -> Option<(Vec<R>, usize)> {
-    let mut all = unpacked::<R>(raw.base?, raw.marked.len())?;
-    let marks = raw.marked.len();
-    let mut changed = Vec::with_capacity(marks);
-    for (key, value) in raw.marked {
-        let record = match value {
-            Some(v) => Some(idb::from_js::<R>(v).ok()?),
-            None => None,
-        };
-        changed.push((key, record));
-    }
-    put_marked(&mut all, changed);
-    (all.len() == raw.count as usize).then_some((all, marks))
 }
 
 /// The records of the pack `base` (of the current layout), unless `marks` records marked

@@ -44,9 +44,13 @@ pub async fn all_quotes(db: &Db) -> Result<Vec<Quote>> {
 }
 
 /// Every quote (every version, those in the trash included), from `early` when it is a read
-/// of their pack started at start-up.
-pub async fn all_quotes_early(db: &Db, early: Option<super::EarlyRead>) -> Result<Vec<Quote>> {
-    super::packed::read_all_early::<Quote>(db, early).await
+/// of their pack started at start-up; decoded a slice at a time, awaiting `pause` between.
+pub async fn all_quotes_early<F: std::future::Future<Output = ()>>(
+    db: &Db,
+    early: Option<super::EarlyRead>,
+    pause: impl FnMut() -> F,
+) -> Result<Vec<Quote>> {
+    super::packed::read_all_yielding::<Quote, F>(db, early, pause).await
 }
 
 /// The quotes made since `since` (a Unix time in milliseconds; ids are time-ordered), read

@@ -143,3 +143,88 @@ test("the print view of a quote in English", async () => {
   assert.deepEqual(page.problems, []);
   await context.close();
 });
+
+/** The two numbers of the list's "n of total" line. */
+async function listCount(page) {
+  const text = await page.getByTestId("customer-count").innerText();
+  const [n, total] = text.match(/[\d,]+/g).map((x) => Number(x.replace(/,/g, "")));
+  return { n, total };
+}
+
+/** Waits until the list's filtered count is `n`. */
+async function listShows(page, n) {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector("[data-testid=customer-count]")?.textContent.match(/[\d,]+/)?.[0].replace(/,/g, "")) === n,
+    n,
+  );
+}
+
+/** Attribute positions in the segment builder's "add condition" menu (Attribute::ALL). */
+const OPEN_QUOTE = "18";
+const QUOTED_AMOUNT = "19";
+
+test("open quotes filter the customer list and a segment, and follow a quote's life (English)", async () => {
+  const { context, page } = await openApp(app.browser, app.url, { lang: "en-US" });
+  await loadSample(page);
+  const code = await (async () => {
+    await page.goto(app.url + "products");
+    await page.getByTestId("product-row").first().waitFor();
+    return (await page.getByTestId("product-row").first().locator("td").first().innerText()).trim();
+  })();
+
+  // The sample's open quotes: some customers have one, most do not.
+  await page.goto(app.url + "customers?quote=open");
+  await page.getByTestId("customer-row").first().waitFor();
+  const open = await listCount(page);
+  assert.ok(open.n > 0 && open.n < open.total, `${open.n} of ${open.total} with an open quote`);
+  assert.match(await page.locator(".filter-chips").innerText(), /With an open quote/);
+  assert.equal(await page.getByTestId("filter-quote").inputValue(), "open");
+
+  // The same customers in a segment; narrowed by the open quotes' amount.
+  await page.goto(app.url + "segments");
+  await page.getByRole("button", { name: "New segment" }).click();
+  await page.getByTestId("add-condition").selectOption(OPEN_QUOTE);
+  await page.waitForFunction(
+    (n) => Number(document.querySelector("[data-testid=segment-count]")?.textContent.match(/[\d,]+/)?.[0].replace(/,/g, "")) === n,
+    open.n,
+  );
+  await page.getByTestId("add-condition").selectOption(QUOTED_AMOUNT);
+  await page.getByTestId("condition").last().getByTestId("range-min").fill("1000000000");
+  await page.waitForFunction(() => document.querySelector("[data-testid=segment-count]")?.textContent.match(/[\d,]+/)?.[0] === "0");
+  await page.getByTestId("condition").last().getByTestId("range-min").fill("1");
+  await page.waitForFunction(
+    (n) => Number(document.querySelector("[data-testid=segment-count]")?.textContent.match(/[\d,]+/)?.[0].replace(/,/g, "")) === n,
+    open.n,
+  );
+  await shot(page, "segment-open-quotes-en-desktop", true);
+
+  // A customer without one gets a draft: the list counts them at once, and after a reload.
+  await page.goto(app.url + "customers?quote=none&sort=name");
+  await page.getByTestId("customer-row").first().waitFor();
+  const link = page.getByTestId("customer-row").first().locator(".row-link");
+  const name = (await link.innerText()).trim();
+  const id = (await link.getAttribute("href")).split("/").pop();
+  await page.goto(app.url + `quotes/new?customer=${id}`);
+  await page.getByTestId("quote-form").waitFor();
+  await page.getByTestId("deal-customer-chosen").waitFor();
+  await chooseProduct(page, code, code);
+  await page.getByTestId("line-quantity").first().fill("2");
+  await page.getByTestId("save-quote").click();
+  await page.getByTestId("quote-page").waitFor();
+  const quote = page.url();
+  await page.goto(app.url + "customers?quote=open");
+  await listShows(page, open.n + 1);
+  await page.reload();
+  await listShows(page, open.n + 1);
+  await page.getByTestId("search").fill(name);
+  await page.getByTestId("customer-row").filter({ hasText: name }).first().waitFor();
+
+  // In the trash the quote is no longer open.
+  await page.goto(quote);
+  await page.getByTestId("trash-quote").click();
+  await page.getByTestId("restore-quote").waitFor();
+  await page.goto(app.url + "customers?quote=open");
+  await listShows(page, open.n);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

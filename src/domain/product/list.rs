@@ -32,7 +32,9 @@ pub struct ProductQuery {
 #[derive(Clone, Debug, Default)]
 pub struct PriceList {
     products: Vec<Product>,
-    keys: Vec<String>,
+    /// The search keys (names, category, code, pinyin), built on the first search: the quote
+    /// editor opens on a list of 5,000 products and may never search it.
+    keys: std::sync::OnceLock<Vec<String>>,
 }
 
 impl PriceList {
@@ -40,17 +42,26 @@ impl PriceList {
     pub fn new(mut products: Vec<Product>) -> Self {
         products.retain(|p| p.deleted_at.is_none());
         products.sort_by(|a, b| a.code_key().cmp(&b.code_key()).then(a.id.cmp(&b.id)));
-        let keys = products
-            .iter()
-            .map(|p| {
-                build_key(
-                    [p.name_zh.as_str(), p.name_en.as_str(), p.category.as_str()],
-                    [],
-                    [p.code.as_str()],
-                )
-            })
-            .collect();
-        PriceList { products, keys }
+        PriceList {
+            products,
+            keys: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The search key of every product, in order.
+    fn keys(&self) -> &[String] {
+        self.keys.get_or_init(|| {
+            self.products
+                .iter()
+                .map(|p| {
+                    build_key(
+                        [p.name_zh.as_str(), p.name_en.as_str(), p.category.as_str()],
+                        [],
+                        [p.code.as_str()],
+                    )
+                })
+                .collect()
+        })
     }
 
     pub fn products(&self) -> &[Product] {
@@ -82,18 +93,22 @@ impl PriceList {
     pub fn view(&self, q: &ProductQuery) -> Vec<usize> {
         let text = Query::parse(&q.text);
         let category = q.category.trim();
+        let keys = if text.is_empty() {
+            &[][..]
+        } else {
+            self.keys()
+        };
         self.products
             .iter()
-            .zip(&self.keys)
             .enumerate()
-            .filter(|(_, (p, key))| {
+            .filter(|(i, p)| {
                 (category.is_empty() || p.category == category)
                     && match q.offered {
                         Offered::All => true,
                         Offered::Active => p.active,
                         Offered::Inactive => !p.active,
                     }
-                    && (text.is_empty() || text.matches(key))
+                    && (text.is_empty() || text.matches(&keys[*i]))
             })
             .map(|(i, _)| i)
             .collect()
@@ -106,12 +121,12 @@ impl PriceList {
         if query.is_empty() {
             return Vec::new();
         }
+        let keys = self.keys();
         self.products
             .iter()
-            .zip(&self.keys)
             .enumerate()
-            .filter(|(_, (p, key))| {
-                p.active && p.list_price.currency == currency && query.matches(key)
+            .filter(|(i, p)| {
+                p.active && p.list_price.currency == currency && query.matches(&keys[*i])
             })
             .map(|(i, _)| i)
             .take(n)

@@ -122,7 +122,7 @@ pub fn use_quote_book() -> BookSignal {
                     data.try_set(Some(Ok(Arc::new(book))));
                 }
             }
-            let r = store::all_quotes_early(&db, early)
+            let r = store::all_quotes_early(&db, early, crate::ui::clock::next_tick)
                 .await
                 .map(|quotes| Arc::new(QuoteBook::new(quotes, |id| customer_name(ws, id))))
                 .map_err(|e| e.message(t.get_untracked()));
