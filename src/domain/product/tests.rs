@@ -467,7 +467,9 @@ fn an_exported_price_list_imports_back_as_the_same_products() {
     a.name_en = "Carton, \"5-ply\"".into();
     a.cost = Some(dec("8.20"));
     let mut b = product("99", Currency::Usd);
-    b.code = "SV-1".into();
+    // Guarded against formulas on the way out, unguarded on the way in.
+    b.code = "=SV-1".into();
+    b.name_en = "+ installation".into();
     b.active = false;
     b.notes = "line\nbreak".into();
     for t in [&ZH, &EN] {

@@ -14,13 +14,25 @@ pub(super) struct RowRef<'a> {
     pub(super) mapping: &'a Mapping,
 }
 
+/// A cell trimmed, without the apostrophe an export puts before text that a spreadsheet
+/// would take for a formula (`'=SV-1`, `'+86 138…`: see `domain::export`), so a file the
+/// app exported imports back as it was.
+fn cell(raw: &str) -> &str {
+    let v = raw.trim();
+    match v.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => v,
+    }
+}
+
 impl RowRef<'_> {
-    /// The value of the first column filling `target`, trimmed ("" when there is none).
+    /// The value of the first column filling `target`, trimmed and unguarded ([`cell`]; ""
+    /// when there is none).
     pub(super) fn get(&self, target: Target) -> &str {
         self.mapping
             .column_of(target)
             .and_then(|i| self.cells.get(i))
-            .map_or("", str::trim)
+            .map_or("", cell)
     }
 
     /// The non-empty values of every column filling `target`.
@@ -28,7 +40,7 @@ impl RowRef<'_> {
         self.mapping
             .columns_of(target)
             .filter_map(|i| self.cells.get(i))
-            .map(str::trim)
+            .map(cell)
             .filter(|v| !v.is_empty())
             .collect()
     }
@@ -144,5 +156,21 @@ pub(super) fn add_new(list: &mut Vec<String>, new: &[String], identity: impl Fn(
         if !list.iter().any(|have| identity(have) == identity(v)) {
             list.push(v.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_exports_formula_guard_comes_off_and_nothing_else() {
+        use super::cell;
+        assert_eq!(cell("  '=SV-1 "), "=SV-1");
+        assert_eq!(cell("'+86 138 0013 8000"), "+86 138 0013 8000");
+        assert_eq!(cell("'-5"), "-5");
+        assert_eq!(cell("'@home"), "@home");
+        // An apostrophe before anything else is the text itself.
+        assert_eq!(cell("'abc"), "'abc");
+        assert_eq!(cell("O'Brien"), "O'Brien");
+        assert_eq!(cell("'"), "'");
     }
 }
