@@ -2344,9 +2344,7 @@ async fn a_read_started_at_start_up_gives_what_a_read_then_gives() {
     store::save_lead(&db, &leads[0]).await.unwrap();
     store::purge_leads(&db, &[leads[1].id]).await.unwrap();
     let early = store::EarlyRead::start(&db, RecordKind::Lead).expect("leads are read packed");
-    let read = store::all_leads_early(&db, Some(early), || std::future::ready(()))
-        .await
-        .unwrap();
+    let read = store::all_leads_early(&db, Some(early)).await.unwrap();
     let again = store::all_leads(&db).await.unwrap();
     assert_eq!((&read, revs(&read)), (&again, revs(&again)));
     assert_eq!(
@@ -2355,16 +2353,11 @@ async fn a_read_started_at_start_up_gives_what_a_read_then_gives() {
     );
     assert!(read.iter().all(|l| l.id != leads[1].id));
     // Without a read started ahead, the same.
-    let late = store::all_leads_early(&db, None, || std::future::ready(())).await;
+    let late = store::all_leads_early(&db, None).await;
     assert_eq!(late.unwrap(), again);
     // A read of another kind, or of a kind not read packed, is not used.
     let other = store::EarlyRead::start(&db, RecordKind::Opportunity);
-    assert_eq!(
-        store::all_leads_early(&db, other, || std::future::ready(()))
-            .await
-            .unwrap(),
-        again
-    );
+    assert_eq!(store::all_leads_early(&db, other).await.unwrap(), again);
     assert!(store::EarlyRead::start(&db, RecordKind::Customer).is_none());
     // Many marks: the pack is written again, as by a read then.
     for l in again.iter().take(70) {
@@ -2373,9 +2366,7 @@ async fn a_read_started_at_start_up_gives_what_a_read_then_gives() {
         store::save_lead(&db, &l).await.unwrap();
     }
     let early = store::EarlyRead::start(&db, RecordKind::Lead);
-    let read = store::all_leads_early(&db, early, || std::future::ready(()))
-        .await
-        .unwrap();
+    let read = store::all_leads_early(&db, early).await.unwrap();
     assert_eq!(read.iter().filter(|l| l.campaign == "早读").count(), 70);
     let packed: Vec<PackedKey> = raw_all(db.name(), "packed").await;
     assert!(packed.iter().all(|p| !p.k.starts_with("leads/d/")));
@@ -2393,9 +2384,7 @@ async fn a_read_started_at_start_up_gives_what_a_read_then_gives() {
     .await;
     let db = store::open(db.name(), || {}).await.unwrap();
     let early = store::EarlyRead::start(&db, RecordKind::Lead);
-    let read = store::all_leads_early(&db, early, || std::future::ready(()))
-        .await
-        .unwrap();
+    let read = store::all_leads_early(&db, early).await.unwrap();
     assert!(read.iter().any(|l| l.id == extra.id));
     assert_packs_match_records(&db).await;
     db.close();

@@ -12,17 +12,15 @@ use super::idb::{self, Db, get, get_all};
 use super::kinds;
 use super::purchases::{Books, all_purchases};
 use super::schema::{
-    COMPLAINTS, CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS, LEADS, MEMBERS, PRODUCTS,
-    PURCHASE_PAGES, SUMMARIES, SUMMARISED,
+    CONTACTS, CUSTOMERS, IMPORTS, INTERACTIONS, LEADS, MEMBERS, PRODUCTS, PURCHASE_PAGES,
+    SUMMARIES, SUMMARISED,
 };
-use super::summaries::{self, Change, replace_chunks, summaries_of, summary_of};
-use crate::domain::complaint::Complaint;
+use super::summaries::{self, Change, summaries_of, summary_of};
 use crate::domain::contact::ContactPerson;
 use crate::domain::customer::Customer;
 use crate::domain::id::Id;
 use crate::domain::import::batch::{ImportBatch, UndoReport};
 use crate::domain::import::{Existing, Kind, Plan};
-use crate::domain::interaction::Interaction;
 use crate::domain::lead::Lead;
 use crate::domain::member::TeamMember;
 use crate::domain::product::Product;
@@ -269,29 +267,8 @@ async fn summarise(
         Some(changes) => {
             summaries::apply(&tx.object_store(SUMMARIES).map_err(idb::convert)?, changes).await?
         }
-        None => rebuild_in(tx).await?,
+        None => summaries::rebuild_in(tx).await?,
     })
-}
-
-/// Recomputes every summary from the records inside `tx` and replaces the chunks.
-async fn rebuild_in(tx: &Transaction<'_>) -> Result<Vec<CustomerSummary>> {
-    let store = |name| tx.object_store(name).map_err(idb::convert);
-    let customers: Vec<Customer> = get_all(&store(CUSTOMERS)?).await?;
-    let contacts: Vec<ContactPerson> = get_all(&store(CONTACTS)?).await?;
-    let interactions: Vec<Interaction> = get_all(&store(INTERACTIONS)?).await?;
-    let purchases = all_purchases(tx).await?;
-    let complaints: Vec<Complaint> = get_all(&store(COMPLAINTS)?).await?;
-    let quotes = super::kinds::read_all::<crate::domain::quote::Quote>(tx).await?;
-    let rows = summaries_of(
-        &customers,
-        contacts,
-        interactions,
-        purchases,
-        complaints,
-        quotes,
-    );
-    replace_chunks(&store(SUMMARIES)?, &rows)?;
-    Ok(rows)
 }
 
 /// Every import, newest first.
@@ -391,7 +368,7 @@ pub async fn undo_import(db: &Db, id: Id, now: Timestamp) -> Result<Undone> {
     report.removed += batch.created.purchases.len();
 
     let summaries = if touched.len() > REBUILD_ABOVE {
-        rebuild_in(&tx).await?
+        summaries::rebuild_in(&tx).await?
     } else {
         let mut changes: Vec<Change> = removed.iter().map(|id| Change::Remove(*id)).collect();
         for cid in &touched {

@@ -27,14 +27,11 @@ pub async fn all_leads(db: &Db) -> Result<Vec<Lead>> {
     super::packed::read_all::<Lead>(db).await
 }
 
-/// [`all_leads`], from a read started at start-up when there is one; decoded a slice at a
-/// time, awaiting `pause` between.
-pub async fn all_leads_early<F: std::future::Future<Output = ()>>(
-    db: &Db,
-    early: Option<super::EarlyRead>,
-    pause: impl FnMut() -> F,
-) -> Result<Vec<Lead>> {
-    super::packed::read_all_yielding::<Lead, F>(db, early, pause).await
+/// [`all_leads`], from a read started at start-up when there is one. Decoded in one
+/// task, as before the quotes list's sliced decode: the page waits for every record before it
+/// paints, and its later slices (search keys, scores, matching) follow the decode.
+pub async fn all_leads_early(db: &Db, early: Option<super::EarlyRead>) -> Result<Vec<Lead>> {
+    super::packed::read_all_yielding::<Lead, _>(db, early, || std::future::ready(())).await
 }
 
 /// Every contact person, for matching leads with them.

@@ -39,14 +39,14 @@ pub async fn all_opportunities(db: &Db) -> Result<Vec<Opportunity>> {
     super::packed::read_all::<Opportunity>(db).await
 }
 
-/// [`all_opportunities`], from a read started at start-up when there is one; decoded a slice
-/// at a time, awaiting `pause` between.
-pub async fn all_opportunities_early<F: std::future::Future<Output = ()>>(
+/// [`all_opportunities`], from a read started at start-up when there is one. Decoded in one
+/// task, as before the quotes list's sliced decode: the page waits for every record before it
+/// paints, and its later slices (search keys, scores, matching) follow the decode.
+pub async fn all_opportunities_early(
     db: &Db,
     early: Option<super::EarlyRead>,
-    pause: impl FnMut() -> F,
 ) -> Result<Vec<Opportunity>> {
-    super::packed::read_all_yielding::<Opportunity, F>(db, early, pause).await
+    super::packed::read_all_yielding::<Opportunity, _>(db, early, || std::future::ready(())).await
 }
 
 /// Every deal with an open next step (for the commitments list).

@@ -292,16 +292,21 @@ pub async fn upgrade_outdated_chunks<F: std::future::Future<Output = ()>>(
 /// Used when chunks are damaged, and by tests to prove chunks and records agree.
 pub async fn rebuild_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
     let tx = db.tx(&SUMMARISED, true)?;
-    let customers: Vec<Customer> =
-        get_all(&tx.object_store(CUSTOMERS).map_err(idb::convert)?).await?;
-    let contacts: Vec<ContactPerson> =
-        get_all(&tx.object_store(CONTACTS).map_err(idb::convert)?).await?;
-    let interactions: Vec<Interaction> =
-        get_all(&tx.object_store(INTERACTIONS).map_err(idb::convert)?).await?;
-    let purchases = super::purchases::all_purchases(&tx).await?;
-    let complaints: Vec<Complaint> =
-        get_all(&tx.object_store(COMPLAINTS).map_err(idb::convert)?).await?;
-    let quotes = super::kinds::read_all::<Quote>(&tx).await?;
+    let rows = rebuild_in(&tx).await?;
+    idb::commit(tx).await?;
+    Ok(rows)
+}
+
+/// Recomputes every summary from the records inside `tx` (over [`SUMMARISED`]) and replaces
+/// the chunks.
+pub(crate) async fn rebuild_in(tx: &Transaction<'_>) -> Result<Vec<CustomerSummary>> {
+    let store = |name| tx.object_store(name).map_err(idb::convert);
+    let customers: Vec<Customer> = get_all(&store(CUSTOMERS)?).await?;
+    let contacts: Vec<ContactPerson> = get_all(&store(CONTACTS)?).await?;
+    let interactions: Vec<Interaction> = get_all(&store(INTERACTIONS)?).await?;
+    let purchases = super::purchases::all_purchases(tx).await?;
+    let complaints: Vec<Complaint> = get_all(&store(COMPLAINTS)?).await?;
+    let quotes = super::kinds::read_all::<Quote>(tx).await?;
     let rows = summaries_of(
         &customers,
         contacts,
@@ -310,8 +315,7 @@ pub async fn rebuild_summaries(db: &Db) -> Result<Vec<CustomerSummary>> {
         complaints,
         quotes,
     );
-    replace_chunks(&tx.object_store(SUMMARIES).map_err(idb::convert)?, &rows)?;
-    idb::commit(tx).await?;
+    replace_chunks(&store(SUMMARIES)?, &rows)?;
     Ok(rows)
 }
 

@@ -90,7 +90,7 @@ pub fn LeadsPage() -> impl IntoView {
             let db2 = db.clone();
             let held = ws.hold_background();
             let early = ws.take_early(crate::domain::kinds::RecordKind::Lead);
-            let read = store::all_leads_early(&db, early, crate::ui::clock::next_tick).await;
+            let read = store::all_leads_early(&db, early).await;
             book.try_set(Some(
                 read.map(LeadIndex::new)
                     .map_err(|e| e.message(t.get_untracked())),

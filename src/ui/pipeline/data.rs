@@ -30,7 +30,7 @@ pub async fn read(ws: Workspace) -> Result<Deals, AppError> {
     let db = ws.db().ok_or(AppError::NotFound)?;
     let pipeline = store::pipeline(&db).await?;
     let early = ws.take_early(crate::domain::kinds::RecordKind::Opportunity);
-    let deals = store::all_opportunities_early(&db, early, crate::ui::clock::next_tick).await?;
+    let deals = store::all_opportunities_early(&db, early).await?;
     let book = ws.index.with_untracked(|ix| {
         let mut book = DealBook::new(deals, |id| ix.get(id).map_or("", |s| s.name.as_str()));
         let last: HashMap<Id, Timestamp> = book
