@@ -406,6 +406,18 @@ pub struct Projection {
     pub total: Projected,
 }
 
+/// The change from `before` to `after` in percent, rounded to one decimal — `None` from
+/// nothing. A change that rounds to nothing is 0.0, never −0.0 (a unit-elastic what-if keeps
+/// revenue up to the last bits of a float, either way).
+pub fn change_percent(before: f64, after: f64) -> Option<f64> {
+    if before == 0.0 || !before.is_finite() || !after.is_finite() {
+        return None;
+    }
+    let rounded = ((after / before - 1.0) * 1000.0).round() / 10.0;
+    // -0.0 == 0.0: this gives the positive zero.
+    Some(if rounded == 0.0 { 0.0 } else { rounded })
+}
+
 /// Projects `outlooks` under a price change of `change_percent` % with `elasticity` and the
 /// margin rate `margin_rate` (a share, 0.3 for 30 %). A price cannot fall by 100 % or more:
 /// such a change projects nothing.

@@ -293,3 +293,14 @@ fn the_what_if_projection_worked_by_hand() {
         Projection::default()
     );
 }
+
+#[test]
+fn a_change_that_rounds_to_nothing_is_plus_zero() {
+    // 1,000 → 909.09: −9.091 % → −9.1.
+    assert_eq!(change_percent(1000.0, 909.09), Some(-9.1));
+    // A unit-elastic projection a bit below the revenue it keeps.
+    let kept = change_percent(4_068_057.0, 4_068_057.0 * (1.0 - 1e-15)).unwrap();
+    assert_eq!(format!("{kept:+.1}"), "+0.0");
+    assert_eq!(change_percent(0.0, 5.0), None);
+    assert_eq!(change_percent(10.0, 11.5), Some(15.0));
+}

@@ -135,7 +135,8 @@ pub fn WhatIf(
                 let money = move |x: f64| Money::new(Decimal::from_f64_retain(x.round()).unwrap_or_default(), Currency::Cny).format(language);
                 let opt = move |x: Option<f64>| x.map_or_else(|| "—".to_string(), money);
                 let delta = move |before: f64, after: f64| {
-                    if before == 0.0 { "—".to_string() } else { format!("{:+.1} %", (after / before - 1.0) * 100.0) }
+                    crate::domain::product::analysis::change_percent(before, after)
+                        .map_or_else(|| "—".to_string(), |c| format!("{c:+.1} %"))
                 };
                 let row = move |name: String, x: Projected, total: bool| {
                     let margin_delta = match (x.margin_before, x.margin_after) {
