@@ -85,6 +85,8 @@ test("a product, an agreed price, two reps' quotes, an approval and an acceptanc
   await be(page, app, "陈静");
   await page.goto(app.url + "quotes/new");
   await chooseCustomer(page, customer);
+  // The customer's quotes are read once they are chosen: the panel fills in a moment later.
+  await page.getByTestId("earlier-prices").locator(".earlier-list li").first().waitFor();
   const earlier = await page.getByTestId("earlier-prices").innerText();
   assert.match(earlier, new RegExp(`测试纸箱[\\s\\S]*¥101\\.70[\\s\\S]*${numberA}[\\s\\S]*李强[\\s\\S]*已发出`));
   await chooseProduct(page, "E2E-01", "E2E-01 · 测试纸箱");
@@ -207,6 +209,9 @@ test("open quotes filter the customer list and a segment, and follow a quote's l
   await page.goto(app.url + `quotes/new?customer=${id}`);
   await page.getByTestId("quote-form").waitFor();
   await page.getByTestId("deal-customer-chosen").waitFor();
+  // The sample price list is in yuan; the customer may be billed in another currency (the
+  // chooser offers only products in the quote's).
+  await page.locator("#qf-currency").selectOption({ label: "CNY" });
   await chooseProduct(page, code, code);
   await page.getByTestId("line-quantity").first().fill("2");
   await page.getByTestId("save-quote").click();
