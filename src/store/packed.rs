@@ -209,10 +209,7 @@ async fn assemble_yielding<R: Packed, F: std::future::Future<Output = ()>>(
     raw: Raw,
     mut pause: impl FnMut() -> F,
 ) -> Option<(Vec<R>, usize)> {
-    let base = idb::from_js::<Base>(raw.base?).ok()?;
-    if base.format != format::<R>() as f64 {
-        return None;
-    }
+    let base = current::<R>(raw.base?)?;
     let mut unpacker = Unpacker::<R>::new(&base.data)?;
     let mut slice_started = js_sys::Date::now();
     // Records between looks at the clock: a few hundred microseconds of decoding.
@@ -318,12 +315,15 @@ async fn raw_in(tx: &Transaction<'_>, source: &str) -> Result<Raw> {
 /// The records of the pack `base` (of the current layout), unless `marks` records marked
 /// since are too many for it to be worth reading.
 fn unpacked<R: Packed>(base: JsValue, marks: usize) -> Option<Vec<R>> {
-    let base = idb::from_js::<Base>(base).ok()?;
-    if base.format != format::<R>() as f64 {
-        return None;
-    }
+    let base = current::<R>(base)?;
     let all = unpack::<R>(&base.data)?;
     (marks <= REBUILD_MIN.max(all.len() / REBUILD_SHARE)).then_some(all)
+}
+
+/// The pack's entry, if written by `R`'s current layout.
+fn current<R: Packed>(base: JsValue) -> Option<Base> {
+    let base = idb::from_js::<Base>(base).ok()?;
+    (base.format == format::<R>() as f64).then_some(base)
 }
 
 /// Puts the records marked since the pack was written into it (`None`: deleted since).

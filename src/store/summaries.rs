@@ -399,6 +399,14 @@ pub(crate) async fn summary_of(
     .summary(customer))
 }
 
+/// A copy of customer `id`'s summary among a chunk's `rows` (sorted by id). Every stored
+/// customer has one: they are written together.
+fn stored(rows: &[CustomerSummary], id: Id) -> Result<CustomerSummary> {
+    rows.binary_search_by_key(&id, |r| r.id)
+        .map(|i| rows[i].clone())
+        .map_err(|_| AppError::Damaged(format!("no summary of customer {id}")))
+}
+
 /// Applies summary changes to the chunks in `store` (part of the caller's transaction).
 /// Returns the resulting summaries of upserted and refreshed customers.
 pub(crate) async fn apply(
@@ -448,19 +456,12 @@ pub(crate) async fn apply(
                     upserts.push(s);
                 }
                 Change::Purchases(id, purchases) => {
-                    let Ok(i) = rows.binary_search_by_key(&id, |r| r.id) else {
-                        // Every stored customer has a summary (they are written together).
-                        return Err(AppError::Damaged(format!("no summary of customer {id}")));
-                    };
-                    let mut s = rows[i].clone();
+                    let mut s = stored(&rows, id)?;
                     s.activity.set_purchases(&purchases);
                     upserts.push(s);
                 }
                 Change::Quotes(id, quotes) => {
-                    let Ok(i) = rows.binary_search_by_key(&id, |r| r.id) else {
-                        return Err(AppError::Damaged(format!("no summary of customer {id}")));
-                    };
-                    let mut s = rows[i].clone();
+                    let mut s = stored(&rows, id)?;
                     s.activity.set_quotes(&quotes);
                     upserts.push(s);
                 }

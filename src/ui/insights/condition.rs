@@ -177,60 +177,37 @@ pub fn ConditionEditor(
                 },
                 Condition::Tag,
             ),
-            Attribute::DoNotContact => {
-                let flag = slot
-                    .read_untracked(|c| {
-                        if let Condition::DoNotContact(f) = c {
-                            Some(*f)
-                        } else {
-                            None
-                        }
-                    })
-                    .unwrap_or(false);
-                view! {
-                    <select aria-label=move || t.get().filter_contact on:change=move |ev| slot.set(Condition::DoNotContact(event_target_value(&ev) == "yes"))>
-                        <option value="yes" selected=flag>{move || t.get().yes}</option>
-                        <option value="no" selected=!flag>{move || t.get().no}</option>
-                    </select>
-                }
-                .into_any()
-            }
-            Attribute::OpenComplaint => {
-                let flag = slot
-                    .read_untracked(|c| {
-                        if let Condition::OpenComplaint(f) = c {
-                            Some(*f)
-                        } else {
-                            None
-                        }
-                    })
-                    .unwrap_or(false);
-                view! {
-                    <select aria-label=move || Attribute::OpenComplaint.label(lang.get().texts()) on:change=move |ev| slot.set(Condition::OpenComplaint(event_target_value(&ev) == "yes"))>
-                        <option value="yes" selected=flag>{move || t.get().yes}</option>
-                        <option value="no" selected=!flag>{move || t.get().no}</option>
-                    </select>
-                }
-                .into_any()
-            }
-            Attribute::OpenQuote => {
-                let flag = slot
-                    .read_untracked(|c| {
-                        if let Condition::OpenQuote(f) = c {
-                            Some(*f)
-                        } else {
-                            None
-                        }
-                    })
-                    .unwrap_or(false);
-                view! {
-                    <select aria-label=move || Attribute::OpenQuote.label(lang.get().texts()) on:change=move |ev| slot.set(Condition::OpenQuote(event_target_value(&ev) == "yes"))>
-                        <option value="yes" selected=flag>{move || t.get().yes}</option>
-                        <option value="no" selected=!flag>{move || t.get().no}</option>
-                    </select>
-                }
-                .into_any()
-            }
+            Attribute::DoNotContact => yes_no(
+                slot,
+                Signal::derive(move || t.get().filter_contact.to_string()),
+                |c| match c {
+                    Condition::DoNotContact(f) => Some(*f),
+                    _ => None,
+                },
+                Condition::DoNotContact,
+            ),
+            Attribute::OpenComplaint => yes_no(
+                slot,
+                Signal::derive(move || {
+                    Attribute::OpenComplaint
+                        .label(lang.get().texts())
+                        .to_string()
+                }),
+                |c| match c {
+                    Condition::OpenComplaint(f) => Some(*f),
+                    _ => None,
+                },
+                Condition::OpenComplaint,
+            ),
+            Attribute::OpenQuote => yes_no(
+                slot,
+                Signal::derive(move || Attribute::OpenQuote.label(lang.get().texts()).to_string()),
+                |c| match c {
+                    Condition::OpenQuote(f) => Some(*f),
+                    _ => None,
+                },
+                Condition::OpenQuote,
+            ),
             Attribute::QuotedAmount => range(
                 slot,
                 |c| {
@@ -369,6 +346,24 @@ fn chips<K: Copy + PartialEq + Send + Sync + 'static>(
                 }
             }).collect_view()}
         </div>
+    }
+    .into_any()
+}
+
+/// A yes / no choice (starting at no when the condition holds none).
+fn yes_no(
+    slot: Slot,
+    aria: Signal<String>,
+    get: fn(&Condition) -> Option<bool>,
+    make: fn(bool) -> Condition,
+) -> AnyView {
+    let t = use_texts();
+    let flag = slot.read_untracked(get).unwrap_or(false);
+    view! {
+        <select aria-label=aria on:change=move |ev| slot.set(make(event_target_value(&ev) == "yes"))>
+            <option value="yes" selected=flag>{move || t.get().yes}</option>
+            <option value="no" selected=!flag>{move || t.get().no}</option>
+        </select>
     }
     .into_any()
 }
