@@ -418,6 +418,19 @@ async fn chunks_split_and_stay_consistent_at_a_few_thousand_customers() {
         assert_eq!(counts[&row.id], want);
     }
     assert_eq!(pages, raw_count(db.name(), "purchase_pages").await);
+    // Each customer's page finds their own book (the page with the greatest key not above
+    // the customer's id), on every page and at every page's edge.
+    for row in &stored {
+        let detail = store::load_detail(&db, row.id).await.unwrap().unwrap();
+        assert_eq!(detail.records.purchases.len() as u32, counts[&row.id]);
+        assert!(
+            detail
+                .records
+                .purchases
+                .iter()
+                .all(|p| p.customer_id == row.id)
+        );
+    }
 }
 
 #[wasm_bindgen_test]

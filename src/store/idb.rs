@@ -471,6 +471,29 @@ pub(crate) async fn get_all_in_key_range<T: DeserializeOwned>(
 
 /// Issues a read of one record now and returns its outcome to await later, so many reads can
 /// be issued before the first is awaited.
+/// The record with the greatest key not above `key`, if any: one request (a cursor opened
+/// backwards from `key`), where finding it among every key first would read them all.
+pub(crate) async fn last_at_or_below<T: DeserializeOwned>(
+    store: &ObjectStore<'_>,
+    key: &str,
+) -> Result<Option<T>> {
+    let cursor = store
+        .open_cursor()
+        .with_query::<String, _>(KeyRange::UpperBound(key.to_string(), false))
+        .with_direction(indexed_db_futures::cursor::CursorDirection::Prev)
+        .primitive()
+        .map_err(convert)?
+        .await
+        .map_err(convert)?;
+    let Some(mut cursor) = cursor else {
+        return Ok(None);
+    };
+    match cursor.next_record::<JsValue>().await.map_err(convert)? {
+        Some(v) if !v.is_undefined() => from_js(v).map(Some),
+        _ => Ok(None),
+    }
+}
+
 pub(crate) fn get_request<'a, T: DeserializeOwned + 'a>(
     store: &'a ObjectStore<'_>,
     key: &str,

@@ -227,9 +227,16 @@ pub(crate) fn write_cleared<P: Borrow<Purchase>>(
 
 /// The purchases of one customer, in the order stored, read inside `tx`.
 pub(crate) async fn book_of(tx: &Transaction<'_>, customer: Id) -> Result<Vec<Purchase>> {
-    let mut books = Books::open(tx).await?;
-    books.load(&[customer]).await?;
-    books.book(customer)
+    // The page holding the book is the one with the greatest key not above the customer's
+    // id: one request, where [`Books::open`] reads every page's key first (which reads
+    // every page: 12 ms of a customer's page at a million purchases).
+    let store = tx.object_store(PURCHASE_PAGES).map_err(idb::convert)?;
+    match idb::last_at_or_below::<PageRecord>(&store, &customer.to_string()).await? {
+        Some(record) => Page::decode(&record.data)
+            .and_then(|page| page.book(customer))
+            .map_err(damaged),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// Every purchase of every customer, read inside `tx`.
