@@ -53,6 +53,15 @@ pub fn App() -> impl IntoView {
     crate::ui::state::read_early(crate::ui::routes::landing_reads());
     spawn_local(ws.open(store::DB_NAME));
 
+    // Once the first page is up, the customer pages' code while nothing else runs.
+    let preloaded = StoredValue::new(false);
+    Effect::new(move |_| {
+        if ws.status.get() == Status::Ready && !preloaded.get_value() {
+            preloaded.set_value(true);
+            spawn_local(crate::ui::routes::preload_customer_pages_when_idle());
+        }
+    });
+
     // Another tab changed data: read the summaries again.
     let feed = StoredValue::new_local(None::<store::ChangeFeed>);
     Effect::new(move |_| {

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 
 /// Now, in Unix milliseconds.
 pub fn now() -> Timestamp {
@@ -95,6 +96,50 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || {
         leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
     });
+}
+
+/// Resolves in a task of its own once the next frame is painted (see [`after_paint`]).
+pub async fn painted() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        after_paint(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Runs `f` when the page is next idle (`requestIdleCallback`: no task waiting, the frame
+/// painted), or after `at_most` if it never is.
+pub fn when_idle(at_most: std::time::Duration, f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(u32::try_from(at_most.as_millis()).unwrap_or(u32::MAX));
+    // Called exactly once (the timeout is the browser's own), which frees it.
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
+}
+
+/// Frees `value` in an idle moment a second from now: dropping a large structure a page
+/// leaves behind (50,000 quotes and their search keys: about 20 ms) is not work the page the
+/// user went to should wait for — nor fill the first idle moment, which comes while that page
+/// waits for its reads.
+pub fn drop_when_idle<T: 'static>(value: T) {
+    leptos::prelude::set_timeout(
+        move || when_idle(std::time::Duration::from_secs(2), move || drop(value)),
+        std::time::Duration::from_secs(1),
+    );
+}
+
+/// Resolves when the page is next idle (see [`when_idle`]).
+pub async fn idle(at_most: std::time::Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        when_idle(at_most, move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The channel [`next_tick`] posts to: a message is a new task at once, where a zero timeout
@@ -210,4 +255,16 @@ fn ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
+}
+
+/// Runs `task` until it ends or the reactive owner it is started under is cleaned up — the
+/// page goes, or the effect that started it runs again — whichever comes first. For a
+/// page's work in slices (decoding a large read, building search keys) that nobody wants once
+/// the page has gone, and that would otherwise hold up the page the user went to.
+pub fn spawn_scoped(task: impl std::future::Future<Output = ()> + 'static) {
+    let (task, handle) = futures::future::abortable(task);
+    leptos::prelude::on_cleanup(move || handle.abort());
+    leptos::task::spawn_local(async move {
+        let _ = task.await;
+    });
 }

@@ -51,12 +51,15 @@ pub fn CustomerPage() -> impl IntoView {
     // Reload whenever records change (here or in another tab), but not under a form with
     // unsaved input: then once it is saved, reset or closed.
     let reload = DirtyForms::provide().gate(ws.revision);
+    let drawn_once = StoredValue::new(false);
     let detail = LocalResource::new(move || {
         let id = id.get();
         reload.track();
         async move {
             let db = ws.db()?;
-            Some(store::load_detail(&db, id?).await)
+            let detail = store::load_detail(&db, id?).await;
+            clock::mark("crm:customer-read");
+            Some(detail)
         }
     });
     view! {
@@ -67,7 +70,13 @@ pub fn CustomerPage() -> impl IntoView {
             </A>
             <Transition fallback=move || view! { <p class="muted">{move || t.get().loading}</p> }>
                 {move || detail.get().map(|loaded| match loaded {
-                    Some(Ok(Some(d))) => view! { <Detail detail=d /> }.into_any(),
+                    Some(Ok(Some(d))) => {
+                        // Only the first drawing puts off the open section; a redraw after a
+                        // change keeps it (the page's height, and the reader's place in it).
+                        let first = !drawn_once.get_value();
+                        drawn_once.set_value(true);
+                        view! { <Detail detail=d defer_section=first /> }.into_any()
+                    }
                     Some(Err(e)) => view! { <p class="form-error" role="alert">{move || e.message(t.get())}</p> }.into_any(),
                     _ => view! {
                         <EmptyState
@@ -88,8 +97,10 @@ enum Quick {
     Purchase,
 }
 
+/// One customer's page; with `defer_section`, its open section is drawn in the frame after
+/// the rest.
 #[component]
-fn Detail(detail: CustomerDetail) -> impl IntoView {
+fn Detail(detail: CustomerDetail, defer_section: bool) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let ws = use_workspace();
@@ -180,6 +191,15 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
 
     let glance = Glance::of(&interactions, &winbacks, &complaints, &opportunities);
     let open = OpenSection::new();
+    // The open section (the timeline with its forms: most of the page's elements) is drawn
+    // in the frame after the rest when the page opens, so what the next call needs shows
+    // first.
+    let drawn = RwSignal::new(!defer_section);
+    if defer_section {
+        clock::after_paint(move || {
+            drawn.try_set(true);
+        });
+    }
     let counts = vec![
         (Section::Timeline, interactions.len() + purchases.len()),
         (Section::Complaints, complaints.len()),
@@ -308,7 +328,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                 aria-labelledby=move || format!("section-tab-{}", open.0.get().key())
                 data-testid=move || format!("section-panel-{}", open.0.get().key())
             >
-                {move || match open.0.get() {
+                {move || drawn.get().then(|| match open.0.get() {
                     Section::Timeline => {
                         let contacts = contacts.clone();
                         view! {
@@ -382,7 +402,7 @@ fn Detail(detail: CustomerDetail) -> impl IntoView {
                         <CustomerFile customer=customer.clone() />
                         <super::owners::OwnerHistory customer=customer.clone() />
                     }.into_any(),
-                }}
+                })}
             </div>
         </article>
     }

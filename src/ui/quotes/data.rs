@@ -106,11 +106,19 @@ pub fn use_quote_book() -> BookSignal {
     let ws = use_workspace();
     let t = use_texts();
     let data: BookSignal = RwSignal::new(None);
+    // The page the user goes to is drawn first; the quotes are freed after.
+    on_cleanup(move || {
+        if let Some(book) = data.try_update_untracked(Option::take) {
+            clock::drop_when_idle(book);
+        }
+    });
     Effect::new(move |_| {
         ws.revision.track();
         let Some(db) = ws.db() else { return };
         let first = data.with_untracked(Option::is_none);
-        spawn_local(async move {
+        // Dropped when the list goes (or reads again): a user who opened a customer from the
+        // list does not wait behind the rest of a decode nobody will see.
+        clock::spawn_scoped(async move {
             let held = ws.hold_background();
             let early = ws.take_early(RecordKind::Quote);
             if first {
@@ -128,15 +136,12 @@ pub fn use_quote_book() -> BookSignal {
                 .map_err(|e| e.message(t.get_untracked()));
             let book = r.as_ref().ok().cloned();
             data.try_set(Some(r));
-            clock::after_paint(move || {
-                drop(held);
-                let Some(book) = book else { return };
-                spawn_local(async move {
-                    while !book.warm_step(WARM_QUOTES) {
-                        clock::later_tick().await;
-                    }
-                });
-            });
+            clock::painted().await;
+            drop(held);
+            let Some(book) = book else { return };
+            while !book.warm_step(WARM_QUOTES) {
+                clock::later_tick().await;
+            }
         });
     });
     data
