@@ -330,3 +330,47 @@ fn what_a_lead_became_is_not_a_possible_duplicate_of_it() {
     assert!(!MatchTarget::Customer(id(5)).is_conversion_of(&lead));
     assert!(!MatchTarget::Lead(id(2)).is_conversion_of(&lead));
 }
+
+#[test]
+fn keys_of_different_kinds_never_meet_and_every_label_reads_back() {
+    let mut ix = MatchIndex::with_capacity(4);
+    // A customer whose phone's digits are another lead's organisation, and whose name is a
+    // lead's e-mail: the same text under another kind of key is no match.
+    ix.add_customer(&customer(
+        1,
+        Party::Individual,
+        "sales@huaxing.cn",
+        "",
+        &["13800138000"],
+    ));
+    ix.add_customer(&customer(2, Party::Organisation, "华星贸易", "", &[]));
+    let other = lead(3, "王芳", "13800138000", &[], &[]);
+    ix.add_lead(&other);
+    assert_eq!(
+        ix.matches(&lead(4, "王芳", "13800138000", &[], &["sales@huaxing.cn"]))
+            .iter()
+            .map(|m| (m.target, m.on))
+            .collect::<Vec<_>>(),
+        vec![(MatchTarget::Lead(id(3)), MatchOn::Person)],
+        "only the lead of that name and organisation"
+    );
+    // Each entry's label is its own, the first and the last included.
+    let label = |l: &Lead| {
+        ix.matches(l)
+            .into_iter()
+            .map(|m| m.label)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        label(&lead(5, "Caller", "", &["+86 138 0013 8000"], &[])),
+        vec!["sales@huaxing.cn"]
+    );
+    assert_eq!(
+        label(&lead(6, "", "华星贸易公司", &[], &[])),
+        vec!["华星贸易"]
+    );
+    assert_eq!(
+        label(&lead(7, "Wang Fang", "13800138000", &[], &[])),
+        vec![other.display_name()]
+    );
+}
