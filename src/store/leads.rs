@@ -36,13 +36,15 @@ pub async fn all_leads_early(db: &Db, early: Option<super::EarlyRead>) -> Result
 
 /// Every contact person, for matching leads with them.
 /// Read in parts (each part's objects arrive in a task of their own) and converted
-/// [`PER_PAUSE`] at a time, awaiting `pause` in between: at 100,000 customers they are a
-/// quarter of a million records, which read at once would hold the page for seconds.
+/// [`PER_PAUSE`] at a time, awaiting `pause` in between (which should yield to the page only
+/// when its time is up: a thousand conversions took 35–140 ms in one task): at 100,000
+/// customers they are a quarter of a million records, which read at once would hold the page
+/// for seconds.
 pub async fn contacts_for_matching<F: std::future::Future<Output = ()>>(
     db: &Db,
     mut pause: impl FnMut() -> F,
 ) -> Result<Vec<ContactPerson>> {
-    const PER_PAUSE: usize = 1_000;
+    const PER_PAUSE: usize = 50;
     let values = {
         let tx = db.tx(&[CONTACTS], false)?;
         idb::get_all_js_in_parts(&tx.object_store(CONTACTS).map_err(idb::convert)?, 10_000).await?

@@ -250,6 +250,23 @@ impl Slices {
     }
 }
 
+/// Pauses for a loop in other hands (the store's, which knows no clock): call the returned
+/// function after every small piece of work and await its future, which lets the page in
+/// (behind other sliced work, see [`later_tick`]) only once the slice has run [`Slices::MS`].
+pub fn pauses() -> impl FnMut() -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+    let started = Rc::new(std::cell::Cell::new(ms()));
+    move || {
+        if ms() - started.get() < Slices::MS {
+            return Box::pin(std::future::ready(()));
+        }
+        let started = started.clone();
+        Box::pin(async move {
+            later_tick().await;
+            started.set(ms());
+        })
+    }
+}
+
 /// Milliseconds on the page's clock.
 fn ms() -> f64 {
     web_sys::window()

@@ -139,7 +139,7 @@ pub fn LeadsPage() -> impl IntoView {
                         book.try_with_untracked(|b| match b {
                             Some(Ok(ix)) => {
                                 let leads = ix.leads();
-                                let to = (from + 500).min(leads.len());
+                                let to = (from + super::known::STEP).min(leads.len());
                                 leads[from.min(to)..to]
                                     .iter()
                                     .filter(|l| l.deleted_at.is_none())
