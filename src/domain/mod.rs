@@ -36,6 +36,7 @@ pub mod satisfaction;
 pub mod search;
 pub mod settings;
 pub mod summary;
+pub mod sync;
 pub mod time;
 pub mod today;
 pub mod validate;

@@ -1,0 +1,9 @@
+//! Team sync with a CouchDB-protocol server, the pure half: revisions and the winner rule
+//! ([`rev`]), records as documents ([`doc`]). The protocol's requests and the local
+//! bookkeeping belong to the store.
+
+pub mod doc;
+pub mod rev;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,478 @@
+use super::rev::{BadRev, Leaf, RevId, RevPath, RevTree};
+use proptest::prelude::*;
+
+fn rev(s: &str) -> RevId {
+    RevId::parse(s).unwrap()
+}
+
+/// A path from revisions written oldest first ("1-a", "2-b", …).
+fn path(revs: &[&str]) -> RevPath {
+    let revs: Vec<RevId> = revs.iter().map(|r| rev(r)).collect();
+    RevPath {
+        start: revs.last().unwrap().generation,
+        ids: revs.iter().rev().map(|r| r.hash.clone()).collect(),
+    }
+}
+
+#[test]
+fn a_revision_reads_and_writes_as_generation_dash_hash() {
+    let r = rev("2-de0ea16f8621cbac506d23a0fbbde08a");
+    assert_eq!(r.generation, 2);
+    assert_eq!(r.hash, "de0ea16f8621cbac506d23a0fbbde08a");
+    assert_eq!(r.to_string(), "2-de0ea16f8621cbac506d23a0fbbde08a");
+    for bad in [
+        "",
+        "abc",
+        "0-a",
+        "3-",
+        "-a",
+        "x-1",
+        "03-a",
+        "2-a b",
+        "1-\u{4e2d}",
+    ] {
+        assert_eq!(
+            RevId::parse(bad),
+            Err(BadRev(bad.to_string())),
+            "{bad:?} refused"
+        );
+    }
+    assert_eq!(RevId::next(None, "a".into()), rev("1-a"));
+    assert_eq!(RevId::next(Some(&rev("9-a")), "b".into()), rev("10-b"));
+}
+
+#[test]
+fn the_winner_is_couchdbs_documented_one() {
+    // CouchDB's guide: of two second revisions, the higher hash in ASCII order wins.
+    let mut t = RevTree::default();
+    t.insert(&path(&["1-967a00dff5e02add41819138abb3284d"]), false);
+    t.insert(
+        &path(&[
+            "1-967a00dff5e02add41819138abb3284d",
+            "2-7c971bb974251ae8541b8fe045964219",
+        ]),
+        false,
+    );
+    t.insert(
+        &path(&[
+            "1-967a00dff5e02add41819138abb3284d",
+            "2-de0ea16f8621cbac506d23a0fbbde08a",
+        ]),
+        false,
+    );
+    assert_eq!(
+        t.winner().unwrap().rev,
+        rev("2-de0ea16f8621cbac506d23a0fbbde08a")
+    );
+    assert_eq!(
+        t.conflicts(),
+        vec![rev("2-7c971bb974251ae8541b8fe045964219")]
+    );
+
+    // The longer history wins whatever the hashes, the generation read as a number.
+    let mut t = RevTree::default();
+    t.insert(
+        &path(&[
+            "1-a", "2-a", "3-a", "4-a", "5-a", "6-a", "7-a", "8-a", "9-z",
+        ]),
+        false,
+    );
+    t.insert(
+        &path(&[
+            "1-a", "2-a", "3-a", "4-a", "5-a", "6-a", "7-a", "8-a", "9-b", "10-b",
+        ]),
+        false,
+    );
+    assert_eq!(t.winner().unwrap().rev, rev("10-b"));
+    assert_eq!(t.conflicts(), vec![rev("9-z")]);
+}
+
+#[test]
+fn a_deleted_branch_loses_to_any_living_one() {
+    let mut t = RevTree::default();
+    t.insert(&path(&["1-a", "2-b", "3-c"]), true);
+    t.insert(&path(&["1-a", "2-d"]), false);
+    assert_eq!(
+        t.winner(),
+        Some(Leaf {
+            rev: rev("2-d"),
+            deleted: false
+        })
+    );
+    assert!(t.conflicts().is_empty(), "a deleted leaf is no conflict");
+    // Every branch deleted: the document is deleted, the highest deletion shown.
+    t.insert(&path(&["1-a", "2-d", "3-e"]), true);
+    assert_eq!(
+        t.winner(),
+        Some(Leaf {
+            rev: rev("3-e"),
+            deleted: true
+        })
+    );
+}
+
+#[test]
+fn a_conflict_is_resolved_by_extending_one_branch_and_deleting_the_others() {
+    // CouchDB's wiki: r1 -> r2a -> r3a -> r4a, r1 -> r2b -> r3b, r1 -> r2c -> r3c.
+    let mut t = RevTree::default();
+    t.insert(&path(&["1-r", "2-a", "3-a", "4-a"]), false);
+    t.insert(&path(&["1-r", "2-b", "3-b"]), false);
+    t.insert(&path(&["1-r", "2-c", "3-c"]), false);
+    assert_eq!(t.winner().unwrap().rev, rev("4-a"));
+    assert_eq!(t.conflicts(), vec![rev("3-c"), rev("3-b")]);
+    // The merge written on r4a, r3b and r3c deleted.
+    t.insert(&path(&["3-a", "4-a", "5-a"]), false);
+    t.insert(&path(&["2-b", "3-b", "4-b"]), true);
+    t.insert(&path(&["2-c", "3-c", "4-c"]), true);
+    assert_eq!(t.winner().unwrap().rev, rev("5-a"));
+    assert!(t.conflicts().is_empty());
+    assert_eq!(t.leaves().len(), 3);
+    // What 5-a is sent with: its history back to the first revision, or as much as asked.
+    assert_eq!(
+        t.path_to(&rev("5-a"), 1000),
+        Some(path(&["1-r", "2-a", "3-a", "4-a", "5-a"]))
+    );
+    assert_eq!(t.path_to(&rev("5-a"), 2), Some(path(&["4-a", "5-a"])));
+    assert_eq!(t.path_to(&rev("5-z"), 2), None);
+}
+
+#[test]
+fn a_pruned_history_joins_the_tree_when_its_ancestors_arrive() {
+    let mut t = RevTree::default();
+    // Only the newest two revisions were sent.
+    t.insert(&path(&["4-d", "5-e"]), false);
+    t.insert(&path(&["1-a", "2-b"]), false);
+    assert_eq!(t.leaves().len(), 2, "two separate branches");
+    t.insert(&path(&["2-b", "3-c", "4-d"]), false);
+    assert_eq!(
+        t.leaves(),
+        vec![Leaf {
+            rev: rev("5-e"),
+            deleted: false
+        }]
+    );
+    assert_eq!(
+        t.path_to(&rev("5-e"), 10),
+        Some(path(&["1-a", "2-b", "3-c", "4-d", "5-e"]))
+    );
+    // A path saying more revisions than its generation allows is refused whole.
+    let before = t.clone();
+    assert!(!t.insert(
+        &RevPath {
+            start: 1,
+            ids: vec!["x".into(), "y".into()]
+        },
+        false
+    ));
+    assert!(!t.insert(
+        &RevPath {
+            start: 3,
+            ids: vec![]
+        },
+        false
+    ));
+    assert_eq!(t, before);
+}
+
+proptest! {
+    /// Every replica that has seen the same branches picks the same winner, whatever order
+    /// they arrived in.
+    #[test]
+    fn the_winner_does_not_depend_on_the_order_branches_arrive_in(
+        branches in proptest::collection::vec((1u64..6, 0u8..4, any::<bool>()), 1..8),
+        order in any::<u64>(),
+    ) {
+        // Branches off one root: generation `g`, hashes named after the branch `k` and
+        // whether it ends deleted (one revision is deleted or not, whoever sends it).
+        let paths: Vec<(RevPath, bool)> = branches
+            .iter()
+            .map(|&(g, k, deleted)| {
+                let mut ids: Vec<String> = (2..=g + 1).rev().map(|i| format!("{k}{}{i}", u8::from(deleted))).collect();
+                ids.push("root".into());
+                (RevPath { start: g + 1, ids }, deleted)
+            })
+            .collect();
+        let mut forwards = RevTree::default();
+        for (p, d) in &paths {
+            forwards.insert(p, *d);
+        }
+        let mut shuffled = paths.clone();
+        let n = shuffled.len();
+        for i in 0..n {
+            shuffled.swap(i, (order.rotate_left(i as u32 * 7) as usize) % n);
+        }
+        let mut other = RevTree::default();
+        for (p, d) in &shuffled {
+            other.insert(p, *d);
+        }
+        prop_assert_eq!(forwards.winner(), other.winner());
+        prop_assert_eq!(forwards.conflicts(), other.conflicts());
+    }
+}
+
+mod documents {
+    use super::super::doc::{self, DocError, body_of, document, next_rev, parse_doc_id, read};
+    use super::super::rev::{RevId, RevPath};
+    use crate::domain::churn::{ChurnCause, ChurnEvent, ChurnKind, Outcome, WinBack};
+    use crate::domain::kinds::{RecordKind, RecordSet, for_each_kind};
+    use crate::domain::loyalty::OwnerRatings;
+    use crate::domain::opportunity::stage::Pipeline;
+    use crate::domain::quote::policy::QuotePolicy;
+    use crate::domain::record::{KindVisitor, Record, Rev};
+    use crate::domain::sample::{
+        self, DealSeed, Generator, QuoteSeed, SampleConfig, industry_of, team,
+    };
+    use crate::domain::time::Timestamp;
+    use chrono::NaiveDate;
+    use serde_json::{Value, json};
+
+    /// A workspace with records of every kind that travels, from the sample generators.
+    fn every_kind() -> RecordSet {
+        let cfg = SampleConfig {
+            seed: 3,
+            customers: 60,
+            today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            id_epoch_ms: 1_795_420_800_000,
+            lang: crate::domain::lang::Lang::Zh,
+        };
+        let now = Timestamp(cfg.id_epoch_ms as i64);
+        let members = team(3);
+        let mut set = RecordSet::default();
+        let customers: Vec<_> = Generator::new(cfg.clone(), members.clone()).collect();
+        for c in &customers {
+            c.add_to(&mut set);
+        }
+        set.members = members.clone();
+        set.surveys = vec![sample::sample_survey(cfg.lang)];
+        set.leads = sample::sample_leads(3, 40, &customers, &members, now, 120);
+        set.lead_interactions =
+            sample::sample_lead_activity(3, &set.leads, &members, now, cfg.today);
+        let deal_seeds: Vec<DealSeed> = customers
+            .iter()
+            .step_by(4)
+            .map(|c| DealSeed {
+                customer: c.customer.id,
+                owner: c.customer.owner_id,
+                product: "服务".into(),
+                currency: Default::default(),
+            })
+            .collect();
+        set.opportunities = sample::sample_deals(3, &deal_seeds, &members, now, cfg.today);
+        set.pipelines = vec![Pipeline::default()];
+        set.products = sample::sample_products(3, 30, now);
+        let regulars: Vec<_> = customers
+            .iter()
+            .take(4)
+            .filter_map(|c| Some((c.customer.id, industry_of(&c.customer.industry)?)))
+            .collect();
+        set.price_agreements =
+            sample::sample_agreements(3, &set.products, &regulars, cfg.today, now);
+        let quote_seeds: Vec<QuoteSeed> = customers
+            .iter()
+            .filter_map(|c| {
+                Some(QuoteSeed {
+                    customer: c.customer.id,
+                    owner: c.customer.owner_id,
+                    kind: c.customer.kind,
+                    industry: industry_of(&c.customer.industry)?,
+                })
+            })
+            .collect();
+        set.quotes = sample::sample_quotes(
+            3,
+            &quote_seeds,
+            &set.products,
+            &set.price_agreements,
+            &members,
+            cfg.today,
+            now,
+        );
+        set.quote_policies = vec![QuotePolicy::default()];
+        let gone = customers[0].customer.id;
+        set.churn_events = vec![ChurnEvent {
+            id: crate::domain::id::Id::from_parts(9, [1; 10]),
+            customer_id: gone,
+            date: cfg.today,
+            kind: ChurnKind::Competition,
+            cause: ChurnCause::Price,
+            competitor: "华南某厂 \"低价\"".into(),
+            note: "换了供应商\n原因：价格".into(),
+            created_at: now,
+            updated_at: now,
+            rev: Rev(4),
+        }];
+        set.winbacks = vec![WinBack {
+            id: crate::domain::id::Id::from_parts(9, [2; 10]),
+            customer_id: gone,
+            action: "带新价目表拜访".into(),
+            owner_id: members.first().map(|m| m.id),
+            due: cfg.today,
+            outcome: Outcome::Planned,
+            outcome_note: String::new(),
+            created_at: now,
+            updated_at: now,
+            rev: Rev(1),
+        }];
+        set.loyalty_ratings = vec![OwnerRatings::new(gone)];
+        set.segments = serde_json::from_value(json!([{
+            "id": crate::domain::id::Id::from_parts(9, [3; 10]),
+            "name": "华南大客户",
+            "conditions": [],
+            "created_at": now,
+            "updated_at": now,
+            "rev": 2
+        }]))
+        .unwrap();
+        set
+    }
+
+    #[test]
+    fn every_kind_that_travels_goes_out_and_comes_back_the_same_record() {
+        struct RoundTrip<'a> {
+            set: &'a RecordSet,
+            seen: Vec<RecordKind>,
+        }
+        impl KindVisitor for RoundTrip<'_> {
+            fn visit<R: Record>(&mut self) {
+                if !doc::syncs(R::KIND) {
+                    return;
+                }
+                let records = R::column(self.set);
+                assert!(!records.is_empty(), "{:?} has sample records", R::KIND);
+                self.seen.push(R::KIND);
+                for r in records {
+                    let body = body_of(r).unwrap();
+                    assert!(!body.contains_key("rev"), "the device's counter stays home");
+                    assert!(body.keys().all(|k| !k.starts_with('_')));
+                    let id = doc::doc_id(R::KIND, &r.key());
+                    let rev = next_rev(None, Some(&body));
+                    let sent = document(&id, &RevPath::of(&rev), Some(&body));
+                    // Through text, as it travels.
+                    let text = serde_json::to_string(&sent).unwrap();
+                    let back = read(&serde_json::from_str::<Value>(&text).unwrap()).unwrap();
+                    assert_eq!((back.kind, back.key.as_str()), (R::KIND, r.key().as_str()));
+                    assert_eq!(back.rev, rev);
+                    assert_eq!(back.path, Some(RevPath::of(&rev)));
+                    let record: R = doc::record_of(&back).unwrap().unwrap();
+                    assert!(&record == r, "{id} came back changed");
+                }
+            }
+        }
+        let set = every_kind();
+        let mut v = RoundTrip {
+            set: &set,
+            seen: Vec::new(),
+        };
+        for_each_kind(&mut v);
+        let travelling: Vec<RecordKind> = RecordKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| doc::syncs(*k))
+            .collect();
+        assert_eq!(v.seen, travelling);
+        assert!(
+            !doc::syncs(RecordKind::ImportJournal),
+            "an import's journal stays home"
+        );
+    }
+
+    #[test]
+    fn a_revision_hashes_its_parent_and_content_whatever_the_field_order() {
+        let a = json!({"name": "华星", "phones": ["1"], "n": {"b": 1, "a": [2, {"y": 1, "x": 0}]}});
+        let b = json!({"n": {"a": [2, {"x": 0, "y": 1}], "b": 1}, "phones": ["1"], "name": "华星"});
+        let (Value::Object(a), Value::Object(b)) = (a, b) else {
+            unreachable!()
+        };
+        let first = next_rev(None, Some(&a));
+        assert_eq!(
+            first,
+            next_rev(None, Some(&b)),
+            "the same content, the same revision"
+        );
+        assert_eq!(first.generation, 1);
+        assert_eq!(first.hash.len(), 32);
+        assert!(first.hash.chars().all(|c| c.is_ascii_hexdigit()));
+        // MD5 of "\n" (no parent) and the JSON with its keys in order, worked out apart.
+        assert_eq!(first.hash, MD5_OF_SORTED);
+        // On top of a parent: one generation more, and another hash for other content or
+        // another parent.
+        let second = next_rev(Some(&first), Some(&a));
+        assert_eq!(second.generation, 2);
+        assert_ne!(second.hash, first.hash);
+        let deleted = next_rev(Some(&first), None);
+        assert_eq!(deleted.generation, 2);
+        assert_ne!(deleted, second);
+    }
+
+    /// `printf '\n{"n":{"a":[2,{"x":0,"y":1}],"b":1},"name":"华星","phones":["1"]}' | md5sum`
+    const MD5_OF_SORTED: &str = "e44d791a2282670dede8a343b67b1d2d";
+
+    #[test]
+    fn a_bad_document_is_refused_with_its_reason() {
+        let ok = json!({"_id": "customers:x", "_rev": "1-a"});
+        assert!(read(&ok).is_ok());
+        assert_eq!(read(&json!([1])), Err(DocError::NotAnObject));
+        for id in [
+            "",
+            "_design/crm",
+            "imports:x",
+            "nonsense:x",
+            "customers:",
+            "customers",
+        ] {
+            assert_eq!(
+                read(&json!({"_id": id, "_rev": "1-a"})),
+                Err(DocError::Id(id.into())),
+                "{id:?}"
+            );
+        }
+        assert_eq!(
+            read(&json!({"_id": "customers:x", "_rev": "one"})),
+            Err(DocError::Rev("one".into()))
+        );
+        // A history that does not end at the revision, or is not a list of strings.
+        for revisions in [
+            json!({"start": 3, "ids": ["b", "a"]}),
+            json!({"start": 2, "ids": ["a", 1]}),
+            json!({"start": 2}),
+            json!({"start": 1, "ids": ["a", "b"]}),
+        ] {
+            assert_eq!(
+                read(&json!({"_id": "customers:x", "_rev": "2-a", "_revisions": revisions})),
+                Err(DocError::History)
+            );
+        }
+        // Fields that are not a customer; a customer filed under another's id.
+        let doc = read(&json!({"_id": "customers:x", "_rev": "1-a", "name": 5})).unwrap();
+        assert!(matches!(
+            doc::record_of::<crate::domain::customer::Customer>(&doc),
+            Err(DocError::Fields(_))
+        ));
+        let set = every_kind();
+        let c = &set.customers[0];
+        let body = body_of(c).unwrap();
+        let other = crate::domain::id::Id::from_parts(1, [7; 10]).to_string();
+        let sent = document(
+            &doc::doc_id(RecordKind::Customer, &other),
+            &RevPath::of(&RevId::parse("1-a").unwrap()),
+            Some(&body),
+        );
+        assert_eq!(
+            doc::record_of::<crate::domain::customer::Customer>(&read(&sent).unwrap()),
+            Err(DocError::KeyMismatch {
+                id: format!("customers:{other}"),
+                key: c.id.to_string()
+            })
+        );
+        // A deletion carries no record.
+        let gone =
+            read(&json!({"_id": "customers:x", "_rev": "2-b", "_deleted": true, "name": "x"}))
+                .unwrap();
+        assert_eq!(gone.body, None);
+        assert_eq!(
+            doc::record_of::<crate::domain::customer::Customer>(&gone),
+            Ok(None)
+        );
+        assert_eq!(parse_doc_id("leads:abc"), Some((RecordKind::Lead, "abc")));
+    }
+}
