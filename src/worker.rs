@@ -10,12 +10,16 @@
 //! are handled one at a time; one arriving while another runs waits, and only the newest
 //! waiting one is handled (a request without a reply never displaces one awaiting it).
 //!
+//! The leads page starts one of its own to count the leads' matches ([`Job::MatchLeads`]):
+//! that reads every customer and contact person, which on the page left the garbage of a
+//! quarter of a million objects behind.
+//!
 //! Started by `analysis-<hash>.js`, which the build writes next to the app's files
 //! (`scripts/split-wasm.mjs`): it loads the module and calls [`analysis_worker_main`] with the
 //! messages that arrived while it loaded.
 
 use crate::domain::analysis::engine::{Models, analyse_histories, warm_up};
-use crate::domain::analysis::transfer::{self, Request, Which};
+use crate::domain::analysis::transfer::{self, Job, Request, Which};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -53,12 +57,14 @@ pub fn analysis_worker_main(early: js_sys::Array) {
         });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    let asked = early.length() > 0;
     for message in early.iter() {
         receive(&message);
     }
     // Until the first request: run the analysis over a few hundred generated customers, so
-    // the browser has optimised its hot loops before the real one.
-    if !BUSY.get() && WAITING.with_borrow(Option::is_none) {
+    // the browser has optimised its hot loops before the real one (not in a thread started
+    // for another job).
+    if !asked {
         let today = (now_ms() / 86_400_000.0).floor() as i32;
         drop(warm_up(crate::domain::time::from_epoch_day(today)));
     }
@@ -68,8 +74,13 @@ fn receive(message: &JsValue) {
     let Some(bytes) = message.dyn_ref::<js_sys::Uint8Array>() else {
         return;
     };
-    let Ok(request) = transfer::decode_request(&bytes.to_vec()) else {
-        return;
+    let request = match transfer::decode_job(&bytes.to_vec()) {
+        Ok(Job::Analyse(request)) => request,
+        Ok(Job::MatchLeads { db }) => {
+            wasm_bindgen_futures::spawn_local(match_leads(db));
+            return;
+        }
+        Err(_) => return,
     };
     WAITING.with_borrow_mut(|w| {
         // An answer awaited is not dropped for a question asked only to keep an analysis:
@@ -101,6 +112,19 @@ async fn handle(r: Request) {
     answer(&db, &r, started).await;
     db.close();
     post(transfer::encode_done(r.seq));
+}
+
+/// Counts the leads' matches (see `store::lead_match_counts`) and sends them.
+async fn match_leads(name: String) {
+    let counts = match crate::store::open_to_read(&name).await {
+        Ok(db) => {
+            let counts = crate::store::lead_match_counts(&db, || std::future::ready(())).await;
+            db.close();
+            counts.map_err(|e| e.to_string())
+        }
+        Err(e) => Err(e.to_string()),
+    };
+    post(transfer::encode_lead_matches(&counts));
 }
 
 /// Makes, keeps and (if asked) sends the analyses `r` asks for.

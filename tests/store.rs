@@ -1695,6 +1695,66 @@ async fn leads_are_saved_refused_when_stale_trashed_restored_backed_up_and_purge
 }
 
 #[wasm_bindgen_test]
+async fn leads_are_counted_against_customers_contacts_and_each_other_leaving_the_trash_out() {
+    use crm::domain::lead::{Lead, LeadInput};
+    let db = fresh().await;
+    let mut firm = customer("华星贸易有限公司");
+    firm.phones = vec!["021-6234 5678".into()];
+    let mut gone = customer("李娜");
+    gone.phones = vec!["139 0000 1111".into()];
+    store::create_customer(&db, &firm).await.unwrap();
+    store::create_customer(&db, &gone).await.unwrap();
+    store::trash(&db, &[gone.id], NOW).await.unwrap();
+    let person = ContactInput {
+        name: "张伟".into(),
+        emails: vec!["ZW@huaxing.cn".into()],
+        ..ContactInput::default()
+    }
+    .validate(firm.id, None, NOW)
+    .unwrap();
+    store::save_contact(&db, &person).await.unwrap();
+    let lead = |name: &str, company: &str, phones: &[&str], emails: &[&str]| {
+        let fields = LeadInput {
+            name: name.into(),
+            company: company.into(),
+            phones: phones.iter().map(|p| p.to_string()).collect(),
+            emails: emails.iter().map(|e| e.to_string()).collect(),
+            ..LeadInput::default()
+        }
+        .validate()
+        .unwrap();
+        Lead::create(Id::generate(), fields, NOW)
+    };
+    // The contact person's card; two leads sharing a number (the customer with it is in the
+    // trash); a lead in the trash with that number too; a stranger.
+    let card = lead("Zhang Wei", "Huaxing Trading", &[], &["zw@huaxing.cn"]);
+    let first = lead("李娜", "", &["13900001111"], &[]);
+    let second = lead("Caller", "", &["139-0000-1111"], &[]);
+    let trashed = lead("王芳", "", &["13900001111"], &[]);
+    let stranger = lead("赵六", "", &["13700000000"], &[]);
+    for l in [&card, &first, &second, &trashed, &stranger] {
+        store::save_lead(&db, l).await.unwrap();
+    }
+    store::set_leads_trashed(&db, &[trashed.id], Some(NOW))
+        .await
+        .unwrap();
+    let pauses = Rc::new(Cell::new(0));
+    let counted = pauses.clone();
+    let mut counts = store::lead_match_counts(&db, move || {
+        counted.set(counted.get() + 1);
+        std::future::ready(())
+    })
+    .await
+    .unwrap();
+    counts.sort();
+    let mut expected = vec![(card.id, 1), (first.id, 1), (second.id, 1)];
+    expected.sort();
+    assert_eq!(counts, expected);
+    assert!(pauses.get() >= 4, "a pause after every step");
+    db.close();
+}
+
+#[wasm_bindgen_test]
 async fn the_sample_brings_leads_some_of_them_people_its_customers_employ() {
     let db = fresh().await;
     sampled(&db, 11, 50).await;

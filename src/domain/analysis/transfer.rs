@@ -85,13 +85,37 @@ fn unreadable(e: postcard::Error) -> Unreadable {
     Unreadable(e.to_string())
 }
 
-/// A request as bytes.
-pub fn encode_request(r: &Request) -> Vec<u8> {
-    postcard::to_allocvec(r).unwrap_or_default()
+/// What the thread is asked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Job {
+    /// An analysis (answered with [`Answer`]s).
+    Analyse(Request),
+    /// How many records each lead may already be: the leads page's matching, which reads
+    /// every customer and contact person (answered with [`encode_lead_matches`]).
+    MatchLeads { db: String },
 }
 
-/// A request from bytes.
-pub fn decode_request(bytes: &[u8]) -> Result<Request, Unreadable> {
+/// A job as bytes.
+pub fn encode_job(j: &Job) -> Vec<u8> {
+    postcard::to_allocvec(j).unwrap_or_default()
+}
+
+/// A job from bytes.
+pub fn decode_job(bytes: &[u8]) -> Result<Job, Unreadable> {
+    postcard::from_bytes(bytes).map_err(unreadable)
+}
+
+/// The leads' matches, `(lead, how many records it may be)` for each lead with any, or why
+/// they could not be counted.
+pub type LeadMatches = Result<Vec<(crate::domain::id::Id, u32)>, String>;
+
+/// The leads' matches as an answer.
+pub fn encode_lead_matches(m: &LeadMatches) -> Vec<u8> {
+    postcard::to_allocvec(m).unwrap_or_default()
+}
+
+/// The leads' matches from bytes.
+pub fn decode_lead_matches(bytes: &[u8]) -> Result<LeadMatches, Unreadable> {
     postcard::from_bytes(bytes).map_err(unreadable)
 }
 
@@ -262,8 +286,16 @@ mod tests {
             )),
             reply: true,
         };
-        assert_eq!(decode_request(&encode_request(&r)).unwrap(), r);
-        assert!(decode_request(&[0xFF; 3]).is_err());
+        let job = Job::Analyse(r);
+        assert_eq!(decode_job(&encode_job(&job)).unwrap(), job);
+        assert!(decode_job(&[0xFF; 3]).is_err());
+        let job = Job::MatchLeads { db: "zhike".into() };
+        assert_eq!(decode_job(&encode_job(&job)).unwrap(), job);
+        let id = crate::domain::id::Id::from_parts(5, [2; 10]);
+        for m in [Ok(vec![(id, 3)]), Ok(Vec::new()), Err("quota".to_string())] {
+            assert_eq!(decode_lead_matches(&encode_lead_matches(&m)).unwrap(), m);
+        }
+        assert!(decode_lead_matches(&[0xFF; 3]).is_err());
     }
 
     #[test]

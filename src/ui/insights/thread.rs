@@ -5,7 +5,7 @@
 //! test page, a build without the script) or when the worker fails, there is no thread and
 //! the app analyses on its own thread as before.
 
-use crate::domain::analysis::transfer::{Request, encode_request};
+use crate::domain::analysis::transfer::{Job, Request, encode_job};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -24,6 +24,15 @@ impl AnalysisThread {
         on_answer: impl Fn(Vec<u8>) + 'static,
         on_failure: impl Fn() + 'static,
     ) -> Option<Self> {
+        Self::spawn_named("analysis", on_answer, on_failure)
+    }
+
+    /// [`spawn`](Self::spawn), the thread named `name` (as the browser's tools list it).
+    pub fn spawn_named(
+        name: &str,
+        on_answer: impl Fn(Vec<u8>) + 'static,
+        on_failure: impl Fn() + 'static,
+    ) -> Option<Self> {
         let url = web_sys::window()?
             .document()?
             .query_selector("meta[name=crm-analysis-worker]")
@@ -31,7 +40,7 @@ impl AnalysisThread {
             .get_attribute("content")?;
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
-        options.set_name("analysis");
+        options.set_name(name);
         let worker = web_sys::Worker::new_with_options(&url, &options).ok()?;
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -58,7 +67,12 @@ impl AnalysisThread {
 
     /// Sends a request; `false` if it could not be sent.
     pub fn ask(&self, request: &Request) -> bool {
-        let bytes = js_sys::Uint8Array::from(encode_request(request).as_slice());
+        self.give(&Job::Analyse(request.clone()))
+    }
+
+    /// Sends a job; `false` if it could not be sent.
+    pub fn give(&self, job: &Job) -> bool {
+        let bytes = js_sys::Uint8Array::from(encode_job(job).as_slice());
         self.worker.post_message(&bytes).is_ok()
     }
 }

@@ -1,17 +1,71 @@
 //! What leads are compared with: every customer not in the trash (from the index in memory),
 //! their contact persons (read from the store) and the leads themselves.
 
+use crate::domain::analysis::transfer::{Job, LeadMatches, decode_lead_matches};
 use crate::domain::contact::ContactPerson;
+use crate::domain::id::Id;
 use crate::domain::lead::Lead;
 use crate::domain::lead::matching::MatchIndex;
 use crate::store::{self, AppError};
 use crate::ui::clock::Slices;
+use crate::ui::insights::thread::AnalysisThread;
 use crate::ui::state::Workspace;
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Entries added between looks at the clock: each goes through pinyin (about 0.1 ms in the
 /// browser), so 500 at a time made 40–60 ms tasks however short the slices were meant to be.
 pub const STEP: usize = 50;
+
+/// How many records each lead not in the trash may already be, for those with any (`None`
+/// without a database, or when they could not be read). Counted in a thread of its own
+/// where the build has one — the count reads every customer and contact person, and on the
+/// page their garbage held it 50–120 ms at a time — else here, in slices.
+pub async fn match_counts(ws: Workspace) -> Option<HashMap<Id, usize>> {
+    let db = ws.db()?;
+    let counts = match in_thread(db.name()).await {
+        Some(counts) => counts,
+        None => store::lead_match_counts(&db, crate::ui::clock::pauses())
+            .await
+            .map_err(|e| e.to_string()),
+    };
+    match counts {
+        Ok(counts) => Some(counts.into_iter().map(|(id, n)| (id, n as usize)).collect()),
+        Err(why) => {
+            leptos::logging::warn!("the leads' matches were not counted: {why}");
+            None
+        }
+    }
+}
+
+/// The counts from a thread started for them and ended once they arrive (or once nobody
+/// waits for them). `None` where there is no thread, or it stopped before answering.
+async fn in_thread(db: &str) -> Option<LeadMatches> {
+    let (send, answered) = futures::channel::oneshot::channel::<Option<Vec<u8>>>();
+    let send = Rc::new(RefCell::new(Some(send)));
+    let on_failure = send.clone();
+    let thread = AnalysisThread::spawn_named(
+        "lead matching",
+        move |bytes| {
+            if let Some(s) = send.borrow_mut().take() {
+                let _ = s.send(Some(bytes));
+            }
+        },
+        move || {
+            if let Some(s) = on_failure.borrow_mut().take() {
+                let _ = s.send(None);
+            }
+        },
+    )?;
+    if !thread.give(&Job::MatchLeads { db: db.to_owned() }) {
+        return None;
+    }
+    let bytes = answered.await.ok()??;
+    drop(thread);
+    decode_lead_matches(&bytes).ok()
+}
 
 /// The match index over the customers, their contact persons and `leads` (those in the trash
 /// left out), built a slice at a time.

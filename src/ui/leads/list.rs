@@ -121,54 +121,10 @@ pub fn LeadsPage() -> impl IntoView {
                         rescore();
                     }
                     // Then how many records each lead may already be.
-                    let Ok(contacts) = super::known::read_contacts(ws).await else {
-                        return;
-                    };
-                    let leads = book
-                        .try_with_untracked(|b| {
-                            b.as_ref()
-                                .and_then(|r| r.as_ref().ok())
-                                .map_or(0, |ix| ix.leads().len())
-                        })
-                        .unwrap_or(0);
-                    let mut index = super::known::build(ws, &contacts, leads).await;
-                    drop(contacts);
-                    // The leads added, then each one's matches counted, a part at a time.
-                    let mut slices = clock::Slices::start();
-                    let part = |from: usize, each: &mut dyn FnMut(&crate::domain::lead::Lead)| {
-                        book.try_with_untracked(|b| match b {
-                            Some(Ok(ix)) => {
-                                let leads = ix.leads();
-                                let to = (from + super::known::STEP).min(leads.len());
-                                leads[from.min(to)..to]
-                                    .iter()
-                                    .filter(|l| l.deleted_at.is_none())
-                                    .for_each(&mut *each);
-                                (to < leads.len()).then_some(to)
-                            }
-                            _ => None,
-                        })
-                        .flatten()
-                    };
-                    let mut from = 0;
-                    while let Some(next) = part(from, &mut |l| index.add_lead(l)) {
-                        from = next;
-                        slices.step().await;
+                    if let Some(counts) = super::known::match_counts(ws).await {
+                        known.try_set(counts);
+                        clock::mark("crm:leads-matched");
                     }
-                    let mut counts = HashMap::new();
-                    let mut from = 0;
-                    loop {
-                        let next = part(from, &mut |l| {
-                            let n = index.matches(l).len();
-                            if n > 0 {
-                                counts.insert(l.id, n);
-                            }
-                        });
-                        let Some(next) = next else { break };
-                        from = next;
-                        slices.step().await;
-                    }
-                    known.try_set(counts);
                 });
             });
         });
