@@ -1,5 +1,4 @@
 use super::rev::{BadRev, Leaf, RevId, RevPath, RevTree};
-use proptest::prelude::*;
 
 fn rev(s: &str) -> RevId {
     RevId::parse(s).unwrap()
@@ -174,39 +173,46 @@ fn a_pruned_history_joins_the_tree_when_its_ancestors_arrive() {
     assert_eq!(t, before);
 }
 
-proptest! {
-    /// Every replica that has seen the same branches picks the same winner, whatever order
-    /// they arrived in.
-    #[test]
-    fn the_winner_does_not_depend_on_the_order_branches_arrive_in(
-        branches in proptest::collection::vec((1u64..6, 0u8..4, any::<bool>()), 1..8),
-        order in any::<u64>(),
-    ) {
-        // Branches off one root: generation `g`, hashes named after the branch `k` and
-        // whether it ends deleted (one revision is deleted or not, whoever sends it).
-        let paths: Vec<(RevPath, bool)> = branches
-            .iter()
-            .map(|&(g, k, deleted)| {
-                let mut ids: Vec<String> = (2..=g + 1).rev().map(|i| format!("{k}{}{i}", u8::from(deleted))).collect();
-                ids.push("root".into());
-                (RevPath { start: g + 1, ids }, deleted)
-            })
-            .collect();
-        let mut forwards = RevTree::default();
-        for (p, d) in &paths {
-            forwards.insert(p, *d);
+/// Native only: proptest is not built for wasm32.
+#[cfg(not(target_arch = "wasm32"))]
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every replica that has seen the same branches picks the same winner, whatever order
+        /// they arrived in.
+        #[test]
+        fn the_winner_does_not_depend_on_the_order_branches_arrive_in(
+            branches in proptest::collection::vec((1u64..6, 0u8..4, any::<bool>()), 1..8),
+            order in any::<u64>(),
+        ) {
+            // Branches off one root: generation `g`, hashes named after the branch `k` and
+            // whether it ends deleted (one revision is deleted or not, whoever sends it).
+            let paths: Vec<(RevPath, bool)> = branches
+                .iter()
+                .map(|&(g, k, deleted)| {
+                    let mut ids: Vec<String> = (2..=g + 1).rev().map(|i| format!("{k}{}{i}", u8::from(deleted))).collect();
+                    ids.push("root".into());
+                    (RevPath { start: g + 1, ids }, deleted)
+                })
+                .collect();
+            let mut forwards = RevTree::default();
+            for (p, d) in &paths {
+                forwards.insert(p, *d);
+            }
+            let mut shuffled = paths.clone();
+            let n = shuffled.len();
+            for i in 0..n {
+                shuffled.swap(i, (order.rotate_left(i as u32 * 7) as usize) % n);
+            }
+            let mut other = RevTree::default();
+            for (p, d) in &shuffled {
+                other.insert(p, *d);
+            }
+            prop_assert_eq!(forwards.winner(), other.winner());
+            prop_assert_eq!(forwards.conflicts(), other.conflicts());
         }
-        let mut shuffled = paths.clone();
-        let n = shuffled.len();
-        for i in 0..n {
-            shuffled.swap(i, (order.rotate_left(i as u32 * 7) as usize) % n);
-        }
-        let mut other = RevTree::default();
-        for (p, d) in &shuffled {
-            other.insert(p, *d);
-        }
-        prop_assert_eq!(forwards.winner(), other.winner());
-        prop_assert_eq!(forwards.conflicts(), other.conflicts());
     }
 }
 
