@@ -6,7 +6,9 @@
 //! is. The body is the record's fields as a backup writes them, less the local revision
 //! counter (`rev`: each device counts its own writes), plus CouchDB's own `_id`, `_rev` and,
 //! when sent, `_revisions`. A deleted record is a document with `_deleted: true` and no
-//! fields. Kinds kept on one device (the import journal) never travel.
+//! fields. Kinds kept on one device (the import journal) never travel. Purchases travel as
+//! one document per customer (`purchases:<customer id>`, see [`book`](super::book)), not one
+//! per purchase.
 //!
 //! A revision this app writes is `generation-hash`, the hash being MD5 over the parent
 //! revision, the deletion flag and the body written with its keys in order: two devices that
@@ -24,7 +26,12 @@ pub fn syncs(kind: RecordKind) -> bool {
     kind.in_backup()
 }
 
-/// The document id of the record `key` of `kind`.
+/// Whether records of `kind` travel in their customer's book rather than one by one.
+pub fn in_books(kind: RecordKind) -> bool {
+    kind == RecordKind::Purchase
+}
+
+/// The document id of the record `key` of `kind` (for purchases, `key` is the customer's).
 pub fn doc_id(kind: RecordKind, key: &str) -> String {
     format!("{}:{key}", kind.name())
 }
@@ -210,7 +217,8 @@ pub fn read(doc: &Value) -> Result<Incoming, DocError> {
 }
 
 /// The record an incoming document holds (`None` for a deletion), its kind's fields and key
-/// checked. Its revision counter is left at 0, for the store to set.
+/// checked. Its revision counter is left at 0, for the store to set. (A book's purchases:
+/// [`book_of`].)
 pub fn record_of<R: Record>(doc: &Incoming) -> Result<Option<R>, DocError> {
     let Some(body) = &doc.body else {
         return Ok(None);
@@ -224,6 +232,34 @@ pub fn record_of<R: Record>(doc: &Incoming) -> Result<Option<R>, DocError> {
         });
     }
     Ok(Some(record))
+}
+
+/// The book an incoming purchases document holds (`None` for a deletion: the customer's
+/// purchases are gone with the customer), every purchase its customer's.
+pub fn book_of(doc: &Incoming) -> Result<Option<super::book::Book>, DocError> {
+    let Some(body) = &doc.body else {
+        return Ok(None);
+    };
+    let book: super::book::Book = serde_json::from_value(Value::Object(body.clone()))
+        .map_err(|e| DocError::Fields(clip(&e.to_string())))?;
+    let customer = book.customer_id.to_string();
+    if customer != doc.key {
+        return Err(DocError::KeyMismatch {
+            id: doc_id(doc.kind, &doc.key),
+            key: clip(&customer),
+        });
+    }
+    if let Some(p) = book
+        .purchases
+        .iter()
+        .find(|p| p.customer_id != book.customer_id)
+    {
+        return Err(DocError::KeyMismatch {
+            id: doc_id(doc.kind, &doc.key),
+            key: format!("{} ({})", p.id, p.customer_id),
+        });
+    }
+    Ok(Some(book))
 }
 
 /// At most 120 characters of what a server sent, for a message.
