@@ -588,3 +588,194 @@ mod documents {
         assert_eq!(x.merge(&y), y.merge(&x));
     }
 }
+
+/// The replies below were captured from pouchdb-server 4.2.0 (`--in-memory`), the server the
+/// tests run against, after writing `customers:a` twice on one parent (`2-bb`, `2-dd`) and
+/// `customers:b` once.
+mod protocol {
+    use super::super::protocol::*;
+    use super::rev;
+    use serde_json::json;
+
+    #[test]
+    fn an_address_is_https_or_this_computer_and_never_holds_a_password() {
+        let a = ServerAddress::parse(" https://Couch.Example.com:6984/team_crm/ ").unwrap();
+        assert_eq!(a.origin, "https://couch.example.com:6984");
+        assert_eq!(a.database, "team_crm");
+        assert_eq!(
+            a.url("/_changes"),
+            "https://couch.example.com:6984/team_crm/_changes"
+        );
+        assert_eq!(
+            a.server_url("/_session"),
+            "https://couch.example.com:6984/_session"
+        );
+        let behind = ServerAddress::parse("https://example.com/couch/db1").unwrap();
+        assert_eq!(behind.url(""), "https://example.com/couch/db1");
+        assert_eq!(
+            behind.server_url("/_session"),
+            "https://example.com/couch/_session"
+        );
+        for local in [
+            "http://localhost:5984/t",
+            "http://127.0.0.1:5985/t",
+            "http://[::1]:5984/t",
+        ] {
+            assert!(ServerAddress::parse(local).is_ok(), "{local}");
+        }
+        assert_eq!(
+            ServerAddress::parse("http://couch.example.com/team"),
+            Err(Problem::NotHttps)
+        );
+        for bad in [
+            "couch.example.com/team",
+            "ftp://example.com/team",
+            "https://example.com",
+            "https://example.com/",
+            "https://admin:secret@example.com/team",
+            "https://example.com/Team",
+            "https://example.com/_users",
+            "https://example.com/team?x=1",
+            "https://example.com//team",
+            "https:///team",
+        ] {
+            assert_eq!(ServerAddress::parse(bad), Err(Problem::BadAddress), "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_error_reply_says_what_to_do() {
+        let body = r#"{"error":"unauthorized","reason":"Name or password is incorrect."}"#;
+        assert_eq!(problem_of(401, body), Problem::Unauthorized);
+        assert_eq!(
+            problem_of(403, r#"{"error":"forbidden","reason":"read-only member"}"#),
+            Problem::Forbidden("read-only member".into())
+        );
+        assert_eq!(
+            problem_of(404, r#"{"error":"not_found","reason":"no_db_file"}"#),
+            Problem::NoDatabase
+        );
+        assert_eq!(problem_of(504, ""), Problem::TimedOut);
+        assert_eq!(
+            problem_of(507, r#"{"error":"insufficient_storage"}"#),
+            Problem::ServerFull("insufficient_storage".into())
+        );
+        assert_eq!(
+            problem_of(500, "<html>proxy error</html>"),
+            Problem::Server {
+                status: 500,
+                reason: String::new()
+            }
+        );
+    }
+
+    #[test]
+    fn a_page_of_changes_reads_with_every_leaf() {
+        let body = r#"{"results":[{"id":"customers:a","changes":[{"rev":"2-bb"},{"rev":"2-dd"}],"seq":2},{"id":"customers:b","changes":[{"rev":"1-cc"}],"seq":3}],"last_seq":3}"#;
+        let c = parse_changes(body).unwrap();
+        assert_eq!(c.results.len(), 2);
+        assert_eq!(c.results[0].id, "customers:a");
+        assert_eq!(c.results[0].revs, vec![rev("2-bb"), rev("2-dd")]);
+        assert!(!c.results[0].deleted);
+        assert_eq!(c.last_seq.as_query(), "3");
+        // CouchDB 3's opaque sequences go back as they came.
+        let body = r#"{"results":[{"seq":"7-g1AAAA","id":"leads:x","changes":[{"rev":"3-ab"}],"deleted":true}],"last_seq":"7-g1AAAA","pending":0}"#;
+        let c = parse_changes(body).unwrap();
+        assert!(c.results[0].deleted);
+        assert_eq!(c.last_seq.as_query(), "7-g1AAAA");
+        for bad in [
+            "not json",
+            r#"{"results":[]}"#,
+            r#"{"last_seq":1}"#,
+            r#"{"results":[{"changes":[{"rev":"1-a"}],"seq":1}],"last_seq":1}"#,
+            r#"{"results":[{"id":"x","changes":[{"rev":"one"}],"seq":1}],"last_seq":1}"#,
+            r#"{"results":[{"id":"x","changes":[{"rev":"1-a"}]}],"last_seq":1}"#,
+            r#"{"results":[{"id":"x","changes":[{"rev":"1-a"}],"seq":-1}],"last_seq":1}"#,
+        ] {
+            assert!(
+                matches!(parse_changes(bad), Err(Problem::Malformed(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn revs_diff_asks_for_what_the_server_lacks() {
+        let have = [rev("2-bb"), rev("3-ee")];
+        let q = [rev("1-ff")];
+        assert_eq!(
+            revs_diff_body([("customers:a", &have[..]), ("customers:q", &q[..])]),
+            json!({"customers:a": ["2-bb", "3-ee"], "customers:q": ["1-ff"]})
+        );
+        let answer = r#"{"customers:a":{"missing":["3-ee"]},"customers:q":{"missing":["1-ff"]}}"#;
+        let missing = parse_revs_diff(answer).unwrap();
+        assert_eq!(missing["customers:a"], vec![rev("3-ee")]);
+        assert_eq!(missing["customers:q"], vec![rev("1-ff")]);
+        assert!(!missing.contains_key("customers:b"), "it has customers:b");
+        // CouchDB adds possible ancestors; they change nothing here.
+        let with = r#"{"bbb":{"missing":["4-ccc"],"possible_ancestors":["4-7538"]}}"#;
+        assert_eq!(parse_revs_diff(with).unwrap()["bbb"], vec![rev("4-ccc")]);
+        assert!(parse_revs_diff(r#"{"x":{}}"#).is_err());
+        assert!(parse_revs_diff("[]").is_err());
+    }
+
+    #[test]
+    fn bulk_docs_reports_only_what_was_refused() {
+        assert_eq!(
+            bulk_docs_body(vec![json!({"_id": "a"})]),
+            json!({"new_edits": false, "docs": [{"_id": "a"}]})
+        );
+        assert_eq!(parse_bulk_docs("[]").unwrap(), vec![]);
+        let answer = r#"[{"id":"customers:a","rev":"3-x"},{"id":"customers:b","error":"forbidden","reason":"read-only member"}]"#;
+        assert_eq!(
+            parse_bulk_docs(answer).unwrap(),
+            vec![Refused {
+                id: "customers:b".into(),
+                error: "forbidden".into(),
+                reason: "read-only member".into()
+            }]
+        );
+        assert!(
+            parse_bulk_docs(r#"{"error":"bad_request","reason":"Invalid rev format"}"#).is_err()
+        );
+    }
+
+    #[test]
+    fn open_revs_gives_each_branch_or_says_it_is_missing() {
+        let body = r#"[{"ok":{"name":"x","_id":"customers:a","_rev":"2-bb","_revisions":{"start":2,"ids":["bb","aa"]}}},{"ok":{"name":"z","_id":"customers:a","_rev":"2-dd","_revisions":{"start":2,"ids":["dd","aa"]}}},{"missing":"2-zz"}]"#;
+        let revs = parse_open_revs(body).unwrap();
+        assert_eq!(revs.len(), 3);
+        assert_eq!(revs[1].as_ref().unwrap()["name"], "z");
+        assert_eq!(revs[2], Err("2-zz".to_string()));
+        // Both branches read into one tree: the winner is the one the server shows.
+        let mut tree = crate::domain::sync::rev::RevTree::default();
+        for r in revs.iter().flatten() {
+            let d = crate::domain::sync::doc::read(r).unwrap();
+            tree.insert(d.path.as_ref().unwrap(), false);
+        }
+        assert_eq!(tree.winner().unwrap().rev, rev("2-dd"));
+        assert_eq!(tree.conflicts(), vec![rev("2-bb")]);
+        assert!(parse_open_revs(r#"[{"neither":1}]"#).is_err());
+    }
+
+    #[test]
+    fn the_checkpoint_is_one_per_device_and_database() {
+        let a = ServerAddress::parse("http://127.0.0.1:5985/team").unwrap();
+        let b = ServerAddress::parse("http://127.0.0.1:5985/other").unwrap();
+        let id = checkpoint_id("device-1", &a);
+        assert!(id.starts_with("_local/") && id.len() == 7 + 32);
+        assert_eq!(id, checkpoint_id("device-1", &a));
+        assert_ne!(id, checkpoint_id("device-2", &a));
+        assert_ne!(id, checkpoint_id("device-1", &b));
+        let (seq, rev) =
+            parse_checkpoint(r#"{"last_seq":3,"_id":"_local/ckpt","_rev":"0-1"}"#).unwrap();
+        assert_eq!(seq.as_query(), "3");
+        assert_eq!(rev.as_deref(), Some("0-1"));
+        assert_eq!(
+            checkpoint_body(&seq, rev.as_deref()),
+            json!({"last_seq": 3, "_rev": "0-1"})
+        );
+        assert_eq!(Seq::start().as_query(), "0");
+        assert!(parse_checkpoint(r#"{"error":"not_found","reason":"missing"}"#).is_err());
+    }
+}
