@@ -86,8 +86,9 @@ pub fn LeadsPage() -> impl IntoView {
     Effect::new(move |_| {
         ws.revision.track();
         let Some(db) = ws.db() else { return };
-        spawn_local(async move {
-            let db2 = db.clone();
+        // Scoped: a change read again, or the page left, drops what the last read had still
+        // to do — the matching's thread with it (it would count on for seconds).
+        clock::spawn_scoped(async move {
             let held = ws.hold_background();
             let early = ws.take_early(crate::domain::kinds::RecordKind::Lead);
             let read = store::all_leads_early(&db, early).await;
@@ -96,37 +97,33 @@ pub fn LeadsPage() -> impl IntoView {
                     .map_err(|e| e.message(t.get_untracked())),
             ));
             // Built from the leads the page holds, not a copy of them.
-            clock::after_paint(move || {
-                clock::mark("crm:leads-painted");
-                drop(held);
-                painted.try_set(true);
-                spawn_local(async move {
-                    // The search keys first, a slice at a time.
-                    while book.try_with_untracked(|b| match b {
-                        Some(Ok(ix)) => ix.warm_step(WARM_LEADS),
-                        _ => true,
-                    }) == Some(false)
-                    {
-                        clock::later_tick().await;
-                    }
-                    // Then the scores, from every lead's interactions (their pack is
-                    // unpacked in one task: early, before anyone types, rather than after
-                    // the matching's seconds of slices).
-                    if let Ok(all) = store::all_lead_interactions(&db2).await {
-                        let mut by_lead: HashMap<Id, Vec<Interaction>> = HashMap::new();
-                        for i in all {
-                            by_lead.entry(i.lead_id()).or_default().push(i.0);
-                        }
-                        activity.set_value(Some(by_lead));
-                        rescore();
-                    }
-                    // Then how many records each lead may already be.
-                    if let Some(counts) = super::known::match_counts(ws).await {
-                        known.try_set(counts);
-                        clock::mark("crm:leads-matched");
-                    }
-                });
-            });
+            clock::painted().await;
+            clock::mark("crm:leads-painted");
+            drop(held);
+            painted.try_set(true);
+            // The search keys first, a slice at a time.
+            while book.try_with_untracked(|b| match b {
+                Some(Ok(ix)) => ix.warm_step(WARM_LEADS),
+                _ => true,
+            }) == Some(false)
+            {
+                clock::later_tick().await;
+            }
+            // Then the scores, from every lead's interactions (their pack is unpacked in one
+            // task: early, before anyone types).
+            if let Ok(all) = store::all_lead_interactions(&db).await {
+                let mut by_lead: HashMap<Id, Vec<Interaction>> = HashMap::new();
+                for i in all {
+                    by_lead.entry(i.lead_id()).or_default().push(i.0);
+                }
+                activity.set_value(Some(by_lead));
+                rescore();
+            }
+            // Then how many records each lead may already be.
+            if let Some(counts) = super::known::match_counts(ws).await {
+                known.try_set(counts);
+                clock::mark("crm:leads-matched");
+            }
         });
     });
     // The fit depends on the classes: scored again when the analysis changes.
