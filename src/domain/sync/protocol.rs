@@ -204,6 +204,20 @@ pub struct Changes {
     pub last_seq: Seq,
 }
 
+/// Revisions as a reply lists them (`None`: one missing where it should be).
+fn revs_in<'a>(
+    revs: impl Iterator<Item = Option<&'a Value>>,
+    what: &str,
+) -> Result<Vec<RevId>, Problem> {
+    revs.map(|r| match r.and_then(Value::as_str) {
+        Some(text) => RevId::parse(text).map_err(|e| Problem::Malformed(format!("{what}: {e}"))),
+        None => Err(Problem::Malformed(format!(
+            "{what}: a revision that is not text"
+        ))),
+    })
+    .collect()
+}
+
 fn object(body: &str, what: &str) -> Result<Value, Problem> {
     serde_json::from_str::<Value>(body).map_err(|_| Problem::Malformed(format!("{what}: not JSON")))
 }
@@ -226,15 +240,11 @@ pub fn parse_changes(body: &str) -> Result<Changes, Problem> {
             .get("id")
             .and_then(Value::as_str)
             .ok_or_else(|| bad("a change without an id"))?;
-        let revs = r
+        let changes = r
             .get("changes")
             .and_then(Value::as_array)
-            .ok_or_else(|| bad("a change without revisions"))?
-            .iter()
-            .map(|c| c.get("rev").and_then(Value::as_str).map(RevId::parse))
-            .collect::<Option<Result<Vec<RevId>, _>>>()
-            .ok_or_else(|| bad("a revision that is not text"))?
-            .map_err(|e| bad(&e.to_string()))?;
+            .ok_or_else(|| bad("a change without revisions"))?;
+        let revs = revs_in(changes.iter().map(|c| c.get("rev")), "_changes")?;
         let seq = r
             .get("seq")
             .and_then(Seq::read)
@@ -274,12 +284,8 @@ pub fn parse_revs_diff(body: &str) -> Result<BTreeMap<String, Vec<RevId>>, Probl
         let missing = entry
             .get("missing")
             .and_then(Value::as_array)
-            .ok_or_else(|| bad("an entry without missing"))?
-            .iter()
-            .map(|r| r.as_str().map(RevId::parse))
-            .collect::<Option<Result<Vec<RevId>, _>>>()
-            .ok_or_else(|| bad("a revision that is not text"))?
-            .map_err(|e| bad(&e.to_string()))?;
+            .ok_or_else(|| bad("an entry without missing"))?;
+        let missing = revs_in(missing.iter().map(Some), "_revs_diff")?;
         out.insert(id.clone(), missing);
     }
     Ok(out)
