@@ -1,5 +1,7 @@
 //! What leads are compared with: every customer not in the trash (from the index in memory),
-//! their contact persons (read from the store) and the leads themselves.
+//! their contact persons (read from the store) and the leads themselves — the index for one
+//! lead's page and the import, and the counts for the whole list, made in a thread of their
+//! own ([`match_counts`]).
 
 use crate::domain::analysis::transfer::{Job, LeadMatches, decode_lead_matches};
 use crate::domain::contact::ContactPerson;
