@@ -66,7 +66,7 @@ pub use lead_activity::{
     save_lead_interaction, set_lead_commitment_done,
 };
 pub use leads::{
-    all_leads, all_leads_early, assign_leads, contacts_for_matching, convert_lead,
+    MATCH_STEP, all_leads, all_leads_early, assign_leads, contacts_for_matching, convert_lead,
     lead_match_counts, purge_leads, region_rules, save_lead, set_leads_trashed, set_region_rules,
 };
 pub use members::{delete_member, list_members, save_member};

@@ -17,9 +17,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// Entries added between looks at the clock: each goes through pinyin (about 0.1 ms in the
-/// browser), so 500 at a time made 40–60 ms tasks however short the slices were meant to be.
-pub const STEP: usize = 50;
+/// Entries added between looks at the clock, as the store's count takes them (500 at a
+/// time made 40–60 ms tasks however short the slices were meant to be).
+const STEP: usize = store::MATCH_STEP;
 
 /// How many records each lead not in the trash may already be, for those with any (`None`
 /// without a database, or when they could not be read). Counted in a thread of its own
