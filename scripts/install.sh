@@ -76,4 +76,12 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# 7. The sync tests' server (PouchDB Server) from its own lockfile, without install scripts:
+#    its optional native parts would be built or downloaded, and in memory it needs none.
+if [ ! -d tests/sync-server/node_modules/pouchdb-server ] ||
+  [ tests/sync-server/package-lock.json -nt tests/sync-server/node_modules/.package-lock.json ]; then
+  say "installing the sync test server (pouchdb-server)"
+  npm ci --prefix tests/sync-server --ignore-scripts --no-audit --no-fund --loglevel=error
+fi
+
 say "ready: $(rustc --version | cut -d' ' -f1-2), trunk $TRUNK_VERSION, wasm-bindgen $BINDGEN_VERSION, wasm-split-cli $SPLIT_VERSION, $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3)"

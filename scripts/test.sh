@@ -28,6 +28,16 @@ cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warning
 step "native tests"
 cargo test --quiet
 
+step "sync test server (PouchDB Server in memory, 127.0.0.1:5990)"
+# Stopped when this script ends, however it ends.
+node scripts/sync-server.mjs 5990 > target/sync-server.log 2>&1 &
+sync_server=$!
+trap 'kill $sync_server 2>/dev/null || true' EXIT
+for _ in $(seq 150); do grep -q '^http' target/sync-server.log && break; sleep 0.2; done
+grep -q '^http' target/sync-server.log || { cat target/sync-server.log; exit 1; }
+CRM_SYNC_SERVER=$(head -1 target/sync-server.log)
+export CRM_SYNC_SERVER
+
 step "in-browser tests (headless Chromium, real IndexedDB)"
 # Debug wasm writing a few thousand customers takes seconds; the runner's default limit per
 # test (20 s) is too tight on a busy two-core machine. These are not timing tests.

@@ -120,12 +120,19 @@ pub struct Tombstone {
     /// One past the record's last revision.
     pub rev: Rev,
     pub deleted_at: Timestamp,
+    /// The customer the record belonged to (kept for a deleted purchase: its customer's
+    /// book, as it syncs, lists it as removed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<Id>,
 }
 
 impl Tombstone {
     /// The tombstone of `record`, deleted at `now`.
     pub fn of<R: Record>(record: &R, now: Timestamp) -> Tombstone {
-        Tombstone::new(R::KIND, record.key(), Rev::after(record.rev(), None), now)
+        Tombstone {
+            customer: record.customer(),
+            ..Tombstone::new(R::KIND, record.key(), Rev::after(record.rev(), None), now)
+        }
     }
 
     /// The tombstone of the record `key` of `kind`.
@@ -136,6 +143,7 @@ impl Tombstone {
             key,
             rev,
             deleted_at: now,
+            customer: None,
         }
     }
 }

@@ -248,7 +248,11 @@ pub async fn purge(db: &Db, ids: &[Id]) -> Result<Vec<Id>> {
 
 /// Deletes the records of every kind that belongs to a customer (the purchases apart) of the
 /// customers `ids` inside `tx`, and returns their tombstones.
-async fn delete_owned(tx: &Transaction<'_>, ids: &[Id], now: Timestamp) -> Result<Vec<Tombstone>> {
+pub(crate) async fn delete_owned(
+    tx: &Transaction<'_>,
+    ids: &[Id],
+    now: Timestamp,
+) -> Result<Vec<Tombstone>> {
     struct Delete<'a, 'b> {
         tx: &'a Transaction<'b>,
         ids: &'a [Id],

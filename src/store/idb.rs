@@ -72,6 +72,15 @@ impl Db {
         {
             stores.push(schema::PACKED);
         }
+        // While sync is on, a write to a synced store marks its documents in the outbox, in
+        // the same transaction (see `sync::marks`).
+        if write && !stores.contains(&schema::SYNC_OUTBOX) && super::sync::marking(&self.inner.name)
+        {
+            let synced = super::sync::synced_stores();
+            if stores.iter().any(|s| synced.contains(s)) {
+                stores.push(schema::SYNC_OUTBOX);
+            }
+        }
         self.inner
             .db
             .transaction(stores.as_slice())
@@ -201,10 +210,14 @@ pub(crate) fn put_js(store: &ObjectStore<'_>, value: JsValue) -> Result<()> {
     write_js(store, value, |s, v| s.put(v).primitive().map(drop))
 }
 
-/// Issues a put into a store read packed without marking the record written: only for a
-/// write that changes many records of the store and then writes its pack again from all of
-/// them in the same transaction (`packed::rewrite_in`), which a mark each would only slow.
+/// Issues a put into a store read packed without marking the record written in the pack:
+/// only for a write that changes many records of the store and then writes its pack again
+/// from all of them in the same transaction (`packed::rewrite_in`), which a mark each would
+/// only slow. (It is marked for sync like any write.)
 pub(crate) fn put_js_unmarked(store: &ObjectStore<'_>, value: JsValue) -> Result<()> {
+    if let Some(m) = super::sync::Mark::of(store) {
+        m.written_value(store, &value)?;
+    }
     store.put(value).primitive().map(drop).map_err(convert)
 }
 
@@ -214,12 +227,15 @@ pub(crate) fn add_js(store: &ObjectStore<'_>, value: JsValue) -> Result<()> {
 }
 
 /// Issues `write` of `value` into `store`, marking the record written when the store is read
-/// packed.
+/// packed, and for sync when it syncs.
 fn write_js(
     store: &ObjectStore<'_>,
     value: JsValue,
     write: impl FnOnce(&ObjectStore<'_>, JsValue) -> indexed_db_futures::Result<()>,
 ) -> Result<()> {
+    if let Some(m) = super::sync::Mark::of(store) {
+        m.written_value(store, &value)?;
+    }
     let packed = super::packed::Source::of(store);
     let key = packed.as_ref().map(|_| key_of(&value)).transpose()?;
     write(store, value).map_err(convert)?;
@@ -235,6 +251,9 @@ pub(crate) fn delete(store: &ObjectStore<'_>, key: &str) -> Result<()> {
     if let Some(p) = super::packed::Source::of(store) {
         p.written(key)?;
     }
+    if let Some(m) = super::sync::Mark::of(store) {
+        m.written(key)?;
+    }
     Ok(())
 }
 
@@ -243,6 +262,9 @@ pub(crate) fn clear(store: &ObjectStore<'_>) -> Result<()> {
     store.clear().map_err(convert)?;
     if let Some(p) = super::packed::Source::of(store) {
         p.cleared()?;
+    }
+    if let Some(m) = super::sync::Mark::of(store) {
+        m.cleared()?;
     }
     Ok(())
 }

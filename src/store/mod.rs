@@ -36,6 +36,7 @@ mod schema;
 mod segments;
 mod settings;
 mod summaries;
+pub mod sync;
 mod upgrade;
 
 pub use analyses::{KeptRead, keep_analysis, kept_analysis, kept_describes};

@@ -134,6 +134,9 @@ impl<'a> Books<'a> {
             .ok_or_else(|| AppError::Storage(format!("purchase page of {customer} not read")))?;
         page.set(customer, purchases);
         self.changed.insert(key);
+        if let Some(m) = super::sync::Mark::of(&self.store) {
+            m.book(customer)?;
+        }
         Ok(())
     }
 

@@ -28,7 +28,9 @@ pub const DB_NAME: &str = "zhike-crm";
 /// 13. pipelines and opportunities.
 /// 14. the packed copies of the leads, their interactions and the opportunities.
 /// 15. products, price agreements, quotes and the quoting policy.
-pub const DB_VERSION: u32 = 15;
+/// 16. team sync's bookkeeping: what is known of each document on the server, the outbox of
+///     documents changed here, and the checkpoint (see `store::sync`).
+pub const DB_VERSION: u32 = 16;
 
 /// Customers, keyed by `id`.
 pub const CUSTOMERS: &str = "customers";
@@ -119,6 +121,18 @@ pub const PRICE_AGREEMENTS: &str = "price_agreements";
 pub const QUOTES: &str = "quotes";
 /// The team's quoting policy, one record keyed by `id` (since version 15).
 pub const QUOTE_POLICIES: &str = "quote_policies";
+
+/// What this device knows of each document on the team's server, keyed by `id` (the
+/// document id), indexed by its unresolved conflicts (since version 16; see `store::sync`).
+pub const SYNC_DOCS: &str = "sync_docs";
+/// Documents with conflicting versions ([`SYNC_DOCS`] records with a `conflicts` list).
+pub const BY_CONFLICTS: &str = "by_conflicts";
+/// The outbox: documents changed here since they were last sent, `{id, at}` keyed by `id`,
+/// marked in the same transaction as the change (since version 16).
+pub const SYNC_OUTBOX: &str = "sync_outbox";
+/// Sync's own state, keyed by `k`: the checkpoint of the server's changes read (since
+/// version 16).
+pub const SYNC_META: &str = "sync_meta";
 
 /// The packed copy of every record of the [`PACKED_SOURCES`] (see `store::packed`), keyed by
 /// `k`: `<store>/base` the pack, `<store>/d/<key>` a record written since (since version 14).
@@ -298,6 +312,19 @@ pub fn upgrade(old: u32, new: u32, db: &Database) -> indexed_db_futures::Result<
             .with_key_path(KeyPath::from("id"))
             .build()?
             .create_index(BY_CUSTOMER, KeyPath::from("customer_id"))
+            .build()?;
+    }
+    if old < 16 && new >= 16 {
+        db.create_object_store(SYNC_DOCS)
+            .with_key_path(KeyPath::from("id"))
+            .build()?
+            .create_index(BY_CONFLICTS, KeyPath::from("conflicts"))
+            .build()?;
+        db.create_object_store(SYNC_OUTBOX)
+            .with_key_path(KeyPath::from("id"))
+            .build()?;
+        db.create_object_store(SYNC_META)
+            .with_key_path(KeyPath::from("k"))
             .build()?;
     }
     Ok(())

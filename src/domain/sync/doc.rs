@@ -64,7 +64,7 @@ pub fn next_rev(parent: Option<&RevId>, body: Option<&Map<String, Value>>) -> Re
     }
     text.push('\n');
     match body {
-        Some(fields) => write_sorted(&Value::Object(fields.clone()), &mut text),
+        Some(fields) => sorted_json(&Value::Object(fields.clone()), &mut text),
         None => text.push_str("deleted"),
     }
     let digest = Md5::digest(text.as_bytes());
@@ -74,7 +74,7 @@ pub fn next_rev(parent: Option<&RevId>, body: Option<&Map<String, Value>>) -> Re
 
 /// `value` as JSON with every object's keys in order, so the same content always hashes the
 /// same whichever order the fields were in.
-fn write_sorted(value: &Value, out: &mut String) {
+pub(crate) fn sorted_json(value: &Value, out: &mut String) {
     match value {
         Value::Object(fields) => {
             let mut keys: Vec<&String> = fields.keys().collect();
@@ -86,7 +86,7 @@ fn write_sorted(value: &Value, out: &mut String) {
                 }
                 out.push_str(&Value::String(k.clone()).to_string());
                 out.push(':');
-                write_sorted(&fields[k], out);
+                sorted_json(&fields[k], out);
             }
             out.push('}');
         }
@@ -96,7 +96,7 @@ fn write_sorted(value: &Value, out: &mut String) {
                 if i > 0 {
                     out.push(',');
                 }
-                write_sorted(v, out);
+                sorted_json(v, out);
             }
             out.push(']');
         }
@@ -150,6 +150,8 @@ pub enum DocError {
         id: String,
         key: String,
     },
+    /// A customer's record whose customer does not exist here (deleted here, or not arrived).
+    Orphan(String),
 }
 
 impl fmt::Display for DocError {
@@ -161,6 +163,7 @@ impl fmt::Display for DocError {
             DocError::History => f.write_str("a history that does not lead to its revision"),
             DocError::Fields(e) => write!(f, "fields not of its kind: {e}"),
             DocError::KeyMismatch { id, key } => write!(f, "the id {id} holds the record {key}"),
+            DocError::Orphan(c) => write!(f, "its customer {c} does not exist here"),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod book;
 pub mod doc;
 pub mod protocol;
 pub mod rev;
+pub mod state;
 
 #[cfg(test)]
 mod tests;

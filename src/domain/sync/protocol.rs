@@ -195,6 +195,8 @@ pub struct Change {
     pub revs: Vec<RevId>,
     pub deleted: bool,
     pub seq: Seq,
+    /// The winning revision's document, when asked for (`include_docs=true`).
+    pub doc: Option<Value>,
 }
 
 /// A page of `_changes`.
@@ -254,6 +256,7 @@ pub fn parse_changes(body: &str) -> Result<Changes, Problem> {
             revs,
             deleted: r.get("deleted").and_then(Value::as_bool) == Some(true),
             seq,
+            doc: r.get("doc").filter(|d| d.is_object()).cloned(),
         });
     }
     Ok(Changes {
@@ -380,4 +383,29 @@ pub fn parse_checkpoint(body: &str) -> Result<(Seq, Option<String>), Problem> {
         .ok_or_else(|| bad("no last_seq"))?;
     let rev = v.get("_rev").and_then(Value::as_str).map(str::to_owned);
     Ok((seq, rev))
+}
+
+/// The `Authorization` header of HTTP basic authentication for `user` and `password`, both
+/// sent as UTF-8 (a Chinese name works; the browser's `btoa` would refuse it).
+pub fn basic_auth(user: &str, password: &str) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let bytes = format!("{user}:{password}").into_bytes();
+    let mut out = String::with_capacity(6 + bytes.len().div_ceil(3) * 4);
+    out.push_str("Basic ");
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
