@@ -682,7 +682,15 @@ mod protocol {
         let body = r#"{"results":[{"seq":"7-g1AAAA","id":"leads:x","changes":[{"rev":"3-ab"}],"deleted":true}],"last_seq":"7-g1AAAA","pending":0}"#;
         let c = parse_changes(body).unwrap();
         assert!(c.results[0].deleted);
+        assert_eq!(c.results[0].doc, None);
         assert_eq!(c.last_seq.as_query(), "7-g1AAAA");
+        // With include_docs, each change carries its winning document (captured from
+        // PouchDB Server: two branches of one document).
+        let body = r#"{"results":[{"id":"customers:a","changes":[{"rev":"2-bbb"},{"rev":"2-ccc"}],"doc":{"name":"z","_id":"customers:a","_rev":"2-ccc","_conflicts":["2-bbb"]},"seq":3}],"last_seq":3}"#;
+        let c = parse_changes(body).unwrap();
+        let doc = c.results[0].doc.as_ref().unwrap();
+        assert_eq!(doc["_rev"], "2-ccc");
+        assert_eq!(doc["_conflicts"], json!(["2-bbb"]));
         for bad in [
             "not json",
             r#"{"results":[]}"#,
@@ -777,5 +785,143 @@ mod protocol {
         );
         assert_eq!(Seq::start().as_query(), "0");
         assert!(parse_checkpoint(r#"{"error":"not_found","reason":"missing"}"#).is_err());
+    }
+
+    #[test]
+    fn basic_authentication_is_rfc_7617s_in_utf8() {
+        // RFC 7617, section 2 and 2.1: the two worked examples.
+        assert_eq!(
+            basic_auth("Aladdin", "open sesame"),
+            "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="
+        );
+        assert_eq!(basic_auth("test", "123\u{a3}"), "Basic dGVzdDoxMjPCow==");
+        // Padding of one and two, and a Chinese name: "张:1" is e5 bc a0 3a 31.
+        assert_eq!(basic_auth("a", ""), "Basic YTo=");
+        assert_eq!(basic_auth("ab", ""), "Basic YWI6");
+        assert_eq!(basic_auth("张", "1"), "Basic 5bygOjE=");
+    }
+}
+
+mod state {
+    use super::{path, rev};
+    use crate::domain::sync::doc::next_rev;
+    use crate::domain::sync::state::{Known, Take, body_hash, discards, outgoing, take};
+    use serde_json::{Map, Value, json};
+
+    fn body(v: Value) -> Map<String, Value> {
+        v.as_object().unwrap().clone()
+    }
+
+    fn known(id: &str, r: &str, b: Option<&Map<String, Value>>) -> Known {
+        Known {
+            id: id.into(),
+            rev: r.into(),
+            hash: body_hash(b),
+            conflicts: Vec::new(),
+            discard: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_body_hashes_the_same_whatever_the_order_of_its_fields() {
+        let a = body(json!({"name": "远东", "phones": ["1"], "x": {"b": 1, "a": 2}}));
+        let b = body(json!({"x": {"a": 2, "b": 1}, "phones": ["1"], "name": "远东"}));
+        assert_eq!(body_hash(Some(&a)), body_hash(Some(&b)));
+        assert_eq!(body_hash(Some(&a)).len(), 32);
+        let c = body(json!({"name": "远东", "phones": ["2"], "x": {"b": 1, "a": 2}}));
+        assert_ne!(body_hash(Some(&a)), body_hash(Some(&c)));
+        assert_eq!(body_hash(None), "deleted");
+    }
+
+    #[test]
+    fn a_new_record_goes_up_as_generation_one_and_an_edit_as_a_child_of_the_known_revision() {
+        let b1 = body(json!({"id": "k", "name": "a"}));
+        let first = outgoing("customers:k", Some(&b1), None).unwrap();
+        assert_eq!(first.rev.generation, 1);
+        assert_eq!(first.rev, next_rev(None, Some(&b1)));
+        assert_eq!(first.doc["_id"], "customers:k");
+        assert_eq!(first.doc["_rev"], first.rev.to_string());
+        assert_eq!(
+            first.doc["_revisions"],
+            json!({"start": 1, "ids": [first.rev.hash]})
+        );
+        assert_eq!(first.doc["name"], "a");
+        assert_eq!(first.known.hash, body_hash(Some(&b1)));
+
+        // Unchanged since known: nothing to send. Gone before it was ever sent: nothing.
+        assert_eq!(outgoing("customers:k", Some(&b1), Some(&first.known)), None);
+        assert_eq!(outgoing("customers:k", None, None), None);
+
+        let b2 = body(json!({"id": "k", "name": "b"}));
+        let second = outgoing("customers:k", Some(&b2), Some(&first.known)).unwrap();
+        assert_eq!(second.rev.generation, 2);
+        assert_eq!(second.rev, next_rev(Some(&first.rev), Some(&b2)));
+        assert_eq!(
+            second.doc["_revisions"],
+            json!({"start": 2, "ids": [second.rev.hash, first.rev.hash]})
+        );
+        // Two devices making the same change on the same revision make the same revision.
+        let twin = outgoing("customers:k", Some(&b2), Some(&first.known)).unwrap();
+        assert_eq!(twin.rev, second.rev);
+
+        // Deleted here: a deletion on the known revision, without fields.
+        let gone = outgoing("customers:k", None, Some(&second.known)).unwrap();
+        assert_eq!(gone.rev.generation, 3);
+        assert_eq!(gone.doc["_deleted"], true);
+        assert!(gone.doc.get("name").is_none());
+        assert!(gone.known.deleted());
+        // Known deleted, and still gone: nothing.
+        assert_eq!(outgoing("customers:k", None, Some(&gone.known)), None);
+    }
+
+    #[test]
+    fn what_came_down_is_taken_unless_known_or_changed_here_first() {
+        let b = body(json!({"id": "k"}));
+        let k = known("customers:k", "2-bb", Some(&b));
+        assert_eq!(take(Some(&k), false, &rev("2-bb")), Take::Known);
+        assert_eq!(take(Some(&k), true, &rev("2-bb")), Take::Known);
+        assert_eq!(take(Some(&k), false, &rev("3-cc")), Take::Apply);
+        assert_eq!(take(Some(&k), true, &rev("3-cc")), Take::Wait);
+        assert_eq!(take(None, false, &rev("1-aa")), Take::Apply);
+        assert_eq!(take(None, true, &rev("1-aa")), Take::Wait);
+    }
+
+    #[test]
+    fn resolving_closes_each_losing_version_with_a_deletion_on_it() {
+        let b = body(json!({"id": "k"}));
+        let mut k = known("customers:k", "2-ff", Some(&b));
+        k.conflicts = vec!["2-aa".into(), "2-cc".into()];
+        assert!(discards(&k).is_empty(), "nothing resolved yet");
+        k.discard = vec!["2-aa".into()];
+        let docs = discards(&k);
+        assert_eq!(docs.len(), 1);
+        let closing = &docs[0];
+        assert_eq!(closing["_id"], "customers:k");
+        assert_eq!(closing["_deleted"], true);
+        let r = rev(closing["_rev"].as_str().unwrap());
+        assert_eq!(r.generation, 3);
+        assert_eq!(r, next_rev(Some(&rev("2-aa")), None));
+        assert_eq!(
+            closing["_revisions"],
+            json!({"start": 3, "ids": [r.hash, "aa"]})
+        );
+        // Once sent, the closed version is no longer a conflict; the other still is.
+        let after = k.closed();
+        assert_eq!(after.conflicts, vec!["2-cc".to_string()]);
+        assert!(after.discard.is_empty());
+        // And the tree agrees: with the deletion in, the loser is no longer a leaf that
+        // counts.
+        let mut tree = crate::domain::sync::rev::RevTree::default();
+        tree.insert(&path(&["1-a0", "2-ff"]), false);
+        tree.insert(&path(&["1-a0", "2-aa"]), false);
+        tree.insert(&path(&["1-a0", "2-cc"]), false);
+        tree.insert(
+            &crate::domain::sync::rev::RevPath {
+                start: 3,
+                ids: vec![r.hash.clone(), "aa".into()],
+            },
+            true,
+        );
+        assert_eq!(tree.conflicts(), vec![rev("2-cc")]);
     }
 }
