@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
     // workspace, whatever frame shows it.
     crate::ui::insights::state::provide_insights();
     provide_toasts();
+    let sync = crate::ui::sync::service::provide_sync();
     let t = use_texts();
 
     // <html lang>, theme, density and title follow the preferences.
@@ -59,6 +60,15 @@ pub fn App() -> impl IntoView {
         if ws.status.get() == Status::Ready && !preloaded.get_value() {
             preloaded.set_value(true);
             spawn_local(crate::ui::routes::preload_customer_pages_when_idle());
+        }
+    });
+
+    // Team sync runs while the workspace is open (idle until a server is set up).
+    Effect::new(move |_| {
+        if ws.status.get() == Status::Ready
+            && let Some(db) = ws.db()
+        {
+            sync.start(db);
         }
     });
 

@@ -27,6 +27,7 @@ pub mod routes;
 mod satisfaction;
 mod settings;
 pub mod state;
+mod sync;
 mod text_file;
 mod today;
 mod trash;

@@ -23,6 +23,7 @@ mod products;
 mod quotes;
 mod satisfaction;
 mod settings;
+pub mod sync;
 mod texts;
 mod today;
 mod validation;

@@ -19,6 +19,7 @@ use super::products::products_texts;
 use super::quotes::quotes_texts;
 use super::satisfaction::satisfaction_texts;
 use super::settings::settings_texts;
+use super::sync::sync_texts;
 use super::today::today_texts;
 use super::validation::validation_texts;
 // Used by the messages with values, which are expanded here.
@@ -27,5 +28,5 @@ use crate::domain::money::format_count;
 common_texts! {
     customers_texts, insights_texts, complaints_texts, churn_texts, satisfaction_texts,
     import_texts, settings_texts, validation_texts, conflict_texts,
-    today_texts, leads_texts, pipeline_texts, forecast_texts, products_texts, quotes_texts, define_texts;
+    today_texts, leads_texts, pipeline_texts, forecast_texts, products_texts, quotes_texts, sync_texts, define_texts;
 }

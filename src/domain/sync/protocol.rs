@@ -409,3 +409,57 @@ pub fn basic_auth(user: &str, password: &str) -> String {
     }
     out
 }
+
+/// Who the server takes this member for (`GET /_session`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    /// The member's name; `None` when not signed in (a server open to all).
+    pub name: Option<String>,
+    pub roles: Vec<String>,
+}
+
+/// The role the set-up script gives members who may read but not write.
+pub const READ_ONLY_ROLE: &str = "readonly";
+
+impl Session {
+    /// Whether the member may only read: the read-only role and no role that writes.
+    pub fn read_only(&self) -> bool {
+        self.roles.iter().any(|r| r == READ_ONLY_ROLE)
+            && !self
+                .roles
+                .iter()
+                .any(|r| r == "_admin" || r == "manager" || r == "rep")
+    }
+}
+
+/// Reads `GET /_session`'s answer.
+pub fn parse_session(body: &str) -> Result<Session, Problem> {
+    let bad = |what: &str| Problem::Malformed(format!("_session: {what}"));
+    let v = object(body, "_session")?;
+    let ctx = v.get("userCtx").ok_or_else(|| bad("no userCtx"))?;
+    let name = match ctx.get("name") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => return Err(bad("a name that is not text")),
+    };
+    let roles = ctx
+        .get("roles")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Session { name, roles })
+}
+
+/// Reads the `pending` count of a page of `_changes` (how many changes remain after it),
+/// when the server gives one.
+pub fn pending_of(body: &str) -> Option<u64> {
+    serde_json::from_str::<Value>(body)
+        .ok()?
+        .get("pending")?
+        .as_u64()
+}

@@ -925,3 +925,49 @@ mod state {
         assert_eq!(tree.conflicts(), vec![rev("2-cc")]);
     }
 }
+
+mod session {
+    use crate::domain::sync::protocol::{Problem, parse_session, pending_of};
+
+    #[test]
+    fn the_session_names_the_member_and_says_whether_they_may_write() {
+        // CouchDB 3's answer for a member signed in with basic authentication.
+        let s = parse_session(
+            r#"{"ok":true,"userCtx":{"name":"wang","roles":["rep"]},"info":{"authentication_handlers":["cookie","default"],"authenticated":"default"}}"#,
+        )
+        .unwrap();
+        assert_eq!(s.name.as_deref(), Some("wang"));
+        assert!(!s.read_only());
+        let s =
+            parse_session(r#"{"ok":true,"userCtx":{"name":"li","roles":["readonly"]}}"#).unwrap();
+        assert!(s.read_only());
+        let s = parse_session(
+            r#"{"ok":true,"userCtx":{"name":"boss","roles":["readonly","manager"]}}"#,
+        )
+        .unwrap();
+        assert!(!s.read_only(), "a role that writes wins");
+        let s = parse_session(r#"{"ok":true,"userCtx":{"name":null,"roles":[]}}"#).unwrap();
+        assert_eq!(s.name, None);
+        for bad in [
+            "[]",
+            "nonsense",
+            r#"{"ok":true}"#,
+            r#"{"userCtx":{"name":3}}"#,
+        ] {
+            assert!(
+                matches!(parse_session(bad), Err(Problem::Malformed(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_changes_still_to_come_are_read_when_given() {
+        assert_eq!(
+            pending_of(r#"{"results":[],"last_seq":9,"pending":1200}"#),
+            Some(1200)
+        );
+        assert_eq!(pending_of(r#"{"results":[],"last_seq":9}"#), None);
+        assert_eq!(pending_of("oops"), None);
+    }
+}

@@ -140,20 +140,33 @@ fn global_fetch(request: &web_sys::Request) -> Result<js_sys::Promise, JsValue> 
     Ok(scope.fetch_with_request(request))
 }
 
-/// Aborts a request when its time is up.
+/// Aborts a request when its time is up, or when the request is dropped before it ends (a
+/// long poll given up for a local change).
 struct Timer {
     handle: i32,
     fired: std::rc::Rc<std::cell::Cell<bool>>,
+    abort: web_sys::AbortController,
     _closure: Closure<dyn FnMut()>,
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.handle);
+        }
+        // Nothing to abort once the reply was read.
+        self.abort.abort();
+    }
 }
 
 impl Timer {
     fn start(abort: web_sys::AbortController, ms: i32) -> Option<Timer> {
         let fired = std::rc::Rc::new(std::cell::Cell::new(false));
         let flag = fired.clone();
+        let on_time_up = abort.clone();
         let closure = Closure::<dyn FnMut()>::new(move || {
             flag.set(true);
-            abort.abort();
+            on_time_up.abort();
         });
         let handle = web_sys::window()?
             .set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -164,15 +177,13 @@ impl Timer {
         Some(Timer {
             handle,
             fired,
+            abort,
             _closure: closure,
         })
     }
 
     /// Stops the timer; whether it had fired.
     fn stop(self) -> bool {
-        if let Some(w) = web_sys::window() {
-            w.clear_timeout_with_handle(self.handle);
-        }
         self.fired.get()
     }
 }

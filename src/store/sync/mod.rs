@@ -17,15 +17,17 @@ mod local;
 mod marks;
 mod pull;
 mod push;
+mod resolve;
 
 pub use http::Server;
 pub(crate) use marks::{Mark, marking, synced_stores};
+pub use resolve::{keep_resolution, local_version};
 
 use super::error::{AppError, Result};
 use super::idb::{self, Db};
 use super::schema::{SYNC_DOCS, SYNC_META, SYNC_OUTBOX};
 use crate::domain::id::Id;
-use crate::domain::sync::protocol::{Problem, Refused};
+use crate::domain::sync::protocol::{Problem, Refused, Session, parse_session};
 
 /// Why a sync stopped.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +65,8 @@ pub struct Report {
     pub waiting: usize,
     /// Customers whose records changed here.
     pub touched: Vec<Id>,
+    /// Changes the server still had after the last page read, when it says.
+    pub pending: Option<u64>,
 }
 
 /// Turns sync on for `db`: from now on writes are marked, and the next push compares every
@@ -96,16 +100,81 @@ pub async fn waiting_to_send(db: &Db) -> Result<u32> {
     push::waiting(db).await
 }
 
-/// One full sync: everything marked here goes up, then everything new there comes down.
+/// One full sync: everything marked here goes up, then everything new there comes down;
+/// `progress` hears the report after every batch.
 pub async fn sync_once(
     db: &Db,
     server: &Server,
     device: &str,
+    progress: &dyn Fn(&Report),
 ) -> std::result::Result<Report, SyncError> {
     let mut report = Report::default();
-    push::push(db, server, &mut report).await?;
-    report.touched = pull::pull(db, server, device, &mut report).await?;
+    push::push(db, server, &mut report, progress).await?;
+    report.touched = pull::pull(db, server, device, &mut report, progress).await?;
     Ok(report)
+}
+
+/// Waits until the server has changes this device has not read, at most `ms`; whether it
+/// has.
+pub async fn wait_for_changes(
+    db: &Db,
+    server: &Server,
+    device: &str,
+    ms: u32,
+) -> std::result::Result<bool, SyncError> {
+    pull::wait_for_changes(db, server, device, ms).await
+}
+
+/// Signs in: who the server takes the member for (a wrong name or password is
+/// [`Problem::Unauthorized`]), and that the database is there and readable.
+pub async fn connect(server: &Server, user: &str) -> std::result::Result<Session, SyncError> {
+    let session = parse_session(&server.session().await?)?;
+    if !user.is_empty() && session.name.as_deref() != Some(user) {
+        return Err(Problem::Unauthorized.into());
+    }
+    server.get("").await?;
+    Ok(session)
+}
+
+/// Where this device syncs to and as whom (never the password), kept in localStorage.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SyncConfig {
+    /// The database's address as typed.
+    pub url: String,
+    pub user: String,
+}
+
+fn config_key(db: &Db) -> String {
+    format!("zhike.sync.config.{}", db.name())
+}
+
+/// The sync set up for `db`, if any.
+pub fn load_config(db: &Db) -> Option<SyncConfig> {
+    use gloo_storage::{LocalStorage, Storage};
+    LocalStorage::get(config_key(db)).ok()
+}
+
+/// Keeps (or, with `None`, forgets) the sync set up for `db`.
+pub fn save_config(db: &Db, config: Option<&SyncConfig>) {
+    use gloo_storage::{LocalStorage, Storage};
+    match config {
+        Some(c) => {
+            let _ = LocalStorage::set(config_key(db), c);
+        }
+        None => LocalStorage::delete(config_key(db)),
+    }
+}
+
+/// This browser's own name in checkpoints: made once, kept in localStorage.
+pub fn device_id() -> String {
+    use gloo_storage::{LocalStorage, Storage};
+    const KEY: &str = "zhike.device";
+    if let Ok(id) = LocalStorage::get::<String>(KEY) {
+        return id;
+    }
+    let id = Id::generate().to_string();
+    let _ = LocalStorage::set(KEY, &id);
+    id
 }
 
 /// A document with versions that two people made at once, not yet resolved.

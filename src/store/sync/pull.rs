@@ -10,7 +10,7 @@ use super::{Report, SyncError};
 use crate::domain::id::Id;
 use crate::domain::sync::doc::{parse_doc_id, read};
 use crate::domain::sync::protocol::{
-    Problem, Seq, checkpoint_body, checkpoint_id, parse_changes, parse_checkpoint,
+    Problem, Seq, checkpoint_body, checkpoint_id, parse_changes, parse_checkpoint, pending_of,
 };
 use serde_json::Value;
 
@@ -58,6 +58,7 @@ pub(crate) async fn pull(
     server: &Server,
     device: &str,
     report: &mut Report,
+    progress: &dyn Fn(&Report),
 ) -> Result<Vec<Id>, SyncError> {
     let id = checkpoint_id(device, &server.address);
     let (mut since, mut remote_rev) = resume(db, server, &id).await?;
@@ -70,6 +71,7 @@ pub(crate) async fn pull(
             ))
             .await?;
         let changes = parse_changes(&body)?;
+        report.pending = pending_of(&body);
         let mut arrived = Vec::with_capacity(changes.results.len());
         for change in &changes.results {
             // Design documents and other applications' documents are not ours.
@@ -91,6 +93,7 @@ pub(crate) async fn pull(
             }
         }
         touched.extend(apply(db, &arrived, &id, &changes.last_seq, report).await?);
+        progress(report);
         since = changes.last_seq;
         // The server's copy only saves reading again; a member who may not write it (or a
         // moment's failure) costs nothing else.
@@ -112,4 +115,24 @@ pub(crate) async fn pull(
     touched.sort_unstable();
     touched.dedup();
     Ok(touched)
+}
+
+/// Waits until the server has changes past the checkpoint, at most `ms` (a long poll);
+/// whether it has.
+pub(crate) async fn wait_for_changes(
+    db: &Db,
+    server: &Server,
+    device: &str,
+    ms: u32,
+) -> Result<bool, SyncError> {
+    let id = checkpoint_id(device, &server.address);
+    let since = local_checkpoint(db, &id).await?.unwrap_or_else(Seq::start);
+    let query = js_sys::encode_uri_component(&since.as_query());
+    let body = server
+        .get_within(
+            &format!("/_changes?feed=longpoll&limit=1&timeout={ms}&since={query}"),
+            ms as i32 + 15_000,
+        )
+        .await?;
+    Ok(!parse_changes(&body)?.results.is_empty())
 }

@@ -97,6 +97,7 @@ pub(crate) async fn push(
     db: &Db,
     server: &Server,
     report: &mut Report,
+    progress: &dyn Fn(&Report),
 ) -> std::result::Result<(), SyncError> {
     loop {
         let marks = first_marks(db, BATCH).await?;
@@ -172,5 +173,6 @@ pub(crate) async fn push(
         report.sent += sent.saturating_sub(refused.len());
         report.refused.extend(refused);
         settle(db, &marks, &written).await?;
+        progress(report);
     }
 }

@@ -99,6 +99,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </section>
             <TeamSection />
+            <crate::ui::sync::section::SyncSection />
             <crate::ui::pipeline::stages::StagesSection />
             <crate::ui::quotes::policy::QuotePolicySection />
             <AnalysisSection />
