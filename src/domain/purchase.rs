@@ -36,7 +36,7 @@ pub struct Purchase {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub order: String,
     /// Gross margin on the sale, in the same currency, when known (may be negative).
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "rust_decimal::serde::str_option")]
     pub margin: Option<Decimal>,
     /// Notes (order number, terms).
     pub notes: String,
@@ -352,7 +352,7 @@ struct TextPurchase {
     #[serde(with = "rust_decimal::serde::str")]
     quantity: Decimal,
     product: String,
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "rust_decimal::serde::str_option")]
     margin: Option<Decimal>,
     notes: String,
     #[serde(default)]

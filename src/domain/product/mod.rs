@@ -51,7 +51,7 @@ pub struct Product {
     #[serde(with = "rust_decimal::serde::str")]
     pub tax_rate: Decimal,
     /// What one unit costs the company, in the list price's currency, when known.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "rust_decimal::serde::str_option")]
     pub cost: Option<Decimal>,
     /// Offered in new quotes; an inactive product stays on the quotes that have it.
     pub active: bool,

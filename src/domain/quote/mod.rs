@@ -86,7 +86,7 @@ pub struct QuoteLine {
     #[serde(with = "rust_decimal::serde::str")]
     pub tax_rate: Decimal,
     /// One unit's cost, when known.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "rust_decimal::serde::str_option")]
     pub cost: Option<Decimal>,
 }
 
