@@ -5,8 +5,12 @@
 // (crm-1a2b…_bg.wasm) never change, so browsers keep them (and Chromium keeps the compiled
 // wasm); pages are revalidated by ETag on every visit, so a new release is picked up at once.
 //
-// Usage: node scripts/serve.mjs [--dir dist] [--port 8080] [--base /crm/] [--quiet]
+// With --connect <origin>, the pages' Content-Security-Policy also allows that sync server (as
+// scripts/allow-sync-server.mjs does to a deployed copy).
+//
+// Usage: node scripts/serve.mjs [--dir dist] [--port 8080] [--base /crm/] [--connect origin] [--quiet]
 import { createServer } from "node:http";
+import { allowIn, checkOrigin } from "./allow-sync-server.mjs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
@@ -19,6 +23,7 @@ const dir = resolve(opt("dir", "dist"));
 const port = Number(opt("port", "8080"));
 const base = opt("base", "/").replace(/\/?$/, "/");
 const quiet = args.includes("--quiet");
+const connect = opt("connect", null) && checkOrigin(opt("connect", null));
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -72,7 +77,8 @@ const server = createServer(async (req, res) => {
       res.writeHead(304, headers);
       return res.end();
     }
-    const body = await readFile(file);
+    let body = await readFile(file);
+    if (connect && extname(file) === ".html") body = Buffer.from(allowIn(String(body), connect));
     res.writeHead(found ? 200 : 404, headers);
     res.end(body);
     if (!quiet) console.log(`${found ? 200 : 404} ${req.method} ${url.pathname}`);

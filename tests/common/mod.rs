@@ -163,3 +163,58 @@ pub async fn assert_packs_match_records(db: &Db) {
     let stored: Vec<crm::domain::quote::Quote> = raw_all(db.name(), "quotes").await;
     assert_eq!((&quotes, revs(&quotes)), (&stored, revs(&stored)), "quotes");
 }
+
+/// `value` from the fixture's JSON as IndexedDB held it: `{"$bytes": base64, "$type": …}`
+/// objects become a `Uint8Array` or an `ArrayBuffer` again.
+pub fn fixture_value(value: &serde_json::Value) -> wasm_bindgen::JsValue {
+    use wasm_bindgen::JsValue;
+    match value {
+        serde_json::Value::Object(map) if map.contains_key("$bytes") => {
+            let text = map["$bytes"].as_str().unwrap();
+            let binary = web_sys::window().unwrap().atob(text).unwrap();
+            let bytes: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
+            let array = js_sys::Uint8Array::from(bytes.as_slice());
+            match map["$type"].as_str() {
+                Some("ArrayBuffer") => array.buffer().into(),
+                _ => array.into(),
+            }
+        }
+        serde_json::Value::Object(map) => {
+            let object = js_sys::Object::new();
+            for (k, v) in map {
+                js_sys::Reflect::set(&object, &JsValue::from_str(k), &fixture_value(v)).unwrap();
+            }
+            object.into()
+        }
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(fixture_value)
+            .collect::<js_sys::Array>()
+            .into(),
+        other => js_sys::JSON::parse(&other.to_string()).unwrap(),
+    }
+}
+
+/// A new database holding what a release of schema `version` stored (a fixture of
+/// `tests/fixtures/dump-db.mjs`), as that release left it; with each store's record count.
+pub async fn written_by_release(json: &str, version: u32) -> (String, Vec<(String, u32)>) {
+    let fixture: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(fixture["version"], version);
+    let name = format!("test-{}", Id::generate());
+    store::open_at(&name, version, || {}).await.unwrap().close();
+    let stores = fixture["stores"].as_object().unwrap();
+    let mut held = Vec::new();
+    for (store_name, values) in stores {
+        let values = values.as_array().unwrap();
+        held.push((store_name.clone(), values.len() as u32));
+        if values.is_empty() {
+            continue;
+        }
+        let db = indexed_db_futures::database::Database::open(&name)
+            .with_version(version)
+            .await
+            .unwrap();
+        put_raw(db, store_name, values.iter().map(fixture_value)).await;
+    }
+    (name, held)
+}

@@ -36,12 +36,14 @@ async function freePort() {
   });
 }
 
-/** Starts the static server; resolves to { url, stop }. */
-export async function startServer() {
+/** Starts the static server (its pages allowing the sync server `connect`, if given);
+ * resolves to { url, stop }. */
+export async function startServer({ connect } = {}) {
   const port = await freePort();
+  const extra = connect ? ["--connect", connect] : [];
   const child = spawn(
     process.execPath,
-    [join(ROOT, "scripts/serve.mjs"), "--dir", DIST, "--port", String(port), "--base", BASE, "--quiet"],
+    [join(ROOT, "scripts/serve.mjs"), "--dir", DIST, "--port", String(port), "--base", BASE, "--quiet", ...extra],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   await new Promise((ok, fail) => {

@@ -12,6 +12,7 @@
 //! through its declaration, with nothing to add here.
 
 mod apply;
+mod books;
 mod http;
 mod local;
 mod marks;

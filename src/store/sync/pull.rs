@@ -5,10 +5,11 @@
 
 use super::super::idb::Db;
 use super::apply::{Arrived, apply, local_checkpoint};
+use super::books::merge_versions;
 use super::http::Server;
 use super::{Report, SyncError};
 use crate::domain::id::Id;
-use crate::domain::sync::doc::{parse_doc_id, read};
+use crate::domain::sync::doc::{in_books, parse_doc_id, read};
 use crate::domain::sync::protocol::{
     Problem, Seq, checkpoint_body, checkpoint_id, parse_changes, parse_checkpoint, pending_of,
 };
@@ -93,6 +94,17 @@ pub(crate) async fn pull(
             }
         }
         touched.extend(apply(db, &arrived, &id, &changes.last_seq, report).await?);
+        // Two versions of a purchase book merge on their own.
+        for a in arrived
+            .iter()
+            .filter(|a| in_books(a.doc.kind) && !a.conflicts.is_empty())
+        {
+            if let Ok(customer) = a.doc.key.parse::<Id>()
+                && merge_versions(db, server, customer, &a.conflicts).await?
+            {
+                touched.push(customer);
+            }
+        }
         progress(report);
         since = changes.last_seq;
         // The server's copy only saves reading again; a member who may not write it (or a

@@ -108,7 +108,7 @@ pub fn SyncSection() -> impl IntoView {
         let tt = t.get();
         let first = !set_up();
         view! {
-            <form class="sync-form" on:submit=move |ev| { ev.prevent_default(); connect(); }>
+            <form class="sync-form" novalidate=true on:submit=move |ev| { ev.prevent_default(); connect(); }>
                 <div class="grid-2">
                     <div class="field">
                         <label for="sync-url">{tt.sync_url}</label>
