@@ -131,13 +131,13 @@ test("two members: a customer and a purchase travel without a reload; two offlin
   // A compares: the phone differs, nothing else.
   await a.getByTestId("sync-conflict-open").click();
   await a.getByTestId("sync-resolver").waitFor();
-  const fields = await a.getByTestId("sync-conflict-row").evaluateAll((rows) => rows.map((r) => r.dataset.field));
+  const fields = await a.getByTestId("conflict-row").evaluateAll((rows) => rows.map((r) => r.dataset.field));
   assert.ok(fields.includes("phones"), fields.join());
   await shotSection(a, "sync-conflict-zh-desktop");
   // A keeps the other version's phone.
-  const row = a.locator("[data-testid=sync-conflict-row][data-field=phones]");
+  const row = a.locator("[data-testid=conflict-row][data-field=phones]");
   const other = (await row.locator("td").nth(1).innerText()).trim();
-  await row.getByTestId("sync-take-other").check();
+  await row.getByTestId("conflict-take-theirs").check();
   await a.getByTestId("sync-conflict-keep").click();
   await a.getByTestId("sync-no-conflicts").waitFor();
   // The resolution reaches B: no conflict left, the chosen phone on its page.

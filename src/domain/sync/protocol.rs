@@ -442,17 +442,20 @@ pub fn parse_session(body: &str) -> Result<Session, Problem> {
         Some(Value::String(s)) => Some(s.clone()),
         Some(_) => return Err(bad("a name that is not text")),
     };
-    let roles = ctx
-        .get("roles")
-        .and_then(Value::as_array)
+    let roles = texts(ctx.get("roles"));
+    Ok(Session { name, roles })
+}
+
+/// The texts in a list of a reply (`roles`, `_conflicts`); none when it is not a list.
+pub fn texts(list: Option<&Value>) -> Vec<String> {
+    list.and_then(Value::as_array)
         .map(|a| {
             a.iter()
                 .filter_map(Value::as_str)
                 .map(str::to_owned)
                 .collect()
         })
-        .unwrap_or_default();
-    Ok(Session { name, roles })
+        .unwrap_or_default()
 }
 
 /// Reads the `pending` count of a page of `_changes` (how many changes remain after it),

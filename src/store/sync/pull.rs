@@ -12,6 +12,7 @@ use crate::domain::id::Id;
 use crate::domain::sync::doc::{in_books, parse_doc_id, read};
 use crate::domain::sync::protocol::{
     Problem, Seq, checkpoint_body, checkpoint_id, parse_changes, parse_checkpoint, pending_of,
+    texts,
 };
 use serde_json::Value;
 
@@ -36,18 +37,9 @@ async fn resume(db: &Db, server: &Server, id: &str) -> Result<(Seq, Option<Strin
     })
 }
 
-/// The other versions a document names (`_conflicts`).
+/// The other versions a document names (`_conflicts`), in order.
 fn conflicts_of(doc: &Value) -> Vec<String> {
-    let mut out: Vec<String> = doc
-        .get("_conflicts")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut out = texts(doc.get("_conflicts"));
     out.sort();
     out
 }

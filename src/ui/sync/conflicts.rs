@@ -5,14 +5,12 @@
 
 use super::service::use_sync;
 use crate::domain::conflict::{FieldChoice, differences, merge};
-use crate::domain::i18n::conflict::{Lookup, field_name, field_order, field_text};
+use crate::domain::i18n::conflict::field_order;
 use crate::domain::i18n::sync::problem_text;
-use crate::domain::lang::Lang;
 use crate::domain::sync::doc::parse_doc_id;
-use crate::domain::time::{Timestamp, format_datetime};
 use crate::store::sync::{self, Conflicted, SyncError};
-use crate::ui::clock;
 use crate::ui::state::{use_texts, use_workspace};
+use crate::ui::widgets::conflict::ChoiceTable;
 use crate::ui::widgets::toast::use_toasts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -165,47 +163,12 @@ fn Resolver(conflict: Conflicted, on_done: Callback<()>) -> impl IntoView {
                 .map(|m| m.name.clone())
         })
     };
-    let time = move |ts: Timestamp| format_datetime(clock::local(ts), Lang::of(t.get_untracked()));
     move || {
         match loaded.get() {
         Loaded::Loading => view! { <p class="muted small">"…"</p> }.into_any(),
         Loaded::Problem(why) => view! { <p class="warn small" role="alert" data-testid="sync-conflict-problem">{why}</p> }.into_any(),
         Loaded::Ready(shown, other) => {
             let tt = t.get();
-            let lookup = Lookup { name: &name, time: &time };
-            let rows = choices
-                .get()
-                .iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let group = format!("sync-conflict-{i}");
-                    let take = f.take_theirs;
-                    let pick = move |theirs: bool| {
-                        choices.update(|c| {
-                            if let Some(f) = c.get_mut(i) {
-                                f.take_theirs = theirs;
-                            }
-                        })
-                    };
-                    view! {
-                        <tr data-testid="sync-conflict-row" data-field=f.key.clone()>
-                            <th scope="row">{field_name(&f.key, tt)}</th>
-                            <td class:chosen=!take>
-                                <label class="conflict-choice">
-                                    <input type="radio" name=group.clone() checked=!take data-testid="sync-keep-shown" on:change=move |_| pick(false) />
-                                    <span class="conflict-value">{field_text(&f.key, &f.mine, tt, &lookup)}</span>
-                                </label>
-                            </td>
-                            <td class:chosen=take>
-                                <label class="conflict-choice">
-                                    <input type="radio" name=group checked=take data-testid="sync-take-other" on:change=move |_| pick(true) />
-                                    <span class="conflict-value">{field_text(&f.key, &f.theirs, tt, &lookup)}</span>
-                                </label>
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect_view();
             let gone = other.is_none();
             let save = {
                 let (shown, other) = (shown.clone(), other.clone());
@@ -215,18 +178,13 @@ fn Resolver(conflict: Conflicted, on_done: Callback<()>) -> impl IntoView {
                 <div class="conflict-panel" data-testid="sync-resolver">
                     <p class="small">{if gone { tt.sync_conflict_gone } else { tt.sync_conflict_intro }}</p>
                     {(!gone).then(|| view! {
-                        <div class="table-scroll">
-                            <table class="data-table compact conflict-table">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{tt.conflict_col_field}</th>
-                                        <th scope="col">{tt.sync_conflict_shown}</th>
-                                        <th scope="col">{tt.sync_conflict_other}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{rows}</tbody>
-                            </table>
-                        </div>
+                        <ChoiceTable
+                            choices=choices
+                            left=Signal::derive(move || t.get().sync_conflict_shown.to_string())
+                            right=Signal::derive(move || t.get().sync_conflict_other.to_string())
+                            name=Callback::new(move |id: String| name(&id))
+                            mark_both=false
+                        />
                     })}
                     <div class="form-actions">
                         <button type="button" class="btn" on:click=move |_| on_done.run(())>{tt.cancel}</button>

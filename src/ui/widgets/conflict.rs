@@ -197,7 +197,6 @@ fn Resolve(pending: Pending, state: ConflictSlot, on_discard: Callback<()>) -> i
                     .map(|(_, v)| v.clone())
             })
     };
-    let time = move |ts: Timestamp| format_datetime(clock::local(ts), Lang::of(t.get_untracked()));
     let set_all = move |take: bool| {
         choices.update(|c| {
             for f in c.iter_mut() {
@@ -212,69 +211,19 @@ fn Resolve(pending: Pending, state: ConflictSlot, on_discard: Callback<()>) -> i
             slot.resolve(merged);
         }
     };
+    let names = Callback::new(move |id: String| name(&id));
     let rows = move || {
-        let tt = t.get();
-        let lookup = Lookup {
-            name: &name,
-            time: &time,
-        };
-        let list = choices.get();
-        if list.is_empty() {
-            return view! { <p class="muted small" data-testid="conflict-same">{tt.conflict_same}</p> }.into_any();
+        if choices.with(Vec::is_empty) {
+            return view! { <p class="muted small" data-testid="conflict-same">{t.get().conflict_same}</p> }.into_any();
         }
-        let body = list
-            .iter()
-            .enumerate()
-            .map(|(i, f): (usize, &FieldChoice)| {
-                let group = format!("conflict-{i}");
-                let label = field_name(&f.key, tt);
-                let (mine_text, theirs_text) = (
-                    field_text(&f.key, &f.mine, tt, &lookup),
-                    field_text(&f.key, &f.theirs, tt, &lookup),
-                );
-                let take = f.take_theirs;
-                let pick = move |theirs: bool| {
-                    choices.update(|c| {
-                        if let Some(f) = c.get_mut(i) {
-                            f.take_theirs = theirs;
-                        }
-                    })
-                };
-                view! {
-                    <tr data-testid="conflict-row" data-field=f.key.clone() class:both=f.both_changed()>
-                        <th scope="row">
-                            {label}
-                            {f.both_changed().then(|| view! { <span class="badge badge-warn">{tt.conflict_both}</span> })}
-                        </th>
-                        <td class:chosen=!take>
-                            <label class="conflict-choice">
-                                <input type="radio" name=group.clone() checked=!take data-testid="conflict-keep-mine" on:change=move |_| pick(false) />
-                                <span class="conflict-value">{mine_text}</span>
-                            </label>
-                        </td>
-                        <td class:chosen=take>
-                            <label class="conflict-choice">
-                                <input type="radio" name=group checked=take data-testid="conflict-take-theirs" on:change=move |_| pick(true) />
-                                <span class="conflict-value">{theirs_text}</span>
-                            </label>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view();
         view! {
-            <div class="table-scroll">
-                <table class="data-table compact conflict-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{tt.conflict_col_field}</th>
-                            <th scope="col">{tt.conflict_col_yours}</th>
-                            <th scope="col">{tt.conflict_col_theirs}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
+            <ChoiceTable
+                choices=choices
+                left=Signal::derive(move || t.get().conflict_col_yours.to_string())
+                right=Signal::derive(move || t.get().conflict_col_theirs.to_string())
+                name=names
+                mark_both=true
+            />
         }
         .into_any()
     };
@@ -300,4 +249,80 @@ fn Resolve(pending: Pending, state: ConflictSlot, on_discard: Callback<()>) -> i
         </div>
     }
     .into_any()
+}
+
+/// The fields that differ, side by side — `left` the version kept unless chosen otherwise,
+/// `right` the other — each row with a choice of which value stays. `name` says what a
+/// record id in a value stands for (a member, a contact); `mark_both` flags the fields both
+/// sides changed since a common version (a form's conflict knows that version; two synced
+/// versions do not).
+#[component]
+pub fn ChoiceTable(
+    choices: RwSignal<Vec<FieldChoice>>,
+    left: Signal<String>,
+    right: Signal<String>,
+    name: Callback<String, Option<String>>,
+    mark_both: bool,
+) -> impl IntoView {
+    let t = use_texts();
+    let names = move |id: &str| name.run(id.to_string());
+    let time = move |ts: Timestamp| format_datetime(clock::local(ts), Lang::of(t.get_untracked()));
+    move || {
+        let tt = t.get();
+        let lookup = Lookup {
+            name: &names,
+            time: &time,
+        };
+        let body = choices
+            .get()
+            .iter()
+            .enumerate()
+            .map(|(i, f): (usize, &FieldChoice)| {
+                let group = format!("conflict-{i}");
+                let both = mark_both && f.both_changed();
+                let take = f.take_theirs;
+                let pick = move |theirs: bool| {
+                    choices.update(|c| {
+                        if let Some(f) = c.get_mut(i) {
+                            f.take_theirs = theirs;
+                        }
+                    })
+                };
+                view! {
+                    <tr data-testid="conflict-row" data-field=f.key.clone() class:both=both>
+                        <th scope="row">
+                            {field_name(&f.key, tt)}
+                            {both.then(|| view! { <span class="badge badge-warn">{tt.conflict_both}</span> })}
+                        </th>
+                        <td class:chosen=!take>
+                            <label class="conflict-choice">
+                                <input type="radio" name=group.clone() checked=!take data-testid="conflict-keep-mine" on:change=move |_| pick(false) />
+                                <span class="conflict-value">{field_text(&f.key, &f.mine, tt, &lookup)}</span>
+                            </label>
+                        </td>
+                        <td class:chosen=take>
+                            <label class="conflict-choice">
+                                <input type="radio" name=group checked=take data-testid="conflict-take-theirs" on:change=move |_| pick(true) />
+                                <span class="conflict-value">{field_text(&f.key, &f.theirs, tt, &lookup)}</span>
+                            </label>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-scroll">
+                <table class="data-table compact conflict-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tt.conflict_col_field}</th>
+                            <th scope="col">{left.get()}</th>
+                            <th scope="col">{right.get()}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        }
+    }
 }
