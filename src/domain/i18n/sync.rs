@@ -33,7 +33,7 @@ super::feature_texts! { $ sync_texts;
         sync_never = "Not yet", "尚未同步";
         sync_to_send = "Waiting to go up", "待上传";
         sync_to_receive = "Waiting to come down", "待下载";
-        sync_conflicts_title = "Two people changed the same record", "两个人同时改了同一条记录";
+        sync_conflicts_title = "Two people changed the same record: ", "两个人同时改了同一条记录：";
         sync_conflicts_none = "No conflicts to resolve.", "没有待解决的冲突。";
         sync_conflict_intro = "Every device shows the version on the left. Pick, field by field, what stays; your choice reaches everyone.", "所有设备目前都显示左侧的版本。请逐项选择保留哪个值，您的选择会同步给所有人。";
         sync_conflict_compare = "Compare and resolve", "对比并解决";

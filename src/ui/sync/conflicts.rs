@@ -73,6 +73,7 @@ fn ConflictTitle(conflict: Conflicted) -> impl IntoView {
     }
     view! {
         <span class="sync-conflict-name">
+            <span class="muted">{move || t.get().sync_conflicts_title}</span>
             {move || kind.map(|k| k.label(t.get()).to_string()).unwrap_or_default()}
             " · "
             <strong>{move || label.get()}</strong>
