@@ -37,10 +37,13 @@ test("a first visit downloads the main module and its page's group; other groups
   names.length = 0;
   await page.locator("nav a[href$='/settings']").click();
   await page.getByTestId("lang-en").waitFor();
-  assert.deepEqual(groups(names), ["split_admin_pages"]);
+  // (The customer pages' group may arrive at any idle moment once the first page is up: it
+  // is fetched ahead on purpose, so it is left out of these two checks.)
+  const besides = (names) => groups(names).filter((g) => g !== "split_customer_pages");
+  assert.deepEqual(besides(names), ["split_admin_pages"]);
   await page.locator("nav a[href$='/trash']").click();
   await page.locator("main.main h1", { hasText: "Trash" }).waitFor();
-  assert.deepEqual(groups(names), ["split_admin_pages"], "the trash page is in the group already loaded");
+  assert.deepEqual(besides(names), ["split_admin_pages"], "the trash page is in the group already loaded");
 
   // A customer's page: the customer group, and the data is all there.
   await page.locator("nav a[href$='/customers']").click();
