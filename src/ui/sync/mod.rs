@@ -3,5 +3,6 @@
 //! resolution of records two people changed at once ([`conflicts`]).
 
 pub mod conflicts;
+pub mod engine;
 pub mod section;
 pub mod service;

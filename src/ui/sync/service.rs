@@ -5,6 +5,7 @@
 //! to a minute). A wrong password stops it until the member signs in again; the password is
 //! only ever in this loop's memory.
 
+use super::engine;
 use crate::domain::i18n::sync::problem_text;
 use crate::domain::sync::protocol::{Problem, ServerAddress, Session};
 use crate::domain::time::Timestamp;
@@ -206,8 +207,11 @@ impl SyncService {
                 continue;
             };
             self.status.set(SyncStatus::Syncing);
-            let progress = move |r: &Report| self.progress.set(Some((r.sent, r.received)));
-            let outcome = sync::sync_once(&db, &server, &device, &progress).await;
+            let progress = Box::new(move |r: &Report| {
+                self.progress.set(Some((r.sent, r.received)));
+            });
+            let outcome =
+                engine::sync_pass(db.clone(), server.clone(), device.clone(), progress).await;
             self.progress.set(None);
             let t = prefs.0.with_untracked(|s| s.lang.texts());
             match outcome {
@@ -257,7 +261,7 @@ impl SyncService {
             }
             let server_changed = Box::pin(async {
                 // A failing long poll (the server gone) ends the wait: the next sync says why.
-                let _ = sync::wait_for_changes(&db, &server, &device, 25_000).await;
+                let _ = engine::long_poll(db.clone(), server.clone(), device.clone(), 25_000).await;
             });
             let local_changed = Box::pin(async {
                 loop {
