@@ -23,6 +23,7 @@ test("a first visit downloads the main module and its page's group; other groups
   const page = await context.newPage();
   watch(page);
   const names = wasmRequests(page);
+  const all = wasmRequests(page);
   await page.goto(app.url + "customers");
   await loadSample(page);
   // One main module; the analysis thread, started once the sample is loaded, runs the same
@@ -30,16 +31,17 @@ test("a first visit downloads the main module and its page's group; other groups
   const main = names.filter((n) => /^crm-[0-9a-f]{16}_bg\.wasm$/.test(n));
   assert.equal(new Set(main).size, 1, `one main module: ${names}`);
   assert.ok(main.length <= 2, `the main module asked for by the page and the thread only: ${names}`);
-  assert.deepEqual(groups(names), ["split_list_page"], "only the list's group");
+  // The customer pages' group is fetched ahead at the first idle moment once the first page is
+  // up (nearly every page links to a customer), which may come while the sample loads: every
+  // check here leaves it out, and the customer page at the end finds it there.
+  const besides = (names) => groups(names).filter((g) => g !== "split_customer_pages");
+  assert.deepEqual(besides(names), ["split_list_page"], "only the list's group");
   assert.ok(names.every((n) => /^(crm|split_\w+|chunk)-[0-9a-f]{16}(_bg)?\.wasm$/.test(n)), `hashed names: ${names}`);
 
   // Settings lives in the administration group: fetched when the page first opens, once.
   names.length = 0;
   await page.locator("nav a[href$='/settings']").click();
   await page.getByTestId("lang-en").waitFor();
-  // (The customer pages' group may arrive at any idle moment once the first page is up: it
-  // is fetched ahead on purpose, so it is left out of these two checks.)
-  const besides = (names) => groups(names).filter((g) => g !== "split_customer_pages");
   assert.deepEqual(besides(names), ["split_admin_pages"]);
   await page.locator("nav a[href$='/trash']").click();
   await page.locator("main.main h1", { hasText: "Trash" }).waitFor();
@@ -49,7 +51,12 @@ test("a first visit downloads the main module and its page's group; other groups
   await page.locator("nav a[href$='/customers']").click();
   await page.getByTestId("customer-row").first().locator("a").first().click();
   await page.locator("main.main h1").first().waitFor();
-  assert.deepEqual(groups(names), ["split_admin_pages", "split_customer_pages"]);
+  assert.deepEqual(besides(names), ["split_admin_pages"]);
+  // The customer group came once: ahead of time, or now.
+  assert.deepEqual(
+    groups(all).filter((g) => g === "split_customer_pages"),
+    ["split_customer_pages"],
+  );
   assert.deepEqual(page.problems, []);
   await context.close();
 });
